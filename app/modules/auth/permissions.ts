@@ -1,0 +1,38 @@
+import type { RoleFlags } from "~/modules/people/roles";
+
+/** Who is asking: the signed-in person as the rules need them. */
+export interface Actor extends RoleFlags {
+  id: string;
+  branchId: string;
+}
+
+/** A thing a rule may need to look at to decide ownership. */
+export interface OwnedResource {
+  personId?: string;
+}
+
+type Rule = (actor: Actor, resource?: OwnedResource) => boolean;
+
+const isAdmin: Rule = (a) => a.isAdmin;
+
+/**
+ * The one answer to "may this person do this?". Every loader and action asks
+ * through `may` (or the guards built on it); nothing decides access on its own.
+ */
+const RULES = {
+  "admin:access": isAdmin,
+  "people:manage": isAdmin,
+  "branches:manage": isAdmin,
+  "outbox:read": isAdmin,
+  "audit:read": isAdmin,
+  /** A person's own profile, or anyone's for an admin. */
+  "profile:read": (a, r) => a.isAdmin || (r?.personId !== undefined && r.personId === a.id),
+  "profile:edit": (a, r) => a.isAdmin || (r?.personId !== undefined && r.personId === a.id),
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof RULES;
+
+export function may(actor: Actor | null, permission: Permission, resource?: OwnedResource): boolean {
+  if (!actor) return false;
+  return RULES[permission](actor, resource);
+}

@@ -1,0 +1,107 @@
+import { redirect } from "@remix-run/node";
+import type { Session, User } from "lucia";
+import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { forbidden } from "~/utils/http.server";
+import { lucia } from "./lucia.server";
+import { may, type Actor, type OwnedResource, type Permission } from "./permissions";
+
+export interface CurrentPerson {
+  session: Session;
+  person: User;
+}
+
+const perRequest = new WeakMap<Request, Promise<CurrentPerson | null>>();
+
+async function validate(request: Request): Promise<CurrentPerson | null> {
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await lucia.validateSession(sessionId);
+  if (!session || !user) return null;
+  if (!user.active) {
+    await lucia.invalidateSession(session.id);
+    return null;
+  }
+  return { session, person: user };
+}
+
+/** The signed-in person, or null. Validated once per request however many loaders ask. */
+export function getCurrentPerson(request: Request): Promise<CurrentPerson | null> {
+  let pending = perRequest.get(request);
+  if (!pending) {
+    pending = validate(request);
+    perRequest.set(request, pending);
+  }
+  return pending;
+}
+
+export function actorOf(person: User): Actor {
+  return {
+    id: person.id,
+    branchId: person.branchId,
+    isParticipant: person.isParticipant,
+    isFacilitator: person.isFacilitator,
+    isAdmin: person.isAdmin,
+  };
+}
+
+/** Paths we may send someone back to after login: same-site, never `//host`. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+/** Anonymous visitors go to /login and come back here afterwards. */
+export async function requirePerson(request: Request): Promise<CurrentPerson & { actor: Actor }> {
+  const current = await getCurrentPerson(request);
+  if (!current) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return { ...current, actor: actorOf(current.person) };
+}
+
+/** Signed in and allowed, or a 403 page. */
+export async function requirePermission(request: Request, permission: Permission, resource?: OwnedResource) {
+  const current = await requirePerson(request);
+  if (!may(current.actor, permission, resource)) throw forbidden();
+  return current;
+}
+
+export async function startSession(personId: string, request: Request): Promise<string> {
+  // A new session id at every login: a session id planted before login is worthless.
+  const session = await lucia.createSession(personId, {});
+  await db.authSession.update({
+    where: { id: session.id },
+    data: { userAgent: request.headers.get("User-Agent")?.slice(0, 200) ?? null },
+  });
+  return lucia.createSessionCookie(session.id).serialize();
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const current = await getCurrentPerson(request);
+  if (current) await lucia.invalidateSession(current.session.id);
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+export async function endAllSessions(request: Request): Promise<string> {
+  const current = await getCurrentPerson(request);
+  if (current) {
+    await lucia.invalidateUserSessions(current.person.id);
+    await recordAudit({
+      actorId: current.person.id,
+      action: "auth.logout-everywhere",
+      subjectType: "person",
+      subjectId: current.person.id,
+    });
+  }
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** lucia extends a session past half its life; the cookie must follow. */
+export async function refreshedSessionCookie(request: Request): Promise<string | null> {
+  const current = await getCurrentPerson(request);
+  if (current?.session.fresh) return lucia.createSessionCookie(current.session.id).serialize();
+  return null;
+}

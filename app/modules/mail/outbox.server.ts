@@ -1,0 +1,32 @@
+import { db } from "~/db.server";
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  /** What kind of message, e.g. "invite" or "password-reset"; shown in the outbox. */
+  kind: string;
+  personId?: string | null;
+}
+
+type Tx = Pick<typeof db, "outboxMessage">;
+
+/**
+ * Every e-mail goes through the outbox table. Delivery is a separate step
+ * (SMTP arrives with handledning); until then admins read pending mail in the app.
+ */
+export async function queueEmail(email: OutgoingEmail, client: Tx = db) {
+  return client.outboxMessage.create({
+    data: {
+      toEmail: email.to,
+      subject: email.subject,
+      text: email.text,
+      kind: email.kind,
+      personId: email.personId ?? null,
+    },
+  });
+}
+
+export function listOutbox({ take = 50 }: { take?: number } = {}) {
+  return db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take });
+}

@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { db } from "~/db.server";
+import { sendInvite } from "~/modules/auth/account-tokens.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { branchSlug } from "~/modules/branches/branches";
+import { CsvError, parseCsv } from "./csv";
+import { emailField } from "./person-schema";
+import { findPosition, type PositionKey } from "./positions";
+import { findRole, roleFlags, type Role } from "./roles";
+
+/** Header names we understand, Swedish first; matched case-insensitively. */
+const COLUMNS = {
+  name: ["namn", "name"],
+  email: ["e-post", "epost", "e-postadress", "email", "e-mail"],
+  branch: ["arbetarekommun", "branch", "kommun"],
+  position: ["befattning", "position", "uppdrag"],
+  roles: ["roller", "roll", "roles"],
+} as const;
+
+type Column = keyof typeof COLUMNS;
+
+export const MAX_IMPORT_ROWS = 5000;
+
+export interface ImportRow {
+  line: number;
+  name: string;
+  email: string;
+  branchName: string;
+  position: string;
+  roles: string;
+  errors: string[];
+  parsed?: { name: string; email: string; branchId: string; position: PositionKey; roles: Role[] };
+}
+
+export type ImportPreview =
+  | { ok: false; fileError: string }
+  | { ok: true; rows: ImportRow[]; valid: number; invalid: number };
+
+function headerIndex(header: string[]): Record<Column, number> | string {
+  const normalized = header.map((h) => h.trim().toLowerCase());
+  const index = {} as Record<Column, number>;
+  const missing: string[] = [];
+  for (const [column, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) {
+    const at = normalized.findIndex((h) => names.includes(h));
+    if (at === -1) missing.push(names[0]!);
+    index[column] = at;
+  }
+  if (missing.length > 0) {
+    return `Rubrikraden saknar ${missing.join(", ")}. Första raden ska vara: namn;e-post;arbetarekommun;befattning;roller`;
+  }
+  return index;
+}
+
+const nameField = z.string().trim().min(2, "namn saknas").max(120, "namnet är för långt");
+
+/**
+ * Reads a CSV and says, row by row, what importing it would do. Nothing is
+ * written here; `commitImport` writes only a preview without a single error.
+ */
+export async function previewImport(csvText: string): Promise<ImportPreview> {
+  let table: string[][];
+  try {
+    table = parseCsv(csvText);
+  } catch (error) {
+    return { ok: false, fileError: error instanceof CsvError ? error.message : "Filen kunde inte läsas som CSV." };
+  }
+  if (table.length < 2) return { ok: false, fileError: "Filen innehåller ingen rad med personer under rubrikraden." };
+  if (table.length - 1 > MAX_IMPORT_ROWS) {
+    return { ok: false, fileError: `Filen har fler än ${MAX_IMPORT_ROWS} rader. Dela upp den.` };
+  }
+  const index = headerIndex(table[0]!);
+  if (typeof index === "string") return { ok: false, fileError: index };
+
+  const branches = await db.branch.findMany({ select: { id: true, name: true, slug: true } });
+  const branchBySlug = new Map(branches.map((b) => [b.slug, b]));
+  const cells = table.slice(1).map((cols) => (column: Column) => (cols[index[column]] ?? "").trim());
+
+  const emails = cells.map((cell) => cell("email").toLowerCase());
+  const existing = new Set(
+    (await db.person.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((p) => p.email),
+  );
+  const seen = new Map<string, number>();
+
+  const rows = cells.map((cell, i): ImportRow => {
+    const line = i + 2;
+    const row: ImportRow = {
+      line,
+      name: cell("name"),
+      email: cell("email"),
+      branchName: cell("branch"),
+      position: cell("position"),
+      roles: cell("roles"),
+      errors: [],
+    };
+    const name = nameField.safeParse(row.name);
+    if (!name.success) row.errors.push(name.error.issues[0]!.message);
+    const email = emailField.safeParse(row.email);
+    if (!email.success) row.errors.push(`ogiltig e-postadress "${row.email}"`);
+    else if (existing.has(email.data)) row.errors.push("e-postadressen finns redan i registret");
+    else if (seen.has(email.data)) row.errors.push(`samma e-postadress som rad ${seen.get(email.data)}`);
+    if (email.success && !seen.has(email.data)) seen.set(email.data, line);
+    const branch = branchBySlug.get(branchSlug(row.branchName));
+    if (!branch) row.errors.push(`okänd arbetarekommun "${row.branchName}"`);
+    const position = findPosition(row.position);
+    if (!position) row.errors.push(`okänd befattning "${row.position}"`);
+    const roleWords = row.roles.split(/[|,/+]+/).map((r) => r.trim()).filter(Boolean);
+    const roles = roleWords.map(findRole);
+    if (roleWords.length === 0) roles.push("participant");
+    const unknownRole = roleWords.find((_, j) => roles[j] === null);
+    if (unknownRole) row.errors.push(`okänd roll "${unknownRole}"`);
+    if (row.errors.length === 0 && name.success && email.success && branch && position) {
+      row.parsed = {
+        name: name.data,
+        email: email.data,
+        branchId: branch.id,
+        position,
+        roles: [...new Set(roles.filter((r): r is Role => r !== null))],
+      };
+    }
+    return row;
+  });
+  const invalid = rows.filter((r) => r.errors.length > 0).length;
+  return { ok: true, rows, valid: rows.length - invalid, invalid };
+}
+
+export type CommitResult = { ok: true; created: number } | { ok: false; preview: ImportPreview };
+
+/**
+ * All or nothing: the file is checked again (the database may have changed
+ * since the preview) and written in one transaction only if every row is good.
+ */
+export async function commitImport(actorId: string, csvText: string): Promise<CommitResult> {
+  const preview = await previewImport(csvText);
+  if (!preview.ok || preview.invalid > 0) return { ok: false, preview };
+  const rows = preview.rows.map((r) => r.parsed!);
+  await db.$transaction(async (tx) => {
+    for (const row of rows) {
+      const person = await tx.person.create({
+        data: { name: row.name, email: row.email, branchId: row.branchId, position: row.position, ...roleFlags(row.roles) },
+      });
+      await sendInvite(tx, person);
+    }
+    await recordAudit(
+      { actorId, action: "people.imported", subjectType: "person", detail: { count: rows.length, emails: rows.map((r) => r.email) } },
+      tx,
+    );
+  });
+  return { ok: true, created: rows.length };
+}

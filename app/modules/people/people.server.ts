@@ -1,0 +1,178 @@
+import { db } from "~/db.server";
+import { sendInvite } from "~/modules/auth/account-tokens.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import type { PersonInput } from "./person-schema";
+import { isLeadingPosition, POSITIONS } from "./positions";
+import { roleFlags, rolesOf, type Role } from "./roles";
+
+export interface PeopleFilter {
+  q?: string;
+  branchId?: string;
+  role?: Role;
+  position?: string;
+  /** "active" (default), "inactive" or "all". */
+  status?: "active" | "inactive" | "all";
+  leadingOnly?: boolean;
+}
+
+const ROLE_COLUMN = { participant: "isParticipant", facilitator: "isFacilitator", admin: "isAdmin" } as const;
+
+export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
+  const where: Prisma.PersonWhereInput = {};
+  const status = filter.status ?? "active";
+  if (status !== "all") where.active = status === "active";
+  if (filter.branchId) where.branchId = filter.branchId;
+  if (filter.role) where[ROLE_COLUMN[filter.role]] = true;
+  if (filter.position) where.position = filter.position;
+  else if (filter.leadingOnly) where.position = { in: POSITIONS.filter((p) => p.leading).map((p) => p.key) };
+  const q = filter.q?.trim();
+  if (q) where.OR = [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }];
+  return where;
+}
+
+export async function listPeople(filter: PeopleFilter, { take = 200 }: { take?: number } = {}) {
+  const where = peopleWhere(filter);
+  const [people, total] = await Promise.all([
+    db.person.findMany({
+      where,
+      orderBy: [{ name: "asc" }],
+      take,
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        position: true,
+        active: true,
+        isParticipant: true,
+        isFacilitator: true,
+        isAdmin: true,
+        lastLoginAt: true,
+        branch: { select: { id: true, name: true } },
+      },
+    }),
+    db.person.count({ where }),
+  ]);
+  return {
+    total,
+    people: people.map((p) => ({ ...p, roles: rolesOf(p), leading: isLeadingPosition(p.position) })),
+  };
+}
+
+export async function getPerson(id: string) {
+  const person = await db.person.findUnique({
+    where: { id },
+    include: { branch: true, password: { select: { updatedAt: true } } },
+  });
+  if (!person) return null;
+  const { password, ...rest } = person;
+  return { ...rest, roles: rolesOf(person), hasPassword: password !== null };
+}
+
+export type InviteResult = { ok: true; personId: string } | { ok: false; field: "email" | "branchId"; message: string };
+
+async function checkUniqueAndBranch(input: PersonInput, exceptId?: string): Promise<InviteResult | null> {
+  const [existing, branch] = await Promise.all([
+    db.person.findUnique({ where: { email: input.email }, select: { id: true } }),
+    db.branch.findUnique({ where: { id: input.branchId }, select: { id: true } }),
+  ]);
+  if (existing && existing.id !== exceptId) {
+    return { ok: false, field: "email", message: "Det finns redan en person med den e-postadressen." };
+  }
+  if (!branch) return { ok: false, field: "branchId", message: "Välj en arbetarekommun i listan." };
+  return null;
+}
+
+/** Adds a person and sends them a one-time link to choose a password. */
+export async function invitePerson(actorId: string, input: PersonInput): Promise<InviteResult> {
+  const problem = await checkUniqueAndBranch(input);
+  if (problem) return problem;
+  const person = await db.$transaction(async (tx) => {
+    const created = await tx.person.create({
+      data: {
+        name: input.name,
+        email: input.email,
+        branchId: input.branchId,
+        position: input.position,
+        ...roleFlags(input.roles),
+      },
+    });
+    await sendInvite(tx, created);
+    await recordAudit(
+      { actorId, action: "person.invited", subjectType: "person", subjectId: created.id, detail: { after: input } },
+      tx,
+    );
+    return created;
+  });
+  return { ok: true, personId: person.id };
+}
+
+export async function updatePerson(actorId: string, personId: string, input: PersonInput): Promise<InviteResult> {
+  const before = await db.person.findUnique({ where: { id: personId } });
+  if (!before) throw new Error(`person ${personId} not found`);
+  const problem = await checkUniqueAndBranch(input, personId);
+  if (problem) return problem;
+  await db.$transaction(async (tx) => {
+    await tx.person.update({
+      where: { id: personId },
+      data: {
+        name: input.name,
+        email: input.email,
+        branchId: input.branchId,
+        position: input.position,
+        ...roleFlags(input.roles),
+      },
+    });
+    await recordAudit(
+      {
+        actorId,
+        action: "person.updated",
+        subjectType: "person",
+        subjectId: personId,
+        detail: {
+          before: {
+            name: before.name,
+            email: before.email,
+            branchId: before.branchId,
+            position: before.position,
+            roles: rolesOf(before),
+          },
+          after: input,
+        },
+      },
+      tx,
+    );
+  });
+  return { ok: true, personId };
+}
+
+/** Deactivation keeps everything but ends the person's sessions and stops logins. */
+export async function setPersonActive(actorId: string, personId: string, active: boolean) {
+  await db.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: personId }, data: { active } });
+    if (!active) await tx.authSession.deleteMany({ where: { personId } });
+    await recordAudit(
+      { actorId, action: active ? "person.reactivated" : "person.deactivated", subjectType: "person", subjectId: personId },
+      tx,
+    );
+  });
+}
+
+export async function resendInvite(actorId: string, personId: string) {
+  const person = await db.person.findUniqueOrThrow({ where: { id: personId } });
+  await db.$transaction(async (tx) => {
+    await sendInvite(tx, person);
+    await recordAudit({ actorId, action: "person.invite-resent", subjectType: "person", subjectId: personId }, tx);
+  });
+}
+
+export async function peopleCounts() {
+  const [active, participants, facilitators, admins, pendingInvites] = await Promise.all([
+    db.person.count({ where: { active: true } }),
+    db.person.count({ where: { active: true, isParticipant: true } }),
+    db.person.count({ where: { active: true, isFacilitator: true } }),
+    db.person.count({ where: { active: true, isAdmin: true } }),
+    db.person.count({ where: { active: true, password: null } }),
+  ]);
+  return { active, participants, facilitators, admins, pendingInvites };
+}

@@ -1,0 +1,178 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getCurrentPerson, refreshedSessionCookie } from "~/modules/auth/session.server";
+import { rolesOf } from "~/modules/people/roles";
+import { readFlash } from "~/utils/flash.server";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Ledarlyftet" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const current = await getCurrentPerson(request);
+  const flash = await readFlash(request);
+  const headers = new Headers();
+  if (flash.setCookie) headers.append("Set-Cookie", flash.setCookie);
+  const refreshed = await refreshedSessionCookie(request);
+  if (refreshed) headers.append("Set-Cookie", refreshed);
+  const person = current
+    ? { id: current.person.id, name: current.person.name, roles: rolesOf(current.person) }
+    : null;
+  return data({ person, flash: flash.message }, { headers });
+}
+
+export type RootData = typeof loader;
+
+function SiteHeader() {
+  const root = useRouteLoaderData<RootData>("root");
+  const person = root?.person;
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link to="/" className="brand">
+          Ledarlyftet
+        </Link>
+        {person ? (
+          <nav className="site-nav" aria-label="Huvudmeny">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  Hem
+                </NavLink>
+              </li>
+              {person.roles.includes("admin") ? (
+                <>
+                  <li>
+                    <NavLink to="/admin/people">Personer</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/branches">Arbetarekommuner</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/outbox">Utkorg</NavLink>
+                  </li>
+                </>
+              ) : null}
+              <li>
+                <NavLink to="/account">Mitt konto</NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
+        <div className="who">
+          {person ? (
+            <>
+              <span>{person.name}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="linklike" style={{ color: "#fff" }}>
+                  Logga ut
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login" style={{ color: "#fff" }}>
+              Logga in
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="sv">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Hoppa till innehållet
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="inner">Ledarlyftet · Socialdemokraterna i Norrbotten</div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Flash() {
+  const root = useRouteLoaderData<RootData>("root");
+  if (!root?.flash) return null;
+  return (
+    <div className="alert alert-ok" role="status">
+      {root.flash}
+    </div>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Flash />
+      <Outlet />
+    </>
+  );
+}
+
+const STATUS_TEXT: Record<number, { title: string; body: string }> = {
+  400: { title: "Något var fel i förfrågan", body: "Kontrollera uppgifterna och försök igen." },
+  403: { title: "Åtkomst nekad", body: "Du har inte behörighet till den här sidan." },
+  404: { title: "Sidan finns inte", body: "Vi hittar inte sidan du söker. Den kan ha flyttats eller tagits bort." },
+  413: { title: "För stor fil", body: "Det du skickade är för stort." },
+};
+
+export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
+  const text = STATUS_TEXT[status] ?? {
+    title: "Något gick fel",
+    body: "Ett oväntat fel inträffade. Försök igen om en stund; kvarstår problemet, kontakta distriktet.",
+  };
+  return (
+    <section aria-labelledby="error-title">
+      <h1 id="error-title">{text.title}</h1>
+      <p>{detail && status < 500 ? detail : text.body}</p>
+      <p className="muted">Felkod {status}</p>
+      <p>
+        <Link to="/">Till startsidan</Link>
+      </p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error)) {
+    const detail = typeof error.data === "string" ? error.data : undefined;
+    return <ErrorPage status={error.status} detail={detail} />;
+  }
+  // Never a stack trace in front of a person; the server log has it.
+  return <ErrorPage status={500} />;
+}

@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { db } from "~/db.server";
+import { requirePerson } from "~/modules/auth/session.server";
+import { positionLabel } from "~/modules/people/positions";
+import { roleLabel, rolesOf } from "~/modules/people/roles";
+import { swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Mitt konto · Ledarlyftet" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { person } = await requirePerson(request);
+  const [branch, sessions] = await Promise.all([
+    db.branch.findUnique({ where: { id: person.branchId }, select: { name: true } }),
+    db.authSession.findMany({
+      where: { personId: person.id, expiresAt: { gt: new Date() } },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true, userAgent: true },
+    }),
+  ]);
+  return {
+    name: person.name,
+    email: person.email,
+    branch: branch?.name ?? "",
+    position: positionLabel(person.position),
+    roles: rolesOf(person).map(roleLabel),
+    sessions: sessions.map((s) => ({ createdAt: s.createdAt.toISOString(), userAgent: s.userAgent })),
+  };
+}
+
+export default function Account() {
+  const me = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Mitt konto</h1>
+      <dl className="card">
+        <dt>Namn</dt>
+        <dd>{me.name}</dd>
+        <dt>E-post</dt>
+        <dd>{me.email}</dd>
+        <dt>Arbetarekommun</dt>
+        <dd>{me.branch}</dd>
+        <dt>Befattning</dt>
+        <dd>{me.position}</dd>
+        <dt>Roller</dt>
+        <dd>{me.roles.join(", ")}</dd>
+      </dl>
+      <h2>Inloggningar</h2>
+      <p>Du är inloggad på {me.sessions.length === 1 ? "en enhet" : `${me.sessions.length} enheter`}.</p>
+      <ul>
+        {me.sessions.map((s) => (
+          <li key={s.createdAt}>
+            {swedishDateTime(s.createdAt)} <span className="muted">{s.userAgent ?? "okänd webbläsare"}</span>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" action="/logout">
+        <input type="hidden" name="intent" value="everywhere" />
+        <button type="submit" className="secondary">
+          Logga ut överallt
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">Byt lösenord</Link> (vi mejlar en länk)
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PersonForm } from "~/components/person-form";
+import { listAuditEventsFor } from "~/modules/audit/audit.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { listBranches } from "~/modules/branches/branches.server";
+import { getPerson, resendInvite, setPersonActive, updatePerson } from "~/modules/people/people.server";
+import { personFields } from "~/modules/people/person-schema";
+import { flashCookie } from "~/utils/flash.server";
+import { formValues, parseForm } from "~/utils/forms";
+import { badRequest, notFound } from "~/utils/http.server";
+import { swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Ledarlyftet` }];
+
+const AUDIT_LABELS: Record<string, string> = {
+  "person.invited": "Lades till och bjöds in",
+  "person.updated": "Uppgifterna ändrades",
+  "person.deactivated": "Inaktiverades",
+  "person.reactivated": "Aktiverades igen",
+  "person.invite-resent": "Ny inbjudan skickades",
+  "auth.invite-redeemed": "Valde lösenord via inbjudan",
+  "auth.reset-redeemed": "Bytte lösenord via länk",
+};
+
+async function loadPerson(personId: string | undefined) {
+  const person = personId ? await getPerson(personId) : null;
+  if (!person) throw notFound("Personen finns inte.");
+  return person;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "people:manage");
+  const person = await loadPerson(params.personId);
+  const [branches, history] = await Promise.all([listBranches(), listAuditEventsFor("person", person.id)]);
+  return {
+    person: {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      active: person.active,
+      hasPassword: person.hasPassword,
+      lastLoginAt: person.lastLoginAt?.toISOString() ?? null,
+      values: { name: person.name, email: person.email, branchId: person.branchId, position: person.position, roles: person.roles },
+    },
+    branches: branches.map((b) => ({ id: b.id, name: b.name })),
+    history: history.map((h) => ({ id: h.id, action: AUDIT_LABELS[h.action] ?? h.action, at: h.createdAt.toISOString() })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "people:manage");
+  const person = await loadPerson(params.personId);
+  const formData = await request.formData();
+  const back = async (message: string) =>
+    redirect(`/admin/people/${person.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+
+  switch (formData.get("intent")) {
+    case "save": {
+      const form = parseForm(personFields, formData, ["roles"]);
+      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+      const result = await updatePerson(actor.id, person.id, form.data);
+      if (!result.ok) {
+        return data({ errors: { [result.field]: [result.message] }, values: formValues(formData) }, { status: 400 });
+      }
+      return back("Ändringarna är sparade.");
+    }
+    case "deactivate":
+      if (person.id === actor.id) {
+        return data({ errors: { _form: ["Du kan inte inaktivera dig själv."] }, values: undefined }, { status: 400 });
+      }
+      await setPersonActive(actor.id, person.id, false);
+      return back(`${person.name} är inaktiverad och utloggad. Inget har raderats.`);
+    case "reactivate":
+      await setPersonActive(actor.id, person.id, true);
+      return back(`${person.name} är aktiv igen.`);
+    case "resend-invite":
+      await resendInvite(actor.id, person.id);
+      return back(`En ny inbjudan är skickad till ${person.email}.`);
+    default:
+      throw badRequest("Okänd åtgärd.");
+  }
+}
+
+export default function EditPerson() {
+  const { person, branches, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/admin/people">← Alla personer</Link>
+      </p>
+      <h1>
+        {person.name} {!person.active ? <span className="badge inactive">inaktiverad</span> : null}
+      </h1>
+      <p className="muted">
+        {person.hasPassword
+          ? person.lastLoginAt
+            ? `Senast inloggad ${new Date(person.lastLoginAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}`
+            : "Har valt lösenord men inte loggat in."
+          : "Har inte valt lösenord ännu (inbjudan väntar)."}
+      </p>
+      <PersonForm
+        branches={branches}
+        values={actionData?.values ?? person.values}
+        errors={actionData?.errors}
+        submitLabel="Spara ändringar"
+        cancelTo="/admin/people"
+      />
+      <h2>Konto</h2>
+      <div className="actions">
+        {!person.hasPassword && person.active ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="resend-invite" />
+            <button type="submit" className="secondary">
+              Skicka ny inbjudan
+            </button>
+          </Form>
+        ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value={person.active ? "deactivate" : "reactivate"} />
+          <button type="submit" className="secondary">
+            {person.active ? "Inaktivera" : "Aktivera igen"}
+          </button>
+        </Form>
+      </div>
+      <h2>Historik</h2>
+      {history.length === 0 ? (
+        <p className="empty">Ingen historik ännu.</p>
+      ) : (
+        <ul>
+          {history.map((h) => (
+            <li key={h.id}>
+              {swedishDateTime(h.at)}: {h.action}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/modules/auth/session.server";
+import { listBranches } from "~/modules/branches/branches.server";
+import { listPeople } from "~/modules/people/people.server";
+import { POSITION_KEYS, POSITIONS, positionLabel } from "~/modules/people/positions";
+import { ROLE_KEYS, ROLES, roleLabel } from "~/modules/people/roles";
+
+export const meta: MetaFunction = () => [{ title: "Personer · Ledarlyftet" }];
+
+const filterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  branchId: z.string().max(40).optional().catch(undefined),
+  role: z.enum(ROLE_KEYS).optional().catch(undefined),
+  position: z.enum(POSITION_KEYS).optional().catch(undefined),
+  status: z.enum(["active", "inactive", "all"]).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "people:manage");
+  const params = Object.fromEntries(
+    [...new URL(request.url).searchParams].filter(([, v]) => v !== ""),
+  );
+  const filter = filterSchema.parse(params);
+  const [{ people, total }, branches] = await Promise.all([listPeople(filter), listBranches()]);
+  return { filter, people, total, branches: branches.map((b) => ({ id: b.id, name: b.name })) };
+}
+
+export default function PeopleList() {
+  const { filter, people, total, branches } = useLoaderData<typeof loader>();
+  const filtered = Object.values(filter).some(Boolean);
+  return (
+    <>
+      <h1>Personer</h1>
+      <div className="actions" style={{ marginTop: 0, marginBottom: "1rem" }}>
+        <Link to="/admin/people/new" className="button">
+          Lägg till person
+        </Link>
+        <Link to="/admin/people/import" className="button secondary">
+          Importera från CSV
+        </Link>
+      </div>
+      <Form method="get" className="filters" role="search" aria-label="Filtrera personer">
+        <div className="field">
+          <label htmlFor="q">Sök namn eller e-post</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="branchId">Arbetarekommun</label>
+          <select id="branchId" name="branchId" defaultValue={filter.branchId ?? ""}>
+            <option value="">Alla</option>
+            {branches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="role">Roll</label>
+          <select id="role" name="role" defaultValue={filter.role ?? ""}>
+            <option value="">Alla</option>
+            {ROLES.map((r) => (
+              <option key={r.key} value={r.key}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="position">Befattning</label>
+          <select id="position" name="position" defaultValue={filter.position ?? ""}>
+            <option value="">Alla</option>
+            {POSITIONS.map((p) => (
+              <option key={p.key} value={p.key}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status ?? "active"}>
+            <option value="active">Aktiva</option>
+            <option value="inactive">Inaktiverade</option>
+            <option value="all">Alla</option>
+          </select>
+        </div>
+        <button type="submit">Filtrera</button>
+        {filtered ? <Link to="/admin/people">Rensa filter</Link> : null}
+      </Form>
+      <p role="status">
+        {people.length === total ? `${total} personer` : `Visar ${people.length} av ${total} personer`}
+      </p>
+      {people.length === 0 ? (
+        <p className="empty">Ingen person matchar filtret. Ändra filtret eller lägg till en person.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Personer</caption>
+            <thead>
+              <tr>
+                <th scope="col">Namn</th>
+                <th scope="col">E-post</th>
+                <th scope="col">Arbetarekommun</th>
+                <th scope="col">Befattning</th>
+                <th scope="col">Roller</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/admin/people/${p.id}`}>{p.name}</Link>
+                    {!p.active ? <span className="badge inactive"> inaktiverad</span> : null}
+                  </td>
+                  <td>{p.email}</td>
+                  <td>{p.branch.name}</td>
+                  <td>
+                    {positionLabel(p.position)}
+                    {p.leading ? <span className="badge leading"> ledande</span> : null}
+                  </td>
+                  <td>{p.roles.map(roleLabel).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { FormError } from "~/components/field";
+import { requirePermission } from "~/modules/auth/session.server";
+import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
+import { flashCookie } from "~/utils/flash.server";
+
+export const meta: MetaFunction = () => [{ title: "Importera personer · Ledarlyftet" }];
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "people:manage");
+  return null;
+}
+
+type ActionData = { csvText: string; preview: ImportPreview | null; errors?: Record<string, string[]> };
+
+async function readCsv(formData: FormData): Promise<string> {
+  const file = formData.get("csvFile");
+  if (file instanceof File && file.size > 0) return file.text();
+  const text = formData.get("csvText");
+  return typeof text === "string" ? text : "";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "people:manage");
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BYTES) {
+    return data<ActionData>({ csvText: "", preview: null, errors: { csv: ["Filen är för stor (högst 2 MB)."] } }, { status: 413 });
+  }
+  const formData = await request.formData();
+  const csvText = await readCsv(formData);
+  if (csvText.trim() === "") {
+    return data<ActionData>({ csvText, preview: null, errors: { csv: ["Välj en CSV-fil eller klistra in innehållet."] } }, { status: 400 });
+  }
+  if (formData.get("intent") === "commit") {
+    const result = await commitImport(actor.id, csvText);
+    if (result.ok) {
+      return redirect("/admin/people", {
+        headers: { "Set-Cookie": await flashCookie(request, `${result.created} personer importerades och fick en inbjudan.`) },
+      });
+    }
+    return data<ActionData>(
+      { csvText, preview: result.preview, errors: { _form: ["Inget importerades: rätta raderna som är markerade och förhandsgranska igen."] } },
+      { status: 400 },
+    );
+  }
+  return data<ActionData>({ csvText, preview: await previewImport(csvText) });
+}
+
+function PreviewTable({ preview }: { preview: Extract<ImportPreview, { ok: true }> }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>
+          Förhandsgranskning: {preview.valid} rader kan importeras, {preview.invalid} har fel
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Rad</th>
+            <th scope="col">Namn</th>
+            <th scope="col">E-post</th>
+            <th scope="col">Arbetarekommun</th>
+            <th scope="col">Befattning</th>
+            <th scope="col">Roller</th>
+            <th scope="col">Utfall</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((r) => (
+            <tr key={r.line} className={r.errors.length ? "row-error" : undefined}>
+              <td>{r.line}</td>
+              <td>{r.name}</td>
+              <td>{r.email}</td>
+              <td>{r.branchName}</td>
+              <td>{r.position}</td>
+              <td>{r.roles}</td>
+              <td>{r.errors.length ? <strong>Fel: {r.errors.join("; ")}</strong> : "Läggs till och bjuds in"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function ImportPeople() {
+  const actionData = useActionData<typeof action>();
+  const preview = actionData?.preview;
+  const csvErrors = actionData?.errors?.csv;
+  return (
+    <>
+      <p>
+        <Link to="/admin/people">← Alla personer</Link>
+      </p>
+      <h1>Importera personer från CSV</h1>
+      <p>
+        Första raden är rubriker: <code>namn;e-post;arbetarekommun;befattning;roller</code>. Semikolon eller komma, UTF-8
+        med eller utan BOM. Flera roller skiljs med <code>|</code>, t.ex. <code>Deltagare|Utvecklingsledare</code>. Tom
+        roll blir Deltagare.
+      </p>
+      <p>Importen är allt eller inget: finns ett enda fel skrivs ingenting.</p>
+      <FormError errors={actionData?.errors?._form} />
+      <Form method="post" encType="multipart/form-data" noValidate>
+        <input type="hidden" name="intent" value="preview" />
+        <div className="field">
+          <label htmlFor="csvFile">CSV-fil</label>
+          <input id="csvFile" name="csvFile" type="file" accept=".csv,text/csv" aria-describedby={csvErrors ? "csv-error" : undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="csvText">…eller klistra in innehållet</label>
+          <textarea id="csvText" name="csvText" rows={6} defaultValue={actionData?.csvText ?? ""} aria-invalid={csvErrors ? true : undefined} aria-describedby={csvErrors ? "csv-error" : undefined} />
+          {csvErrors ? (
+            <p className="error" id="csv-error">
+              {csvErrors.join(" ")}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="secondary">
+          Förhandsgranska
+        </button>
+      </Form>
+      {preview && !preview.ok ? (
+        <div className="alert alert-error" role="alert">
+          {preview.fileError}
+        </div>
+      ) : null}
+      {preview?.ok ? (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">Förhandsgranskning</h2>
+          <PreviewTable preview={preview} />
+          {preview.invalid === 0 ? (
+            <Form method="post" className="actions">
+              <input type="hidden" name="intent" value="commit" />
+              <input type="hidden" name="csvText" value={actionData?.csvText ?? ""} />
+              <button type="submit">Importera {preview.valid} personer</button>
+            </Form>
+          ) : (
+            <p className="alert alert-error" role="alert">
+              {preview.invalid} rader har fel. Rätta filen och förhandsgranska igen; inget har sparats.
+            </p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

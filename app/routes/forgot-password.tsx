@@ -1,0 +1,51 @@
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { TextField } from "~/components/field";
+import { requestPasswordReset } from "~/modules/auth/account-tokens.server";
+import { emailField } from "~/modules/people/person-schema";
+import { parseForm, valueOf } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Glömt lösenord · Ledarlyftet" }];
+
+const schema = z.object({ email: emailField });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return data({ sent: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  await requestPasswordReset(form.data.email);
+  return { sent: true as const };
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>();
+  if (actionData?.sent) {
+    return (
+      <div className="narrow">
+        <h1>Kolla din e-post</h1>
+        <p role="status">
+          Om adressen finns hos oss har vi skickat en länk för att välja nytt lösenord. Länken gäller i 7 dagar och kan
+          användas en gång.
+        </p>
+        <p>
+          <Link to="/login">Tillbaka till inloggningen</Link>
+        </p>
+      </div>
+    );
+  }
+  const errors = actionData && !actionData.sent ? actionData.errors : undefined;
+  const values = actionData && !actionData.sent ? actionData.values : undefined;
+  return (
+    <div className="narrow">
+      <h1>Glömt lösenord</h1>
+      <p>Skriv din e-postadress så skickar vi en länk där du väljer ett nytt lösenord.</p>
+      <Form method="post" noValidate>
+        <TextField name="email" label="E-postadress" type="email" autoComplete="email" required defaultValue={valueOf(values, "email")} errors={errors?.email} />
+        <div className="actions">
+          <button type="submit">Skicka länk</button>
+          <Link to="/login">Avbryt</Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormError, TextField } from "~/components/field";
+import { checkAccountToken, redeemAccountToken, type TokenCheck } from "~/modules/auth/account-tokens.server";
+import { startSession } from "~/modules/auth/session.server";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Välj lösenord · Ledarlyftet" }];
+
+const tokenParam = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/);
+
+const schema = z
+  .object({
+    password: z
+      .string({ required_error: "Välj ett lösenord." })
+      .min(10, "Lösenordet måste vara minst 10 tecken.")
+      .max(200, "Lösenordet får vara högst 200 tecken."),
+    passwordConfirm: z.string({ required_error: "Skriv lösenordet en gång till." }),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Lösenorden är inte lika." });
+
+const REASONS: Record<Exclude<TokenCheck, { ok: true }>["reason"], string> = {
+  unknown: "Länken är ogiltig. Kontrollera att du kopierat hela länken.",
+  used: "Länken har redan använts. Varje länk fungerar en gång.",
+  expired: "Länken har gått ut (den gäller i 7 dagar).",
+};
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const token = tokenParam.safeParse(params.token);
+  const check: TokenCheck = token.success ? await checkAccountToken(token.data) : { ok: false, reason: "unknown" };
+  if (!check.ok) return data({ ok: false as const, message: REASONS[check.reason] }, { status: 410 });
+  return { ok: true as const, purpose: check.purpose, name: check.person.name, email: check.person.email };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = tokenParam.safeParse(params.token);
+  if (!token.success) return data({ errors: { _form: [REASONS.unknown] } }, { status: 400 });
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  const result = await redeemAccountToken(token.data, form.data.password);
+  if (!result.ok) return data({ errors: { _form: [REASONS[result.reason]] } }, { status: 410 });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(result.person.id, request));
+  headers.append("Set-Cookie", await flashCookie(request, "Ditt lösenord är sparat. Välkommen!"));
+  return redirect("/", { headers });
+}
+
+export default function SetPassword() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  if (!loaderData.ok) {
+    return (
+      <div className="narrow">
+        <h1>Länken fungerar inte</h1>
+        <p>{loaderData.message}</p>
+        <p>
+          <Link to="/forgot-password">Be om en ny länk</Link>
+        </p>
+      </div>
+    );
+  }
+  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  return (
+    <div className="narrow">
+      <h1>{loaderData.purpose === "invite" ? "Välkommen till Ledarlyftet" : "Välj nytt lösenord"}</h1>
+      <p>
+        Hej {loaderData.name}! Välj ett lösenord för <strong>{loaderData.email}</strong>.
+      </p>
+      <FormError errors={errors?._form} />
+      <Form method="post" noValidate>
+        <input type="text" name="username" autoComplete="username" defaultValue={loaderData.email} hidden readOnly />
+        <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint="Minst 10 tecken. En mening av flera ord är lätt att minnas och svår att gissa." required errors={errors?.password} />
+        <TextField name="passwordConfirm" label="Upprepa lösenordet" type="password" autoComplete="new-password" required errors={errors?.passwordConfirm} />
+        <div className="actions">
+          <button type="submit">Spara lösenord och logga in</button>
+        </div>
+      </Form>
+    </div>
+  );
+}
