@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config.server";
+
+describe("configuration", () => {
+  it("has safe defaults for the demo", () => {
+    const config = parseConfig({});
+    expect(config.DATABASE_URL).toBe("file:./data/ledarlyftet.db");
+    expect(config.PORT).toBe(3000);
+    expect(config.DEMO_DATA).toBe(true);
+  });
+
+  it("refuses to start in production with the demo secret", () => {
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
+    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).NODE_ENV).toBe("production");
+  });
+
+  it("names each bad variable", () => {
+    expect(() => parseConfig({ PORT: "abc", PUBLIC_URL: "inte en url", DEMO_DATA: "kanske" })).toThrow(
+      /PORT[\s\S]*PUBLIC_URL[\s\S]*DEMO_DATA|PORT[\s\S]*DEMO_DATA[\s\S]*PUBLIC_URL/,
+    );
+    expect(parseConfig({ DEMO_DATA: "false" }).DEMO_DATA).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+import { db } from "~/db.server";
+import { hashPassword } from "~/modules/auth/password.server";
+import { ensureDistrictBranches } from "~/modules/branches/branches.server";
+import { roleFlags, type Role } from "~/modules/people/roles";
+
+let counter = 0;
+
+export async function branchId(name = "Kiruna") {
+  await ensureDistrictBranches();
+  return (await db.branch.findUniqueOrThrow({ where: { name } })).id;
+}
+
+/** A person with a known password, for tests that log in. */
+export async function createPerson(
+  opts: { roles?: Role[]; password?: string; branch?: string; position?: string; email?: string; active?: boolean } = {},
+) {
+  counter++;
+  const password = opts.password ?? "ett-bra-losenord-123";
+  const person = await db.person.create({
+    data: {
+      name: `Test Person ${counter}`,
+      email: opts.email ?? `person${counter}-${Date.now()}@test.se`,
+      branchId: await branchId(opts.branch),
+      position: opts.position ?? "ledamot",
+      active: opts.active ?? true,
+      ...roleFlags(opts.roles ?? ["participant"]),
+      password: { create: { hash: await hashPassword(password) } },
+    },
+  });
+  return { ...person, password };
+}
+
+export function formRequest(url: string, fields: Record<string, string | string[]>, init: { cookie?: string } = {}) {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
+  return new Request(`http://localhost:3000${url}`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(init.cookie ? { Cookie: init.cookie } : {}) },
+  });
+}
+
+export function getRequest(url: string, cookie?: string) {
+  return new Request(`http://localhost:3000${url}`, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+/** "name=value" from a Set-Cookie header, for the next request. */
+export function cookieFrom(response: Response, name = "ledarlyftet_session"): string {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  if (!header) throw new Error(`no ${name} cookie in response`);
+  return header.split(";")[0]!;
+}
+
+/** Runs a loader/action and returns what it returned or threw as a Response. */
+export async function settle(fn: () => Promise<unknown>): Promise<Response> {
+  try {
+    const out = await fn();
+    if (out instanceof Response) return out;
+    // Remix's data() helper returns a DataWithResponseInit; expose its init.
+    const maybe = out as { type?: string; data?: unknown; init?: ResponseInit | null };
+    if (maybe && maybe.type === "DataWithResponseInit") {
+      return new Response(JSON.stringify(maybe.data), maybe.init ?? undefined);
+    }
+    return new Response(JSON.stringify(out), { status: 200 });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
