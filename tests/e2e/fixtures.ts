@@ -1,0 +1,32 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "Ledarlyftet-demo-2026";
+export const DEMO = {
+  admin: "admin@demo.ledarlyftet.se",
+  facilitator: "utvecklingsledare@demo.ledarlyftet.se",
+  participant: "deltagare@demo.ledarlyftet.se",
+};
+
+let addressCounter = 1;
+
+/**
+ * Every test appears to come from its own address (the server trusts
+ * X-Forwarded-For in e2e), so one test's failed logins never throttle another.
+ */
+export async function ownAddress(page: Page) {
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${addressCounter++}` });
+}
+
+/** Logs in on the login page, staying on it if already there (it may carry redirectTo). */
+export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  if (new URL(page.url(), "http://x").pathname !== "/login") await page.goto("/login");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+}
+
+export async function logInAs(page: Page, email: string) {
+  await ownAddress(page);
+  await logIn(page, email);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Hej");
+}

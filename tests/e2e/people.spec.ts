@@ -1,0 +1,99 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, logInAs, ownAddress } from "./fixtures";
+
+test.describe("people administration", () => {
+  test("an invited person follows the e-mailed link, chooses a password and is logged in", async ({ page, browser }) => {
+    await logInAs(page, DEMO.admin);
+    await page.goto("/admin/people/new");
+
+    // A mistake first: the message sits by the field and what was typed stays.
+    await page.getByLabel("Namn").fill("Greta Nyberg");
+    await page.getByLabel("E-postadress").fill("greta.nyberg@");
+    await page.getByLabel("Arbetarekommun").selectOption({ label: "Arjeplog" });
+    await page.getByLabel("Befattning").selectOption({ label: "Gruppledare (ledande)" });
+    await page.getByRole("button", { name: "Lägg till och skicka inbjudan" }).click();
+    await expect(page.getByLabel("E-postadress")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Ange en giltig e-postadress")).toBeVisible();
+    await expect(page.getByLabel("Namn")).toHaveValue("Greta Nyberg");
+    await expect(page.getByLabel("Arbetarekommun")).toHaveValue(/.+/);
+
+    await page.getByLabel("E-postadress").fill("greta.nyberg@example.se");
+    await page.getByRole("button", { name: "Lägg till och skicka inbjudan" }).click();
+    await expect(page.getByRole("status").first()).toContainText("Greta Nyberg är tillagd");
+    await expect(page.getByText("Har inte valt lösenord ännu")).toBeVisible();
+
+    await page.goto("/admin/outbox");
+    const mail = page.locator("li", { hasText: "till greta.nyberg@example.se" }).first();
+    await mail.locator("summary").click();
+    const text = await mail.locator("pre").innerText();
+    const link = text.match(/http:\/\/localhost:3100\/password\/\S+/)?.[0];
+    expect(link).toBeTruthy();
+
+    const greta = await browser.newPage();
+    await ownAddress(greta);
+    await greta.goto(link!);
+    await expect(greta.getByRole("heading", { name: "Välkommen till Ledarlyftet" })).toBeVisible();
+    await greta.getByLabel("Nytt lösenord").fill("kort");
+    await greta.getByLabel("Upprepa lösenordet").fill("kort");
+    await greta.getByRole("button", { name: "Spara lösenord och logga in" }).click();
+    await expect(greta.getByText("Lösenordet måste vara minst 10 tecken.")).toBeVisible();
+    await greta.getByLabel("Nytt lösenord").fill("gretas hemliga fras");
+    await greta.getByLabel("Upprepa lösenordet").fill("gretas hemliga fras");
+    await greta.getByRole("button", { name: "Spara lösenord och logga in" }).click();
+    await expect(greta.getByRole("heading", { name: "Hej Greta!" })).toBeVisible();
+    await expect(greta.getByRole("heading", { name: /^Deltagare/ })).toBeVisible();
+
+    // The link works once.
+    await greta.goto(link!);
+    await expect(greta.getByRole("heading", { name: "Länken fungerar inte" })).toBeVisible();
+    await expect(greta.getByText("Länken har redan använts.")).toBeVisible();
+  });
+
+  test("a CSV with a bad row previews every row's outcome and imports nothing", async ({ page }) => {
+    await logInAs(page, DEMO.admin);
+    await page.goto("/admin/people/import");
+    const csv = [
+      "namn;e-post;arbetarekommun;befattning;roller",
+      "Hugo Palo;hugo.palo@example.se;Pajala;Kommunalråd;Deltagare",
+      "Irma Kero;irma.kero@example.se;Narnia;Ledamot;Deltagare",
+    ].join("\n");
+    await page.getByLabel("CSV-fil").setInputFiles({ name: "personer.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(page.getByRole("table")).toContainText("1 rader kan importeras, 1 har fel");
+    await expect(page.getByRole("row", { name: /Irma Kero/ })).toContainText('okänd arbetarekommun "Narnia"');
+    await expect(page.getByRole("row", { name: /Hugo Palo/ })).toContainText("Läggs till och bjuds in");
+    await expect(page.getByRole("button", { name: /^Importera/ })).toHaveCount(0);
+
+    await page.goto("/admin/people?q=hugo.palo&status=all");
+    await expect(page.getByText("Ingen person matchar filtret")).toBeVisible();
+  });
+
+  test("a good CSV previews and then imports, and the people appear in the list", async ({ page }) => {
+    await logInAs(page, DEMO.admin);
+    await page.goto("/admin/people/import");
+    await page.getByLabel("…eller klistra in innehållet").fill(
+      "namn,e-post,arbetarekommun,befattning,roller\nJan Vesa,jan.vesa@example.se,Övertorneå,ledamot,Deltagare\nKaja Niemi,kaja.niemi@example.se,Haparanda,gruppledare,Deltagare|Utvecklingsledare\n",
+    );
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await page.getByRole("button", { name: "Importera 2 personer" }).click();
+    await expect(page.getByRole("status").first()).toContainText("2 personer importerades");
+    await page.getByLabel("Sök namn eller e-post").fill("kaja");
+    await page.getByRole("button", { name: "Filtrera" }).click();
+    await expect(page.getByRole("row", { name: /Kaja Niemi/ })).toContainText("Deltagare, Utvecklingsledare");
+  });
+
+  test("filters narrow the list, e.g. leading representatives' position in Kiruna", async ({ page }) => {
+    await logInAs(page, DEMO.admin);
+    await page.goto("/admin/people");
+    await page.getByLabel("Arbetarekommun").selectOption({ label: "Kiruna" });
+    await page.getByLabel("Befattning").selectOption({ label: "Kommunalråd" });
+    await page.getByRole("button", { name: "Filtrera" }).click();
+    await expect(page).toHaveURL(/branchId=.+&.*position=kommunalrad/);
+    const rows = page.locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    for (const row of await rows.all()) {
+      await expect(row).toContainText("Kiruna");
+      await expect(row).toContainText("Kommunalråd");
+    }
+  });
+});
