@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextField } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
-import { listBranchesWithCounts } from "~/modules/branches/branches.server";
+import { branchForm } from "~/modules/branches/branch-schema";
+import { createBranch, listBranchesWithCounts } from "~/modules/branches/branches.server";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm, valueOf } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Arbetarekommuner · Ledarlyftet" }];
 
@@ -10,8 +14,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { branches: await listBranchesWithCounts() };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "branches:manage");
+  const form = parseForm(branchForm, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = await createBranch(actor.id, form.data.name);
+  if (!result.ok) return data({ errors: { name: [result.message] }, values: { name: form.data.name } }, { status: 400 });
+  return redirect("/admin/branches", { headers: { "Set-Cookie": await flashCookie(request, `${form.data.name} är tillagd.`) } });
+}
+
 export default function Branches() {
   const { branches } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <>
       <h1>Arbetarekommuner</h1>
@@ -22,6 +36,9 @@ export default function Branches() {
             <tr>
               <th scope="col">Arbetarekommun</th>
               <th scope="col">Aktiva personer</th>
+              <th scope="col">
+                <span className="visually-hidden">Åtgärder</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -31,11 +48,21 @@ export default function Branches() {
                   <Link to={`/admin/people?branchId=${b.id}`}>{b.name}</Link>
                 </td>
                 <td>{b.activePeople}</td>
+                <td>
+                  <Link to={`/admin/branches/${b.id}`} aria-label={`Byt namn på ${b.name}`}>
+                    Byt namn
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <h2>Lägg till arbetarekommun</h2>
+      <Form method="post" noValidate>
+        <TextField name="name" label="Namn" required defaultValue={valueOf(actionData?.values, "name")} errors={actionData?.errors?.name} />
+        <button type="submit">Lägg till</button>
+      </Form>
     </>
   );
 }

@@ -1,15 +1,15 @@
 import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug, NORRBOTTEN_BRANCHES } from "./branches";
 
-/** The district's branches exist in every deployment, demo or not. */
+/**
+ * Every deployment starts with the district's 14 branches. Only into an empty
+ * table: afterwards they are the admins' to rename, and a restart must not
+ * bring an old name back.
+ */
 export async function ensureDistrictBranches() {
-  for (const name of NORRBOTTEN_BRANCHES) {
-    await db.branch.upsert({
-      where: { slug: branchSlug(name) },
-      create: { slug: branchSlug(name), name },
-      update: {},
-    });
-  }
+  if ((await db.branch.count()) > 0) return;
+  await db.branch.createMany({ data: NORRBOTTEN_BRANCHES.map((name) => ({ name, slug: branchSlug(name) })) });
 }
 
 export function listBranches() {
@@ -22,4 +22,36 @@ export async function listBranchesWithCounts() {
     include: { _count: { select: { people: { where: { active: true } } } } },
   });
   return branches.map((b) => ({ id: b.id, name: b.name, slug: b.slug, activePeople: b._count.people }));
+}
+
+export type BranchResult = { ok: true; id: string } | { ok: false; message: string };
+
+/** Name and slug are both unique; "Lulea" and "Luleå" are one branch. */
+async function nameTaken(name: string, exceptId?: string) {
+  const clash = await db.branch.findFirst({ where: { OR: [{ name }, { slug: branchSlug(name) }] }, select: { id: true } });
+  return clash !== null && clash.id !== exceptId;
+}
+
+export async function createBranch(actorId: string, name: string): Promise<BranchResult> {
+  if (await nameTaken(name)) return { ok: false, message: "Det finns redan en arbetarekommun med det namnet." };
+  const branch = await db.$transaction(async (tx) => {
+    const created = await tx.branch.create({ data: { name, slug: branchSlug(name) } });
+    await recordAudit({ actorId, action: "branch.created", subjectType: "branch", subjectId: created.id, detail: { after: { name } } }, tx);
+    return created;
+  });
+  return { ok: true, id: branch.id };
+}
+
+export async function renameBranch(actorId: string, id: string, name: string): Promise<BranchResult> {
+  const before = await db.branch.findUnique({ where: { id } });
+  if (!before) return { ok: false, message: "Arbetarekommunen finns inte." };
+  if (await nameTaken(name, id)) return { ok: false, message: "Det finns redan en arbetarekommun med det namnet." };
+  await db.$transaction(async (tx) => {
+    await tx.branch.update({ where: { id }, data: { name, slug: branchSlug(name) } });
+    await recordAudit(
+      { actorId, action: "branch.renamed", subjectType: "branch", subjectId: id, detail: { before: { name: before.name }, after: { name } } },
+      tx,
+    );
+  });
+  return { ok: true, id };
 }

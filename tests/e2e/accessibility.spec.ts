@@ -1,0 +1,74 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, logIn, logInAs, ownAddress } from "./fixtures";
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary).toEqual([]);
+}
+
+test.describe("accessibility", () => {
+  test("the login page and its error state pass axe (WCAG 2.1 AA), with a working skip link", async ({ page }) => {
+    await ownAddress(page);
+    await page.goto("/login");
+    await expectNoAxeViolations(page);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Hoppa till innehållet" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main")).toBeFocused();
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await expect(page.getByLabel("E-postadress")).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+  });
+
+  test("admin pages pass axe", async ({ page }) => {
+    await logInAs(page, DEMO.admin);
+    for (const path of ["/", "/admin", "/admin/people", "/admin/people/new", "/admin/people/import", "/admin/branches", "/admin/outbox", "/account"]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+    }
+    await page.goto("/admin/people/new");
+    await page.getByRole("button", { name: "Lägg till och skicka inbjudan" }).click();
+    await expect(page.getByText("Välj minst en roll.").or(page.getByText("Ange ett namn."))).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test("on a phone the pages fit the screen without sideways scrolling", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await logInAs(page, DEMO.admin);
+    for (const path of ["/", "/admin/people/new", "/account"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("logging in and adding a person work with plain form posts", async ({ page }) => {
+    await ownAddress(page);
+    await logIn(page, DEMO.admin, "fel-losenord");
+    await expect(page.getByRole("alert")).toHaveText("Fel e-postadress eller lösenord.");
+    await expect(page.getByLabel("E-postadress")).toHaveValue(DEMO.admin);
+    await logIn(page, DEMO.admin);
+    await expect(page.getByRole("heading", { name: "Distriktsadmin: översikt" })).toBeVisible();
+
+    await page.goto("/admin/people/new");
+    await page.getByLabel("Namn").fill("Utan Skript");
+    await page.getByLabel("E-postadress").fill("utan.skript@example.se");
+    await page.getByRole("button", { name: "Lägg till och skicka inbjudan" }).click();
+    await expect(page.getByText("Välj en arbetarekommun.")).toBeVisible();
+    await expect(page.getByLabel("Namn")).toHaveValue("Utan Skript");
+    await expect(page.getByLabel("E-postadress")).toHaveValue("utan.skript@example.se");
+    await page.getByLabel("Arbetarekommun").selectOption({ label: "Gällivare" });
+    await page.getByLabel("Befattning").selectOption({ label: "Medlem" });
+    await page.getByRole("button", { name: "Lägg till och skicka inbjudan" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Utan Skript");
+  });
+});
