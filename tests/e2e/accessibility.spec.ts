@@ -31,7 +31,7 @@ test.describe("accessibility", () => {
     }
     await page.goto("/admin/people/new");
     await page.getByRole("button", { name: "Lägg till och skicka inbjudan" }).click();
-    await expect(page.getByText("Välj minst en roll.").or(page.getByText("Ange ett namn."))).toBeVisible();
+    await expect(page.getByText("Ange för- och efternamn (minst 2 tecken).")).toBeVisible();
     await expectNoAxeViolations(page);
   });
 
