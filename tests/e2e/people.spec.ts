@@ -97,3 +97,32 @@ test.describe("people administration", () => {
     }
   });
 });
+
+test.describe("forgotten password", () => {
+  test("the same answer for any address, and the link in the outbox sets a new password", async ({ page, browser }) => {
+    await ownAddress(page);
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Glömt lösenord?" }).click();
+    await page.getByLabel("E-postadress").fill("ingen.alls@example.se");
+    await page.getByRole("button", { name: "Skicka länk" }).click();
+    const answer = await page.getByRole("status").innerText();
+    await page.goto("/forgot-password");
+    await page.getByLabel("E-postadress").fill("ida.engstrom@demo.ledarlyftet.se");
+    await page.getByRole("button", { name: "Skicka länk" }).click();
+    await expect(page.getByRole("status")).toHaveText(answer);
+
+    const admin = await browser.newPage();
+    await logInAs(admin, DEMO.admin);
+    await admin.goto("/admin/outbox");
+    const mail = admin.locator("li", { hasText: "till ida.engstrom@demo.ledarlyftet.se" }).first();
+    await expect(mail).toContainText("Nytt lösenord");
+    await mail.locator("summary").click();
+    const link = (await mail.locator("pre").innerText()).match(/http:\/\/localhost:3100\/password\/\S+/)![0];
+
+    await page.goto(link);
+    await page.getByLabel("Nytt lösenord").fill("idas nya losenord");
+    await page.getByLabel("Upprepa lösenordet").fill("idas nya losenord");
+    await page.getByRole("button", { name: "Spara lösenord och logga in" }).click();
+    await expect(page.getByRole("heading", { name: "Hej Ida!" })).toBeVisible();
+  });
+});
