@@ -57,6 +57,17 @@ function SiteHeader() {
                   Hem
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/courses">Kurser</NavLink>
+              </li>
+              <li>
+                <NavLink to="/my-courses">Mina kurser</NavLink>
+              </li>
+              {person.roles.includes("facilitator") || person.roles.includes("admin") ? (
+                <li>
+                  <NavLink to="/review">Att granska</NavLink>
+                </li>
+              ) : null}
               {person.roles.includes("admin") ? (
                 <>
                   <li>

@@ -14,3 +14,7 @@ export function swedishDateTime(date: Date | string): string {
 export function minutesUntil(date: Date, now = new Date()): number {
   return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 60_000));
 }
+
+export function swedishDate(date: Date | string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "long" }).format(new Date(date));
+}

@@ -9,6 +9,8 @@ export interface Actor extends RoleFlags {
 /** A thing a rule may need to look at to decide ownership. */
 export interface OwnedResource {
   personId?: string;
+  /** The Utvecklingsledare who support the person's branch. */
+  supportedBy?: string[];
 }
 
 type Rule = (actor: Actor, resource?: OwnedResource) => boolean;
@@ -28,6 +30,12 @@ const RULES = {
   /** A person's own profile, or anyone's for an admin. */
   "profile:read": (a, r) => a.isAdmin || (r?.personId !== undefined && r.personId === a.id),
   "profile:edit": (a, r) => a.isAdmin || (r?.personId !== undefined && r.personId === a.id),
+  /**
+   * A learner's submitted assignments and shared reflections: their own
+   * Utvecklingsledare (supporting their branch) and admins. Never other learners.
+   */
+  "learner-work:review": (a, r) => a.isAdmin || (a.isFacilitator && (r?.supportedBy ?? []).includes(a.id)),
+  "review:access": (a) => a.isAdmin || a.isFacilitator,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof RULES;

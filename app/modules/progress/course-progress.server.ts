@@ -1,0 +1,98 @@
+import { randomInt } from "node:crypto";
+import { db } from "~/db.server";
+import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Client = Tx | typeof db;
+
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** 12 characters from 32: 60 bits, far beyond guessing; no 0/O or 1/I to misread on paper. */
+export function newCertificateCode(): string {
+  const chars = Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]);
+  return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8).join("")}`;
+}
+
+/**
+ * Attended handledning sessions; the handledning capability records
+ * attendance. Until it does, nobody has attended any.
+ */
+export type AttendanceCounter = (client: Client, personId: string) => Promise<number>;
+export const noAttendanceYet: AttendanceCounter = async () => 0;
+
+/** A course's live structure with one person's state of every lesson. */
+export async function loadCourseState(client: Client, courseId: string, personId: string) {
+  const course = await client.course.findUniqueOrThrow({
+    where: { id: courseId },
+    include: {
+      modules: {
+        where: { retiredAt: null },
+        orderBy: { order: "asc" },
+        include: { lessons: { where: { retiredAt: null }, orderBy: { order: "asc" } } },
+      },
+    },
+  });
+  const lessonIds = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
+  const progress = await client.lessonProgress.findMany({ where: { personId, lessonId: { in: lessonIds } } });
+  const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
+  const modules = course.modules.map((m) => {
+    const lessons = m.lessons.map((l) => ({
+      ...l,
+      progress: byLesson.get(l.id) ?? null,
+      completed: Boolean(byLesson.get(l.id)?.completedAt),
+    }));
+    return { ...m, lessons, complete: isModuleComplete(lessons) };
+  });
+  return { course, modules, progress: coursePercent(modules), complete: isCourseComplete(modules) };
+}
+
+/**
+ * Records module, course and program completions newly earned. Earned
+ * completions are never taken back, even when the course later changes.
+ */
+export async function refreshCompletions(
+  client: Client,
+  personId: string,
+  courseId: string,
+  countAttendance: AttendanceCounter = noAttendanceYet,
+  now = new Date(),
+) {
+  const state = await loadCourseState(client, courseId, personId);
+  const existing = await client.completion.findMany({ where: { personId } });
+  const has = (scope: string, id: string) => existing.some((c) => c.scope === scope && c.scopeId === id);
+
+  for (const m of state.modules) {
+    if (m.complete && !has("module", m.id)) {
+      await client.completion.create({ data: { personId, scope: "module", scopeId: m.id, completedAt: now } });
+    }
+  }
+  if (state.complete && !has("course", courseId)) {
+    await client.completion.create({
+      data: { personId, scope: "course", scopeId: courseId, completedAt: now, version: state.course.version, certificateCode: newCertificateCode() },
+    });
+  }
+  await refreshProgramCompletion(client, personId, state.course.programId, countAttendance, now);
+}
+
+export async function refreshProgramCompletion(
+  client: Client,
+  personId: string,
+  programId: string,
+  countAttendance: AttendanceCounter = noAttendanceYet,
+  now = new Date(),
+) {
+  if (await client.completion.findUnique({ where: { personId_scope_scopeId: { personId, scope: "program", scopeId: programId } } })) return;
+  const program = await client.program.findUniqueOrThrow({
+    where: { id: programId },
+    include: { courses: { where: { retiredAt: null }, select: { id: true, required: true } } },
+  });
+  const done = new Set(
+    (await client.completion.findMany({ where: { personId, scope: "course", scopeId: { in: program.courses.map((c) => c.id) } } })).map((c) => c.scopeId),
+  );
+  const complete = isProgramComplete({
+    courses: program.courses.map((c) => ({ required: c.required, complete: done.has(c.id) })),
+    requiredSessions: program.requiredSessions,
+    attendedSessions: program.requiredSessions > 0 ? await countAttendance(client, personId) : 0,
+  });
+  if (complete) await client.completion.create({ data: { personId, scope: "program", scopeId: programId, completedAt: now } });
+}

@@ -1,0 +1,182 @@
+import { db } from "~/db.server";
+import type { Question } from "~/modules/catalog/content-schema";
+import { loadCourseState, refreshCompletions } from "./course-progress.server";
+import { gradeQuiz, publicQuestions, type QuizAnswers } from "./quiz";
+
+export type LessonStatus = "done" | "started" | "not-started" | "submitted" | "returned";
+
+async function assignmentStatuses(personId: string, lessonIds: string[]) {
+  const subs = await db.assignmentSubmission.findMany({
+    where: { personId, lessonId: { in: lessonIds } },
+    orderBy: { submittedAt: "desc" },
+    select: { lessonId: true, status: true },
+  });
+  const latest = new Map<string, string>();
+  for (const s of subs) if (!latest.has(s.lessonId)) latest.set(s.lessonId, s.status);
+  return latest;
+}
+
+/** Programs with their courses and this person's progress in each. */
+export async function getCatalog(personId: string) {
+  const programs = await db.program.findMany({
+    where: { retiredAt: null },
+    orderBy: { order: "asc" },
+    include: { courses: { where: { retiredAt: null }, orderBy: { order: "asc" } } },
+  });
+  const completions = await db.completion.findMany({ where: { personId, scope: { in: ["course", "program"] } } });
+  const done = new Map(completions.map((c) => [`${c.scope}:${c.scopeId}`, c]));
+  return Promise.all(
+    programs.map(async (p) => ({
+      slug: p.slug,
+      title: p.title,
+      descriptionHtml: p.descriptionHtml,
+      enrolmentOnly: p.enrolmentOnly,
+      requiredSessions: p.requiredSessions,
+      completedAt: done.get(`program:${p.id}`)?.completedAt ?? null,
+      courses: await Promise.all(
+        p.courses.map(async (c) => {
+          const state = await loadCourseState(db, c.id, personId);
+          const completion = done.get(`course:${c.id}`);
+          return {
+            slug: c.slug,
+            title: c.title,
+            summaryHtml: c.summaryHtml,
+            required: c.required,
+            percent: state.progress.percent,
+            started: state.modules.some((m) => m.lessons.some((l) => l.progress)),
+            completedAt: completion?.completedAt ?? null,
+            certificateCode: completion?.certificateCode ?? null,
+          };
+        }),
+      ),
+    })),
+  );
+}
+
+/** The course page: modules, lessons with their state, progress, where to continue, and what is new. */
+export async function getCourseOutline(courseId: string, personId: string) {
+  const state = await loadCourseState(db, courseId, personId);
+  const allLessons = state.modules.flatMap((m) => m.lessons);
+  const submissions = await assignmentStatuses(personId, allLessons.filter((l) => l.type === "assignment").map((l) => l.id));
+  const completion = await db.completion.findUnique({
+    where: { personId_scope_scopeId: { personId, scope: "course", scopeId: courseId } },
+  });
+  const statusOf = (l: (typeof allLessons)[number]): LessonStatus => {
+    if (l.completed) return "done";
+    const sub = submissions.get(l.id);
+    if (sub === "submitted" || sub === "returned") return sub;
+    return l.progress ? "started" : "not-started";
+  };
+  // Continue where they left off: the last lesson they opened if unfinished, else the next unfinished one.
+  const lastOpened = [...allLessons].filter((l) => l.progress).sort((a, b) => b.progress!.lastViewedAt.getTime() - a.progress!.lastViewedAt.getTime())[0];
+  const resume = lastOpened && !lastOpened.completed ? lastOpened : allLessons.find((l) => !l.completed && l.required) ?? null;
+  const outdated = completion !== null && completion.version < state.course.version;
+  return {
+    modules: state.modules.map((m) => ({
+      slug: m.slug,
+      title: m.title,
+      introHtml: m.introHtml,
+      required: m.required,
+      complete: m.complete,
+      lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title, type: l.type, required: l.required, minutes: l.minutes, status: statusOf(l) })),
+    })),
+    percent: state.progress.percent,
+    started: allLessons.some((l) => l.progress),
+    resume: resume ? { slug: resume.slug, title: resume.title } : null,
+    completion: completion ? { completedAt: completion.completedAt, version: completion.version, certificateCode: completion.certificateCode } : null,
+    // Required lessons the learner has not done, in a course completed on an older version.
+    newSinceCompletion: outdated
+      ? state.modules.filter((m) => m.required).flatMap((m) => m.lessons.filter((l) => l.required && !l.completed).map((l) => ({ slug: l.slug, title: l.title })))
+      : [],
+  };
+}
+
+/** Opens a lesson: remembers it for "fortsätt där du slutade" and returns what the page shows. */
+export async function openLesson(personId: string, lesson: { id: string; type: string; questions: string; module: { courseId: string } }) {
+  const now = new Date();
+  const progress = await db.lessonProgress.upsert({
+    where: { personId_lessonId: { personId, lessonId: lesson.id } },
+    create: { personId, lessonId: lesson.id, firstViewedAt: now, lastViewedAt: now },
+    update: { lastViewedAt: now },
+  });
+  const [reflection, submissions] = await Promise.all([
+    lesson.type === "reflection" ? db.reflection.findUnique({ where: { personId_lessonId: { personId, lessonId: lesson.id } } }) : null,
+    lesson.type === "assignment"
+      ? db.assignmentSubmission.findMany({
+          where: { personId, lessonId: lesson.id },
+          orderBy: { submittedAt: "desc" },
+          include: { reviewer: { select: { name: true } } },
+        })
+      : [],
+  ]);
+  const state = await loadCourseState(db, lesson.module.courseId, personId);
+  const order = state.modules.flatMap((m) => m.lessons.map((l) => ({ slug: l.slug, title: l.title })));
+  const at = order.findIndex((l) => l.slug === (state.modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id)?.slug ?? ""));
+  return {
+    completedAt: progress.completedAt,
+    questions: lesson.type === "quiz" ? publicQuestions(JSON.parse(lesson.questions) as Question[]) : [],
+    reflection: reflection ? { text: reflection.text, shared: reflection.shared } : null,
+    submissions: submissions.map((s) => ({
+      id: s.id,
+      text: s.text,
+      status: s.status,
+      comment: s.comment,
+      reviewer: s.reviewer?.name ?? null,
+      submittedAt: s.submittedAt,
+      reviewedAt: s.reviewedAt,
+    })),
+    previous: at > 0 ? order[at - 1]! : null,
+    next: at >= 0 && at < order.length - 1 ? order[at + 1]! : null,
+    percent: state.progress.percent,
+  };
+}
+
+async function complete(personId: string, lessonId: string, courseId: string) {
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.lessonProgress.upsert({
+      where: { personId_lessonId: { personId, lessonId } },
+      create: { personId, lessonId, completedAt: now },
+      update: {},
+    });
+    // Only the first completion counts; a second click keeps the original time.
+    await tx.lessonProgress.updateMany({ where: { personId, lessonId, completedAt: null }, data: { completedAt: now } });
+    await refreshCompletions(tx, personId, courseId, undefined, now);
+  });
+}
+
+type LessonRef = { id: string; type: string; questions: string; module: { courseId: string } };
+
+export async function markLessonRead(personId: string, lesson: LessonRef) {
+  if (lesson.type !== "text") throw new Error(`lesson type ${lesson.type} is not completed by reading`);
+  await complete(personId, lesson.id, lesson.module.courseId);
+}
+
+/** Grades on the server; the lesson completes when every question is right. Retries are allowed. */
+export async function answerQuiz(personId: string, lesson: LessonRef, answers: QuizAnswers) {
+  const questions = JSON.parse(lesson.questions) as Question[];
+  const graded = gradeQuiz(questions, answers);
+  await db.quizAttempt.create({ data: { personId, lessonId: lesson.id, answers: JSON.stringify(answers), correct: graded.allCorrect } });
+  if (graded.allCorrect) await complete(personId, lesson.id, lesson.module.courseId);
+  return graded;
+}
+
+export async function saveReflection(personId: string, lesson: LessonRef, input: { text: string; shared: boolean }) {
+  await db.reflection.upsert({
+    where: { personId_lessonId: { personId, lessonId: lesson.id } },
+    create: { personId, lessonId: lesson.id, text: input.text, shared: input.shared },
+    update: { text: input.text, shared: input.shared },
+  });
+  await complete(personId, lesson.id, lesson.module.courseId);
+}
+
+export type SubmitResult = { ok: true } | { ok: false; message: string };
+
+/** A new submission is allowed first, and again after one was returned; not while one waits or after approval. */
+export async function submitAssignment(personId: string, lesson: LessonRef, text: string): Promise<SubmitResult> {
+  const latest = await db.assignmentSubmission.findFirst({ where: { personId, lessonId: lesson.id }, orderBy: { submittedAt: "desc" } });
+  if (latest?.status === "submitted") return { ok: false, message: "Din inlämning väntar redan på granskning." };
+  if (latest?.status === "approved") return { ok: false, message: "Uppgiften är redan godkänd." };
+  await db.assignmentSubmission.create({ data: { personId, lessonId: lesson.id, text } });
+  return { ok: true };
+}

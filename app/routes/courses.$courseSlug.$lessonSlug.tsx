@@ -1,0 +1,259 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/field";
+import { LESSON_TYPE_LABELS, ProgressBar } from "~/components/progress-bar";
+import { requirePerson } from "~/modules/auth/session.server";
+import { requireCourse, requireLesson } from "~/modules/catalog/access.server";
+import { answerQuiz, markLessonRead, openLesson, saveReflection, submitAssignment } from "~/modules/progress/learning.server";
+import type { QuestionResult } from "~/modules/progress/quiz";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? "Lektion"} · Ledarlyftet` }];
+
+async function load(request: Request, params: LoaderFunctionArgs["params"]) {
+  const { actor } = await requirePerson(request);
+  const course = await requireCourse(actor, params.courseSlug);
+  const lesson = await requireLesson(course.id, params.lessonSlug);
+  return { actor, course, lesson };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, course, lesson } = await load(request, params);
+  const view = await openLesson(actor.id, lesson);
+  return {
+    course: { slug: course.slug, title: course.title },
+    lesson: { slug: lesson.slug, title: lesson.title, type: lesson.type, required: lesson.required, minutes: lesson.minutes, bodyHtml: lesson.bodyHtml, moduleTitle: lesson.module.title },
+    ...view,
+  };
+}
+
+const reflectionSchema = z.object({
+  text: z.string({ required_error: "Skriv din reflektion." }).trim().min(1, "Skriv din reflektion.").max(10_000, "Högst 10 000 tecken."),
+  shared: z.literal("on").optional(),
+});
+const assignmentSchema = z.object({
+  text: z.string({ required_error: "Skriv din inlämning." }).trim().min(20, "Skriv minst 20 tecken.").max(20_000, "Högst 20 000 tecken."),
+});
+const optionIndex = z.coerce.number().int().min(0).max(50);
+
+type ActionData =
+  | { intent: "quiz"; allCorrect: boolean; results: QuestionResult[]; chosen: Record<string, number[]> }
+  | { intent: "reflection" | "assignment"; errors: FieldErrors; values?: Record<string, string | string[]> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, course, lesson } = await load(request, params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent !== lesson.type && !(intent === "read" && lesson.type === "text")) throw badRequest("Fel sorts svar för den här lektionen.");
+
+  switch (intent) {
+    case "read": {
+      await markLessonRead(actor.id, lesson);
+      const view = await openLesson(actor.id, lesson);
+      const to = view.next ? `/courses/${course.slug}/${view.next.slug}` : `/courses/${course.slug}`;
+      return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, `"${lesson.title}" är klar.`) } });
+    }
+    case "quiz": {
+      const chosen: Record<string, number[]> = {};
+      for (const [key, value] of formData) {
+        if (!key.startsWith("answer-")) continue;
+        const index = optionIndex.safeParse(value);
+        if (!index.success) throw badRequest("Ogiltigt svar.");
+        (chosen[key.slice("answer-".length)] ??= []).push(index.data);
+      }
+      const graded = await answerQuiz(actor.id, lesson, chosen);
+      return data<ActionData>({ intent: "quiz", ...graded, chosen });
+    }
+    case "reflection": {
+      const form = parseForm(reflectionSchema, formData);
+      if (!form.ok) return data<ActionData>({ intent: "reflection", errors: form.errors, values: form.values }, { status: 400 });
+      await saveReflection(actor.id, lesson, { text: form.data.text, shared: form.data.shared === "on" });
+      return redirect(`/courses/${course.slug}/${lesson.slug}`, {
+        headers: { "Set-Cookie": await flashCookie(request, form.data.shared ? "Reflektionen är sparad och delad med din utvecklingsledare." : "Reflektionen är sparad. Bara du kan läsa den.") },
+      });
+    }
+    case "assignment": {
+      const form = parseForm(assignmentSchema, formData);
+      if (!form.ok) return data<ActionData>({ intent: "assignment", errors: form.errors, values: form.values }, { status: 400 });
+      const result = await submitAssignment(actor.id, lesson, form.data.text);
+      if (!result.ok) return data<ActionData>({ intent: "assignment", errors: { _form: [result.message] }, values: { text: form.data.text } }, { status: 409 });
+      return redirect(`/courses/${course.slug}/${lesson.slug}`, {
+        headers: { "Set-Cookie": await flashCookie(request, "Din uppgift är inlämnad. Din utvecklingsledare granskar den.") },
+      });
+    }
+    default:
+      throw badRequest("Okänd åtgärd.");
+  }
+}
+
+function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderData<typeof loader>>["questions"]; result?: Extract<ActionData, { intent: "quiz" }> }) {
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="quiz" />
+      {result ? (
+        <div className={`alert ${result.allCorrect ? "alert-ok" : "alert-error"}`} role="status">
+          {result.allCorrect
+            ? "Alla rätt! Lektionen är klar."
+            : `${result.results.filter((r) => r.correct).length} av ${result.results.length} rätt. Läs återkopplingen och försök igen.`}
+        </div>
+      ) : null}
+      {questions.map((q, qi) => {
+        const r = result?.results.find((x) => x.id === q.id);
+        const chosen = result?.chosen[q.id] ?? [];
+        return (
+          <fieldset key={`${q.id}-${result ? "answered" : "new"}`} className="question">
+            <legend>
+              {qi + 1}. {q.prompt}
+              {q.multiple ? <span className="muted"> (flera svar är rätt)</span> : null}
+            </legend>
+            {q.options.map((o) => (
+              <label key={o.index} className="checkbox">
+                <input type={q.multiple ? "checkbox" : "radio"} name={`answer-${q.id}`} value={o.index} defaultChecked={chosen.includes(o.index)} /> {o.text}
+              </label>
+            ))}
+            {r ? (
+              <div className={`feedback ${r.correct ? "right" : "wrong"}`}>
+                <strong>{r.correct ? "Rätt." : r.answered ? "Inte helt rätt." : "Du har inte svarat."}</strong>
+                {r.feedback.map((f) => (
+                  <p key={f.index}>
+                    <em>{f.text}:</em> {f.feedback}
+                  </p>
+                ))}
+              </div>
+            ) : null}
+          </fieldset>
+        );
+      })}
+      <button type="submit" disabled={busy}>
+        {result && !result.allCorrect ? "Svara igen" : "Rätta mina svar"}
+      </button>
+    </Form>
+  );
+}
+
+export default function LessonPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const errors = actionData && actionData.intent !== "quiz" ? actionData.errors : undefined;
+  const typed = actionData && actionData.intent !== "quiz" ? actionData.values : undefined;
+  const latest = d.submissions[0];
+  const mayResubmit = !latest || latest.status === "returned";
+  return (
+    <>
+      <p>
+        <Link to={`/courses/${d.course.slug}`}>← {d.course.title}</Link> · {d.lesson.moduleTitle}
+      </p>
+      <ProgressBar percent={d.percent} label="Kursens framsteg" />
+      <article aria-labelledby="lesson-title">
+        <h1 id="lesson-title">{d.lesson.title}</h1>
+        <p className="muted">
+          {LESSON_TYPE_LABELS[d.lesson.type]}
+          {d.lesson.minutes ? ` · cirka ${d.lesson.minutes} min` : ""}
+          {d.lesson.required ? "" : " · valfri"}
+          {d.completedAt ? ` · klar ${swedishDateTime(d.completedAt)}` : ""}
+        </p>
+        <div className="lesson-body" dangerouslySetInnerHTML={{ __html: d.lesson.bodyHtml }} />
+      </article>
+
+      {d.lesson.type === "text" ? (
+        d.completedAt ? (
+          <p className="alert alert-ok">Du har läst den här lektionen.</p>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="read" />
+            <button type="submit">Markera som klar</button>
+          </Form>
+        )
+      ) : null}
+
+      {d.lesson.type === "quiz" ? (
+        <section aria-label="Kunskapskontroll">
+          {d.completedAt && !actionData ? <p className="alert alert-ok">Du har klarat kunskapskontrollen. Du kan göra om den för att repetera.</p> : null}
+          <Quiz questions={d.questions} result={actionData?.intent === "quiz" ? actionData : undefined} />
+        </section>
+      ) : null}
+
+      {d.lesson.type === "reflection" ? (
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="reflection" />
+          <div className="field">
+            <label htmlFor="text">Din reflektion</label>
+            <p className="hint" id="text-hint">
+              Reflektionen är privat. Bara du kan läsa den, om du inte väljer att dela den med din utvecklingsledare.
+            </p>
+            {errors?.text ? (
+              <p className="error" id="text-error">
+                {errors.text.join(" ")}
+              </p>
+            ) : null}
+            <textarea
+              id="text"
+              name="text"
+              rows={8}
+              defaultValue={(typed?.text as string | undefined) ?? d.reflection?.text ?? ""}
+              aria-describedby={errors?.text ? "text-hint text-error" : "text-hint"}
+              aria-invalid={errors?.text ? true : undefined}
+            />
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" name="shared" defaultChecked={typed ? typed.shared === "on" : (d.reflection?.shared ?? false)} /> Dela med min utvecklingsledare
+          </label>
+          <div className="actions">
+            <button type="submit">{d.reflection ? "Spara ändringar" : "Spara reflektion"}</button>
+          </div>
+        </Form>
+      ) : null}
+
+      {d.lesson.type === "assignment" ? (
+        <section aria-labelledby="submission-title">
+          <h2 id="submission-title">Din inlämning</h2>
+          {d.submissions.map((s) => (
+            <div key={s.id} className="card" style={{ marginBottom: "0.75rem" }}>
+              <p>
+                <strong>
+                  {s.status === "approved" ? "Godkänd" : s.status === "returned" ? "Returnerad för komplettering" : "Inlämnad, väntar på granskning"}
+                </strong>{" "}
+                <span className="muted">inlämnad {swedishDateTime(s.submittedAt)}</span>
+              </p>
+              {s.comment ? (
+                <p>
+                  Kommentar från {s.reviewer ?? "utvecklingsledaren"}: <em>{s.comment}</em>
+                </p>
+              ) : null}
+              <details>
+                <summary>Visa texten</summary>
+                <pre className="mail">{s.text}</pre>
+              </details>
+            </div>
+          ))}
+          {mayResubmit ? (
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="assignment" />
+              <FormError errors={errors?._form} />
+              <div className="field">
+                <label htmlFor="text">{latest ? "Ny version av din inlämning" : "Skriv din inlämning"}</label>
+                {errors?.text ? (
+                  <p className="error" id="text-error">
+                    {errors.text.join(" ")}
+                  </p>
+                ) : null}
+                <textarea id="text" name="text" rows={12} defaultValue={(typed?.text as string | undefined) ?? latest?.text ?? ""} aria-describedby={errors?.text ? "text-error" : undefined} aria-invalid={errors?.text ? true : undefined} />
+              </div>
+              <button type="submit">Lämna in</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <nav className="pager" aria-label="Lektioner">
+        {d.previous ? <Link to={`/courses/${d.course.slug}/${d.previous.slug}`}>← Föregående: {d.previous.title}</Link> : <span />}
+        {d.next ? <Link to={`/courses/${d.course.slug}/${d.next.slug}`}>Nästa: {d.next.title} →</Link> : <Link to={`/courses/${d.course.slug}`}>Till kursöversikten</Link>}
+      </nav>
+    </>
+  );
+}

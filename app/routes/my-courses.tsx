@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProgressBar } from "~/components/progress-bar";
+import { db } from "~/db.server";
+import { requirePerson } from "~/modules/auth/session.server";
+import { myCourses } from "~/modules/progress/certificates.server";
+import { loadCourseState } from "~/modules/progress/course-progress.server";
+import { swedishDate } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Mina kurser · Ledarlyftet" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { person } = await requirePerson(request);
+  const courses = await myCourses(person.id);
+  return {
+    courses: await Promise.all(
+      courses.map(async (c) => ({ ...c, percent: (await loadCourseState(db, c.id, person.id)).progress.percent })),
+    ),
+  };
+}
+
+export default function MyCourses() {
+  const { courses } = useLoaderData<typeof loader>();
+  const ongoing = courses.filter((c) => !c.completedAt && !c.retired);
+  const done = courses.filter((c) => c.completedAt);
+  return (
+    <>
+      <h1>Mina kurser</h1>
+      <h2>Pågående</h2>
+      {ongoing.length === 0 ? (
+        <p className="empty">
+          Du har ingen pågående kurs. <Link to="/courses">Se alla kurser</Link>.
+        </p>
+      ) : (
+        <div className="course-grid">
+          {ongoing.map((c) => (
+            <article key={c.slug} className="card course-card">
+              <h3>
+                <Link to={`/courses/${c.slug}`}>{c.title}</Link>
+              </h3>
+              <p className="muted">{c.program}</p>
+              <ProgressBar percent={c.percent} label={`Framsteg i ${c.title}`} />
+              <Link to={`/courses/${c.slug}`} className="button secondary">
+                Fortsätt
+              </Link>
+            </article>
+          ))}
+        </div>
+      )}
+      <h2>Avslutade</h2>
+      {done.length === 0 ? (
+        <p className="empty">Inga avslutade kurser ännu. När du blir klar med en kurs får du ett intyg här.</p>
+      ) : (
+        <ul>
+          {done.map((c) => (
+            <li key={c.slug}>
+              <Link to={`/courses/${c.slug}`}>{c.title}</Link>, klar {swedishDate(c.completedAt!)} ·{" "}
+              <Link to={`/certificates/${c.certificateCode}`}>Intyg</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+// npm run content:sync [-- --dir content]: loads course content into the database.
+// Exits non-zero, naming each file and field, when the content has problems.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ensureDatabaseReady } from "~/db.server";
+import { ContentSyncError, formatProblem, syncContent } from "~/modules/catalog/sync.server";
+
+const { values } = parseArgs({ options: { dir: { type: "string", default: "content" } } });
+const dir = path.resolve(values.dir!);
+
+try {
+  await ensureDatabaseReady();
+  const r = await syncContent(dir);
+  console.log(
+    `Content synced from ${path.relative(process.cwd(), dir) || "."}: ${r.programs} programs, ${r.courses} courses, ` +
+      `${r.modules} modules, ${r.lessons} lessons (${r.lessonsChanged} new or changed, ${r.retired} retired)` +
+      (r.newCourseVersions.length ? `; new version of ${r.newCourseVersions.join(", ")}` : ""),
+  );
+} catch (error) {
+  if (error instanceof ContentSyncError) {
+    console.error(`Content sync failed, nothing was changed. ${error.problems.length} problem(s):`);
+    for (const p of error.problems) console.error(formatProblem(p));
+    process.exit(1);
+  }
+  throw error;
+}
