@@ -5,13 +5,23 @@ import { may } from "~/modules/auth/permissions";
 import { peopleCounts } from "~/modules/people/people.server";
 import { positionLabel } from "~/modules/people/positions";
 import { rolesOf } from "~/modules/people/roles";
+import { ProgressBar } from "~/components/progress-bar";
+import { getCatalog } from "~/modules/progress/learning.server";
+import { reviewQueue } from "~/modules/progress/review.server";
 
 export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person, actor } = await requirePerson(request);
-  const district = may(actor, "people:manage") ? await peopleCounts() : null;
+  const [district, catalog, queue] = await Promise.all([
+    may(actor, "people:manage") ? peopleCounts() : null,
+    person.isParticipant ? getCatalog(person.id) : null,
+    person.isFacilitator ? reviewQueue(actor) : null,
+  ]);
+  const courses = (catalog ?? []).flatMap((p) => p.courses.map((c) => ({ ...c, program: p.title })));
   return {
+    courses,
+    toReview: queue ? { submissions: queue.submissions.length, reflections: queue.reflections.length } : null,
     firstName: person.name.split(" ")[0] ?? person.name,
     position: positionLabel(person.position),
     roles: rolesOf(person),
@@ -20,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { firstName, position, roles, district } = useLoaderData<typeof loader>();
+  const { firstName, position, roles, district, courses, toReview } = useLoaderData<typeof loader>();
+  const ongoing = courses.filter((c) => c.started && !c.completedAt);
   return (
     <>
       <h1>Hej {firstName}!</h1>
@@ -55,6 +66,14 @@ export default function Home() {
       {roles.includes("facilitator") ? (
         <section aria-labelledby="facilitator-home">
           <h2 id="facilitator-home">Utvecklingsledare: mina omgångar och handledning</h2>
+          {toReview ? (
+            <p>
+              <Link to="/review">
+                {toReview.submissions === 1 ? "1 uppgift väntar" : `${toReview.submissions} uppgifter väntar`} på din granskning
+              </Link>
+              {toReview.reflections > 0 ? `, ${toReview.reflections} delade reflektioner` : ""}.
+            </p>
+          ) : null}
           <p className="empty">
             Du har inga omgångar eller handledningstillfällen ännu. När distriktet lägger upp en omgång där du är
             utvecklingsledare visas den här, med deltagarnas framsteg.
@@ -64,9 +83,25 @@ export default function Home() {
       {roles.includes("participant") ? (
         <section aria-labelledby="participant-home">
           <h2 id="participant-home">Deltagare: min utbildning</h2>
-          <p className="empty">
-            Du är inte anmäld till någon utbildning ännu. Ledarskapsprogrammet, Kommunikatörsutbildningen och kursen om
-            kommunikationsmodellen visas här när de öppnar för anmälan.
+          {ongoing.length === 0 ? (
+            <p className="empty">
+              Du har ingen pågående kurs. <Link to="/courses">Välj en kurs</Link>, till exempel Kommunikationsmodellen.
+            </p>
+          ) : (
+            <div className="course-grid">
+              {ongoing.map((c) => (
+                <article key={c.slug} className="card course-card">
+                  <h3>
+                    <Link to={`/courses/${c.slug}`}>{c.title}</Link>
+                  </h3>
+                  <p className="muted">{c.program}</p>
+                  <ProgressBar percent={c.percent} label={`Framsteg i ${c.title}`} />
+                </article>
+              ))}
+            </div>
+          )}
+          <p>
+            <Link to="/my-courses">Mina kurser och intyg</Link> · <Link to="/courses">Alla kurser</Link>
           </p>
         </section>
       ) : null}

@@ -4,7 +4,9 @@ import { PersonForm } from "~/components/person-form";
 import { listAuditEventsFor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
-import { getPerson, resendInvite, setPersonActive, updatePerson } from "~/modules/people/people.server";
+import { getPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
+import { z } from "zod";
+import { CheckboxGroup } from "~/components/field";
 import { personFields } from "~/modules/people/person-schema";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
@@ -19,6 +21,7 @@ const AUDIT_LABELS: Record<string, string> = {
   "person.deactivated": "Inaktiverades",
   "person.reactivated": "Aktiverades igen",
   "person.invite-resent": "Ny inbjudan skickades",
+  "person.support-changed": "Stödda arbetarekommuner ändrades",
   "auth.invite-redeemed": "Valde lösenord via inbjudan",
   "auth.reset-redeemed": "Bytte lösenord via länk",
 };
@@ -32,7 +35,11 @@ async function loadPerson(personId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "people:manage");
   const person = await loadPerson(params.personId);
-  const [branches, history] = await Promise.all([listBranches(), listAuditEventsFor("person", person.id)]);
+  const [branches, history, supported] = await Promise.all([
+    listBranches(),
+    listAuditEventsFor("person", person.id),
+    supportedBranchIds(person.id),
+  ]);
   return {
     person: {
       id: person.id,
@@ -44,9 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       values: { name: person.name, email: person.email, branchId: person.branchId, position: person.position, roles: person.roles },
     },
     branches: branches.map((b) => ({ id: b.id, name: b.name })),
+    supported: person.isFacilitator ? supported : null,
     history: history.map((h) => ({ id: h.id, action: AUDIT_LABELS[h.action] ?? h.action, at: h.createdAt.toISOString() })),
   };
 }
+
+const supportSchema = z.object({ branchIds: z.array(z.string().min(1).max(40)).max(500) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
@@ -64,6 +74,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return data({ errors: { [result.field]: [result.message] }, values: formValues(formData) }, { status: 400 });
       }
       return back("Ändringarna är sparade.");
+    }
+    case "support": {
+      const form = parseForm(supportSchema, formData, ["branchIds"]);
+      if (!form.ok || !person.isFacilitator) throw badRequest("Välj arbetarekommuner för en utvecklingsledare.");
+      await setBranchSupport(actor.id, person.id, form.data.branchIds);
+      return back(`${person.name} stödjer nu ${form.data.branchIds.length} arbetarekommuner.`);
     }
     case "deactivate":
       if (person.id === actor.id) {
@@ -83,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPerson() {
-  const { person, branches, history } = useLoaderData<typeof loader>();
+  const { person, branches, history, supported } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -107,6 +123,24 @@ export default function EditPerson() {
         submitLabel="Spara ändringar"
         cancelTo="/admin/people"
       />
+      {supported ? (
+        <>
+          <h2>Utvecklingsledare för</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="support" />
+            <CheckboxGroup
+              name="branchIds"
+              label="Arbetarekommuner som personen stödjer"
+              hint="Utvecklingsledaren följer deltagarna härifrån, granskar deras uppgifter och kan läsa reflektioner de delar."
+              options={branches.map((b) => ({ value: b.id, label: b.name }))}
+              checked={supported}
+            />
+            <button type="submit" className="secondary">
+              Spara arbetarekommuner
+            </button>
+          </Form>
+        </>
+      ) : null}
       <h2>Konto</h2>
       <div className="actions">
         {!person.hasPassword && person.active ? (

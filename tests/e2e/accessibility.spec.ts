@@ -35,11 +35,27 @@ test.describe("accessibility", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("course and lesson pages pass axe, for a learner and a facilitator", async ({ page, browser }) => {
+    await logInAs(page, DEMO.participant);
+    for (const path of ["/", "/courses", "/courses/kommunikationsmodellen", "/courses/kommunikationsmodellen/km-agenda-text", "/courses/kommunikationsmodellen/km-agenda-kontroll", "/courses/kommunikationsmodellen/km-agenda-reflektion", "/courses/kommunikationsmodellen/km-tillampning-uppgift", "/my-courses"]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+    }
+    const context = await browser.newContext();
+    const facilitator = await context.newPage();
+    await logInAs(facilitator, DEMO.facilitator);
+    for (const path of ["/", "/review"]) {
+      await facilitator.goto(path);
+      await expectNoAxeViolations(facilitator);
+    }
+    await context.close();
+  });
+
   test("on a phone the pages fit the screen without sideways scrolling", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await logInAs(page, DEMO.admin);
-    for (const path of ["/", "/admin/people/new", "/account"]) {
+    for (const path of ["/", "/admin/people/new", "/account", "/courses", "/courses/kommunikationsmodellen", "/courses/kommunikationsmodellen/km-agenda-kontroll"]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

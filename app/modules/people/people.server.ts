@@ -176,3 +176,21 @@ export async function peopleCounts() {
   ]);
   return { active, participants, facilitators, admins, pendingInvites };
 }
+
+export async function supportedBranchIds(facilitatorId: string): Promise<string[]> {
+  const rows = await db.branchSupport.findMany({ where: { facilitatorId }, select: { branchId: true } });
+  return rows.map((r) => r.branchId);
+}
+
+/** Which branches an Utvecklingsledare supports; replaces the whole set. */
+export async function setBranchSupport(actorId: string, facilitatorId: string, branchIds: string[]) {
+  const before = await supportedBranchIds(facilitatorId);
+  await db.$transaction(async (tx) => {
+    await tx.branchSupport.deleteMany({ where: { facilitatorId } });
+    if (branchIds.length > 0) await tx.branchSupport.createMany({ data: [...new Set(branchIds)].map((branchId) => ({ facilitatorId, branchId })) });
+    await recordAudit(
+      { actorId, action: "person.support-changed", subjectType: "person", subjectId: facilitatorId, detail: { before, after: branchIds } },
+      tx,
+    );
+  });
+}
