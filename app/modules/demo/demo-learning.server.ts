@@ -49,7 +49,7 @@ export async function seedDemoLearning(participantIds: string[], reviewerId: str
     for (const [ci, course] of courses.entries()) {
       const lessons = course.modules.flatMap((m) => m.lessons);
       // Spread people from "just started" to "all done", differently per course.
-      const reach = Math.round(((i * 7 + ci * 5) % 11) / 10 * lessons.length);
+      const reach = Math.round((((i * 7 + ci * 5 + 4) % 11) / 10) * lessons.length);
       for (const [li, lesson] of lessons.slice(0, reach).entries()) {
         const at = new Date(base + (i * 3 + ci * 7 + li) * 3_600_000);
         const waiting = lesson.type === "assignment" && i % 3 === 0;
