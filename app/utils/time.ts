@@ -18,3 +18,33 @@ export function minutesUntil(date: Date, now = new Date()): number {
 export function swedishDate(date: Date | string): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "long" }).format(new Date(date));
 }
+
+/** Minutes Stockholm is ahead of UTC at this instant (60 in winter, 120 in summer). */
+export function stockholmOffsetMinutes(instant: Date): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: TIME_ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** Swedish wall-clock time ("2026-03-29", "18:00:00") as the instant it denotes. */
+export function stockholmToUtc(isoDate: string, time = "00:00:00"): Date {
+  const naive = new Date(`${isoDate}T${time}Z`);
+  const first = new Date(naive.getTime() - stockholmOffsetMinutes(naive) * 60_000);
+  // Near a summer-time change the offset at the guess can differ from the offset at the answer.
+  return new Date(naive.getTime() - stockholmOffsetMinutes(first) * 60_000);
+}
+
+/** The Swedish calendar date of an instant, as ÅÅÅÅ-MM-DD. */
+export function stockholmDate(instant: Date | string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
+}

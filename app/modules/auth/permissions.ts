@@ -11,6 +11,8 @@ export interface OwnedResource {
   personId?: string;
   /** The Utvecklingsledare who support the person's branch. */
   supportedBy?: string[];
+  /** The Utvecklingsledare who run a cohort. */
+  facilitatorIds?: string[];
 }
 
 type Rule = (actor: Actor, resource?: OwnedResource) => boolean;
@@ -36,6 +38,9 @@ const RULES = {
    */
   "learner-work:review": (a, r) => a.isAdmin || (a.isFacilitator && (r?.supportedBy ?? []).includes(a.id)),
   "review:access": (a) => a.isAdmin || a.isFacilitator,
+  "cohort:create": isAdmin,
+  /** Participants, approvals, bulk enrolment: the cohort's own Utvecklingsledare and admins. */
+  "cohort:manage": (a, r) => a.isAdmin || (a.isFacilitator && (r?.facilitatorIds ?? []).includes(a.id)),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof RULES;

@@ -1,19 +1,19 @@
 import { db } from "~/db.server";
 import type { Actor } from "~/modules/auth/permissions";
+import { hasProgramAccess } from "~/modules/enrolment/cohorts.server";
 import { forbidden, notFound } from "~/utils/http.server";
 
 /**
  * A course someone may take: live (not retired), in a live program; a program
  * marked enrolment-only is open to people enrolled in a current cohort of it
- * (cohorts arrive with enrolment; until then, only admins can open such a
- * course, to preview it).
+ * (and to admins, to preview it).
  */
 export async function requireCourse(actor: Actor, courseSlug: string | undefined) {
   const course = courseSlug
     ? await db.course.findUnique({ where: { slug: courseSlug }, include: { program: true } })
     : null;
   if (!course || course.retiredAt || course.program.retiredAt) throw notFound("Kursen finns inte.");
-  if (course.program.enrolmentOnly && !actor.isAdmin) {
+  if (course.program.enrolmentOnly && !actor.isAdmin && !(await hasProgramAccess(actor.id, course.programId))) {
     throw forbidden(`${course.title} är öppen för deltagare som är anmälda till en omgång av ${course.program.title}.`);
   }
   return course;

@@ -1,0 +1,125 @@
+import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { Actor } from "~/modules/auth/permissions";
+import { loadCourseState } from "~/modules/progress/course-progress.server";
+import { stockholmToUtc } from "~/utils/time";
+import type { CohortInput } from "./cohort-schema";
+import { selfEnrolRefusal } from "./eligibility";
+import { ACTIVE_STATUSES, rulesOf, waitlistPlace } from "./enrolment.server";
+
+// Swedish calendar days: a window that "closes 30 May" stays open all of that day in Sweden.
+const startOfDay = (isoDate: string) => stockholmToUtc(isoDate, "00:00:00");
+const endOfDay = (isoDate: string) => stockholmToUtc(isoDate, "23:59:59");
+
+export type CohortResult = { ok: true; id: string } | { ok: false; field: string; message: string };
+
+export async function createCohort(actorId: string, input: CohortInput): Promise<CohortResult> {
+  const program = await db.program.findUnique({ where: { id: input.programId } });
+  if (!program || program.retiredAt) return { ok: false, field: "programId", message: "Välj ett program i listan." };
+  const facilitators = await db.person.count({ where: { id: { in: input.facilitatorIds }, isFacilitator: true, active: true } });
+  if (facilitators !== new Set(input.facilitatorIds).size) return { ok: false, field: "facilitatorIds", message: "Välj bland aktiva utvecklingsledare." };
+  const cohort = await db.$transaction(async (tx) => {
+    const created = await tx.cohort.create({
+      data: {
+        name: input.name,
+        programId: input.programId,
+        startsOn: startOfDay(input.startsOn),
+        endsOn: endOfDay(input.endsOn),
+        enrolmentOpensAt: startOfDay(input.enrolmentOpensOn),
+        enrolmentClosesAt: endOfDay(input.enrolmentClosesOn),
+        capacity: input.capacity,
+        mode: input.mode,
+        eligiblePositions: input.positions.join(","),
+        facilitators: { create: [...new Set(input.facilitatorIds)].map((personId) => ({ personId })) },
+        branches: { create: [...new Set(input.branchIds)].map((branchId) => ({ branchId })) },
+      },
+    });
+    await recordAudit({ actorId, action: "cohort.created", subjectType: "cohort", subjectId: created.id, detail: { after: input } }, tx);
+    return created;
+  });
+  return { ok: true, id: cohort.id };
+}
+
+const cohortInclude = {
+  program: true,
+  branches: { include: { branch: { select: { id: true, name: true } } } },
+  facilitators: { include: { person: { select: { id: true, name: true, email: true } } } },
+} as const;
+
+/** The cohorts page for one person: what they can apply to, where they are enrolled, what they run. */
+export async function cohortsFor(actor: Actor, now = new Date()) {
+  const person = await db.person.findUniqueOrThrow({ where: { id: actor.id }, select: { branchId: true, position: true, active: true } });
+  const [upcoming, mine, running] = await Promise.all([
+    db.cohort.findMany({ where: { endsOn: { gte: now } }, include: cohortInclude, orderBy: { startsOn: "asc" } }),
+    db.enrolment.findMany({ where: { personId: actor.id }, include: { cohort: { include: { program: true } } }, orderBy: { updatedAt: "desc" } }),
+    actor.isAdmin
+      ? db.cohort.findMany({ include: cohortInclude, orderBy: { startsOn: "desc" } })
+      : db.cohort.findMany({ where: { facilitators: { some: { personId: actor.id } } }, include: cohortInclude, orderBy: { startsOn: "desc" } }),
+  ]);
+  const mineIds = new Set(mine.filter((e) => (ACTIVE_STATUSES as readonly string[]).includes(e.status)).map((e) => e.cohortId));
+  const open = upcoming.filter((c) => !mineIds.has(c.id) && selfEnrolRefusal(rulesOf(c), person, now) === null);
+  return {
+    open: open.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, endsOn: c.endsOn, closes: c.enrolmentClosesAt, mode: c.mode, seatsLeft: Math.max(0, c.capacity - c.seatsTaken) })),
+    mine: await Promise.all(
+      mine.map(async (e) => ({
+        enrolmentId: e.id,
+        cohortId: e.cohortId,
+        name: e.cohort.name,
+        program: e.cohort.program.title,
+        status: e.status,
+        place: e.status === "waitlisted" ? await waitlistPlace(e.cohortId, e.waitlistedAt) : null,
+        startsOn: e.cohort.startsOn,
+      })),
+    ),
+    running: actor.isAdmin || actor.isFacilitator ? running.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, seatsTaken: c.seatsTaken, capacity: c.capacity })) : [],
+  };
+}
+
+/** Everyone in a cohort, with their progress through the program's required lessons. */
+export async function cohortRoster(cohortId: string, programId: string) {
+  const [enrolments, courses] = await Promise.all([
+    db.enrolment.findMany({
+      where: { cohortId },
+      include: { person: { select: { id: true, name: true, email: true, branch: { select: { name: true } } } } },
+      orderBy: [{ status: "asc" }, { waitlistedAt: "asc" }, { createdAt: "asc" }],
+    }),
+    db.course.findMany({ where: { programId, retiredAt: null, required: true }, select: { id: true } }),
+  ]);
+  return Promise.all(
+    enrolments.map(async (e) => {
+      let done = 0;
+      let total = 0;
+      if (e.status === "enrolled" || e.status === "completed") {
+        for (const c of courses) {
+          const state = await loadCourseState(db, c.id, e.personId);
+          done += state.progress.done;
+          total += state.progress.total;
+        }
+      }
+      return {
+        enrolmentId: e.id,
+        personId: e.person.id,
+        name: e.person.name,
+        email: e.person.email,
+        branch: e.person.branch.name,
+        status: e.status,
+        reason: e.reason,
+        waitlistedAt: e.waitlistedAt,
+        percent: total === 0 ? 0 : Math.round((done / total) * 100),
+      };
+    }),
+  );
+}
+
+/** Whether a person may open an enrolment-only program's courses: enrolled in a cohort of it that has not ended, or finished one. */
+export async function hasProgramAccess(personId: string, programId: string, now = new Date()) {
+  const hit = await db.enrolment.findFirst({
+    where: {
+      personId,
+      cohort: { programId },
+      OR: [{ status: "completed" }, { status: "enrolled", cohort: { endsOn: { gte: now } } }],
+    },
+    select: { id: true },
+  });
+  return hit !== null;
+}

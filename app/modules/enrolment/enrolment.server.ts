@@ -1,0 +1,279 @@
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { may, type Actor } from "~/modules/auth/permissions";
+import { queueEmail } from "~/modules/mail/outbox.server";
+import { forbidden, notFound } from "~/utils/http.server";
+import { swedishDate } from "~/utils/time";
+import { notEligibleReason, parsePositions, selfEnrolRefusal, type CohortRules } from "./eligibility";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export const ACTIVE_STATUSES = ["pending", "enrolled", "waitlisted"] as const;
+const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
+
+export const STATUS_LABELS: Record<string, string> = {
+  pending: "Väntar på godkännande",
+  enrolled: "Antagen",
+  waitlisted: "På väntelistan",
+  withdrawn: "Avanmäld",
+  declined: "Ej antagen",
+  completed: "Genomförd",
+};
+
+export async function loadCohort(cohortId: string | undefined) {
+  const cohort = cohortId
+    ? await db.cohort.findUnique({
+        where: { id: cohortId },
+        include: {
+          program: true,
+          branches: { include: { branch: { select: { id: true, name: true } } } },
+          facilitators: { include: { person: { select: { id: true, name: true, email: true } } } },
+        },
+      })
+    : null;
+  if (!cohort) throw notFound("Omgången finns inte.");
+  return cohort;
+}
+
+export type LoadedCohort = Awaited<ReturnType<typeof loadCohort>>;
+
+export function rulesOf(cohort: LoadedCohort): CohortRules {
+  return {
+    mode: cohort.mode,
+    enrolmentOpensAt: cohort.enrolmentOpensAt,
+    enrolmentClosesAt: cohort.enrolmentClosesAt,
+    branchIds: cohort.branches.map((b) => b.branchId),
+    eligiblePositions: parsePositions(cohort.eligiblePositions),
+  };
+}
+
+/** Admins and the cohort's own Utvecklingsledare manage it; nobody else sees its participants. */
+export function mayManageCohort(actor: Actor, cohort: { facilitators: { personId: string }[] }) {
+  return may(actor, "cohort:manage", { facilitatorIds: cohort.facilitators.map((f) => f.personId) });
+}
+
+export async function requireManagedCohort(actor: Actor, cohortId: string | undefined) {
+  const cohort = await loadCohort(cohortId);
+  if (!mayManageCohort(actor, cohort)) throw forbidden("Bara omgångens utvecklingsledare och distriktsadmin kan hantera omgången.");
+  return cohort;
+}
+
+/** Takes one seat if one is free, in one statement, so parallel requests cannot overbook. */
+async function claimSeat(tx: Tx, cohortId: string): Promise<boolean> {
+  const { count } = await tx.cohort.updateMany({
+    where: { id: cohortId, seatsTaken: { lt: tx.cohort.fields.capacity } },
+    data: { seatsTaken: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+async function releaseSeat(tx: Tx, cohortId: string) {
+  await tx.cohort.updateMany({ where: { id: cohortId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } });
+}
+
+async function tell(tx: Tx, personId: string, cohort: { id: string; name: string }, kind: string, subject: string, lines: string[]) {
+  const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true, name: true } });
+  const link = new URL(`/cohorts/${cohort.id}`, config.PUBLIC_URL).toString();
+  await queueEmail({ to: person.email, personId, kind, subject, text: [`Hej ${person.name}!`, "", ...lines, "", link].join("\n") }, tx);
+}
+
+export async function waitlistPlace(cohortId: string, waitlistedAt: Date | null, client: Tx | typeof db = db): Promise<number | null> {
+  if (!waitlistedAt) return null;
+  return (await client.enrolment.count({ where: { cohortId, status: "waitlisted", waitlistedAt: { lt: waitlistedAt } } })) + 1;
+}
+
+/**
+ * Seats the first people on the waitlist while seats are free. The
+ * conditional status change makes each promotion happen once.
+ */
+async function promoteFromWaitlist(tx: Tx, cohort: { id: string; name: string }, actorId: string | null) {
+  for (;;) {
+    const next = await tx.enrolment.findFirst({ where: { cohortId: cohort.id, status: "waitlisted" }, orderBy: { waitlistedAt: "asc" } });
+    if (!next) return;
+    if (!(await claimSeat(tx, cohort.id))) return;
+    const { count } = await tx.enrolment.updateMany({
+      where: { id: next.id, status: "waitlisted" },
+      data: { status: "enrolled", enrolledAt: new Date(), waitlistedAt: null },
+    });
+    if (count !== 1) {
+      await releaseSeat(tx, cohort.id);
+      continue;
+    }
+    await tell(tx, next.personId, cohort, "enrolment-promoted", `Du har fått en plats: ${cohort.name}`, [
+      `En plats har blivit ledig och du är nu antagen till ${cohort.name}.`,
+    ]);
+    await recordAudit({ actorId, action: "enrolment.promoted", subjectType: "enrolment", subjectId: next.id }, tx);
+  }
+}
+
+export type EnrolOutcome =
+  | { outcome: "enrolled" }
+  | { outcome: "waitlisted"; place: number }
+  | { outcome: "pending" }
+  | { outcome: "already"; status: string }
+  | { outcome: "refused"; message: string };
+
+/** Seats a person (or puts them on the waitlist) inside a transaction; the caller has checked the rules. */
+async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPending: boolean, actorId: string): Promise<EnrolOutcome> {
+  const existing = await tx.enrolment.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId } } });
+  if (existing && isActive(existing.status)) return { outcome: "already", status: existing.status };
+  const now = new Date();
+  let status: "pending" | "enrolled" | "waitlisted";
+  if (asPending) status = "pending";
+  else status = (await claimSeat(tx, cohort.id)) ? "enrolled" : "waitlisted";
+  const data = {
+    status,
+    enrolledAt: status === "enrolled" ? now : null,
+    waitlistedAt: status === "waitlisted" ? now : null,
+    reason: null,
+    decidedById: null,
+  };
+  // create() fails on the unique (cohort, person) if a parallel request got there first; the transaction then rolls back the seat.
+  const row = existing
+    ? await tx.enrolment.update({ where: { id: existing.id }, data })
+    : await tx.enrolment.create({ data: { cohortId: cohort.id, personId, ...data } });
+  await recordAudit({ actorId, action: `enrolment.${status}`, subjectType: "enrolment", subjectId: row.id, detail: { cohortId: cohort.id, personId } }, tx);
+  const when = `${swedishDate(cohort.startsOn)}–${swedishDate(cohort.endsOn)}`;
+  if (status === "enrolled") {
+    await tell(tx, personId, cohort, "enrolment-confirmed", `Du är antagen: ${cohort.name}`, [`Välkommen till ${cohort.name} (${cohort.program.title}), ${when}.`]);
+    return { outcome: "enrolled" };
+  }
+  if (status === "waitlisted") {
+    const place = (await waitlistPlace(cohort.id, now, tx))!;
+    await tell(tx, personId, cohort, "enrolment-waitlisted", `Väntelista: ${cohort.name}`, [
+      `${cohort.name} är fullbokad. Du står som nummer ${place} på väntelistan och får besked så fort en plats blir ledig.`,
+    ]);
+    return { outcome: "waitlisted", place };
+  }
+  await tell(tx, personId, cohort, "enrolment-pending", `Ansökan mottagen: ${cohort.name}`, [
+    `Vi har tagit emot din ansökan till ${cohort.name}. Omgångens utvecklingsledare går igenom den och du får besked.`,
+  ]);
+  return { outcome: "pending" };
+}
+
+function isUniqueViolation(error: unknown) {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+async function inTransaction(fn: (tx: Tx) => Promise<EnrolOutcome>, personId: string, cohortId: string): Promise<EnrolOutcome> {
+  try {
+    return await db.$transaction(fn);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const row = await db.enrolment.findUniqueOrThrow({ where: { cohortId_personId: { cohortId, personId } } });
+    return { outcome: "already", status: row.status };
+  }
+}
+
+/** A Deltagare enrols themselves: refused outside the window, when not eligible, or in an invitation-only cohort. */
+export async function enrolSelf(actor: Actor, cohortId: string, now = new Date()): Promise<EnrolOutcome> {
+  const cohort = await loadCohort(cohortId);
+  const person = await db.person.findUniqueOrThrow({ where: { id: actor.id }, select: { branchId: true, position: true, active: true } });
+  const refusal = selfEnrolRefusal(rulesOf(cohort), person, now);
+  if (refusal) return { outcome: "refused", message: refusal };
+  return inTransaction((tx) => placePerson(tx, cohort, actor.id, cohort.mode === "approval", actor.id), actor.id, cohort.id);
+}
+
+/** Leaving, by the person or by someone managing the cohort; a freed seat goes to the first on the waitlist at once. */
+export async function withdraw(actor: Actor, enrolmentId: string, reason: string) {
+  const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId }, include: { cohort: { include: { facilitators: true } } } });
+  if (!enrolment) throw notFound("Anmälan finns inte.");
+  const own = enrolment.personId === actor.id;
+  if (!own && !mayManageCohort(actor, enrolment.cohort)) throw forbidden();
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.enrolment.updateMany({
+      where: { id: enrolment.id, status: { in: [...ACTIVE_STATUSES] } },
+      data: { status: "withdrawn", reason: reason || null, decidedById: own ? null : actor.id, waitlistedAt: null },
+    });
+    if (count !== 1) return false;
+    if (enrolment.status === "enrolled") {
+      await releaseSeat(tx, enrolment.cohortId);
+      await promoteFromWaitlist(tx, enrolment.cohort, actor.id);
+    }
+    if (!own) {
+      await tell(tx, enrolment.personId, enrolment.cohort, "enrolment-removed", `Avanmäld: ${enrolment.cohort.name}`, [
+        `Du är avanmäld från ${enrolment.cohort.name}.`,
+        reason ? `Anledning: ${reason}` : "",
+      ]);
+    }
+    await recordAudit({ actorId: actor.id, action: "enrolment.withdrawn", subjectType: "enrolment", subjectId: enrolment.id, detail: { reason, by: own ? "self" : "manager" } }, tx);
+    return true;
+  });
+}
+
+/** Approves (a seat if free, else the waitlist) or declines, with a reason, a pending application. */
+export async function decide(actor: Actor, enrolmentId: string, decision: "approve" | "decline", reason: string) {
+  const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId } });
+  if (!enrolment) throw notFound("Anmälan finns inte.");
+  const cohort = await requireManagedCohort(actor, enrolment.cohortId);
+  return db.$transaction(async (tx) => {
+    const current = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } });
+    if (current.status !== "pending") return { ok: false as const, message: "Ansökan är redan besvarad." };
+    if (decision === "decline") {
+      await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "declined", reason, decidedById: actor.id } });
+      await tell(tx, enrolment.personId, cohort, "enrolment-declined", `Besked om ${cohort.name}`, [
+        `Din ansökan till ${cohort.name} blev tyvärr inte beviljad.`,
+        `Anledning: ${reason}`,
+      ]);
+      await recordAudit({ actorId: actor.id, action: "enrolment.declined", subjectType: "enrolment", subjectId: enrolment.id, detail: { reason } }, tx);
+      return { ok: true as const, status: "declined" };
+    }
+    const seated = await claimSeat(tx, cohort.id);
+    const now = new Date();
+    await tx.enrolment.update({
+      where: { id: enrolment.id },
+      data: seated ? { status: "enrolled", enrolledAt: now, decidedById: actor.id } : { status: "waitlisted", waitlistedAt: now, decidedById: actor.id },
+    });
+    await tell(tx, enrolment.personId, cohort, "enrolment-approved", `Godkänd: ${cohort.name}`, [
+      seated
+        ? `Din ansökan till ${cohort.name} är godkänd och du är antagen.`
+        : `Din ansökan till ${cohort.name} är godkänd, men omgången är full. Du står nummer ${await waitlistPlace(cohort.id, now, tx)} på väntelistan.`,
+    ]);
+    await recordAudit({ actorId: actor.id, action: "enrolment.approved", subjectType: "enrolment", subjectId: enrolment.id }, tx);
+    return { ok: true as const, status: seated ? "enrolled" : "waitlisted" };
+  });
+}
+
+export type BulkRow = { personId: string; name: string; email: string; branch: string; outcome: "enrol" | "waitlist" | "already" | "not-eligible"; detail?: string };
+
+/** What enrolling these people would do, seat by seat, before anything is written. */
+export async function previewBulk(cohort: LoadedCohort, personIds: string[]): Promise<BulkRow[]> {
+  const [people, existing, fresh] = await Promise.all([
+    db.person.findMany({ where: { id: { in: personIds } }, include: { branch: { select: { name: true } } }, orderBy: { name: "asc" } }),
+    db.enrolment.findMany({ where: { cohortId: cohort.id, personId: { in: personIds } } }),
+    db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { capacity: true, seatsTaken: true } }),
+  ]);
+  const statusOf = new Map(existing.map((e) => [e.personId, e.status]));
+  let free = fresh.capacity - fresh.seatsTaken;
+  const rules = rulesOf(cohort);
+  return people.map((p) => {
+    const base = { personId: p.id, name: p.name, email: p.email, branch: p.branch.name };
+    const status = statusOf.get(p.id);
+    if (status && isActive(status)) return { ...base, outcome: "already" as const, detail: STATUS_LABELS[status] };
+    const reason = notEligibleReason(rules, p);
+    if (reason) return { ...base, outcome: "not-eligible" as const, detail: reason };
+    if (free > 0) {
+      free--;
+      return { ...base, outcome: "enrol" as const };
+    }
+    return { ...base, outcome: "waitlist" as const };
+  });
+}
+
+/** Enrols every eligible person of a previewed set; admins and the cohort's facilitators may do so outside the window. */
+export async function commitBulk(actor: Actor, cohort: LoadedCohort, personIds: string[]) {
+  const rows = await previewBulk(cohort, personIds);
+  const counts = { enrolled: 0, waitlisted: 0, skipped: 0 };
+  for (const row of rows) {
+    if (row.outcome === "already" || row.outcome === "not-eligible") {
+      counts.skipped++;
+      continue;
+    }
+    const result = await inTransaction((tx) => placePerson(tx, cohort, row.personId, false, actor.id), row.personId, cohort.id);
+    if (result.outcome === "enrolled") counts.enrolled++;
+    else if (result.outcome === "waitlisted") counts.waitlisted++;
+    else counts.skipped++;
+  }
+  return counts;
+}

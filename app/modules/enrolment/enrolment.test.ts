@@ -1,0 +1,171 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { actorOf } from "~/modules/auth/session.server";
+import { syncContent } from "~/modules/catalog/sync.server";
+import { basicContent, writeContent } from "../../../tests/integration/content-fixture";
+import { branchId, createPerson } from "../../../tests/integration/helpers";
+import { createCohort, hasProgramAccess } from "./cohorts.server";
+import { commitBulk, decide, enrolSelf, loadCohort, previewBulk, withdraw } from "./enrolment.server";
+import type { CohortInput } from "./cohort-schema";
+
+let programId: string;
+const DAY = 86_400_000;
+const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+
+async function cohort(over: Partial<CohortInput> = {}) {
+  const facilitator = await createPerson({ roles: ["facilitator"] });
+  const result = await createCohort("admin", {
+    name: "Testomgång",
+    programId,
+    startsOn: iso(10),
+    endsOn: iso(100),
+    enrolmentOpensOn: iso(-1),
+    enrolmentClosesOn: iso(5),
+    capacity: 2,
+    mode: "open",
+    facilitatorIds: [facilitator.id],
+    branchIds: [],
+    positions: [],
+    ...over,
+  });
+  if (!result.ok) throw new Error(result.message);
+  return { id: result.id, facilitator };
+}
+
+const actor = async (p: Awaited<ReturnType<typeof createPerson>>) => actorOf(p as never);
+const statusOf = async (cohortId: string, personId: string) =>
+  (await db.enrolment.findUnique({ where: { cohortId_personId: { cohortId, personId } } }))?.status;
+const mailKinds = async (personId: string) => (await db.outboxMessage.findMany({ where: { personId }, orderBy: { createdAt: "asc" } })).map((m) => m.kind);
+
+beforeAll(async () => {
+  await syncContent(writeContent(basicContent("enrolmentOnly: true")));
+  programId = (await db.program.findUniqueOrThrow({ where: { slug: "testprogram" } })).id;
+});
+
+describe("enrolling", () => {
+  it("a full cohort puts the next person on the waitlist; a withdrawal promotes the first at once and tells them", async () => {
+    const c = await cohort({ capacity: 1 });
+    const [a, b, d] = await Promise.all([createPerson(), createPerson(), createPerson()]);
+    expect(await enrolSelf(await actor(a), c.id)).toEqual({ outcome: "enrolled" });
+    expect(await enrolSelf(await actor(b), c.id)).toEqual({ outcome: "waitlisted", place: 1 });
+    expect(await enrolSelf(await actor(d), c.id)).toEqual({ outcome: "waitlisted", place: 2 });
+    const enrolmentA = await db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: a.id } });
+    expect(await withdraw(await actor(a), enrolmentA.id, "Flyttar")).toBe(true);
+    expect(await statusOf(c.id, b.id)).toBe("enrolled");
+    expect(await statusOf(c.id, d.id)).toBe("waitlisted");
+    expect(await mailKinds(b.id)).toEqual(["enrolment-waitlisted", "enrolment-promoted"]);
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).seatsTaken).toBe(1);
+  });
+
+  it("enrolling again after leaving works", async () => {
+    const c = await cohort();
+    const a = await createPerson();
+    await enrolSelf(await actor(a), c.id);
+    const e = await db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: a.id } });
+    await withdraw(await actor(a), e.id, "");
+    expect(await statusOf(c.id, a.id)).toBe("withdrawn");
+    expect(await enrolSelf(await actor(a), c.id)).toEqual({ outcome: "enrolled" });
+  });
+
+  it("refuses outside the window, when not eligible, and in an invitation-only cohort", async () => {
+    const p = await createPerson({ branch: "Kiruna", position: "medlem" });
+    const early = await cohort({ enrolmentOpensOn: iso(2), enrolmentClosesOn: iso(5) });
+    const late = await cohort({ enrolmentOpensOn: iso(-10), enrolmentClosesOn: iso(-2) });
+    const otherBranch = await cohort({ branchIds: [await branchId("Luleå")] });
+    const leadersOnly = await cohort({ positions: ["kommunalrad", "gruppledare"] });
+    const invitation = await cohort({ mode: "invitation" });
+    const me = await actor(p);
+    expect(await enrolSelf(me, early.id)).toEqual({ outcome: "refused", message: "Anmälan har inte öppnat än." });
+    expect(await enrolSelf(me, late.id)).toEqual({ outcome: "refused", message: "Anmälan har stängt." });
+    expect(await enrolSelf(me, otherBranch.id)).toMatchObject({ outcome: "refused", message: expect.stringContaining("arbetarekommun") });
+    expect(await enrolSelf(me, leadersOnly.id)).toMatchObject({ outcome: "refused", message: expect.stringContaining("befattning") });
+    expect(await enrolSelf(me, invitation.id)).toMatchObject({ outcome: "refused", message: expect.stringContaining("inbjudna") });
+    expect(await db.enrolment.count({ where: { personId: p.id } })).toBe(0);
+  });
+
+  it("in approval mode the application waits for the cohort's facilitator, who approves or declines with a reason", async () => {
+    const c = await cohort({ mode: "approval", capacity: 1 });
+    const [a, b] = await Promise.all([createPerson(), createPerson()]);
+    expect(await enrolSelf(await actor(a), c.id)).toEqual({ outcome: "pending" });
+    expect(await enrolSelf(await actor(b), c.id)).toEqual({ outcome: "pending" });
+    const [ea, eb] = await Promise.all([a, b].map((p) => db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: p.id } })));
+
+    const stranger = await createPerson({ roles: ["facilitator"] });
+    await expect(decide(await actor(stranger), ea!.id, "approve", "")).rejects.toMatchObject({ status: 403 });
+    expect(await decide(actorOf(c.facilitator as never), ea!.id, "approve", "")).toEqual({ ok: true, status: "enrolled" });
+    expect(await decide(actorOf(c.facilitator as never), ea!.id, "approve", "")).toMatchObject({ ok: false });
+    expect(await decide(actorOf(c.facilitator as never), eb!.id, "decline", "Omgången är för kommunalråd")).toEqual({ ok: true, status: "declined" });
+    expect(await mailKinds(b.id)).toEqual(["enrolment-pending", "enrolment-declined"]);
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: eb!.id } })).reason).toBe("Omgången är för kommunalråd");
+  });
+
+  it("opens an enrolment-only program's courses to enrolled people only", async () => {
+    const c = await cohort();
+    const [a, b] = await Promise.all([createPerson(), createPerson()]);
+    await enrolSelf(await actor(a), c.id);
+    expect(await hasProgramAccess(a.id, programId)).toBe(true);
+    expect(await hasProgramAccess(b.id, programId)).toBe(false);
+  });
+});
+
+describe("under pressure", () => {
+  it("ten people racing for the last two seats never overbook them", async () => {
+    const c = await cohort({ capacity: 2 });
+    const people = await Promise.all(Array.from({ length: 10 }, () => createPerson()));
+    const actors = await Promise.all(people.map(actor));
+    const outcomes = await Promise.all(actors.map((a) => enrolSelf(a, c.id)));
+    expect(outcomes.filter((o) => o.outcome === "enrolled")).toHaveLength(2);
+    expect(outcomes.filter((o) => o.outcome === "waitlisted")).toHaveLength(8);
+    expect(await db.enrolment.count({ where: { cohortId: c.id, status: "enrolled" } })).toBe(2);
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).seatsTaken).toBe(2);
+    const places = outcomes.flatMap((o) => (o.outcome === "waitlisted" ? [o.place] : [])).sort((x, y) => x - y);
+    expect(places).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it("a double-submitted enrolment enrols once and takes one seat", async () => {
+    const c = await cohort({ capacity: 5 });
+    const p = await createPerson();
+    const a = await actor(p);
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => enrolSelf(a, c.id)));
+    expect(outcomes.filter((o) => o.outcome === "enrolled")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === "already")).toHaveLength(5);
+    expect(await db.enrolment.count({ where: { cohortId: c.id } })).toBe(1);
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).seatsTaken).toBe(1);
+    expect(await db.outboxMessage.count({ where: { personId: p.id, kind: "enrolment-confirmed" } })).toBe(1);
+  });
+
+  it("a seat freed by parallel withdrawals promotes each waiting person once", async () => {
+    const c = await cohort({ capacity: 2 });
+    const people = await Promise.all(Array.from({ length: 5 }, () => createPerson()));
+    for (const p of people) await enrolSelf(await actor(p), c.id);
+    const seated = await db.enrolment.findMany({ where: { cohortId: c.id, status: "enrolled" } });
+    const admin = await createPerson({ roles: ["admin"] });
+    // Both seated people leave, each twice (a double click), all at once.
+    await Promise.all(seated.flatMap((e) => [withdraw(actorOf(admin as never), e.id, "test"), withdraw(actorOf(admin as never), e.id, "test")]));
+    expect(await db.enrolment.count({ where: { cohortId: c.id, status: "enrolled" } })).toBe(2);
+    expect(await db.enrolment.count({ where: { cohortId: c.id, status: "waitlisted" } })).toBe(1);
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).seatsTaken).toBe(2);
+    expect(await db.outboxMessage.count({ where: { personId: { in: people.map((p) => p.id) }, kind: "enrolment-promoted" } })).toBe(2);
+  });
+});
+
+describe("bulk enrolment", () => {
+  it("previews each person's outcome before writing, then enrols the eligible ones", async () => {
+    const c = await cohort({ capacity: 2, branchIds: [await branchId("Kiruna")] });
+    const already = await createPerson({ branch: "Kiruna" });
+    await enrolSelf(await actor(already), c.id);
+    const k1 = await createPerson({ branch: "Kiruna" });
+    const k2 = await createPerson({ branch: "Kiruna" });
+    const lulea = await createPerson({ branch: "Luleå" });
+    const loaded = await loadCohort(c.id);
+    const ids = [already.id, k1.id, k2.id, lulea.id];
+    const preview = await previewBulk(loaded, ids);
+    const outcome = Object.fromEntries(preview.map((r) => [r.personId, r.outcome]));
+    expect(outcome).toEqual({ [already.id]: "already", [k1.id]: expect.stringMatching(/enrol|waitlist/), [k2.id]: expect.stringMatching(/enrol|waitlist/), [lulea.id]: "not-eligible" });
+    expect(preview.filter((r) => r.outcome === "enrol")).toHaveLength(1);
+    expect(await db.enrolment.count({ where: { cohortId: c.id } })).toBe(1);
+
+    expect(await commitBulk(actorOf(c.facilitator as never), loaded, ids)).toEqual({ enrolled: 1, waitlisted: 1, skipped: 2 });
+    expect(await db.enrolment.count({ where: { cohortId: c.id } })).toBe(3);
+  });
+});
