@@ -63,6 +63,9 @@ function SiteHeader() {
               <li>
                 <NavLink to="/my-courses">Mina kurser</NavLink>
               </li>
+              <li>
+                <NavLink to="/cohorts">Omgångar</NavLink>
+              </li>
               {person.roles.includes("facilitator") || person.roles.includes("admin") ? (
                 <li>
                   <NavLink to="/review">Att granska</NavLink>

@@ -35,7 +35,8 @@ export function getCurrentPerson(request: Request): Promise<CurrentPerson | null
   return pending;
 }
 
-export function actorOf(person: User): Actor {
+/** The rules' view of a person: a signed-in User or a Person row alike. */
+export function actorOf(person: Actor): Actor {
   return {
     id: person.id,
     branchId: person.branchId,

@@ -3,6 +3,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { roleFlags } from "~/modules/people/roles";
 import { DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
+import { seedDemoCohorts } from "./demo-cohorts.server";
 import { seedDemoLearning } from "./demo-learning.server";
 
 export { DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
@@ -40,5 +41,6 @@ export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOut
   // The named demo Deltagare first, so the README's login has progress to show.
   const participantIds = [ids[3]!, ...ids.slice(DEMO_LOGINS.length)];
   await seedDemoLearning(participantIds, ids[1]!);
+  await seedDemoCohorts();
   return "seeded";
 }

@@ -1,0 +1,255 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/field";
+import { ProgressBar } from "~/components/progress-bar";
+import { db } from "~/db.server";
+import { requirePerson } from "~/modules/auth/session.server";
+import { cohortRoster } from "~/modules/enrolment/cohorts.server";
+import { MODE_LABELS, parsePositions } from "~/modules/enrolment/eligibility";
+import { decide, enrolSelf, loadCohort, mayManageCohort, STATUS_LABELS, waitlistPlace, withdraw } from "~/modules/enrolment/enrolment.server";
+import { positionLabel } from "~/modules/people/positions";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { badRequest, forbidden } from "~/utils/http.server";
+import { swedishDate } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Omgång"} · Ledarlyftet` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const cohort = await loadCohort(params.cohortId);
+  const manages = mayManageCohort(actor, cohort);
+  const mine = await db.enrolment.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: actor.id } } });
+  return {
+    cohort: {
+      id: cohort.id,
+      name: cohort.name,
+      program: cohort.program.title,
+      startsOn: cohort.startsOn.toISOString(),
+      endsOn: cohort.endsOn.toISOString(),
+      opens: cohort.enrolmentOpensAt.toISOString(),
+      closes: cohort.enrolmentClosesAt.toISOString(),
+      mode: cohort.mode,
+      capacity: cohort.capacity,
+      seatsTaken: cohort.seatsTaken,
+      facilitators: cohort.facilitators.map((f) => f.person.name),
+      branches: cohort.branches.map((b) => b.branch.name),
+      positions: parsePositions(cohort.eligiblePositions).map(positionLabel),
+    },
+    mine: mine ? { id: mine.id, status: mine.status, reason: mine.reason, place: await waitlistPlace(cohort.id, mine.waitlistedAt) } : null,
+    // Participants and their progress: the cohort's facilitators and admins only.
+    roster: manages ? await cohortRoster(cohort.id, cohort.programId) : null,
+  };
+}
+
+const reasonField = z.string().trim().max(500, "Högst 500 tecken.").default("");
+const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("enrol") }),
+  z.object({ intent: z.literal("withdraw"), enrolmentId: z.string().min(1), reason: reasonField }),
+  z.object({ intent: z.literal("approve"), enrolmentId: z.string().min(1) }),
+  z.object({ intent: z.literal("decline"), enrolmentId: z.string().min(1), reason: z.string().trim().min(1, "Skriv en anledning till beslutet.").max(500) }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const cohort = await loadCohort(params.cohortId);
+  const form = parseForm(intents, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const back = async (message: string) => redirect(`/cohorts/${cohort.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  const input = form.data;
+  if (input.intent !== "enrol") {
+    // An enrolment id from another cohort is a forged post.
+    const target = await db.enrolment.findUnique({ where: { id: input.enrolmentId }, select: { cohortId: true } });
+    if (!target || target.cohortId !== cohort.id) throw forbidden();
+  }
+  switch (input.intent) {
+    case "enrol": {
+      const result = await enrolSelf(actor, cohort.id);
+      if (result.outcome === "refused") return data({ errors: { _form: [result.message] }, values: {} }, { status: 403 });
+      const messages = {
+        enrolled: `Du är antagen till ${cohort.name}. En bekräftelse har skickats till din e-post.`,
+        waitlisted: `Omgången är full. Du står på väntelistan${"place" in result ? ` som nummer ${result.place}` : ""}.`,
+        pending: "Din ansökan är skickad. Du får besked när utvecklingsledaren har gått igenom den.",
+        already: "Du är redan anmäld.",
+      };
+      return back(messages[result.outcome]);
+    }
+    case "withdraw": {
+      await withdraw(actor, input.enrolmentId, input.reason);
+      return back("Anmälan är borttagen.");
+    }
+    case "approve":
+    case "decline": {
+      const result = await decide(actor, input.enrolmentId, input.intent, input.intent === "decline" ? input.reason : "");
+      if (!result.ok) return data({ errors: { _form: [result.message] }, values: {} }, { status: 409 });
+      return back(result.status === "declined" ? "Ansökan är avslagen." : result.status === "enrolled" ? "Ansökan är godkänd." : "Godkänd, men omgången är full: personen står på väntelistan.");
+    }
+    default:
+      throw badRequest();
+  }
+}
+
+export default function CohortPage() {
+  const { cohort, mine, roster } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const active = mine && ["pending", "enrolled", "waitlisted"].includes(mine.status);
+  const section = (status: string) => roster?.filter((r) => r.status === status) ?? [];
+  return (
+    <>
+      <p>
+        <Link to="/cohorts">← Omgångar</Link>
+      </p>
+      <h1>{cohort.name}</h1>
+      <dl className="card">
+        <dt>Program</dt>
+        <dd>{cohort.program}</dd>
+        <dt>Tid</dt>
+        <dd>
+          {swedishDate(cohort.startsOn)}–{swedishDate(cohort.endsOn)}
+        </dd>
+        <dt>Anmälan</dt>
+        <dd>
+          {MODE_LABELS[cohort.mode]}, {swedishDate(cohort.opens)}–{swedishDate(cohort.closes)}
+        </dd>
+        <dt>Platser</dt>
+        <dd>
+          {cohort.seatsTaken} av {cohort.capacity} tagna
+        </dd>
+        <dt>Utvecklingsledare</dt>
+        <dd>{cohort.facilitators.join(", ") || "Ej utsedd"}</dd>
+        <dt>Vem kan söka</dt>
+        <dd>
+          {cohort.branches.length ? cohort.branches.join(", ") : "Alla arbetarekommuner"}
+          {cohort.positions.length ? `; ${cohort.positions.join(", ")}` : ""}
+        </dd>
+      </dl>
+      <FormError errors={errors?._form} />
+      <section aria-labelledby="my-title">
+        <h2 id="my-title">Min anmälan</h2>
+        {mine ? (
+          <p>
+            <span className="badge">{STATUS_LABELS[mine.status]}</span>
+            {mine.place ? ` Du står som nummer ${mine.place} på väntelistan.` : ""}
+            {mine.reason && mine.status === "declined" ? ` Anledning: ${mine.reason}` : ""}
+          </p>
+        ) : null}
+        {active ? (
+          <Form method="post" className="filters">
+            <input type="hidden" name="intent" value="withdraw" />
+            <input type="hidden" name="enrolmentId" value={mine!.id} />
+            <div className="field">
+              <label htmlFor="reason">Anledning (frivilligt)</label>
+              <input id="reason" name="reason" type="text" />
+            </div>
+            <button type="submit" className="secondary">
+              Avanmäl mig
+            </button>
+          </Form>
+        ) : cohort.mode !== "invitation" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="enrol" />
+            <button type="submit">{cohort.mode === "approval" ? "Ansök till omgången" : "Anmäl mig"}</button>
+          </Form>
+        ) : (
+          <p className="muted">Omgången är endast för inbjudna.</p>
+        )}
+      </section>
+      {roster ? (
+        <section aria-labelledby="roster-title">
+          <h2 id="roster-title">Deltagare</h2>
+          <p>
+            <Link to={`/cohorts/${cohort.id}/bulk`} className="button secondary">
+              Anmäl flera
+            </Link>
+          </p>
+          {section("pending").length > 0 ? (
+            <>
+              <h3>Väntar på godkännande</h3>
+              <ul className="lesson-list">
+                {section("pending").map((r) => (
+                  <li key={r.enrolmentId}>
+                    <span>
+                      {r.name} <span className="muted">{r.branch}</span>
+                    </span>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="approve" />
+                      <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
+                      <button type="submit" aria-label={`Godkänn ${r.name}`}>
+                        Godkänn
+                      </button>
+                    </Form>
+                    <Form method="post" className="filters" style={{ margin: 0 }}>
+                      <input type="hidden" name="intent" value="decline" />
+                      <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
+                      <label className="visually-hidden" htmlFor={`decline-${r.enrolmentId}`}>
+                        Anledning till avslag för {r.name}
+                      </label>
+                      <input id={`decline-${r.enrolmentId}`} name="reason" type="text" placeholder="Anledning" />
+                      <button type="submit" className="secondary" aria-label={`Avslå ${r.name}`}>
+                        Avslå
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h3>Antagna ({section("enrolled").length})</h3>
+          {section("enrolled").length === 0 ? (
+            <p className="empty">Ingen är antagen ännu.</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Namn</th>
+                    <th scope="col">Arbetarekommun</th>
+                    <th scope="col">Framsteg i programmet</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Åtgärd</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {section("enrolled").map((r) => (
+                    <tr key={r.enrolmentId}>
+                      <td>{r.name}</td>
+                      <td>{r.branch}</td>
+                      <td>
+                        <ProgressBar percent={r.percent} label={`Framsteg för ${r.name}`} />
+                      </td>
+                      <td>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="withdraw" />
+                          <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
+                          <input type="hidden" name="reason" value="Borttagen av utvecklingsledare eller admin" />
+                          <button type="submit" className="linklike" aria-label={`Ta bort ${r.name} från omgången`}>
+                            Ta bort
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h3>Väntelista ({section("waitlisted").length})</h3>
+          {section("waitlisted").length === 0 ? (
+            <p className="empty">Ingen står på väntelistan.</p>
+          ) : (
+            <ol>
+              {section("waitlisted").map((r) => (
+                <li key={r.enrolmentId}>
+                  {r.name} <span className="muted">{r.branch}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

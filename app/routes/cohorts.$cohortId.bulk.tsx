@@ -1,0 +1,199 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePerson } from "~/modules/auth/session.server";
+import { listBranches } from "~/modules/branches/branches.server";
+import { selectByCsv, selectByFilter, type BulkSelection } from "~/modules/enrolment/bulk-sources.server";
+import { commitBulk, previewBulk, requireManagedCohort, type BulkRow } from "~/modules/enrolment/enrolment.server";
+import { POSITION_KEYS, POSITIONS } from "~/modules/people/positions";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Anmäl flera · Ledarlyftet" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const cohort = await requireManagedCohort(actor, params.cohortId);
+  const branches = await listBranches();
+  return { cohort: { id: cohort.id, name: cohort.name }, branches: branches.map((b) => ({ id: b.id, name: b.name })) };
+}
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("preview-csv"), csvText: z.string().max(500_000, "För stor text (högst 500 kB).").default("") }),
+  z.object({
+    intent: z.literal("preview-filter"),
+    branchId: z.string().max(40).optional(),
+    position: z.enum(POSITION_KEYS).or(z.literal("leading")).or(z.literal("")).optional(),
+  }),
+  z.object({ intent: z.literal("commit"), personIds: z.array(z.string().min(1).max(40)).min(1, "Ingen att anmäla.").max(5000) }),
+]);
+
+type Preview = { rows: BulkRow[]; problems: BulkSelection["problems"]; csvText?: string };
+
+const OUTCOME_LABELS: Record<BulkRow["outcome"], string> = {
+  enrol: "Antas",
+  waitlist: "Hamnar på väntelistan",
+  already: "Redan anmäld",
+  "not-eligible": "Kan inte anmälas",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const cohort = await requireManagedCohort(actor, params.cohortId);
+  const formData = await request.formData();
+  const file = formData.get("csvFile");
+  if (file instanceof File && file.size > 0) {
+    if (file.size > 500_000) return data({ error: "Filen är för stor (högst 500 kB).", preview: null }, { status: 413 });
+    formData.set("csvText", await file.text());
+  }
+  formData.delete("csvFile");
+  const form = parseForm(schema, formData, ["personIds"]);
+  if (!form.ok) return data({ error: Object.values(form.errors).flat().join(" "), preview: null }, { status: 400 });
+  const input = form.data;
+  if (input.intent === "commit") {
+    const counts = await commitBulk(actor, cohort, input.personIds);
+    return redirect(`/cohorts/${cohort.id}`, {
+      headers: {
+        "Set-Cookie": await flashCookie(request, `${counts.enrolled} antogs, ${counts.waitlisted} på väntelistan, ${counts.skipped} hoppades över.`),
+      },
+    });
+  }
+  let selection: BulkSelection;
+  if (input.intent === "preview-csv") {
+    if (input.csvText.trim() === "") return data({ error: "Välj en CSV-fil eller klistra in e-postadresser.", preview: null }, { status: 400 });
+    const result = await selectByCsv(input.csvText);
+    if ("fileError" in result) return data({ error: result.fileError, preview: null }, { status: 400 });
+    selection = result;
+  } else {
+    selection = await selectByFilter({
+      branchId: input.branchId || undefined,
+      position: input.position && input.position !== "leading" ? input.position : undefined,
+      leadingOnly: input.position === "leading",
+    });
+  }
+  const preview: Preview = { rows: await previewBulk(cohort, selection.personIds), problems: selection.problems, csvText: input.intent === "preview-csv" ? input.csvText : undefined };
+  return data({ error: null, preview });
+}
+
+export default function BulkEnrol() {
+  const { cohort, branches } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const preview = actionData?.preview as Preview | null | undefined;
+  const toEnrol = preview?.rows.filter((r) => r.outcome === "enrol" || r.outcome === "waitlist") ?? [];
+  return (
+    <>
+      <p>
+        <Link to={`/cohorts/${cohort.id}`}>← {cohort.name}</Link>
+      </p>
+      <h1>Anmäl flera till {cohort.name}</h1>
+      <p>Välj personer ur registret eller ladda upp en lista. Du ser vad som händer med var och en innan något sparas.</p>
+      {actionData?.error ? (
+        <div className="alert alert-error" role="alert">
+          {actionData.error}
+        </div>
+      ) : null}
+      <div className="course-grid">
+        <Form method="post" className="card">
+          <input type="hidden" name="intent" value="preview-filter" />
+          <h2>Ur personregistret</h2>
+          <div className="field">
+            <label htmlFor="branchId">Arbetarekommun</label>
+            <select id="branchId" name="branchId" defaultValue="">
+              <option value="">Alla</option>
+              {branches.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="position">Befattning</label>
+            <select id="position" name="position" defaultValue="">
+              <option value="">Alla</option>
+              <option value="leading">Alla ledande företrädare</option>
+              {POSITIONS.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="secondary">
+            Förhandsgranska urvalet
+          </button>
+        </Form>
+        <Form method="post" encType="multipart/form-data" className="card">
+          <input type="hidden" name="intent" value="preview-csv" />
+          <h2>Från en lista</h2>
+          <div className="field">
+            <label htmlFor="csvFile">CSV-fil med kolumnen e-post</label>
+            <input id="csvFile" name="csvFile" type="file" accept=".csv,text/csv,text/plain" />
+          </div>
+          <div className="field">
+            <label htmlFor="csvText">…eller en e-postadress per rad</label>
+            <textarea id="csvText" name="csvText" rows={5} defaultValue={preview?.csvText ?? ""} />
+          </div>
+          <button type="submit" className="secondary">
+            Förhandsgranska listan
+          </button>
+        </Form>
+      </div>
+      {preview ? (
+        <section aria-labelledby="preview-title">
+          <h2 id="preview-title">Förhandsgranskning</h2>
+          {preview.problems.length > 0 ? (
+            <div className="alert alert-error" role="alert">
+              <p>{preview.problems.length} rader kunde inte användas och hoppas över:</p>
+              <ul>
+                {preview.problems.map((p) => (
+                  <li key={`${p.line}-${p.value}`}>
+                    Rad {p.line}: {p.value || "(tom)"}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {preview.rows.length === 0 ? (
+            <p className="empty">Urvalet innehåller ingen person.</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Namn</th>
+                    <th scope="col">E-post</th>
+                    <th scope="col">Arbetarekommun</th>
+                    <th scope="col">Utfall</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rows.map((r) => (
+                    <tr key={r.personId} className={r.outcome === "not-eligible" ? "row-error" : undefined}>
+                      <td>{r.name}</td>
+                      <td>{r.email}</td>
+                      <td>{r.branch}</td>
+                      <td>
+                        {OUTCOME_LABELS[r.outcome]}
+                        {r.detail ? `: ${r.detail}` : ""}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {toEnrol.length > 0 ? (
+            <Form method="post" className="actions">
+              <input type="hidden" name="intent" value="commit" />
+              {toEnrol.map((r) => (
+                <input key={r.personId} type="hidden" name="personIds" value={r.personId} />
+              ))}
+              <button type="submit">Anmäl {toEnrol.length} personer</button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePerson } from "~/modules/auth/session.server";
+import { may } from "~/modules/auth/permissions";
+import { cohortsFor } from "~/modules/enrolment/cohorts.server";
+import { MODE_LABELS } from "~/modules/enrolment/eligibility";
+import { STATUS_LABELS } from "~/modules/enrolment/enrolment.server";
+import { swedishDate } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Omgångar · Ledarlyftet" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  return { ...(await cohortsFor(actor)), mayCreate: may(actor, "cohort:create") };
+}
+
+export default function Cohorts() {
+  const { open, mine, running, mayCreate } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Omgångar</h1>
+      <p className="muted">En omgång är ett tillfälle att gå ett program tillsammans med andra, med utvecklingsledare och handledning.</p>
+      {running.length > 0 || mayCreate ? (
+        <section aria-labelledby="running-title">
+          <h2 id="running-title">{mayCreate ? "Alla omgångar" : "Omgångar jag leder"}</h2>
+          {mayCreate ? (
+            <p>
+              <Link to="/admin/cohorts/new" className="button">
+                Ny omgång
+              </Link>
+            </p>
+          ) : null}
+          {running.length === 0 ? (
+            <p className="empty">Inga omgångar ännu.</p>
+          ) : (
+            <ul>
+              {running.map((c) => (
+                <li key={c.id}>
+                  <Link to={`/cohorts/${c.id}`}>{c.name}</Link> <span className="muted">{c.program}, start {swedishDate(c.startsOn)}, {c.seatsTaken} av {c.capacity} platser</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="mine-title">
+        <h2 id="mine-title">Mina anmälningar</h2>
+        {mine.length === 0 ? (
+          <p className="empty">Du är inte anmäld till någon omgång.</p>
+        ) : (
+          <ul>
+            {mine.map((e) => (
+              <li key={e.enrolmentId}>
+                <Link to={`/cohorts/${e.cohortId}`}>{e.name}</Link> <span className="badge">{STATUS_LABELS[e.status]}</span>
+                {e.place ? <span> plats {e.place} på väntelistan</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="open-title">
+        <h2 id="open-title">Öppna för anmälan</h2>
+        {open.length === 0 ? (
+          <p className="empty">Just nu finns ingen omgång som du kan anmäla dig till.</p>
+        ) : (
+          <div className="course-grid">
+            {open.map((c) => (
+              <article key={c.id} className="card course-card">
+                <h3>
+                  <Link to={`/cohorts/${c.id}`}>{c.name}</Link>
+                </h3>
+                <p>
+                  {c.program}
+                  <br />
+                  {swedishDate(c.startsOn)}–{swedishDate(c.endsOn)}
+                  <br />
+                  {MODE_LABELS[c.mode]}, anmälan senast {swedishDate(c.closes)}
+                  <br />
+                  {c.seatsLeft > 0 ? `${c.seatsLeft} lediga platser` : "Fullbokad: du hamnar på väntelistan"}
+                </p>
+              </article>
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { syncContent } from "~/modules/catalog/sync.server";
+import { createCohort } from "~/modules/enrolment/cohorts.server";
+import { action as loginAction } from "~/routes/login";
+import { action as cohortAction, loader as cohortLoader } from "~/routes/cohorts.$cohortId._index";
+import { action as bulkAction, loader as bulkLoader } from "~/routes/cohorts.$cohortId.bulk";
+import { action as newCohortAction } from "~/routes/admin.cohorts.new";
+import { basicContent, writeContent } from "./content-fixture";
+import { cookieFrom, createPerson, formRequest, getRequest, settle } from "./helpers";
+
+const context = { clientAddress: "203.0.113.11" };
+let programId: string;
+const iso = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+
+async function session(roles: ("participant" | "facilitator" | "admin")[] = ["participant"]) {
+  const p = await createPerson({ roles });
+  const res = await settle(() => loginAction({ request: formRequest("/login", { email: p.email, password: p.password }), context, params: {} }));
+  return { ...p, cookie: cookieFrom(res) };
+}
+
+async function cohort(capacity: number, facilitatorId: string, mode: "open" | "approval" = "open") {
+  const r = await createCohort("admin", {
+    name: "Omgång",
+    programId,
+    startsOn: iso(5),
+    endsOn: iso(50),
+    enrolmentOpensOn: iso(-1),
+    enrolmentClosesOn: iso(3),
+    capacity,
+    mode,
+    facilitatorIds: [facilitatorId],
+    branchIds: [],
+    positions: [],
+  });
+  if (!r.ok) throw new Error(r.message);
+  return r.id;
+}
+
+const post = (cohortId: string, fields: Record<string, string | string[]>, cookie: string) =>
+  settle(() => cohortAction({ request: formRequest(`/cohorts/${cohortId}`, fields, { cookie }), context, params: { cohortId } }));
+
+beforeAll(async () => {
+  await syncContent(writeContent(basicContent()));
+  programId = (await db.program.findUniqueOrThrow({ where: { slug: "testprogram" } })).id;
+});
+
+describe("cohort routes", () => {
+  it("parallel enrol requests from many people never overbook the last seat", async () => {
+    const f = await session(["facilitator"]);
+    const id = await cohort(1, f.id);
+    const people = await Promise.all(Array.from({ length: 8 }, () => session()));
+    const responses = await Promise.all(people.map((p) => post(id, { intent: "enrol" }, p.cookie)));
+    expect(responses.every((r) => r.status === 302)).toBe(true);
+    expect(await db.enrolment.count({ where: { cohortId: id, status: "enrolled" } })).toBe(1);
+    expect(await db.enrolment.count({ where: { cohortId: id, status: "waitlisted" } })).toBe(7);
+  });
+
+  it("a double-submitted form enrols once", async () => {
+    const f = await session(["facilitator"]);
+    const id = await cohort(3, f.id);
+    const me = await session();
+    await Promise.all([post(id, { intent: "enrol" }, me.cookie), post(id, { intent: "enrol" }, me.cookie), post(id, { intent: "enrol" }, me.cookie)]);
+    expect(await db.enrolment.count({ where: { cohortId: id, personId: me.id } })).toBe(1);
+    expect((await db.cohort.findUniqueOrThrow({ where: { id } })).seatsTaken).toBe(1);
+  });
+
+  it("refuses a forged post withdrawing someone else, or approving in someone else's cohort", async () => {
+    const f = await session(["facilitator"]);
+    const id = await cohort(5, f.id, "approval");
+    const victim = await session();
+    const attacker = await session();
+    await post(id, { intent: "enrol" }, victim.cookie);
+    const enrolment = await db.enrolment.findFirstOrThrow({ where: { cohortId: id, personId: victim.id } });
+    expect((await post(id, { intent: "withdraw", enrolmentId: enrolment.id, reason: "" }, attacker.cookie)).status).toBe(403);
+    expect((await post(id, { intent: "approve", enrolmentId: enrolment.id }, attacker.cookie)).status).toBe(403);
+    const otherFacilitator = await session(["facilitator"]);
+    expect((await post(id, { intent: "approve", enrolmentId: enrolment.id }, otherFacilitator.cookie)).status).toBe(403);
+    // An enrolment id from another cohort, posted to this one.
+    const otherCohort = await cohort(5, otherFacilitator.id);
+    expect((await post(otherCohort, { intent: "approve", enrolmentId: enrolment.id }, otherFacilitator.cookie)).status).toBe(403);
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).status).toBe("pending");
+
+    const decline = await post(id, { intent: "decline", enrolmentId: enrolment.id, reason: "" }, f.cookie);
+    expect(decline.status).toBe(400);
+    expect((await decline.json()).errors.reason).toEqual(["Skriv en anledning till beslutet."]);
+    expect((await post(id, { intent: "approve", enrolmentId: enrolment.id }, f.cookie)).status).toBe(302);
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).status).toBe("enrolled");
+  });
+
+  it("shows participants and progress to the cohort's facilitators and admins only", async () => {
+    const f = await session(["facilitator"]);
+    const id = await cohort(5, f.id);
+    const learner = await session();
+    await post(id, { intent: "enrol" }, learner.cookie);
+    const asLearner = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, learner.cookie), context, params: { cohortId: id } }))).json();
+    expect(asLearner.roster).toBeNull();
+    const other = await session(["facilitator"]);
+    const asOther = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, other.cookie), context, params: { cohortId: id } }))).json();
+    expect(asOther.roster).toBeNull();
+    const asOwn = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, f.cookie), context, params: { cohortId: id } }))).json();
+    expect(asOwn.roster.map((r: { personId: string }) => r.personId)).toEqual([learner.id]);
+    expect((await settle(() => bulkLoader({ request: getRequest(`/cohorts/${id}/bulk`, learner.cookie), context, params: { cohortId: id } }))).status).toBe(403);
+  });
+
+  it("previews a CSV with good and bad rows, then enrols the good ones", async () => {
+    const f = await session(["facilitator"]);
+    const id = await cohort(10, f.id);
+    const [a, b] = await Promise.all([createPerson(), createPerson()]);
+    const csv = `e-post\n${a.email}\ninte-en-adress\nokand@example.se\n${b.email.toUpperCase()}\n`;
+    const previewed = await settle(() => bulkAction({ request: formRequest(`/cohorts/${id}/bulk`, { intent: "preview-csv", csvText: csv }, { cookie: f.cookie }), context, params: { cohortId: id } }));
+    const body = await previewed.json();
+    expect(body.preview.rows.map((r: { personId: string; outcome: string }) => [r.personId, r.outcome]).sort()).toEqual([[a.id, "enrol"], [b.id, "enrol"]].sort());
+    expect(body.preview.problems).toEqual([
+      { line: 3, value: "inte-en-adress", message: "ogiltig e-postadress" },
+      { line: 4, value: "okand@example.se", message: "ingen person med den e-postadressen" },
+    ]);
+    expect(await db.enrolment.count({ where: { cohortId: id } })).toBe(0);
+    const committed = await settle(() => bulkAction({ request: formRequest(`/cohorts/${id}/bulk`, { intent: "commit", personIds: [a.id, b.id] }, { cookie: f.cookie }), context, params: { cohortId: id } }));
+    expect(committed.status).toBe(302);
+    expect(await db.enrolment.count({ where: { cohortId: id, status: "enrolled" } })).toBe(2);
+  });
+
+  it("a cohort form with mistakes answers beside the fields and keeps what was typed", async () => {
+    const admin = await session(["admin"]);
+    const res = await settle(() =>
+      newCohortAction({
+        request: formRequest("/admin/cohorts/new", { name: "Vå", programId, startsOn: "2027-05-01", endsOn: "2027-04-01", enrolmentOpensOn: "2027-13-45", enrolmentClosesOn: "2027-03-01", capacity: "0", mode: "open" }, { cookie: admin.cookie }),
+        context,
+        params: {},
+      }),
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors.name).toEqual(["Namnet måste vara minst 3 tecken."]);
+    expect(body.errors.capacity).toEqual(["Minst 1 plats."]);
+    expect(body.errors.enrolmentOpensOn[0]).toMatch(/riktigt datum/);
+    expect(body.values).toMatchObject({ name: "Vå", startsOn: "2027-05-01" });
+    const participant = await session();
+    const refused = await settle(() => newCohortAction({ request: formRequest("/admin/cohorts/new", { name: "Smyg" }, { cookie: participant.cookie }), context, params: {} }));
+    expect(refused.status).toBe(403);
+  });
+});
