@@ -6,8 +6,8 @@ import { ProgressBar } from "~/components/progress-bar";
 import { db } from "~/db.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { cohortRoster } from "~/modules/enrolment/cohorts.server";
-import { MODE_LABELS, parsePositions } from "~/modules/enrolment/eligibility";
-import { decide, enrolSelf, loadCohort, mayManageCohort, STATUS_LABELS, waitlistPlace, withdraw } from "~/modules/enrolment/enrolment.server";
+import { MODE_LABELS, parsePositions, STATUS_LABELS } from "~/modules/enrolment/eligibility";
+import { decide, enrolSelf, loadCohort, mayManageCohort, waitlistPlace, withdraw } from "~/modules/enrolment/enrolment.server";
 import { positionLabel } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -94,6 +94,9 @@ export default function CohortPage() {
   const { cohort, mine, roster } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const typed = actionData?.values as Record<string, string> | undefined;
+  // Several decline forms share one page: the error belongs to the row that was posted.
+  const declineErrorFor = (enrolmentId: string) => (typed?.intent === "decline" && typed.enrolmentId === enrolmentId ? errors?.reason : undefined);
   const active = mine && ["pending", "enrolled", "waitlisted"].includes(mine.status);
   const section = (status: string) => roster?.filter((r) => r.status === status) ?? [];
   return (
@@ -186,7 +189,20 @@ export default function CohortPage() {
                       <label className="visually-hidden" htmlFor={`decline-${r.enrolmentId}`}>
                         Anledning till avslag för {r.name}
                       </label>
-                      <input id={`decline-${r.enrolmentId}`} name="reason" type="text" placeholder="Anledning" />
+                      <input
+                        id={`decline-${r.enrolmentId}`}
+                        name="reason"
+                        type="text"
+                        placeholder="Anledning"
+                        defaultValue={declineErrorFor(r.enrolmentId) ? typed?.reason : undefined}
+                        aria-invalid={declineErrorFor(r.enrolmentId) ? true : undefined}
+                        aria-describedby={declineErrorFor(r.enrolmentId) ? `decline-${r.enrolmentId}-error` : undefined}
+                      />
+                      {declineErrorFor(r.enrolmentId) ? (
+                        <p className="error" id={`decline-${r.enrolmentId}-error`}>
+                          {declineErrorFor(r.enrolmentId)!.join(" ")}
+                        </p>
+                      ) : null}
                       <button type="submit" className="secondary" aria-label={`Avslå ${r.name}`}>
                         Avslå
                       </button>

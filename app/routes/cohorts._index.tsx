@@ -3,8 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePerson } from "~/modules/auth/session.server";
 import { may } from "~/modules/auth/permissions";
 import { cohortsFor } from "~/modules/enrolment/cohorts.server";
-import { MODE_LABELS } from "~/modules/enrolment/eligibility";
-import { STATUS_LABELS } from "~/modules/enrolment/enrolment.server";
+import { MODE_LABELS, STATUS_LABELS } from "~/modules/enrolment/eligibility";
 import { swedishDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Omgångar · Ledarlyftet" }];

@@ -13,6 +13,15 @@ export interface Applicant {
   active: boolean;
 }
 
+export const STATUS_LABELS: Record<string, string> = {
+  pending: "Väntar på godkännande",
+  enrolled: "Antagen",
+  waitlisted: "På väntelistan",
+  withdrawn: "Avanmäld",
+  declined: "Ej antagen",
+  completed: "Genomförd",
+};
+
 export const MODE_LABELS: Record<string, string> = {
   open: "Öppen anmälan",
   approval: "Anmälan med godkännande",

@@ -5,21 +5,13 @@ import { may, type Actor } from "~/modules/auth/permissions";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { forbidden, notFound } from "~/utils/http.server";
 import { swedishDate } from "~/utils/time";
-import { notEligibleReason, parsePositions, selfEnrolRefusal, type CohortRules } from "./eligibility";
+import { notEligibleReason, parsePositions, selfEnrolRefusal, STATUS_LABELS, type CohortRules } from "./eligibility";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export const ACTIVE_STATUSES = ["pending", "enrolled", "waitlisted"] as const;
 const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
 
-export const STATUS_LABELS: Record<string, string> = {
-  pending: "Väntar på godkännande",
-  enrolled: "Antagen",
-  waitlisted: "På väntelistan",
-  withdrawn: "Avanmäld",
-  declined: "Ej antagen",
-  completed: "Genomförd",
-};
 
 export async function loadCohort(cohortId: string | undefined) {
   const cohort = cohortId
