@@ -5,7 +5,7 @@ import { may } from "~/modules/auth/permissions";
 import { peopleCounts } from "~/modules/people/people.server";
 import { positionLabel } from "~/modules/people/positions";
 import { rolesOf } from "~/modules/people/roles";
-import { ProgressBar } from "~/components/progress-bar";
+import { CourseCard } from "~/components/course-card";
 import { getCatalog } from "~/modules/progress/learning.server";
 import { reviewQueue } from "~/modules/progress/review.server";
 
@@ -90,13 +90,7 @@ export default function Home() {
           ) : (
             <div className="course-grid">
               {ongoing.map((c) => (
-                <article key={c.slug} className="card course-card">
-                  <h3>
-                    <Link to={`/courses/${c.slug}`}>{c.title}</Link>
-                  </h3>
-                  <p className="muted">{c.program}</p>
-                  <ProgressBar percent={c.percent} label={`Framsteg i ${c.title}`} />
-                </article>
+                <CourseCard key={c.slug} slug={c.slug} title={c.title} program={c.program} percent={c.percent} />
               ))}
             </div>
           )}

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { listPeople } from "~/modules/people/people.server";
-import { POSITION_KEYS, POSITIONS, positionLabel } from "~/modules/people/positions";
+import { FilterSelect, branchOptions, positionOptions } from "~/components/filters";
+import { POSITION_KEYS, positionLabel } from "~/modules/people/positions";
 import { ROLE_KEYS, ROLES, roleLabel } from "~/modules/people/roles";
 
 export const meta: MetaFunction = () => [{ title: "Personer · Ledarlyftet" }];
@@ -46,39 +47,9 @@ export default function PeopleList() {
           <label htmlFor="q">Sök namn eller e-post</label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="branchId">Arbetarekommun</label>
-          <select id="branchId" name="branchId" defaultValue={filter.branchId ?? ""}>
-            <option value="">Alla</option>
-            {branches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="role">Roll</label>
-          <select id="role" name="role" defaultValue={filter.role ?? ""}>
-            <option value="">Alla</option>
-            {ROLES.map((r) => (
-              <option key={r.key} value={r.key}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="position">Befattning</label>
-          <select id="position" name="position" defaultValue={filter.position ?? ""}>
-            <option value="">Alla</option>
-            {POSITIONS.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="branchId" label="Arbetarekommun" options={branchOptions(branches)} defaultValue={filter.branchId} />
+        <FilterSelect name="role" label="Roll" options={ROLES.map((r) => ({ value: r.key, label: r.label }))} defaultValue={filter.role} />
+        <FilterSelect name="position" label="Befattning" options={positionOptions} defaultValue={filter.position} />
         <div className="field">
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={filter.status ?? "active"}>

@@ -5,7 +5,8 @@ import { requirePerson } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { selectByCsv, selectByFilter, type BulkSelection } from "~/modules/enrolment/bulk-sources.server";
 import { commitBulk, previewBulk, requireManagedCohort, type BulkRow } from "~/modules/enrolment/enrolment.server";
-import { POSITION_KEYS, POSITIONS } from "~/modules/people/positions";
+import { FilterSelect, branchOptions, positionOptions } from "~/components/filters";
+import { POSITION_KEYS } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 
@@ -96,29 +97,8 @@ export default function BulkEnrol() {
         <Form method="post" className="card">
           <input type="hidden" name="intent" value="preview-filter" />
           <h2>Ur personregistret</h2>
-          <div className="field">
-            <label htmlFor="branchId">Arbetarekommun</label>
-            <select id="branchId" name="branchId" defaultValue="">
-              <option value="">Alla</option>
-              {branches.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="position">Befattning</label>
-            <select id="position" name="position" defaultValue="">
-              <option value="">Alla</option>
-              <option value="leading">Alla ledande företrädare</option>
-              {POSITIONS.map((p) => (
-                <option key={p.key} value={p.key}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect name="branchId" label="Arbetarekommun" options={branchOptions(branches)} />
+          <FilterSelect name="position" label="Befattning" options={[{ value: "leading", label: "Alla ledande företrädare" }, ...positionOptions]} />
           <button type="submit" className="secondary">
             Förhandsgranska urvalet
           </button>

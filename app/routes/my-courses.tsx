@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ProgressBar } from "~/components/progress-bar";
+import { CourseCard } from "~/components/course-card";
 import { db } from "~/db.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { myCourses } from "~/modules/progress/certificates.server";
@@ -34,16 +34,11 @@ export default function MyCourses() {
       ) : (
         <div className="course-grid">
           {ongoing.map((c) => (
-            <article key={c.slug} className="card course-card">
-              <h3>
-                <Link to={`/courses/${c.slug}`}>{c.title}</Link>
-              </h3>
-              <p className="muted">{c.program}</p>
-              <ProgressBar percent={c.percent} label={`Framsteg i ${c.title}`} />
+            <CourseCard key={c.slug} slug={c.slug} title={c.title} program={c.program} percent={c.percent}>
               <Link to={`/courses/${c.slug}`} className="button secondary">
                 Fortsätt
               </Link>
-            </article>
+            </CourseCard>
           ))}
         </div>
       )}

@@ -1,0 +1,17 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ProgressBar } from "./progress-bar";
+
+/** A course in a grid: title, program, the learner's progress and an optional action. */
+export function CourseCard({ slug, title, program, percent, children }: { slug: string; title: string; program: string; percent: number; children?: ReactNode }) {
+  return (
+    <article className="card course-card">
+      <h3>
+        <Link to={`/courses/${slug}`}>{title}</Link>
+      </h3>
+      <p className="muted">{program}</p>
+      <ProgressBar percent={percent} label={`Framsteg i ${title}`} />
+      {children}
+    </article>
+  );
+}
