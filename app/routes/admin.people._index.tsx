@@ -4,7 +4,8 @@ import { z } from "zod";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { listPeople } from "~/modules/people/people.server";
-import { FilterSelect, branchOptions, positionOptions } from "~/components/filters";
+import { SelectField } from "~/components/field";
+import { branchOptions, positionOptions } from "~/components/filters";
 import { POSITION_KEYS, positionLabel } from "~/modules/people/positions";
 import { ROLE_KEYS, ROLES, roleLabel } from "~/modules/people/roles";
 
@@ -47,9 +48,9 @@ export default function PeopleList() {
           <label htmlFor="q">Sök namn eller e-post</label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
         </div>
-        <FilterSelect name="branchId" label="Arbetarekommun" options={branchOptions(branches)} defaultValue={filter.branchId} />
-        <FilterSelect name="role" label="Roll" options={ROLES.map((r) => ({ value: r.key, label: r.label }))} defaultValue={filter.role} />
-        <FilterSelect name="position" label="Befattning" options={positionOptions} defaultValue={filter.position} />
+        <SelectField placeholder="Alla" name="branchId" label="Arbetarekommun" options={branchOptions(branches)} defaultValue={filter.branchId} />
+        <SelectField placeholder="Alla" name="role" label="Roll" options={ROLES.map((r) => ({ value: r.key, label: r.label }))} defaultValue={filter.role} />
+        <SelectField placeholder="Alla" name="position" label="Befattning" options={positionOptions} defaultValue={filter.position} />
         <div className="field">
           <label htmlFor="status">Status</label>
           <select id="status" name="status" defaultValue={filter.status ?? "active"}>

@@ -5,7 +5,8 @@ import { requirePerson } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { selectByCsv, selectByFilter, type BulkSelection } from "~/modules/enrolment/bulk-sources.server";
 import { commitBulk, previewBulk, requireManagedCohort, type BulkRow } from "~/modules/enrolment/enrolment.server";
-import { FilterSelect, branchOptions, positionOptions } from "~/components/filters";
+import { SelectField } from "~/components/field";
+import { branchOptions, positionOptions } from "~/components/filters";
 import { POSITION_KEYS } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -97,8 +98,8 @@ export default function BulkEnrol() {
         <Form method="post" className="card">
           <input type="hidden" name="intent" value="preview-filter" />
           <h2>Ur personregistret</h2>
-          <FilterSelect name="branchId" label="Arbetarekommun" options={branchOptions(branches)} />
-          <FilterSelect name="position" label="Befattning" options={[{ value: "leading", label: "Alla ledande företrädare" }, ...positionOptions]} />
+          <SelectField placeholder="Alla" name="branchId" label="Arbetarekommun" options={branchOptions(branches)} />
+          <SelectField placeholder="Alla" name="position" label="Befattning" options={[{ value: "leading", label: "Alla ledande företrädare" }, ...positionOptions]} />
           <button type="submit" className="secondary">
             Förhandsgranska urvalet
           </button>
