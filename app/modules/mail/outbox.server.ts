@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   /** What kind of message, e.g. "invite" or "password-reset"; shown in the outbox. */
   kind: string;
   personId?: string | null;
+  /** A calendar invite, update or cancellation to attach. */
+  calendar?: { ics: string; method: "REQUEST" | "CANCEL" | "PUBLISH" };
 }
 
 type Tx = Pick<typeof db, "outboxMessage">;
@@ -23,6 +25,8 @@ export async function queueEmail(email: OutgoingEmail, client: Tx = db) {
       text: email.text,
       kind: email.kind,
       personId: email.personId ?? null,
+      icsContent: email.calendar?.ics ?? null,
+      icsMethod: email.calendar?.method ?? null,
     },
   });
 }

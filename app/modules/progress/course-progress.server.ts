@@ -13,12 +13,11 @@ export function newCertificateCode(): string {
   return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8).join("")}`;
 }
 
-/**
- * Attended handledning sessions; the handledning capability records
- * attendance. Until it does, nobody has attended any.
- */
 export type AttendanceCounter = (client: Client, personId: string) => Promise<number>;
-export const noAttendanceYet: AttendanceCounter = async () => 0;
+
+/** Handledning sessions marked närvarat (attended), not counting cancelled ones. */
+export const countAttendedSessions: AttendanceCounter = (client, personId) =>
+  client.attendance.count({ where: { personId, status: "attended", session: { status: "scheduled" } } });
 
 /** A course's live structure with one person's state of every lesson. */
 export async function loadCourseState(client: Client, courseId: string, personId: string) {
@@ -54,7 +53,7 @@ export async function refreshCompletions(
   client: Client,
   personId: string,
   courseId: string,
-  countAttendance: AttendanceCounter = noAttendanceYet,
+  countAttendance: AttendanceCounter = countAttendedSessions,
   now = new Date(),
 ) {
   const state = await loadCourseState(client, courseId, personId);
@@ -78,7 +77,7 @@ export async function refreshProgramCompletion(
   client: Client,
   personId: string,
   programId: string,
-  countAttendance: AttendanceCounter = noAttendanceYet,
+  countAttendance: AttendanceCounter = countAttendedSessions,
   now = new Date(),
 ) {
   if (await client.completion.findUnique({ where: { personId_scope_scopeId: { personId, scope: "program", scopeId: programId } } })) return;

@@ -1,0 +1,119 @@
+import { createEvents, type Attendee, type EventAttributes, type ParticipationStatus } from "ics";
+
+const PRODUCT_ID = "-//Ledarlyftet//Handledning//SV";
+
+export interface CalendarSession {
+  uid: string;
+  title: string;
+  agenda: string;
+  location: string;
+  videoUrl: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  sequence: number;
+  status: string;
+  updatedAt: Date;
+  facilitator: { name: string; email: string };
+}
+
+export interface CalendarAttendee {
+  name: string;
+  email: string;
+  status: string;
+}
+
+const PARTSTAT: Record<string, ParticipationStatus> = {
+  invited: "NEEDS-ACTION",
+  accepted: "ACCEPTED",
+  declined: "DECLINED",
+  attended: "ACCEPTED",
+  absent: "ACCEPTED",
+};
+
+export type ItipMethod = "REQUEST" | "CANCEL" | "PUBLISH";
+
+function event(session: CalendarSession, method: ItipMethod, attendees: CalendarAttendee[]): EventAttributes {
+  const description = [session.agenda, session.videoUrl ? `Videolänk: ${session.videoUrl}` : ""].filter(Boolean).join("\n\n");
+  const cancelled = method === "CANCEL" || session.status === "cancelled";
+  const attributes: EventAttributes = {
+    uid: session.uid,
+    // Instants, written as UTC: every calendar shows them in its own zone, so
+    // 18:00 Swedish time is 18:00 in Sweden on both sides of a summer-time change.
+    start: session.startsAt.getTime(),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: session.endsAt.getTime(),
+    endInputType: "utc",
+    endOutputType: "utc",
+    title: session.title,
+    description: description || undefined,
+    location: session.location || undefined,
+    url: session.videoUrl ?? undefined,
+    status: cancelled ? "CANCELLED" : "CONFIRMED",
+    sequence: session.sequence,
+    lastModified: session.updatedAt.getTime(),
+    organizer: { name: session.facilitator.name, email: session.facilitator.email },
+  };
+  // RFC 5546: PUBLISH carries no ATTENDEE; REQUEST and CANCEL name them.
+  if (method !== "PUBLISH") {
+    attributes.attendees = attendees.map(
+      (a): Attendee => ({ name: a.name, email: a.email, rsvp: method === "REQUEST", partstat: PARTSTAT[a.status] ?? "NEEDS-ACTION", role: "REQ-PARTICIPANT" }),
+    );
+  }
+  return attributes;
+}
+
+export interface AllDayEvent {
+  uid: string;
+  title: string;
+  /** Swedish calendar dates, ÅÅÅÅ-MM-DD; end is exclusive as RFC 5545 wants. */
+  startDate: string;
+  endDateExclusive: string;
+  updatedAt: Date;
+}
+
+function dateArray(iso: string): [number, number, number] {
+  const [y, m, d] = iso.split("-").map(Number);
+  return [y!, m!, d!];
+}
+
+function build(events: EventAttributes[], method: ItipMethod, calName?: string): string {
+  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method, calName });
+  if (error || !value) throw error ?? new Error("could not build calendar");
+  return value;
+}
+
+/** An invitation or an update: METHOD:REQUEST with ORGANIZER, ATTENDEEs and SEQUENCE. */
+export function inviteIcs(session: CalendarSession, attendees: CalendarAttendee[]): string {
+  return build([event(session, "REQUEST", attendees)], "REQUEST");
+}
+
+/** A cancellation, for the whole session or for the attendees named. */
+export function cancelIcs(session: CalendarSession, attendees: CalendarAttendee[]): string {
+  return build([event(session, "CANCEL", attendees)], "CANCEL");
+}
+
+/** A subscription feed or a single download: PUBLISH, cancelled sessions kept as STATUS:CANCELLED. */
+export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = [], calName?: string): string {
+  const events = [
+    ...sessions.map((s) => event(s, "PUBLISH", [])),
+    ...allDay.map(
+      (d): EventAttributes => ({
+        uid: d.uid,
+        start: dateArray(d.startDate),
+        end: dateArray(d.endDateExclusive),
+        title: d.title,
+        status: "CONFIRMED",
+        transp: "TRANSPARENT",
+        busyStatus: "FREE",
+        lastModified: d.updatedAt.getTime(),
+        organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
+      }),
+    ),
+  ];
+  if (events.length === 0) {
+    // An empty VCALENDAR is invalid (RFC 5545 wants a component); ics refuses it too.
+    return ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODUCT_ID}`, "METHOD:PUBLISH", "CALSCALE:GREGORIAN", ...(calName ? [`X-WR-CALNAME:${calName}`] : []), "END:VCALENDAR", ""].join("\r\n");
+  }
+  return build(events, "PUBLISH", calName);
+}

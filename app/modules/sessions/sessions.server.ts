@@ -1,0 +1,302 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { Actor } from "~/modules/auth/permissions";
+import { cancelIcs, inviteIcs, type CalendarAttendee, type CalendarSession } from "~/modules/calendar/ics.server";
+import { queueEmail } from "~/modules/mail/outbox.server";
+import { countAttendedSessions, refreshProgramCompletion } from "~/modules/progress/course-progress.server";
+import { forbidden, notFound } from "~/utils/http.server";
+import { stockholmToUtc, swedishDateTime } from "~/utils/time";
+import type { ScheduleInput } from "./session-schema";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+type Client = Tx | typeof db;
+
+export type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; field: string; message: string };
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+const sessionInclude = {
+  facilitator: { select: { id: true, name: true, email: true } },
+  attendances: { include: { person: { select: { id: true, name: true, email: true } } } },
+  cohort: { select: { id: true, name: true, facilitators: { select: { personId: true } } } },
+} as const;
+
+async function loadSession(client: Client, id: string | undefined) {
+  const session = id ? await client.handledningSession.findUnique({ where: { id }, include: sessionInclude }) : null;
+  if (!session) throw notFound("Handledningstillfället finns inte.");
+  return session;
+}
+
+type LoadedSession = Awaited<ReturnType<typeof loadSession>>;
+
+function asCalendar(s: LoadedSession): CalendarSession {
+  return { ...s, facilitator: { name: s.facilitator.name, email: s.facilitator.email } };
+}
+
+function attendeesOf(s: LoadedSession, only?: string[]): CalendarAttendee[] {
+  return s.attendances
+    .filter((a) => a.status !== "removed" && (!only || only.includes(a.personId)))
+    .map((a) => ({ name: a.person.name, email: a.person.email, status: a.status }));
+}
+
+/** The organizer or an admin may change a session; nobody else. */
+export function mayEditSession(actor: Actor, session: { facilitatorId: string }) {
+  return actor.isAdmin || (actor.isFacilitator && session.facilitatorId === actor.id);
+}
+
+/** Organizer, admin, or someone invited: others get 403. */
+export function mayViewSession(actor: Actor, session: LoadedSession) {
+  return mayEditSession(actor, session) || session.attendances.some((a) => a.personId === actor.id && a.status !== "removed") || (session.isOpenSlot && session.status === "scheduled");
+}
+
+export async function getSessionFor(actor: Actor, id: string | undefined) {
+  const session = await loadSession(db, id);
+  if (!mayViewSession(actor, session)) throw forbidden("Du är inte inbjuden till det här tillfället.");
+  return session;
+}
+
+async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | "update" | "cancel", only?: string[]) {
+  const calendar = asCalendar(session);
+  for (const a of session.attendances.filter((x) => x.status !== "removed" && x.status !== "declined" && (!only || only.includes(x.personId)))) {
+    const ics = kind === "cancel" ? cancelIcs(calendar, attendeesOf(session, [a.personId])) : inviteIcs(calendar, attendeesOf(session));
+    const when = swedishDateTime(session.startsAt);
+    await queueEmail(
+      {
+        to: a.person.email,
+        personId: a.personId,
+        kind: `session-${kind}`,
+        subject: { invite: `Inbjudan: ${session.title}, ${when}`, update: `Ändrad tid: ${session.title}, ${when}`, cancel: `Inställt: ${session.title}, ${when}` }[kind],
+        text: [
+          `Hej ${a.person.name}!`,
+          "",
+          kind === "cancel"
+            ? `Handledningen "${session.title}" ${when} är inställd.`
+            : `${kind === "update" ? "Ny tid för" : "Du är inbjuden till"} handledningen "${session.title}" ${when} med ${session.facilitator.name}.`,
+          session.location ? `Plats: ${session.location}` : "",
+          session.videoUrl ? `Videolänk: ${session.videoUrl}` : "",
+          session.agenda ? `\nAgenda:\n${session.agenda}` : "",
+          "",
+          "Kalenderinbjudan finns bifogad.",
+        ]
+          .filter((l) => l !== "")
+          .join("\n"),
+        calendar: { ics, method: kind === "cancel" ? "CANCEL" : "REQUEST" },
+      },
+      tx,
+    );
+  }
+}
+
+async function overlapping(client: Client, facilitatorId: string, startsAt: Date, endsAt: Date, exceptId?: string) {
+  return client.handledningSession.findFirst({
+    where: { facilitatorId, status: "scheduled", startsAt: { lt: endsAt }, endsAt: { gt: startsAt }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { startsAt: true, title: true },
+  });
+}
+
+/**
+ * Schedules one session or a series (every N weeks, M times). Each occurrence
+ * is its own session at the same Swedish wall-clock time, so 18:00 stays
+ * 18:00 after a summer-time change. Invites go out in the same transaction.
+ */
+export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<Result<{ ids: string[] }>> {
+  if (!actor.isFacilitator && !actor.isAdmin) throw forbidden();
+  const first = stockholmToUtc(input.date, `${input.startTime}:00`);
+  if (first <= now) return { ok: false, field: "date", message: "Tillfället måste ligga i framtiden." };
+  const times = Array.from({ length: input.repeatWeeks > 0 ? input.occurrences : 1 }, (_, i) => {
+    const day = new Date(Date.parse(`${input.date}T12:00:00Z`) + i * input.repeatWeeks * WEEK).toISOString().slice(0, 10);
+    return { startsAt: stockholmToUtc(day, `${input.startTime}:00`), endsAt: stockholmToUtc(day, `${input.endTime}:00`) };
+  });
+
+  let participantIds = [...new Set(input.participantIds)];
+  let cohortId: string | null = null;
+  if (input.cohortId) {
+    const cohort = await db.cohort.findUnique({ where: { id: input.cohortId }, include: { facilitators: true, enrolments: { where: { status: "enrolled" } } } });
+    if (!cohort) return { ok: false, field: "cohortId", message: "Välj en omgång i listan." };
+    if (!actor.isAdmin && !cohort.facilitators.some((f) => f.personId === actor.id)) {
+      return { ok: false, field: "cohortId", message: "Du kan bara boka handledning för omgångar du leder." };
+    }
+    cohortId = cohort.id;
+    participantIds = [...new Set([...participantIds, ...cohort.enrolments.map((e) => e.personId)])];
+  }
+  const openSlot = input.openSlot === "on" && input.kind === "one-to-one";
+  if (input.kind === "one-to-one" && !openSlot && participantIds.length !== 1) {
+    return { ok: false, field: "participantIds", message: "Välj en deltagare för enskild handledning, eller publicera tiden som bokningsbar." };
+  }
+  const known = await db.person.count({ where: { id: { in: participantIds }, active: true } });
+  if (known !== participantIds.length) return { ok: false, field: "participantIds", message: "Välj bland aktiva personer." };
+  const capacity = input.kind === "group" && input.capacity !== "" ? input.capacity : null;
+  if (capacity !== null && participantIds.length > capacity) {
+    return { ok: false, field: "capacity", message: `Gruppen har ${participantIds.length} deltagare men bara ${capacity} platser.` };
+  }
+
+  const seriesId = times.length > 1 ? randomUUID() : null;
+  const result = await db.$transaction(async (tx): Promise<Result<{ ids: string[] }>> => {
+    for (const t of times) {
+      const clash = await overlapping(tx, actor.id, t.startsAt, t.endsAt);
+      if (clash) return { ok: false, field: "date", message: `Du har redan "${clash.title}" ${swedishDateTime(clash.startsAt)}.` };
+    }
+    const ids: string[] = [];
+    for (const t of times) {
+      const created = await tx.handledningSession.create({
+        data: {
+          uid: `${randomUUID()}@ledarlyftet.se`,
+          facilitatorId: actor.id,
+          cohortId,
+          kind: input.kind,
+          title: input.title,
+          agenda: input.agenda,
+          location: input.location,
+          videoUrl: input.videoUrl || null,
+          startsAt: t.startsAt,
+          endsAt: t.endsAt,
+          capacity,
+          isOpenSlot: openSlot,
+          seriesId,
+          attendances: { create: participantIds.map((personId) => ({ personId })) },
+        },
+      });
+      ids.push(created.id);
+      await sendToAttendees(tx, await loadSession(tx, created.id), "invite");
+    }
+    await recordAudit({ actorId: actor.id, action: "session.scheduled", subjectType: "session", subjectId: ids[0]!, detail: { count: ids.length, seriesId } }, tx);
+    return { ok: true, ids };
+  });
+  return result;
+}
+
+async function editable(actor: Actor, id: string) {
+  const session = await loadSession(db, id);
+  if (!mayEditSession(actor, session)) throw forbidden("Bara den som leder tillfället kan ändra det.");
+  return session;
+}
+
+/** Moves one session (one occurrence of a series alone); the update goes out with a higher SEQUENCE. */
+export async function moveSession(actor: Actor, id: string, input: { date: string; startTime: string; endTime: string }, now = new Date()): Promise<Result> {
+  const session = await editable(actor, id);
+  if (session.status === "cancelled") return { ok: false, field: "date", message: "Tillfället är inställt." };
+  const startsAt = stockholmToUtc(input.date, `${input.startTime}:00`);
+  const endsAt = stockholmToUtc(input.date, `${input.endTime}:00`);
+  if (startsAt <= now) return { ok: false, field: "date", message: "Tillfället måste ligga i framtiden." };
+  return db.$transaction(async (tx) => {
+    const clash = await overlapping(tx, session.facilitatorId, startsAt, endsAt, session.id);
+    if (clash) return { ok: false as const, field: "date", message: `Krockar med "${clash.title}" ${swedishDateTime(clash.startsAt)}.` };
+    await tx.handledningSession.update({ where: { id }, data: { startsAt, endsAt, sequence: { increment: 1 } } });
+    await sendToAttendees(tx, await loadSession(tx, id), "update");
+    await recordAudit({ actorId: actor.id, action: "session.moved", subjectType: "session", subjectId: id, detail: { before: { startsAt: session.startsAt, endsAt: session.endsAt }, after: { startsAt, endsAt } } }, tx);
+    return { ok: true as const, id };
+  });
+}
+
+/** Cancels one session: METHOD:CANCEL with the same UID and a higher SEQUENCE to everyone invited. */
+export async function cancelSession(actor: Actor, id: string): Promise<Result> {
+  const session = await editable(actor, id);
+  if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är redan inställt." };
+  await db.$transaction(async (tx) => {
+    await tx.handledningSession.update({ where: { id }, data: { status: "cancelled", isOpenSlot: false, sequence: { increment: 1 } } });
+    await sendToAttendees(tx, await loadSession(tx, id), "cancel");
+    await recordAudit({ actorId: actor.id, action: "session.cancelled", subjectType: "session", subjectId: id }, tx);
+  });
+  return { ok: true, id };
+}
+
+/** Takes one person off a session: they get a CANCEL, the others keep their invitation. */
+export async function removeAttendee(actor: Actor, id: string, personId: string): Promise<Result> {
+  await editable(actor, id);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.attendance.updateMany({ where: { sessionId: id, personId, status: { not: "removed" } }, data: { status: "removed" } });
+    if (count !== 1) return;
+    await tx.handledningSession.update({ where: { id }, data: { sequence: { increment: 1 } } });
+    const updated = await loadSession(tx, id);
+    const removed = updated.attendances.find((a) => a.personId === personId)!;
+    await queueEmail(
+      {
+        to: removed.person.email,
+        personId,
+        kind: "session-cancel",
+        subject: `Inställt för dig: ${updated.title}, ${swedishDateTime(updated.startsAt)}`,
+        text: `Hej ${removed.person.name}!\n\nDu är inte längre med på handledningen "${updated.title}" ${swedishDateTime(updated.startsAt)}.`,
+        calendar: { ics: cancelIcs(asCalendar(updated), [{ name: removed.person.name, email: removed.person.email, status: "declined" }]), method: "CANCEL" },
+      },
+      tx,
+    );
+    await recordAudit({ actorId: actor.id, action: "session.attendee-removed", subjectType: "session", subjectId: id, detail: { personId } }, tx);
+  });
+  return { ok: true, id };
+}
+
+/** A participant's answer to an invitation. */
+export async function respond(actor: Actor, id: string, answer: "accepted" | "declined"): Promise<Result> {
+  const session = await loadSession(db, id);
+  const mine = session.attendances.find((a) => a.personId === actor.id && a.status !== "removed");
+  if (!mine) throw forbidden("Du är inte inbjuden till det här tillfället.");
+  if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är inställt." };
+  if (mine.status === "attended" || mine.status === "absent") return { ok: false, field: "_form", message: "Tillfället är redan genomfört." };
+  await db.attendance.update({ where: { id: mine.id }, data: { status: answer, respondedAt: new Date() } });
+  return { ok: true, id };
+}
+
+/** After the session the organizer records närvarat / frånvarande; attendance feeds program completion. */
+export async function recordAttendance(actor: Actor, id: string, marks: Record<string, "attended" | "absent">, now = new Date()): Promise<Result> {
+  const session = await editable(actor, id);
+  if (session.startsAt > now) return { ok: false, field: "_form", message: "Närvaro kan registreras när tillfället har börjat." };
+  if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är inställt." };
+  const invited = new Set(session.attendances.filter((a) => a.status !== "removed").map((a) => a.personId));
+  await db.$transaction(async (tx) => {
+    const programs = await tx.program.findMany({ where: { requiredSessions: { gt: 0 }, retiredAt: null }, select: { id: true } });
+    for (const [personId, status] of Object.entries(marks)) {
+      if (!invited.has(personId)) continue;
+      await tx.attendance.update({ where: { sessionId_personId: { sessionId: id, personId } }, data: { status } });
+      for (const p of programs) await refreshProgramCompletion(tx, personId, p.id, countAttendedSessions, now);
+    }
+    await recordAudit({ actorId: actor.id, action: "session.attendance", subjectType: "session", subjectId: id, detail: { marks } }, tx);
+  });
+  return { ok: true, id };
+}
+
+/**
+ * Books a published one-to-one slot. The slot is taken with a conditional
+ * update, so two people racing for it cannot both get it.
+ */
+export async function bookSlot(actor: Actor, id: string, now = new Date()): Promise<Result> {
+  const slot = await loadSession(db, id);
+  if (slot.facilitatorId === actor.id) return { ok: false, field: "_form", message: "Du kan inte boka din egen tid." };
+  if (!slot.isOpenSlot || slot.status !== "scheduled" || slot.startsAt <= now) return { ok: false, field: "_form", message: "Tiden är inte längre ledig." };
+  return db.$transaction(async (tx) => {
+    const mine = await tx.handledningSession.findFirst({
+      where: { status: "scheduled", startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt }, attendances: { some: { personId: actor.id, status: { in: ["invited", "accepted"] } } } },
+    });
+    if (mine) return { ok: false as const, field: "_form", message: `Du har redan "${mine.title}" samma tid.` };
+    const { count } = await tx.handledningSession.updateMany({ where: { id, isOpenSlot: true, status: "scheduled" }, data: { isOpenSlot: false, sequence: { increment: 1 } } });
+    if (count !== 1) return { ok: false as const, field: "_form", message: "Någon hann boka tiden före dig." };
+    await tx.attendance.create({ data: { sessionId: id, personId: actor.id, status: "accepted", respondedAt: now } });
+    await sendToAttendees(tx, await loadSession(tx, id), "invite");
+    await recordAudit({ actorId: actor.id, action: "session.booked", subjectType: "session", subjectId: id }, tx);
+    return { ok: true as const, id };
+  });
+}
+
+/** A person's handledning: what they lead, what they are invited to, and open times to book. */
+export async function sessionsFor(actor: Actor, now = new Date()) {
+  const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
+  const [leading, invited, openSlots] = await Promise.all([
+    actor.isFacilitator || actor.isAdmin
+      ? db.handledningSession.findMany({ where: { facilitatorId: actor.id, endsAt: { gte: since } }, include: sessionInclude, orderBy: { startsAt: "asc" } })
+      : [],
+    db.handledningSession.findMany({
+      where: { endsAt: { gte: since }, attendances: { some: { personId: actor.id, status: { not: "removed" } } } },
+      include: sessionInclude,
+      orderBy: { startsAt: "asc" },
+    }),
+    db.handledningSession.findMany({
+      where: { isOpenSlot: true, status: "scheduled", startsAt: { gt: now }, facilitatorId: { not: actor.id } },
+      include: { facilitator: { select: { name: true } } },
+      orderBy: { startsAt: "asc" },
+      take: 50,
+    }),
+  ]);
+  return { leading, invited, openSlots };
+}
+
+export { loadSession, asCalendar, attendeesOf };
