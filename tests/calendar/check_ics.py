@@ -48,7 +48,7 @@ for ev in cal.walk("VEVENT"):
     events.append({
         "uid": str(ev.get("UID")),
         "start": start.isoformat(),
-        "end": ev.decoded("DTEND").isoformat(),
+        "end": ev.decoded("DTEND").isoformat() if "DTEND" in ev else None,
         "status": str(ev.get("STATUS", "")),
         "sequence": int(ev.get("SEQUENCE", 0)),
         "attendees": [str(a) for a in (ev.get("ATTENDEE") if isinstance(ev.get("ATTENDEE"), list) else ([ev.get("ATTENDEE")] if ev.get("ATTENDEE") else []))],
