@@ -16,6 +16,9 @@ const envSchema = z
     PUBLIC_URL: z.string().url().default("http://localhost:3000"),
     /** Load the demo people on an empty database. */
     DEMO_DATA: booleanFlag.default("true"),
+    /** smtp://host:port (or smtps://user:pass@host) for e-mail; without it mail stays in the in-app outbox. */
+    SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL ska vara smtp://värd:port eller smtps://…").optional(),
+    MAIL_FROM: z.string().min(3).default("Ledarlyftet <noreply@ledarlyftet.se>"),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: booleanFlag.default("false"),
   })

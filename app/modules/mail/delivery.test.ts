@@ -1,0 +1,86 @@
+import net from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { actorOf } from "~/modules/auth/session.server";
+import { scheduleSessions } from "~/modules/sessions/sessions.server";
+import { checkWithPython } from "../../../tests/calendar/parsers";
+import { createPerson } from "../../../tests/integration/helpers";
+import { startSmtpSink } from "../../../tests/integration/smtp-sink";
+import { backoffMs, deliverDue, smtpTransport } from "./delivery.server";
+import { queueEmail } from "./outbox.server";
+
+const FROM = "Ledarlyftet <noreply@ledarlyftet.se>";
+const sinks: Awaited<ReturnType<typeof startSmtpSink>>[] = [];
+afterAll(async () => {
+  for (const s of sinks) await s.close();
+});
+
+async function freePort() {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+async function clearOutbox() {
+  await db.outboxMessage.updateMany({ where: { status: "pending" }, data: { status: "sent" } });
+}
+
+describe("e-mail over SMTP", () => {
+  it("delivers an invite as multipart with a text/calendar; method=REQUEST part and an .ics attachment", async () => {
+    await clearOutbox();
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const facilitator = await createPerson({ roles: ["facilitator"] });
+    const learner = await createPerson();
+    await scheduleSessions(actorOf(facilitator), {
+      kind: "group", title: "Handledning i Kiruna", agenda: "", date: "2026-03-29", startTime: "18:00", endTime: "19:00",
+      location: "Folkets hus", videoUrl: "", cohortId: "", participantIds: [learner.id], capacity: "", repeatWeeks: 0, occurrences: 1,
+    }, new Date("2026-03-01T00:00:00Z"));
+
+    expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(sink.received).toHaveLength(1);
+    const { mail, raw } = sink.received[0]!;
+    expect(mail.to && "text" in mail.to ? mail.to.text : "").toBe(learner.email);
+    expect(mail.subject).toMatch(/^Inbjudan: Handledning i Kiruna/);
+    expect(mail.text).toContain("Du är inbjuden till handledningen");
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+    const attachment = mail.attachments.find((a) => a.filename === "inbjudan.ics");
+    expect(attachment).toBeDefined();
+    const ics = attachment!.content.toString("utf8");
+    const report = checkWithPython(ics);
+    expect(report.libical.restrictionsOk).toBe(true);
+    expect(report.icalendar.events[0]!.start).toBe("2026-03-29T16:00:00+00:00");
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { personId: learner.id } })).status).toBe("sent");
+
+    // Nothing is sent twice: a second run finds nothing due.
+    expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(sink.received).toHaveLength(1);
+  });
+
+  it("keeps a message while the SMTP server is down and delivers it, once, after it comes back", async () => {
+    await clearOutbox();
+    const port = await freePort();
+    const person = await createPerson();
+    await queueEmail({ to: person.email, personId: person.id, kind: "invite", subject: "Välkommen", text: "Hej!" });
+    const now = new Date();
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`);
+
+    expect(await deliverDue(transport, { from: FROM, now })).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    const waiting = await db.outboxMessage.findFirstOrThrow({ where: { personId: person.id } });
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    expect(waiting.lastError).toMatch(/ECONNREFUSED/);
+    expect(waiting.nextAttemptAt.getTime()).toBe(now.getTime() + backoffMs(1));
+
+    const sink = await startSmtpSink(port);
+    sinks.push(sink);
+    // Not yet due: the back-off is respected.
+    expect(await deliverDue(transport, { from: FROM, now })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    const later = new Date(now.getTime() + backoffMs(1) + 1000);
+    const results = await Promise.all([deliverDue(transport, { from: FROM, now: later }), deliverDue(transport, { from: FROM, now: later })]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(1);
+    expect(sink.received.map((r) => r.mail.subject)).toEqual(["Välkommen"]);
+    expect(await db.outboxMessage.findFirstOrThrow({ where: { personId: person.id } })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+});
