@@ -66,6 +66,9 @@ function SiteHeader() {
               <li>
                 <NavLink to="/cohorts">Omgångar</NavLink>
               </li>
+              <li>
+                <NavLink to="/sessions">Handledning</NavLink>
+              </li>
               {person.roles.includes("facilitator") || person.roles.includes("admin") ? (
                 <li>
                   <NavLink to="/review">Att granska</NavLink>

@@ -1,5 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { config } from "~/config.server";
+import { hasFeed, issueFeedToken, revokeFeed } from "~/modules/calendar/feed.server";
+import { flashCookie } from "~/utils/flash.server";
+import { badRequest } from "~/utils/http.server";
 import { db } from "~/db.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { positionLabel } from "~/modules/people/positions";
@@ -25,7 +29,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     position: positionLabel(person.position),
     roles: rolesOf(person).map(roleLabel),
     sessions: sessions.map((s) => ({ createdAt: s.createdAt.toISOString(), userAgent: s.userAgent })),
+    hasFeed: await hasFeed(person.id),
   };
+}
+
+/** The feed address is shown once, right after it is made: only its hash is stored. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { person } = await requirePerson(request);
+  const intent = (await request.formData()).get("intent");
+  if (intent === "feed-new") {
+    const token = await issueFeedToken(person.id);
+    const url = new URL(`/kalender/${token}.ics`, config.PUBLIC_URL).toString();
+    return redirect("/account#kalender", { headers: { "Set-Cookie": await flashCookie(request, `Din nya kalenderadress: ${url} (den gamla slutar fungera).`) } });
+  }
+  if (intent === "feed-revoke") {
+    await revokeFeed(person.id);
+    return redirect("/account#kalender", { headers: { "Set-Cookie": await flashCookie(request, "Kalenderprenumerationen är avslutad.") } });
+  }
+  throw badRequest();
 }
 
 export default function Account() {
@@ -45,6 +66,28 @@ export default function Account() {
         <dt>Roller</dt>
         <dd>{me.roles.join(", ")}</dd>
       </dl>
+      <h2 id="kalender">Kalenderprenumeration</h2>
+      <p>
+        Prenumerera på din handledning och dina omgångar i Outlook, Google Kalender, Apple Kalender eller Thunderbird.
+        Adressen är hemlig: den som har den ser dina tillfällen.
+      </p>
+      <p>{me.hasFeed ? "Du har en aktiv kalenderadress." : "Du har ingen kalenderadress ännu."}</p>
+      <div className="actions">
+        <Form method="post">
+          <input type="hidden" name="intent" value="feed-new" />
+          <button type="submit" className="secondary">
+            {me.hasFeed ? "Skapa ny adress" : "Skapa kalenderadress"}
+          </button>
+        </Form>
+        {me.hasFeed ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="feed-revoke" />
+            <button type="submit" className="secondary">
+              Avsluta prenumerationen
+            </button>
+          </Form>
+        ) : null}
+      </div>
       <h2>Inloggningar</h2>
       <p>Du är inloggad på {me.sessions.length === 1 ? "en enhet" : `${me.sessions.length} enheter`}.</p>
       <ul>

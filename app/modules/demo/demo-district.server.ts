@@ -5,6 +5,7 @@ import { roleFlags } from "~/modules/people/roles";
 import { DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
 import { seedDemoCohorts } from "./demo-cohorts.server";
 import { seedDemoLearning } from "./demo-learning.server";
+import { seedDemoSessions } from "./demo-sessions.server";
 
 export { DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
 
@@ -42,5 +43,6 @@ export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOut
   const participantIds = [ids[3]!, ...ids.slice(DEMO_LOGINS.length)];
   await seedDemoLearning(participantIds, ids[1]!);
   await seedDemoCohorts();
+  await seedDemoSessions();
   return "seeded";
 }

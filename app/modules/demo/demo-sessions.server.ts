@@ -1,0 +1,49 @@
+import { db } from "~/db.server";
+import { actorOf } from "~/modules/auth/session.server";
+import { issueFeedToken } from "~/modules/calendar/feed.server";
+import { recordAttendance, scheduleSessions } from "~/modules/sessions/sessions.server";
+import type { ScheduleInput } from "~/modules/sessions/session-schema";
+import { stockholmDate } from "~/utils/time";
+import { DEMO_LOGINS } from "./demo-people";
+
+/** The README names this feed address for the demo Deltagare; demo data only. */
+export const DEMO_FEED_TOKEN = "demo-erik-johansson-kalender";
+
+const day = (offset: number) => stockholmDate(new Date(Date.now() + offset * 86_400_000));
+
+const base: Omit<ScheduleInput, "date" | "title" | "kind"> = {
+  agenda: "Nulägesrunda, vad har hänt sedan sist, fördjupning i ett eget utspel.",
+  startTime: "18:00",
+  endTime: "19:30",
+  location: "Folkets hus",
+  videoUrl: "",
+  cohortId: "",
+  participantIds: [],
+  capacity: "",
+  repeatWeeks: 0,
+  occurrences: 1,
+};
+
+/**
+ * Handledning in several states: a past session with attendance, a group
+ * series for the Malmfälten cohort, a one-to-one for the demo Deltagare and
+ * open times to book.
+ */
+export async function seedDemoSessions() {
+  const [johan, sara, erik] = await Promise.all(
+    [DEMO_LOGINS[1]!, DEMO_LOGINS[2]!, DEMO_LOGINS[3]!].map((l) => db.person.findUniqueOrThrow({ where: { email: l.email } })),
+  );
+  const malmfalten = await db.cohort.findFirst({ where: { name: "Kommunikatörsutbildningen Malmfälten" } });
+  const longAgo = new Date(Date.now() - 60 * 86_400_000);
+
+  const past = await scheduleSessions(actorOf(sara!), { ...base, kind: "one-to-one", title: "Uppstartssamtal", date: day(-14), participantIds: [erik!.id] }, longAgo);
+  if (past.ok) await recordAttendance(actorOf(sara!), past.ids[0]!, { [erik!.id]: "attended" });
+  if (malmfalten) {
+    await scheduleSessions(actorOf(sara!), { ...base, kind: "group", title: "Grupphandledning Malmfälten", date: day(5), cohortId: malmfalten.id, repeatWeeks: 2, occurrences: 4, location: "Folkets hus, Kiruna" });
+  }
+  await scheduleSessions(actorOf(sara!), { ...base, kind: "one-to-one", title: "Enskild handledning", date: day(9), startTime: "12:00", endTime: "13:00", location: "", videoUrl: "https://video.example.se/sara", participantIds: [erik!.id] });
+  for (const offset of [3, 10, 17]) {
+    await scheduleSessions(actorOf(johan!), { ...base, kind: "one-to-one", title: "Ledig tid för enskild handledning", date: day(offset), startTime: "16:00", endTime: "17:00", location: "Partiexpeditionen, Luleå", openSlot: "on" });
+  }
+  await issueFeedToken(erik!.id, DEMO_FEED_TOKEN);
+}

@@ -1,0 +1,241 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormError, TextField } from "~/components/field";
+import { requirePerson } from "~/modules/auth/session.server";
+import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
+import { sessionTimesFields } from "~/modules/sessions/session-schema";
+import { cancelSession, getSessionFor, mayEditSession, moveSession, recordAttendance, removeAttendee, respond } from "~/modules/sessions/sessions.server";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm, valueOf } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
+import { stockholmDate, swedishClock, swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Handledning"} · Ledarlyftet` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const s = await getSessionFor(actor, params.sessionId);
+  const organizer = mayEditSession(actor, s);
+  const mine = s.attendances.find((a) => a.personId === actor.id);
+  return {
+    session: {
+      id: s.id,
+      title: s.title,
+      agenda: s.agenda,
+      location: s.location,
+      videoUrl: s.videoUrl,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt.toISOString(),
+      date: stockholmDate(s.startsAt),
+      startTime: swedishClock(s.startsAt),
+      endTime: swedishClock(s.endsAt),
+      status: s.status,
+      kind: s.kind,
+      isOpenSlot: s.isOpenSlot,
+      started: s.startsAt <= new Date(),
+      facilitator: s.facilitator.name,
+      cohort: s.cohort?.name ?? null,
+      sequence: s.sequence,
+    },
+    organizer,
+    mine: mine ? mine.status : null,
+    // Who else is invited is the organizer's business.
+    attendees: organizer ? s.attendances.map((a) => ({ personId: a.personId, name: a.person.name, status: a.status })) : [],
+  };
+}
+
+const intents = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("rsvp"), answer: z.enum(["accepted", "declined"]) }),
+  z.object({ intent: z.literal("cancel") }),
+  z.object({ intent: z.literal("remove"), personId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("attendance") }).passthrough(),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const id = params.sessionId ?? "";
+  const formData = await request.formData();
+  const back = async (message: string) => redirect(`/sessions/${id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  if (formData.get("intent") === "move") {
+    const form = parseForm(sessionTimesFields, formData);
+    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+    const result = await moveSession(actor, id, form.data);
+    if (!result.ok) return data({ errors: { [result.field]: [result.message] }, values: Object.fromEntries(Object.entries(form.data)) }, { status: 400 });
+    return back("Tiden är ändrad och deltagarna har fått en uppdaterad inbjudan.");
+  }
+  const form = parseForm(intents, formData);
+  if (!form.ok) throw badRequest("Okänd åtgärd.");
+  const input = form.data;
+  let result;
+  switch (input.intent) {
+    case "rsvp":
+      result = await respond(actor, id, input.answer);
+      break;
+    case "cancel":
+      result = await cancelSession(actor, id);
+      break;
+    case "remove":
+      result = await removeAttendee(actor, id, input.personId);
+      break;
+    case "attendance": {
+      const marks: Record<string, "attended" | "absent"> = {};
+      for (const [key, value] of formData) {
+        if (key.startsWith("mark-") && (value === "attended" || value === "absent")) marks[key.slice(5)] = value;
+      }
+      result = await recordAttendance(actor, id, marks);
+      break;
+    }
+  }
+  if (!result.ok) return data({ errors: { _form: [result.message] }, values: {} }, { status: 400 });
+  const messages = { rsvp: "Tack för ditt svar.", cancel: "Tillfället är inställt och alla inbjudna har meddelats.", remove: "Personen är borttagen och har fått en avbokning.", attendance: "Närvaron är sparad." };
+  return back(messages[input.intent]);
+}
+
+export default function SessionPage() {
+  const { session: s, organizer, mine, attendees } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const v = actionData?.values as Record<string, string> | undefined;
+  const cancelled = s.status === "cancelled";
+  return (
+    <>
+      <p>
+        <Link to="/sessions">← Handledning</Link>
+      </p>
+      <h1>
+        {s.title} {cancelled ? <span className="badge inactive">Inställt</span> : null}
+      </h1>
+      <dl className="card">
+        <dt>Tid (svensk tid)</dt>
+        <dd>
+          {swedishDateTime(s.startsAt)}–{s.endTime}
+        </dd>
+        <dt>Utvecklingsledare</dt>
+        <dd>{s.facilitator}</dd>
+        {s.cohort ? (
+          <>
+            <dt>Omgång</dt>
+            <dd>{s.cohort}</dd>
+          </>
+        ) : null}
+        {s.location ? (
+          <>
+            <dt>Plats</dt>
+            <dd>{s.location}</dd>
+          </>
+        ) : null}
+        {s.videoUrl ? (
+          <>
+            <dt>Video</dt>
+            <dd>
+              <a href={s.videoUrl} rel="noopener noreferrer">
+                {s.videoUrl}
+              </a>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {s.agenda ? <pre className="mail">{s.agenda}</pre> : null}
+      <FormError errors={e?._form} />
+      <p>
+        <a href={`/sessions/${s.id}/calendar.ics`} className="button secondary" download>
+          Lägg till i kalender
+        </a>
+      </p>
+      {mine && !cancelled && mine !== "removed" ? (
+        <section aria-labelledby="rsvp-title">
+          <h2 id="rsvp-title">Ditt svar</h2>
+          <p>
+            <span className="badge">{ATTENDANCE_LABELS[mine]}</span>
+          </p>
+          {!s.started ? (
+            <Form method="post" className="actions">
+              <input type="hidden" name="intent" value="rsvp" />
+              <button type="submit" name="answer" value="accepted">
+                Jag kommer
+              </button>
+              <button type="submit" name="answer" value="declined" className="secondary">
+                Jag kan inte
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+      {organizer && !cancelled ? (
+        <section aria-labelledby="manage-title">
+          <h2 id="manage-title">Hantera tillfället</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="move" />
+            <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(v, "date") || s.date} errors={e?.date} />
+            <TextField name="startTime" label="Ny starttid" type="time" required defaultValue={valueOf(v, "startTime") || s.startTime} errors={e?.startTime} />
+            <TextField name="endTime" label="Ny sluttid" type="time" required defaultValue={valueOf(v, "endTime") || s.endTime} errors={e?.endTime} />
+            <button type="submit" className="secondary">
+              Flytta tillfället
+            </button>
+          </Form>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="cancel" />
+            <button type="submit" className="secondary">
+              Ställ in tillfället
+            </button>
+          </Form>
+          <h3>Inbjudna</h3>
+          {attendees.length === 0 ? (
+            <p className="empty">{s.isOpenSlot ? "Tiden är ledig och kan bokas av en deltagare." : "Ingen är inbjuden."}</p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="attendance" />
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Namn</th>
+                    <th scope="col">Svar</th>
+                    {s.started ? <th scope="col">Närvaro</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {attendees.map((a) => (
+                    <tr key={a.personId}>
+                      <td>{a.name}</td>
+                      <td>{ATTENDANCE_LABELS[a.status]}</td>
+                      {s.started ? (
+                        <td>
+                          {a.status === "removed" ? null : (
+                            <fieldset>
+                              <legend className="visually-hidden">Närvaro för {a.name}</legend>
+                              <label className="checkbox">
+                                <input type="radio" name={`mark-${a.personId}`} value="attended" defaultChecked={a.status === "attended"} /> Närvarade
+                              </label>
+                              <label className="checkbox">
+                                <input type="radio" name={`mark-${a.personId}`} value="absent" defaultChecked={a.status === "absent"} /> Frånvarande
+                              </label>
+                            </fieldset>
+                          )}
+                        </td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {s.started ? <button type="submit">Spara närvaro</button> : null}
+            </Form>
+          )}
+          {!s.started
+            ? attendees
+                .filter((a) => a.status !== "removed")
+                .map((a) => (
+                  <Form method="post" key={a.personId} style={{ display: "inline-block", marginRight: "1rem" }}>
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="personId" value={a.personId} />
+                    <button type="submit" className="linklike">
+                      Ta bort {a.name}
+                    </button>
+                  </Form>
+                ))
+            : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

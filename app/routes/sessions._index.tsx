@@ -1,0 +1,121 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/field";
+import { requirePerson } from "~/modules/auth/session.server";
+import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
+import { bookSlot, sessionsFor } from "~/modules/sessions/sessions.server";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Handledning · Ledarlyftet" }];
+
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const { leading, invited, openSlots } = await sessionsFor(actor);
+  const row = (s: (typeof leading)[number]) => ({
+    id: s.id,
+    title: s.title,
+    startsAt: s.startsAt.toISOString(),
+    status: s.status,
+    isOpenSlot: s.isOpenSlot,
+    cohort: s.cohort?.name ?? null,
+    facilitator: s.facilitator.name,
+    attendees: s.attendances.filter((a) => a.status !== "removed").length,
+    mine: s.attendances.find((a) => a.personId === actor.id)?.status ?? null,
+  });
+  return {
+    mayLead: actor.isFacilitator || actor.isAdmin,
+    leading: leading.map(row),
+    invited: invited.map(row),
+    openSlots: openSlots.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt.toISOString(), facilitator: s.facilitator.name, location: s.location || (s.videoUrl ? "Video" : "") })),
+  };
+}
+
+const bookSchema = z.object({ intent: z.literal("book"), sessionId: z.string().min(1).max(40) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const form = parseForm(bookSchema, await request.formData());
+  if (!form.ok) return data({ errors: { _form: ["Välj en tid att boka."] } }, { status: 400 });
+  const result = await bookSlot(actor, form.data.sessionId);
+  if (!result.ok) return data({ errors: { _form: [result.message] } }, { status: 409 });
+  return redirect(`/sessions/${result.id}`, { headers: { "Set-Cookie": await flashCookie(request, "Tiden är bokad. En kalenderinbjudan är skickad till din e-post.") } });
+}
+
+export default function Sessions() {
+  const { mayLead, leading, invited, openSlots } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <h1>Handledning</h1>
+      <FormError errors={actionData?.errors._form} />
+      {mayLead ? (
+        <section aria-labelledby="leading-title">
+          <h2 id="leading-title">Tillfällen jag leder</h2>
+          <p>
+            <Link to="/sessions/new" className="button">
+              Boka handledning
+            </Link>
+          </p>
+          {leading.length === 0 ? (
+            <p className="empty">Du har inga kommande tillfällen.</p>
+          ) : (
+            <ul>
+              {leading.map((s) => (
+                <li key={s.id}>
+                  <Link to={`/sessions/${s.id}`}>{s.title}</Link> {swedishDateTime(s.startsAt)}{" "}
+                  <span className="muted">
+                    {s.cohort ? `${s.cohort}, ` : ""}
+                    {s.isOpenSlot ? "bokningsbar tid" : `${s.attendees} inbjudna`}
+                  </span>
+                  {s.status === "cancelled" ? <span className="badge inactive">Inställt</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="invited-title">
+        <h2 id="invited-title">Mina tillfällen</h2>
+        {invited.length === 0 ? (
+          <p className="empty">Du är inte inbjuden till någon handledning just nu. Boka en ledig tid nedan.</p>
+        ) : (
+          <ul>
+            {invited.map((s) => (
+              <li key={s.id}>
+                <Link to={`/sessions/${s.id}`}>{s.title}</Link> {swedishDateTime(s.startsAt)} <span className="muted">med {s.facilitator}</span>{" "}
+                {s.status === "cancelled" ? <span className="badge inactive">Inställt</span> : <span className="badge">{ATTENDANCE_LABELS[s.mine ?? "invited"]}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="slots-title">
+        <h2 id="slots-title">Lediga tider för enskild handledning</h2>
+        {openSlots.length === 0 ? (
+          <p className="empty">Inga lediga tider just nu.</p>
+        ) : (
+          <ul className="lesson-list">
+            {openSlots.map((s) => (
+              <li key={s.id}>
+                <span>
+                  {swedishDateTime(s.startsAt)} med {s.facilitator} <span className="muted">{s.location}</span>
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="book" />
+                  <input type="hidden" name="sessionId" value={s.id} />
+                  <button type="submit" className="secondary" aria-label={`Boka ${swedishDateTime(s.startsAt)} med ${s.facilitator}`}>
+                    Boka
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
