@@ -32,11 +32,19 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
-  webServer: {
-    command: "bash scripts/e2e-server.sh",
-    url: `http://localhost:${PORT}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: { PORT: String(PORT), PUBLIC_URL: `http://localhost:${PORT}`, TRUST_PROXY: "true" },
-  },
+  webServer: [
+    {
+      command: "npx tsx tests/e2e/smtp-sink-server.ts",
+      url: "http://127.0.0.1:2527/messages",
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: "bash scripts/e2e-server.sh",
+      url: `http://localhost:${PORT}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { PORT: String(PORT), PUBLIC_URL: `http://localhost:${PORT}`, TRUST_PROXY: "true", SMTP_URL: "smtp://127.0.0.1:2526", MAIL_POLL_MS: "300" },
+    },
+  ],
 });

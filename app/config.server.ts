@@ -19,6 +19,8 @@ const envSchema = z
     /** smtp://host:port (or smtps://user:pass@host) for e-mail; without it mail stays in the in-app outbox. */
     SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL ska vara smtp://värd:port eller smtps://…").optional(),
     MAIL_FROM: z.string().min(3).default("Ledarlyftet <noreply@ledarlyftet.se>"),
+    /** How often the outbox worker looks for mail to send. */
+    MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: booleanFlag.default("false"),
   })

@@ -37,14 +37,14 @@ test.describe("accessibility", () => {
 
   test("course and lesson pages pass axe, for a learner and a facilitator", async ({ page, browser }) => {
     await logInAs(page, DEMO.participant);
-    for (const path of ["/", "/courses", "/courses/kommunikationsmodellen", "/courses/kommunikationsmodellen/km-agenda-text", "/courses/kommunikationsmodellen/km-agenda-kontroll", "/courses/kommunikationsmodellen/km-agenda-reflektion", "/courses/kommunikationsmodellen/km-tillampning-uppgift", "/my-courses", "/cohorts"]) {
+    for (const path of ["/", "/courses", "/courses/kommunikationsmodellen", "/courses/kommunikationsmodellen/km-agenda-text", "/courses/kommunikationsmodellen/km-agenda-kontroll", "/courses/kommunikationsmodellen/km-agenda-reflektion", "/courses/kommunikationsmodellen/km-tillampning-uppgift", "/my-courses", "/cohorts", "/sessions", "/account"]) {
       await page.goto(path);
       await expectNoAxeViolations(page);
     }
     const context = await browser.newContext();
     const facilitator = await context.newPage();
     await logInAs(facilitator, DEMO.facilitator);
-    for (const path of ["/", "/review", "/cohorts"]) {
+    for (const path of ["/", "/review", "/cohorts", "/sessions", "/sessions/new"]) {
       await facilitator.goto(path);
       await expectNoAxeViolations(facilitator);
     }

@@ -3,6 +3,7 @@ import { actorOf } from "~/modules/auth/session.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { recordAttendance, scheduleSessions } from "~/modules/sessions/sessions.server";
 import type { ScheduleInput } from "~/modules/sessions/session-schema";
+import { refreshCompletions } from "~/modules/progress/course-progress.server";
 import { stockholmDate } from "~/utils/time";
 import { DEMO_LOGINS } from "./demo-people";
 
@@ -46,4 +47,30 @@ export async function seedDemoSessions() {
     await scheduleSessions(actorOf(johan!), { ...base, kind: "one-to-one", title: "Ledig tid för enskild handledning", date: day(offset), startTime: "16:00", endTime: "17:00", location: "Partiexpeditionen, Luleå", openSlot: "on" });
   }
   await issueFeedToken(erik!.id, DEMO_FEED_TOKEN);
+  await seedNearlyDoneLeader(sara!);
+}
+
+/** The demo leader who has done every course of Ledarskapsprogrammet and one of two handledning sessions. */
+export const NEARLY_DONE_LEADER = "sofia.lindberg@demo.ledarlyftet.se";
+
+async function seedNearlyDoneLeader(sara: { id: string; branchId: string; isParticipant: boolean; isFacilitator: boolean; isAdmin: boolean }) {
+  const sofia = await db.person.findUnique({ where: { email: NEARLY_DONE_LEADER } });
+  const program = await db.program.findUnique({ where: { slug: "ledarskapsprogrammet" }, include: { courses: { include: { modules: { include: { lessons: true } } } } } });
+  if (!sofia || !program) return;
+  const done = new Date(Date.now() - 20 * 86_400_000);
+  for (const course of program.courses) {
+    for (const lesson of course.modules.flatMap((m) => m.lessons)) {
+      await db.lessonProgress.upsert({
+        where: { personId_lessonId: { personId: sofia.id, lessonId: lesson.id } },
+        create: { personId: sofia.id, lessonId: lesson.id, firstViewedAt: done, lastViewedAt: done, completedAt: done },
+        update: { completedAt: done },
+      });
+    }
+    await refreshCompletions(db, sofia.id, course.id, undefined, done);
+  }
+  const longAgo = new Date(Date.now() - 60 * 86_400_000);
+  const first = await scheduleSessions(actorOf(sara), { ...base, kind: "one-to-one", title: "Handledning för ordförande", date: day(-7), participantIds: [sofia.id] }, longAgo);
+  if (first.ok) await recordAttendance(actorOf(sara), first.ids[0]!, { [sofia.id]: "attended" });
+  // Yesterday's session: attendance not recorded yet.
+  await scheduleSessions(actorOf(sara), { ...base, kind: "one-to-one", title: "Uppföljning för ordförande", date: day(-1), startTime: "08:00", endTime: "09:00", participantIds: [sofia.id] }, longAgo);
 }

@@ -1,0 +1,110 @@
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { parseWithIcalJs } from "../calendar/parsers";
+import { DEMO, logInAs } from "./fixtures";
+
+const KARIN = "karin.hedlund@demo.ledarlyftet.se";
+const SOFIA = "sofia.lindberg@demo.ledarlyftet.se";
+
+async function as(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage();
+  await logInAs(page, email);
+  return page;
+}
+
+interface SinkMessage {
+  to: string;
+  subject: string;
+  calendar: string[];
+}
+
+async function mailTo(request: APIRequestContext, email: string, subject: RegExp): Promise<SinkMessage> {
+  let found: SinkMessage | undefined;
+  await expect
+    .poll(async () => {
+      const messages = (await (await request.get("http://127.0.0.1:2527/messages")).json()) as SinkMessage[];
+      found = messages.filter((m) => m.to === email && subject.test(m.subject)).at(-1);
+      return Boolean(found);
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return found!;
+}
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+test("a facilitator schedules, moves and cancels a cohort session; participants see it in the app, the feed and their e-mail", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const sara = await as(browser, "utvecklingsledare2@demo.ledarlyftet.se");
+  await sara.goto("/sessions/new");
+  await sara.getByLabel("Rubrik").fill("Extra grupphandledning");
+  await sara.getByLabel("Datum").fill(day(12));
+  await sara.getByLabel("Starttid").fill("18:00");
+  await sara.getByLabel("Sluttid").fill("17:00");
+  await sara.getByLabel("Plats", { exact: true }).fill("Folkets hus, Kiruna");
+  await sara.getByLabel("Omgång").selectOption({ label: "Kommunikatörsutbildningen Malmfälten" });
+  await sara.getByRole("button", { name: "Boka och skicka inbjudningar" }).click();
+  await expect(sara.getByText("Sluttiden måste vara efter starttiden.")).toBeVisible();
+  await expect(sara.getByLabel("Rubrik")).toHaveValue("Extra grupphandledning");
+  await sara.getByLabel("Sluttid").fill("19:30");
+  await sara.getByRole("button", { name: "Boka och skicka inbjudningar" }).click();
+  await expect(sara.getByRole("status").first()).toContainText("Tillfället är bokat");
+  const sessionUrl = new URL(sara.url()).pathname;
+
+  // The demo Deltagare (in the cohort) sees it in the app and in the feed.
+  const erik = await as(browser, DEMO.participant);
+  await erik.goto("/sessions");
+  await expect(erik.getByRole("link", { name: "Extra grupphandledning" })).toBeVisible();
+  const feedUrl = "/kalender/demo-erik-johansson-kalender.ics";
+  const first = await request.get(feedUrl);
+  expect(first.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  const event = parseWithIcalJs(await first.text()).events.find((e) => e.uid && e.start.startsWith(day(12)) && e.sequence === 0);
+  expect(event).toBeDefined();
+  const invite = await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Inbjudan: Extra grupphandledning/);
+  expect(parseWithIcalJs(invite.calendar[0]!).method).toBe("REQUEST");
+
+  // Moving it: same UID, higher SEQUENCE, new time in the feed.
+  await sara.goto(sessionUrl);
+  await sara.getByLabel("Nytt datum").fill(day(13));
+  await sara.getByRole("button", { name: "Flytta tillfället" }).click();
+  await expect(sara.getByRole("status").first()).toContainText("Tiden är ändrad");
+  const moved = parseWithIcalJs(await (await request.get(feedUrl)).text()).events.find((e) => e.uid === event!.uid)!;
+  expect(moved.sequence).toBe(1);
+  expect(moved.start.slice(0, 10)).toBe(day(13));
+  await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Ändrad tid: Extra grupphandledning/);
+
+  // Cancelling it: the feed keeps it as CANCELLED, the e-mail is a CANCEL.
+  await sara.getByRole("button", { name: "Ställ in tillfället" }).click();
+  await expect(sara.getByRole("status").first()).toContainText("Tillfället är inställt");
+  const cancelled = parseWithIcalJs(await (await request.get(feedUrl)).text()).events.find((e) => e.uid === event!.uid)!;
+  expect(cancelled).toMatchObject({ status: "CANCELLED", sequence: 2 });
+  const cancelMail = await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Inställt: Extra grupphandledning/);
+  expect(parseWithIcalJs(cancelMail.calendar[0]!).method).toBe("CANCEL");
+  await erik.goto(sessionUrl);
+  await expect(erik.getByText("Inställt", { exact: true })).toBeVisible();
+
+  // Someone not invited gets 403.
+  const outsider = await as(browser, "anders.hagglund@demo.ledarlyftet.se");
+  expect((await outsider.goto(sessionUrl))?.status()).toBe(403);
+});
+
+test("a Deltagare books a free slot, and attendance completes the leadership program", async ({ browser, request }) => {
+  const karin = await as(browser, KARIN);
+  await karin.goto("/sessions");
+  await karin.getByRole("button", { name: /^Boka / }).first().click();
+  await expect(karin.getByRole("status").first()).toContainText("Tiden är bokad.");
+  await expect(karin.getByRole("link", { name: "Lägg till i kalender" })).toBeVisible();
+  await mailTo(request, KARIN, /^Inbjudan: Ledig tid för enskild handledning/);
+
+  const sofia = await as(browser, SOFIA);
+  await sofia.goto("/courses");
+  await expect(sofia.getByRole("heading", { name: /^Ledarskapsprogrammet/ })).not.toContainText("Genomfört");
+
+  const sara = await as(browser, "utvecklingsledare2@demo.ledarlyftet.se");
+  await sara.goto("/sessions");
+  await sara.getByRole("link", { name: "Uppföljning för ordförande" }).click();
+  await sara.getByRole("radio", { name: "Närvarade" }).check();
+  await sara.getByRole("button", { name: "Spara närvaro" }).click();
+  await expect(sara.getByRole("status").first()).toContainText("Närvaron är sparad.");
+
+  await sofia.reload();
+  await expect(sofia.getByRole("heading", { name: /^Ledarskapsprogrammet/ })).toContainText("Genomfört");
+});
