@@ -138,6 +138,17 @@ describe("booking, answers and attendance", () => {
     expect(await db.attendance.count({ where: { sessionId: r.ids[0]! } })).toBe(1);
   });
 
+  it("a facilitator is never double-booked, also when two requests race", async () => {
+    const { f } = await people();
+    const results = await Promise.all([
+      scheduleSessions(f, base({ date: "2026-08-04" }), NOW),
+      scheduleSessions(f, base({ date: "2026-08-04", startTime: "18:30", endTime: "19:00" }), NOW),
+      scheduleSessions(f, base({ date: "2026-08-04", startTime: "17:00", endTime: "18:30" }), NOW),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await db.handledningSession.count({ where: { facilitatorId: f.id } })).toBe(1);
+  });
+
   it("attendance moves the leadership program's completion once enough sessions are attended", async () => {
     const { f, a } = await people();
     const program = await db.program.findUniqueOrThrow({ where: { slug: "testprogram" }, include: { courses: true } });
