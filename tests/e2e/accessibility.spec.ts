@@ -48,6 +48,7 @@ test.describe("accessibility", () => {
       await facilitator.goto(path);
       await expectNoAxeViolations(facilitator);
     }
+    await facilitator.goto("/cohorts");
     await facilitator.getByRole("link", { name: "Ledarskapsprogrammet 2027" }).click();
     await expectNoAxeViolations(facilitator);
     await facilitator.getByRole("link", { name: "Anmäl flera" }).click();
