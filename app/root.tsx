@@ -69,6 +69,9 @@ function SiteHeader() {
               <li>
                 <NavLink to="/sessions">Handledning</NavLink>
               </li>
+              <li>
+                <NavLink to="/crisis">Krisplan</NavLink>
+              </li>
               {person.roles.includes("facilitator") || person.roles.includes("admin") ? (
                 <li>
                   <NavLink to="/review">Att granska</NavLink>

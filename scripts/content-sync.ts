@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ensureDatabaseReady } from "~/db.server";
 import { ContentSyncError, formatProblem, syncContent } from "~/modules/catalog/sync.server";
+import { ensureTemplate } from "~/modules/crisis/template.server";
 
 const { values } = parseArgs({ options: { dir: { type: "string", default: "content" } } });
 const dir = path.resolve(values.dir!);
@@ -11,12 +12,18 @@ const dir = path.resolve(values.dir!);
 try {
   await ensureDatabaseReady();
   const r = await syncContent(dir);
+  // The crisis-plan template is loaded once; after that admins edit it in the app, in versions.
+  if (await ensureTemplate(path.join(dir, "krisplan", "mall.md"))) console.log("Crisis-plan template loaded as version 1.");
   console.log(
     `Content synced from ${path.relative(process.cwd(), dir) || "."}: ${r.programs} programs, ${r.courses} courses, ` +
       `${r.modules} modules, ${r.lessons} lessons (${r.lessonsChanged} new or changed, ${r.retired} retired)` +
       (r.newCourseVersions.length ? `; new version of ${r.newCourseVersions.join(", ")}` : ""),
   );
 } catch (error) {
+  if (error instanceof Error && !(error instanceof ContentSyncError) && error.message.includes("mall.md")) {
+    console.error(`Content sync failed: ${error.message}`);
+    process.exit(1);
+  }
   if (error instanceof ContentSyncError) {
     console.error(`Content sync failed, nothing was changed. ${error.problems.length} problem(s):`);
     for (const p of error.problems) console.error(formatProblem(p));

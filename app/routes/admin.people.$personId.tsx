@@ -4,6 +4,8 @@ import { PersonForm } from "~/components/person-form";
 import { listAuditEventsFor } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
+import { setKrisansvarig } from "~/modules/crisis/crisis.server";
+import { db } from "~/db.server";
 import { getPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
 import { z } from "zod";
 import { CheckboxGroup } from "~/components/field";
@@ -22,6 +24,8 @@ const AUDIT_LABELS: Record<string, string> = {
   "person.reactivated": "Aktiverades igen",
   "person.invite-resent": "Ny inbjudan skickades",
   "person.support-changed": "Stödda arbetarekommuner ändrades",
+  "person.krisansvarig-on": "Blev krisansvarig",
+  "person.krisansvarig-off": "Slutade som krisansvarig",
   "auth.invite-redeemed": "Valde lösenord via inbjudan",
   "auth.reset-redeemed": "Bytte lösenord via länk",
 };
@@ -52,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     branches: branches.map((b) => ({ id: b.id, name: b.name })),
     supported: person.isFacilitator ? supported : null,
+    krisansvarig: (await db.branchRole.count({ where: { personId: person.id, role: "krisansvarig" } })) > 0,
     history: history.map((h) => ({ id: h.id, action: AUDIT_LABELS[h.action] ?? h.action, at: h.createdAt.toISOString() })),
   };
 }
@@ -81,6 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await setBranchSupport(actor.id, person.id, form.data.branchIds);
       return back(`${person.name} stödjer nu ${form.data.branchIds.length} arbetarekommuner.`);
     }
+    case "krisansvarig": {
+      const on = formData.get("on") === "true";
+      await setKrisansvarig(actor.id, person.id, on);
+      return back(on ? `${person.name} är krisansvarig i sin arbetarekommun.` : `${person.name} är inte längre krisansvarig.`);
+    }
     case "deactivate":
       if (person.id === actor.id) {
         return data({ errors: { _form: ["Du kan inte inaktivera dig själv."] }, values: undefined }, { status: 400 });
@@ -99,7 +109,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPerson() {
-  const { person, branches, history, supported } = useLoaderData<typeof loader>();
+  const { person, branches, history, supported, krisansvarig } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -141,6 +151,19 @@ export default function EditPerson() {
           </Form>
         </>
       ) : null}
+      <h2>Krisansvarig</h2>
+      <p>
+        {krisansvarig
+          ? "Personen är krisansvarig och redigerar arbetarekommunens krishanteringsplan."
+          : "Krisansvariga (och ordföranden) redigerar arbetarekommunens krishanteringsplan."}
+      </p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="krisansvarig" />
+        <input type="hidden" name="on" value={krisansvarig ? "false" : "true"} />
+        <button type="submit" className="secondary">
+          {krisansvarig ? "Ta bort som krisansvarig" : "Gör till krisansvarig"}
+        </button>
+      </Form>
       <h2>Konto</h2>
       <div className="actions">
         {!person.hasPassword && person.active ? (

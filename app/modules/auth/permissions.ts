@@ -13,11 +13,18 @@ export interface OwnedResource {
   supportedBy?: string[];
   /** The Utvecklingsledare who run a cohort. */
   facilitatorIds?: string[];
+  /** A branch, and its Krisansvarig and chair: those who edit its crisis plan. */
+  branchId?: string;
+  crisisEditors?: string[];
 }
 
 type Rule = (actor: Actor, resource?: OwnedResource) => boolean;
 
 const isAdmin: Rule = (a) => a.isAdmin;
+
+function mayEditCrisisPlan(a: Actor, r?: OwnedResource): boolean {
+  return a.isAdmin || (a.isFacilitator && (r?.supportedBy ?? []).includes(a.id)) || (r?.branchId === a.branchId && (r?.crisisEditors ?? []).includes(a.id));
+}
 
 /**
  * The one answer to "may this person do this?". Every loader and action asks
@@ -39,6 +46,11 @@ const RULES = {
   "learner-work:review": (a, r) => a.isAdmin || (a.isFacilitator && (r?.supportedBy ?? []).includes(a.id)),
   "review:access": (a) => a.isAdmin || a.isFacilitator,
   "cohort:create": isAdmin,
+  /** A branch's crisis plan: admins, the branch's Utvecklingsledare, its Krisansvarig and chair. */
+  "crisis-plan:edit": mayEditCrisisPlan,
+  /** The crisis-now view (first steps, people to call): also every member of the branch, nobody else. */
+  "crisis-plan:crisis-now": (a, r) => mayEditCrisisPlan(a, r) || (r?.branchId !== undefined && r.branchId === a.branchId),
+  "crisis-template:edit": isAdmin,
   /** Participants, approvals, bulk enrolment: the cohort's own Utvecklingsledare and admins. */
   "cohort:manage": (a, r) => a.isAdmin || (a.isFacilitator && (r?.facilitatorIds ?? []).includes(a.id)),
 } satisfies Record<string, Rule>;

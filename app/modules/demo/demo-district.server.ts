@@ -4,6 +4,7 @@ import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { roleFlags } from "~/modules/people/roles";
 import { DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
 import { seedDemoCohorts } from "./demo-cohorts.server";
+import { seedDemoCrisisPlans } from "./demo-crisis.server";
 import { seedDemoLearning } from "./demo-learning.server";
 import { seedDemoSessions } from "./demo-sessions.server";
 
@@ -44,5 +45,6 @@ export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOut
   await seedDemoLearning(participantIds, ids[1]!);
   await seedDemoCohorts();
   await seedDemoSessions();
+  await seedDemoCrisisPlans();
   return "seeded";
 }

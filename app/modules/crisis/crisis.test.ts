@@ -1,0 +1,102 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { actorOf } from "~/modules/auth/session.server";
+import { branchId, createPerson } from "../../../tests/integration/helpers";
+import { crisisAccess, decideOffer, ensurePlan, loadPlan, markReviewed, planHistory, publishTemplate, setKrisansvarig, updateItem } from "./crisis.server";
+import { planProgress } from "./progress";
+import { ensureTemplate, readTemplateFile } from "./template.server";
+
+beforeAll(async () => {
+  await ensureTemplate(path.resolve("content/krisplan/mall.md"));
+});
+
+describe("who may do what with a crisis plan", () => {
+  it("admin: every branch; facilitator: branches they support; Krisansvarig and chair: their own; members: crisis-now; others: nothing", async () => {
+    const kalix = await branchId("Kalix");
+    const admin = await createPerson({ roles: ["admin"], branch: "Luleå" });
+    const supporter = await createPerson({ roles: ["facilitator"], branch: "Luleå" });
+    await db.branchSupport.create({ data: { facilitatorId: supporter.id, branchId: kalix } });
+    const otherFacilitator = await createPerson({ roles: ["facilitator"], branch: "Luleå" });
+    const krisansvarig = await createPerson({ branch: "Kalix" });
+    await setKrisansvarig(admin.id, krisansvarig.id, true);
+    const chair = await createPerson({ branch: "Kalix", position: "ordforande" });
+    const member = await createPerson({ branch: "Kalix", position: "medlem" });
+    const outsider = await createPerson({ branch: "Boden", position: "ordforande" });
+    const outsiderKris = await createPerson({ branch: "Boden" });
+    await setKrisansvarig(admin.id, outsiderKris.id, true);
+
+    const access = async (p: Awaited<ReturnType<typeof createPerson>>) => crisisAccess(actorOf(p), kalix);
+    expect(await access(admin)).toBe("edit");
+    expect(await access(supporter)).toBe("edit");
+    expect(await access(krisansvarig)).toBe("edit");
+    expect(await access(chair)).toBe("edit");
+    expect(await access(member)).toBe("crisis-now");
+    expect(await access(otherFacilitator)).toBeNull();
+    expect(await access(outsider)).toBeNull();
+    expect(await access(outsiderKris)).toBeNull();
+
+    await setKrisansvarig(admin.id, krisansvarig.id, false);
+    expect(await access(krisansvarig)).toBe("crisis-now");
+  });
+});
+
+describe("the plan", () => {
+  it("is made from the template, and every change is in the history with before and after", async () => {
+    const plan = await ensurePlan(await branchId("Pajala"));
+    const again = await ensurePlan(await branchId("Pajala"));
+    expect(again.id).toBe(plan.id);
+    const loaded = await loadPlan(plan.id);
+    expect(loaded.items.length).toBe(readTemplateFile(path.resolve("content/krisplan/mall.md")).length);
+    const owner = await createPerson({ branch: "Pajala" });
+    const editor = actorOf(await createPerson({ roles: ["admin"] }));
+    const item = loaded.items[0]!;
+    const result = await updateItem(editor, plan.id, item.id, { status: "done", notApplicableReason: "", ownerId: owner.id, dueOn: "2027-01-31", note: "Klar", link: "https://example.se/lista" });
+    expect(result).toEqual({ ok: true });
+    const history = await planHistory(plan.id);
+    expect(history[0]).toMatchObject({ action: "crisis.item-updated", detail: { item: item.title, before: { status: "not-started", ownerId: null }, after: { status: "done", ownerId: owner.id, note: "Klar" } } });
+
+    const stranger = await createPerson({ branch: "Boden" });
+    expect(await updateItem(editor, plan.id, item.id, { status: "done", notApplicableReason: "", ownerId: stranger.id, dueOn: "", note: "", link: "" })).toMatchObject({ ok: false, field: "ownerId" });
+  });
+
+  it("a plan not reviewed for 12 months is flagged; 'granskad' clears the flag and records who", async () => {
+    const now = new Date("2026-11-24T12:00:00Z");
+    expect(planProgress([], null, now).reviewOverdue).toBe(true);
+    expect(planProgress([], new Date("2025-11-23T12:00:00Z"), now).reviewOverdue).toBe(true);
+    expect(planProgress([], new Date("2025-11-25T12:00:00Z"), now).reviewOverdue).toBe(false);
+    expect(planProgress([{ status: "done" }, { status: "not-applicable" }, { status: "in-progress" }, { status: "not-started" }], now, now)).toMatchObject({ percent: 50, settled: 2, total: 4 });
+
+    const plan = await ensurePlan(await branchId("Jokkmokk"));
+    const reviewer = await createPerson({ branch: "Jokkmokk", position: "ordforande" });
+    await markReviewed(actorOf(reviewer), plan.id);
+    const loaded = await loadPlan(plan.id);
+    expect(loaded.progress.reviewOverdue).toBe(false);
+    expect(loaded.reviewerName).toBe(reviewer.name);
+  });
+
+  it("a new template version offers its new item to each branch, never overwriting the branch's own text", async () => {
+    const admin = actorOf(await createPerson({ roles: ["admin"] }));
+    const planA = await ensurePlan(await branchId("Haparanda"));
+    const planB = await ensurePlan(await branchId("Överkalix"));
+    const first = (await loadPlan(planA.id)).items[0]!;
+    await db.crisisPlanItem.update({ where: { id: first.id }, data: { title: "Vår egen formulering" } });
+
+    const result = await publishTemplate(admin, { edits: { [first.templateKey!]: { title: "Ny rubrik från distriktet", guidance: first.guidance } }, addition: { sectionKey: "hot", key: "digitala-moten", title: "Rutin för digitala möten vid hot", guidance: "Möten kan hållas digitalt." } }, "Ny punkt om digitala möten");
+    expect(result).toMatchObject({ ok: true });
+    const a = await loadPlan(planA.id);
+    expect(a.items.find((i) => i.id === first.id)!.title).toBe("Vår egen formulering");
+    expect(a.pendingOffers.map((o) => o.item?.title)).toEqual(["Rutin för digitala möten vid hot"]);
+
+    await decideOffer(admin, planA.id, a.pendingOffers[0]!.id, "accepted");
+    const b = await loadPlan(planB.id);
+    await decideOffer(admin, planB.id, b.pendingOffers[0]!.id, "declined");
+    expect((await loadPlan(planA.id)).items.some((i) => i.templateKey === "digitala-moten")).toBe(true);
+    expect((await loadPlan(planB.id)).items.some((i) => i.templateKey === "digitala-moten")).toBe(false);
+    expect((await loadPlan(planB.id)).pendingOffers).toEqual([]);
+    // A plan made after the new version starts with it.
+    const fresh = await loadPlan((await ensurePlan(await branchId("Övertorneå"))).id);
+    expect(fresh.items.find((i) => i.templateKey === first.templateKey)!.title).toBe("Ny rubrik från distriktet");
+    expect(fresh.items.some((i) => i.templateKey === "digitala-moten")).toBe(true);
+  });
+});

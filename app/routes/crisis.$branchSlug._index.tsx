@@ -1,0 +1,320 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormError } from "~/components/field";
+import { ProgressBar } from "~/components/progress-bar";
+import { db } from "~/db.server";
+import { requirePerson } from "~/modules/auth/session.server";
+import { addContact, addOwnItem, decideOffer, loadPlan, markReviewed, planHistory, removeContact, requireCrisisAccess, updateItem } from "~/modules/crisis/crisis.server";
+import { ITEM_STATUS_LABELS, ITEM_STATUSES } from "~/modules/crisis/progress";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { stockholmDate, swedishDate, swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Krisplan ${data?.plan.branch ?? ""} · Ledarlyftet` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const { plan: base } = await requireCrisisAccess(actor, params.branchSlug, "edit");
+  const [plan, members, history] = await Promise.all([
+    loadPlan(base.id),
+    db.person.findMany({ where: { branchId: base.branchId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    planHistory(base.id),
+  ]);
+  const sections = [...new Map(plan.items.map((i) => [i.sectionKey, { key: i.sectionKey, title: i.sectionTitle }])).values()];
+  return {
+    plan: {
+      id: plan.id,
+      slug: plan.branch.slug,
+      branch: plan.branch.name,
+      reviewedAt: plan.reviewedAt?.toISOString() ?? null,
+      reviewer: plan.reviewerName,
+      progress: plan.progress,
+      contacts: plan.contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone })),
+      offers: plan.pendingOffers.filter((o) => o.item).map((o) => ({ id: o.id, version: o.version, title: o.item!.title, guidance: o.item!.guidance, section: o.item!.sectionTitle })),
+    },
+    sections: sections.map((s) => ({
+      ...s,
+      items: plan.items
+        .filter((i) => i.sectionKey === s.key)
+        .map((i) => ({ id: i.id, title: i.title, guidance: i.guidance, own: i.templateKey === null, status: i.status, reason: i.notApplicableReason ?? "", ownerId: i.ownerId ?? "", dueOn: i.dueOn ? stockholmDate(i.dueOn) : "", note: i.note, link: i.link ?? "" })),
+    })),
+    members,
+    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+  };
+}
+
+const text = (max: number) => z.string().trim().max(max, `Högst ${max} tecken.`).default("");
+const intents = z.discriminatedUnion("intent", [
+  z
+    .object({
+      intent: z.literal("item"),
+      itemId: z.string().min(1).max(40),
+      status: z.enum(ITEM_STATUSES, { errorMap: () => ({ message: "Välj en status." }) }),
+      notApplicableReason: text(500),
+      ownerId: z.string().max(40).default(""),
+      dueOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD.")]).default(""),
+      note: text(2000),
+      link: z.union([z.literal(""), z.string().trim().url("Ange en hel adress, t.ex. https://…").refine((u) => /^https?:\/\//.test(u), "Länken ska börja med http(s)://")]).default(""),
+    }),
+  z.object({ intent: z.literal("own-item"), sectionKey: z.string().min(1, "Välj sektion."), title: z.string().trim().min(3, "Skriv en rubrik (minst 3 tecken).").max(200), guidance: text(2000) }),
+  z.object({ intent: z.literal("reviewed") }),
+  z.object({ intent: z.literal("contact"), name: z.string().trim().min(2, "Ange namn.").max(120), role: z.string().trim().min(2, "Ange roll.").max(120), phone: z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, "Ange ett telefonnummer, t.ex. 070-123 45 67.") }),
+  z.object({ intent: z.literal("remove-contact"), contactId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("offer"), offerId: z.string().min(1).max(40), decision: z.enum(["accepted", "declined"]) }),
+]).superRefine((v, ctx) => {
+  if (v.intent === "item" && v.status === "not-applicable" && v.notApplicableReason === "") {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["notApplicableReason"], message: "Skriv varför punkten inte är aktuell." });
+  }
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const { plan } = await requireCrisisAccess(actor, params.branchSlug, "edit");
+  const form = parseForm(intents, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const input = form.data;
+  const back = async (message: string, hash = "") => redirect(`/crisis/${params.branchSlug}${hash}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  switch (input.intent) {
+    case "item": {
+      const result = await updateItem(actor, plan.id, input.itemId, input);
+      if (!result.ok) return data({ errors: { [result.field]: [result.message] }, values: form.data }, { status: 400 });
+      return back("Punkten är sparad.", `#item-${input.itemId}`);
+    }
+    case "own-item": {
+      const result = await addOwnItem(actor, plan.id, input);
+      if (!result.ok) return data({ errors: { [result.field]: [result.message] }, values: form.data }, { status: 400 });
+      return back("Punkten är tillagd i planen.");
+    }
+    case "reviewed":
+      await markReviewed(actor, plan.id);
+      return back("Planen är markerad som granskad.");
+    case "contact":
+      await addContact(actor, plan.id, { name: input.name, role: input.role, phone: input.phone });
+      return back("Kontakten är tillagd.", "#kontakter");
+    case "remove-contact":
+      await removeContact(actor, plan.id, input.contactId);
+      return back("Kontakten är borttagen.", "#kontakter");
+    case "offer":
+      await decideOffer(actor, plan.id, input.offerId, input.decision);
+      return back(input.decision === "accepted" ? "Den nya punkten är tillagd i planen." : "Förslaget är avböjt.");
+  }
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  "crisis.item-updated": "Ändrade punkt",
+  "crisis.item-added": "Lade till punkt",
+  "crisis.reviewed": "Markerade planen som granskad",
+  "crisis.contact-added": "Lade till kontakt",
+  "crisis.contact-removed": "Tog bort kontakt",
+  "crisis.offer-accepted": "Tog in ny punkt från mallen",
+  "crisis.offer-declined": "Avböjde ny punkt från mallen",
+};
+
+export default function CrisisPlan() {
+  const { plan, sections, members, history } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const v = actionData?.values as Record<string, string> | undefined;
+  const errorFor = (itemId: string, field: string) => (v?.itemId === itemId ? e?.[field] : undefined);
+  return (
+    <>
+      <p>
+        <Link to="/crisis">← Alla planer</Link> · <Link to={`/crisis/${plan.slug}/now`}>I en kris nu</Link> · <Link to={`/crisis/${plan.slug}/print`}>Utskrift</Link>
+      </p>
+      <h1>Krishanteringsplan för {plan.branch}</h1>
+      <ProgressBar percent={plan.progress.percent} label="Klart eller ej aktuellt" detail={`${plan.progress.settled} av ${plan.progress.total}`} />
+      <div className={`alert ${plan.progress.reviewOverdue ? "alert-error" : "alert-ok"}`}>
+        {plan.reviewedAt ? `Senast granskad ${swedishDate(plan.reviewedAt)} av ${plan.reviewer ?? "okänd"}.` : "Planen har aldrig granskats."}
+        {plan.progress.reviewOverdue ? " Granskningen är försenad: planen ska granskas minst en gång per år." : ""}
+        <Form method="post" style={{ marginTop: "0.5rem" }}>
+          <input type="hidden" name="intent" value="reviewed" />
+          <button type="submit" className="secondary">
+            Markera som granskad i dag
+          </button>
+        </Form>
+      </div>
+      <FormError errors={e?._form} />
+      {plan.offers.length > 0 ? (
+        <section className="card" aria-labelledby="offers-title">
+          <h2 id="offers-title">Nytt i distriktets mall</h2>
+          {plan.offers.map((o) => (
+            <div key={o.id}>
+              <p>
+                <strong>{o.title}</strong> <span className="muted">({o.section}, version {o.version})</span>
+                <br />
+                {o.guidance}
+              </p>
+              <Form method="post" className="actions" style={{ marginTop: 0 }}>
+                <input type="hidden" name="intent" value="offer" />
+                <input type="hidden" name="offerId" value={o.id} />
+                <button type="submit" name="decision" value="accepted">
+                  Lägg till i vår plan
+                </button>
+                <button type="submit" name="decision" value="declined" className="secondary">
+                  Avböj
+                </button>
+              </Form>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      <section id="kontakter" aria-labelledby="contacts-title">
+        <h2 id="contacts-title">Kontaktlista och telefonkedja</h2>
+        {plan.contacts.length === 0 ? <p className="empty">Inga kontakter ännu.</p> : null}
+        <ol>
+          {plan.contacts.map((c) => (
+            <li key={c.id}>
+              {c.name}, {c.role}: <a href={`tel:${c.phone.replace(/[^+\d]/g, "")}`}>{c.phone}</a>{" "}
+              <Form method="post" style={{ display: "inline" }}>
+                <input type="hidden" name="intent" value="remove-contact" />
+                <input type="hidden" name="contactId" value={c.id} />
+                <button type="submit" className="linklike" aria-label={`Ta bort ${c.name}`}>
+                  Ta bort
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+        <Form method="post" className="filters" noValidate>
+          <input type="hidden" name="intent" value="contact" />
+          {(["name", "role", "phone"] as const).map((f) => (
+            <div className="field" key={f}>
+              <label htmlFor={`contact-${f}`}>{{ name: "Namn", role: "Roll", phone: "Telefon" }[f]}</label>
+              <input id={`contact-${f}`} name={f} type={f === "phone" ? "tel" : "text"} defaultValue={v?.intent === "contact" ? v[f] : ""} aria-invalid={v?.intent === "contact" && e?.[f] ? true : undefined} aria-describedby={v?.intent === "contact" && e?.[f] ? `contact-${f}-error` : undefined} />
+              {v?.intent === "contact" && e?.[f] ? (
+                <p className="error" id={`contact-${f}-error`}>
+                  {e[f]!.join(" ")}
+                </p>
+              ) : null}
+            </div>
+          ))}
+          <button type="submit" className="secondary">
+            Lägg till kontakt
+          </button>
+        </Form>
+      </section>
+      {sections.map((s) => (
+        <section key={s.key} aria-labelledby={`section-${s.key}`}>
+          <h2 id={`section-${s.key}`}>{s.title}</h2>
+          {s.items.map((i) => (
+            <Form method="post" key={i.id} id={`item-${i.id}`} className="item-form" noValidate>
+              <input type="hidden" name="intent" value="item" />
+              <input type="hidden" name="itemId" value={i.id} />
+              <h3 style={{ margin: 0 }}>
+                {i.title} {i.own ? <span className="badge">Egen punkt</span> : null} <span className="badge">{ITEM_STATUS_LABELS[i.status]}</span>
+              </h3>
+              {i.guidance ? <p className="muted">{i.guidance}</p> : null}
+              <div className="filters">
+                <div className="field">
+                  <label htmlFor={`status-${i.id}`}>Status</label>
+                  <select id={`status-${i.id}`} name="status" defaultValue={v?.itemId === i.id ? v.status : i.status}>
+                    {ITEM_STATUSES.map((st) => (
+                      <option key={st} value={st}>
+                        {ITEM_STATUS_LABELS[st]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor={`owner-${i.id}`}>Ansvarig</label>
+                  <select id={`owner-${i.id}`} name="ownerId" defaultValue={v?.itemId === i.id ? v.ownerId : i.ownerId}>
+                    <option value="">Ingen</option>
+                    {members.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.name}
+                      </option>
+                    ))}
+                  </select>
+                  {errorFor(i.id, "ownerId") ? <p className="error">{errorFor(i.id, "ownerId")!.join(" ")}</p> : null}
+                </div>
+                <div className="field">
+                  <label htmlFor={`due-${i.id}`}>Klart senast</label>
+                  <input id={`due-${i.id}`} name="dueOn" type="date" defaultValue={v?.itemId === i.id ? v.dueOn : i.dueOn} />
+                </div>
+              </div>
+              {(
+                [
+                  ["notApplicableReason", "Varför ej aktuell (om ej aktuell)", i.reason],
+                  ["note", "Anteckning", i.note],
+                  ["link", "Länk (valfri)", i.link],
+                ] as const
+              ).map(([name, label, value]) => (
+                <div className="field" key={name}>
+                  <label htmlFor={`${name}-${i.id}`}>{label}</label>
+                  {errorFor(i.id, name) ? (
+                    <p className="error" id={`${name}-${i.id}-error`}>
+                      {errorFor(i.id, name)!.join(" ")}
+                    </p>
+                  ) : null}
+                  <input
+                    id={`${name}-${i.id}`}
+                    name={name}
+                    type="text"
+                    defaultValue={v?.itemId === i.id ? v[name] : value}
+                    aria-invalid={errorFor(i.id, name) ? true : undefined}
+                    aria-describedby={errorFor(i.id, name) ? `${name}-${i.id}-error` : undefined}
+                  />
+                </div>
+              ))}
+              <button type="submit" className="secondary" aria-label={`Spara ${i.title}`}>
+                Spara
+              </button>
+            </Form>
+          ))}
+        </section>
+      ))}
+      <section aria-labelledby="own-title">
+        <h2 id="own-title">Lägg till en egen punkt</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="own-item" />
+          <div className="field">
+            <label htmlFor="own-section">Sektion</label>
+            <select id="own-section" name="sectionKey">
+              {sections.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="own-title-input">Rubrik</label>
+            {v?.intent === "own-item" && e?.title ? (
+              <p className="error" id="own-title-error">
+                {e.title.join(" ")}
+              </p>
+            ) : null}
+            <input id="own-title-input" name="title" type="text" defaultValue={v?.intent === "own-item" ? v.title : ""} aria-invalid={v?.intent === "own-item" && e?.title ? true : undefined} aria-describedby={v?.intent === "own-item" && e?.title ? "own-title-error" : undefined} />
+          </div>
+          <div className="field">
+            <label htmlFor="own-guidance">Beskrivning</label>
+            <textarea id="own-guidance" name="guidance" rows={3} defaultValue={v?.intent === "own-item" ? v.guidance : ""} />
+          </div>
+          <button type="submit" className="secondary">
+            Lägg till
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">Historik</h2>
+        {history.length === 0 ? (
+          <p className="empty">Inga ändringar ännu.</p>
+        ) : (
+          <ul>
+            {history.map((h) => (
+              <li key={h.id}>
+                {swedishDateTime(h.at)}: {h.actor}, {ACTION_LABELS[h.action] ?? h.action}
+                {typeof h.detail.item === "string" ? ` "${h.detail.item}"` : ""}
+                <details>
+                  <summary>Före och efter</summary>
+                  <pre className="mail">{JSON.stringify({ före: h.detail.before ?? null, efter: h.detail.after ?? null }, null, 2)}</pre>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

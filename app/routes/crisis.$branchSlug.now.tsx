@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { db } from "~/db.server";
+import { requirePerson } from "~/modules/auth/session.server";
+import { requireCrisisAccess } from "~/modules/crisis/crisis.server";
+
+export const meta: MetaFunction = () => [{ title: "I en kris nu · Ledarlyftet" }];
+
+/** Readable in one phone screen: who to call and the first steps. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requirePerson(request);
+  const { branch, plan } = await requireCrisisAccess(actor, params.branchSlug, "crisis-now");
+  const [contacts, steps] = await Promise.all([
+    db.crisisContact.findMany({ where: { planId: plan.id }, orderBy: { order: "asc" } }),
+    db.crisisPlanItem.findMany({ where: { planId: plan.id, firstStep: true, status: { not: "not-applicable" } }, orderBy: [{ sectionOrder: "asc" }, { order: "asc" }] }),
+  ]);
+  return {
+    branch: branch.name,
+    contacts: contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone })),
+    steps: steps.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance })),
+  };
+}
+
+export default function CrisisNow() {
+  const { branch, contacts, steps } = useLoaderData<typeof loader>();
+  return (
+    <div className="crisis-now">
+      <h1>I en kris nu: {branch}</h1>
+      <p className="alert alert-error">
+        Vid fara för liv: ring <a href="tel:112">112</a>. Hot som inte är akut: polisen <a href="tel:11414">114 14</a>.
+      </p>
+      <h2>Ring</h2>
+      {contacts.length === 0 ? (
+        <p className="empty">Kontaktlistan är tom. Be krisansvarig fylla i den.</p>
+      ) : (
+        <ol className="call-list">
+          {contacts.map((c) => (
+            <li key={c.id}>
+              <a href={`tel:${c.phone.replace(/[^+\d]/g, "")}`} className="button">
+                {c.name}, {c.role}: {c.phone}
+              </a>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h2>Första stegen</h2>
+      <ol>
+        {steps.map((s) => (
+          <li key={s.id}>
+            <strong>{s.title}.</strong> {s.guidance}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <Link to="/crisis">Alla planer</Link>
+      </p>
+    </div>
+  );
+}
