@@ -38,7 +38,7 @@ export default function PrintPlan() {
         Skriv ut
       </button>
       <section className="plan-section">
-        <h2>Kontaktlista och telefonkedja</h2>
+        <h2>Telefonkedja: ring i den här ordningen</h2>
         <table>
           <thead>
             <tr>

@@ -25,7 +25,7 @@ test.describe("accessibility", () => {
 
   test("admin pages pass axe", async ({ page }) => {
     await logInAs(page, DEMO.admin);
-    for (const path of ["/", "/admin", "/admin/people", "/admin/people/new", "/admin/people/import", "/admin/branches", "/admin/outbox", "/account"]) {
+    for (const path of ["/", "/admin", "/admin/people", "/admin/people/new", "/admin/people/import", "/admin/branches", "/admin/outbox", "/account", "/crisis", "/crisis/lulea", "/crisis/lulea/now", "/crisis/lulea/print", "/admin/crisis-template"]) {
       await page.goto(path);
       await expectNoAxeViolations(page);
     }
@@ -65,6 +65,9 @@ test.describe("accessibility", () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
+    // In a crisis the people to call are on the first screen.
+    await page.goto("/crisis/kalix/now");
+    await expect(page.locator(".call-list a").first()).toBeInViewport();
     await context.close();
   });
 });
