@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureTemplate } from "~/modules/crisis/template.server";
 import { action as loginAction } from "~/routes/login";
@@ -16,7 +17,7 @@ async function session(opts: Parameters<typeof createPerson>[0]) {
   return { ...p, cookie: cookieFrom(res) };
 }
 
-const get = (loader: typeof planLoader, cookie: string, branchSlug = "gallivare") =>
+const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, cookie: string, branchSlug = "gallivare") =>
   settle(() => loader({ request: getRequest(`/crisis/${branchSlug}`, cookie), context, params: { branchSlug } }));
 
 beforeAll(async () => {
