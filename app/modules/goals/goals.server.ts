@@ -1,0 +1,129 @@
+import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { indicatorValue, type IndicatorValue, type Scope } from "./indicators.server";
+import { goalStatus, periodBounds, type GoalStatus } from "./period";
+
+type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
+
+export function listIndicators() {
+  return db.indicator.findMany({ include: { goal: true }, orderBy: [{ goal: { order: "asc" } }, { order: "asc" }] });
+}
+
+function yearElapsed(period: string, now: Date) {
+  const { start, end, asOf } = periodBounds(period, now);
+  return (asOf.getTime() - start.getTime()) / (end.getTime() - start.getTime());
+}
+
+export interface IndicatorReport {
+  id: string;
+  key: string;
+  name: string;
+  definition: string;
+  kind: string;
+  unit: string;
+  baseline: number | null;
+  baselineSource: string;
+  target: number;
+  parameter: number | null;
+  goal: { key: string; title: string; area: string };
+  district: Omit<IndicatorValue, "numeratorIds" | "denominatorIds">;
+  status: GoalStatus;
+  branches: { branchId: string; name: string; numerator: number; denominator: number | null; value: number | null }[];
+  trend: { month: string; value: number | null }[];
+}
+
+const strip = ({ numeratorIds: _n, denominatorIds: _d, ...rest }: IndicatorValue) => rest;
+
+/** Every indicator for a period: the district value and status, each branch, and the monthly trend. */
+export async function goalsReport(period: string, scope: Omit<Scope, "branchId"> = {}, now = new Date()): Promise<IndicatorReport[]> {
+  const [indicators, branches] = await Promise.all([listIndicators(), db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })]);
+  const elapsed = yearElapsed(period, now);
+  const reports: IndicatorReport[] = [];
+  for (const indicator of indicators) {
+    const district = await indicatorValue(indicator, period, scope, now);
+    const perBranch = [];
+    for (const b of branches) {
+      const v = await indicatorValue(indicator, period, { ...scope, branchId: b.id }, now);
+      perBranch.push({ branchId: b.id, name: b.name, numerator: v.numerator, denominator: v.denominator, value: v.value });
+    }
+    const snapshots = await db.indicatorSnapshot.findMany({ where: { indicatorId: indicator.id, branchKey: "" }, orderBy: { month: "asc" }, take: 24 });
+    reports.push({
+      id: indicator.id,
+      key: indicator.key,
+      name: indicator.name,
+      definition: indicator.definition,
+      kind: indicator.kind,
+      unit: indicator.unit,
+      baseline: indicator.baseline,
+      baselineSource: indicator.baselineSource,
+      target: indicator.target,
+      parameter: indicator.parameter,
+      goal: { key: indicator.goal.key, title: indicator.goal.title, area: indicator.goal.area },
+      district: strip(district),
+      status: goalStatus({ unit: indicator.unit, value: district.value, target: indicator.target, baseline: indicator.baseline, yearElapsed: elapsed }),
+      branches: perBranch,
+      trend: snapshots.map((s) => ({ month: s.month, value: s.value })),
+    });
+  }
+  return reports;
+}
+
+/** The people (or branches) behind a number. Callers must have checked "goals:drilldown". */
+export async function drillDown(indicatorKey: string, period: string, scope: Scope) {
+  const indicator = await db.indicator.findUnique({ where: { key: indicatorKey } });
+  if (!indicator) return null;
+  const v = await indicatorValue(indicator, period, scope);
+  const isBranches = indicator.formula === "crisis-plans-ready";
+  const names = isBranches
+    ? new Map((await db.branch.findMany({ select: { id: true, name: true } })).map((b) => [b.id, b.name]))
+    : new Map((await db.person.findMany({ where: { id: { in: [...v.numeratorIds, ...v.denominatorIds] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const counted = new Set(v.numeratorIds);
+  const rows = (v.denominatorIds.length ? v.denominatorIds : v.numeratorIds).map((id) => ({ id, name: names.get(id) ?? "okänd", counted: counted.has(id) }));
+  rows.sort((a, b) => Number(b.counted) - Number(a.counted) || a.name.localeCompare(b.name, "sv"));
+  return { indicator: { key: indicator.key, name: indicator.name, definition: indicator.definition, unit: indicator.unit }, value: strip(v), rows, isBranches };
+}
+
+/** Stores this month's value of every indicator for the district and each branch; run monthly and on demand. */
+export async function takeSnapshots(now = new Date()) {
+  const period = String(now.getUTCFullYear());
+  const month = now.toISOString().slice(0, 7);
+  const reports = await goalsReport(period, {}, now);
+  let stored = 0;
+  for (const r of reports) {
+    const rows = [{ branchKey: "", branchName: "Hela distriktet", ...r.district }, ...r.branches.map((b) => ({ branchKey: b.branchId, branchName: b.name, numerator: b.numerator, denominator: b.denominator, value: b.value }))];
+    for (const row of rows) {
+      const data = { branchName: row.branchName, numerator: row.numerator, denominator: row.denominator, value: row.value, takenAt: now };
+      await db.indicatorSnapshot.upsert({
+        where: { indicatorId_period_branchKey_month: { indicatorId: r.id, period, branchKey: row.branchKey, month } },
+        create: { indicatorId: r.id, period, branchKey: row.branchKey, month, ...data },
+        update: data,
+      });
+      stored++;
+    }
+  }
+  return { month, stored };
+}
+
+/** Takes this month's snapshot if there is none yet: safe to call at every start and on a timer. */
+export async function ensureMonthlySnapshot(now = new Date()) {
+  const month = now.toISOString().slice(0, 7);
+  if ((await db.indicatorSnapshot.count({ where: { month } })) > 0) return null;
+  return takeSnapshots(now);
+}
+
+export async function updateIndicator(actorId: string, id: string, input: { name: string; definition: string; baseline: number | null; baselineSource: string; target: number; parameter: number | null }) {
+  const before = await db.indicator.findUniqueOrThrow({ where: { id } });
+  await db.$transaction(async (tx) => {
+    await tx.indicator.update({ where: { id }, data: input });
+    await recordAudit({ actorId, action: "indicator.updated", subjectType: "indicator", subjectId: id, detail: { before: { name: before.name, definition: before.definition, baseline: before.baseline, target: before.target, parameter: before.parameter }, after: input } }, tx);
+  });
+}
+
+export async function addEntry(actorId: string, indicatorId: string, input: { period: string; value: number; source: string; measuredOn: string }) {
+  await db.$transaction(async (tx) => {
+    const entry = await tx.indicatorEntry.create({ data: { indicatorId, period: input.period, value: input.value, source: input.source, measuredOn: new Date(`${input.measuredOn}T12:00:00Z`), enteredById: actorId } });
+    await recordAudit({ actorId, action: "indicator.entry-added", subjectType: "indicator", subjectId: indicatorId, detail: { after: { id: entry.id, ...input } } }, tx);
+  });
+}
+
+export type { IndicatorRow };
