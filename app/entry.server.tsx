@@ -4,10 +4,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
 
-// The server process delivers the outbox over SMTP when SMTP_URL is set.
+// Background work of the server process: the outbox over SMTP (when SMTP_URL
+// is set) and the monthly snapshot of every indicator.
 startMailDelivery();
+startMonthlySnapshots();
 
 const ABORT_DELAY = 5_000;
 

@@ -88,6 +88,9 @@ function SiteHeader() {
                   <li>
                     <NavLink to="/admin/outbox">Utkorg</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/admin/goals">Mål</NavLink>
+                  </li>
                 </>
               ) : null}
               <li>

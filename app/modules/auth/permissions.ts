@@ -51,6 +51,10 @@ const RULES = {
   /** The crisis-now view (first steps, people to call): also every member of the branch, nobody else. */
   "crisis-plan:crisis-now": (a, r) => mayEditCrisisPlan(a, r) || (r?.branchId !== undefined && r.branchId === a.branchId),
   "crisis-template:edit": isAdmin,
+  /** The district's goals: the board's (admins'); drill-down to named people is theirs alone. */
+  "goals:read": isAdmin,
+  "goals:drilldown": isAdmin,
+  "goals:edit": isAdmin,
   /** Participants, approvals, bulk enrolment: the cohort's own Utvecklingsledare and admins. */
   "cohort:manage": (a, r) => a.isAdmin || (a.isFacilitator && (r?.facilitatorIds ?? []).includes(a.id)),
 } satisfies Record<string, Rule>;

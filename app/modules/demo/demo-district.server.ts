@@ -5,6 +5,8 @@ import { roleFlags } from "~/modules/people/roles";
 import { DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
 import { seedDemoCohorts } from "./demo-cohorts.server";
 import { seedDemoCrisisPlans } from "./demo-crisis.server";
+import { seedDemoGoalHistory } from "./demo-goals.server";
+import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { seedDemoLearning } from "./demo-learning.server";
 import { seedDemoSessions } from "./demo-sessions.server";
 
@@ -18,6 +20,7 @@ export type SeedOutcome = "seeded" | "skipped-not-empty" | "skipped-disabled";
  */
 export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOutcome> {
   await ensureDistrictBranches();
+  await ensureGoals();
   if (!demo) return "skipped-disabled";
   if ((await db.person.count()) > 0) return "skipped-not-empty";
   const branches = new Map((await db.branch.findMany()).map((b) => [b.name, b.id]));
@@ -46,5 +49,6 @@ export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOut
   await seedDemoCohorts();
   await seedDemoSessions();
   await seedDemoCrisisPlans();
+  await seedDemoGoalHistory();
   return "seeded";
 }

@@ -1,0 +1,122 @@
+import { useId } from "react";
+
+const fmt = (v: number | null, unit: string) => (v === null ? "–" : unit === "percent" ? `${v.toLocaleString("sv-SE")} %` : v.toLocaleString("sv-SE"));
+
+/** Branch comparison as horizontal bars (SVG), with the same numbers as a table. */
+export function BranchBars({ title, rows, unit, target }: { title: string; rows: { name: string; value: number | null; numerator: number; denominator: number | null }[]; unit: string; target: number }) {
+  const id = useId();
+  const max = Math.max(unit === "percent" ? 100 : 0, target, ...rows.map((r) => r.value ?? 0), 1);
+  const rowH = 22;
+  const labelW = 110;
+  const width = 520;
+  const barW = width - labelW - 70;
+  const height = rows.length * rowH + 24;
+  const targetX = labelW + (target / max) * barW;
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%">
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>Stapeldiagram per arbetarekommun. Målvärde {fmt(target, unit)}. Samma siffror finns i tabellen nedanför.</desc>
+        {rows.map((r, i) => (
+          <g key={r.name} transform={`translate(0 ${i * rowH})`}>
+            <text x={labelW - 6} y={15} textAnchor="end" fontSize="12" fill="#1c1f23">
+              {r.name}
+            </text>
+            <rect x={labelW} y={4} width={Math.max(0, ((r.value ?? 0) / max) * barW)} height={14} fill={r.value === null ? "#c9cdd3" : "#0b4f9c"} />
+            <text x={labelW + Math.max(0, ((r.value ?? 0) / max) * barW) + 4} y={15} fontSize="12" fill="#1c1f23">
+              {fmt(r.value, unit)}
+            </text>
+          </g>
+        ))}
+        <line x1={targetX} x2={targetX} y1={0} y2={rows.length * rowH} stroke="#a3001b" strokeWidth="2" strokeDasharray="4 3" />
+        <text x={targetX} y={rows.length * rowH + 16} fontSize="12" textAnchor="middle" fill="#a3001b">
+          mål {fmt(target, unit)}
+        </text>
+      </svg>
+      <details>
+        <summary>Visa som tabell</summary>
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Arbetarekommun</th>
+              <th scope="col">Utfall</th>
+              <th scope="col">Täljare</th>
+              <th scope="col">Nämnare</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>{fmt(r.value, unit)}</td>
+                <td>{r.numerator}</td>
+                <td>{r.denominator ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+/** The monthly trend as a line (SVG), with a table alternative. */
+export function TrendLine({ title, points, unit, target }: { title: string; points: { month: string; value: number | null }[]; unit: string; target: number }) {
+  const id = useId();
+  if (points.length === 0) return <p className="muted">Ingen historik ännu: den första månadsbilden sparas automatiskt.</p>;
+  const width = 520;
+  const height = 160;
+  const pad = 34;
+  const max = Math.max(unit === "percent" ? 100 : 0, target, ...points.map((p) => p.value ?? 0), 1);
+  const x = (i: number) => pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad));
+  const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
+  const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.value !== null);
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%">
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}. Samma siffror finns i tabellen nedanför.</desc>
+        <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} stroke="#a3001b" strokeDasharray="4 3" />
+        <text x={width - pad} y={y(target) - 4} fontSize="11" textAnchor="end" fill="#a3001b">
+          mål {fmt(target, unit)}
+        </text>
+        <polyline fill="none" stroke="#0b4f9c" strokeWidth="2.5" points={drawn.map((p) => `${x(p.i)},${y(p.value!)}`).join(" ")} />
+        {drawn.map((p) => (
+          <circle key={p.month} cx={x(p.i)} cy={y(p.value!)} r={3.5} fill="#0b4f9c">
+            <title>
+              {p.month}: {fmt(p.value, unit)}
+            </title>
+          </circle>
+        ))}
+        {points.map((p, i) => (
+          <text key={p.month} x={x(i)} y={height - 10} fontSize="11" textAnchor="middle" fill="#4a5058">
+            {p.month.slice(2)}
+          </text>
+        ))}
+      </svg>
+      <details>
+        <summary>Visa som tabell</summary>
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Månad</th>
+              <th scope="col">Utfall</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.month}>
+                <th scope="row">{p.month}</th>
+                <td>{fmt(p.value, unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+export { fmt as formatIndicatorValue };

@@ -1,0 +1,186 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { TextField } from "~/components/field";
+import { formatIndicatorValue } from "~/components/charts";
+import { db } from "~/db.server";
+import { requirePermission } from "~/modules/auth/session.server";
+import { addEntry, drillDown, updateIndicator } from "~/modules/goals/goals.server";
+import { parseGoalsQuery } from "~/modules/goals/goals-query";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm, valueOf } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { stockholmDate, swedishDate } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Indikator · Ledarlyftet" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "goals:drilldown");
+  const query = parseGoalsQuery(request.url);
+  const branchId = new URL(request.url).searchParams.get("branchId") ?? undefined;
+  const drill = await drillDown(params.key ?? "", query.period, { positionGroup: query.group || undefined, branchId });
+  if (!drill) throw notFound("Indikatorn finns inte.");
+  const [indicator, branches] = await Promise.all([
+    db.indicator.findUniqueOrThrow({ where: { key: params.key }, include: { entries: { orderBy: { measuredOn: "desc" } } } }),
+    db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return {
+    query,
+    branchId: branchId ?? "",
+    branches,
+    drill,
+    indicator: {
+      key: indicator.key,
+      kind: indicator.kind,
+      unit: indicator.unit,
+      name: indicator.name,
+      definition: indicator.definition,
+      baseline: indicator.baseline,
+      baselineSource: indicator.baselineSource,
+      target: indicator.target,
+      parameter: indicator.parameter,
+      entries: indicator.entries.map((e) => ({ id: e.id, period: e.period, value: e.value, source: e.source, measuredOn: e.measuredOn.toISOString() })),
+    },
+    today: stockholmDate(new Date()),
+  };
+}
+
+const optionalNumber = z.union([z.literal("").transform(() => null), z.coerce.number({ invalid_type_error: "Ange ett tal." })]);
+const schemas = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("edit"),
+    name: z.string().trim().min(3, "Minst 3 tecken.").max(200),
+    definition: z.string().trim().min(10, "Beskriv indikatorn (minst 10 tecken).").max(2000),
+    baseline: optionalNumber,
+    baselineSource: z.string().trim().max(200).default(""),
+    target: z.coerce.number({ invalid_type_error: "Ange ett tal." }).min(0, "Målet kan inte vara negativt."),
+    parameter: z.union([z.literal("").transform(() => null), z.coerce.number().int("Ange ett heltal.").min(0).max(100)]).default(""),
+  }),
+  z.object({
+    intent: z.literal("entry"),
+    period: z.string().regex(/^20\d\d$/, "Ange ett år, t.ex. 2026."),
+    value: z.coerce.number({ invalid_type_error: "Ange ett tal." }).min(0, "Värdet kan inte vara negativt."),
+    source: z.string().trim().min(2, "Ange källa, t.ex. Medlemstrendundersökningen.").max(200),
+    measuredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD."),
+  }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "goals:edit");
+  const indicator = await db.indicator.findUnique({ where: { key: params.key } });
+  if (!indicator) throw notFound("Indikatorn finns inte.");
+  const form = parseForm(schemas, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (form.data.intent === "edit") {
+    const { intent: _i, ...input } = form.data;
+    if (indicator.unit === "percent" && input.target > 100) return data({ errors: { target: ["En andel kan vara högst 100 %."] }, values: { intent: "edit", name: input.name, definition: input.definition, target: String(input.target) } }, { status: 400 });
+    await updateIndicator(actor.id, indicator.id, input);
+  } else {
+    const { intent: _i, ...input } = form.data;
+    await addEntry(actor.id, indicator.id, input);
+  }
+  return redirect(`/admin/goals/${indicator.key}`, { headers: { "Set-Cookie": await flashCookie(request, "Sparat.") } });
+}
+
+export default function IndicatorPage() {
+  const { query, branchId, branches, drill, indicator, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const v = actionData?.values as Record<string, string> | undefined;
+  const isEdit = v?.intent === "edit";
+  return (
+    <>
+      <p>
+        <Link to={`/admin/goals?period=${query.period}`}>← Mål och indikatorer</Link>
+      </p>
+      <h1>{indicator.name}</h1>
+      <p className="muted">{indicator.definition}</p>
+      {indicator.kind === "computed" ? (
+        <section aria-labelledby="drill-title">
+          <h2 id="drill-title">
+            Bakom siffran {query.period}: {formatIndicatorValue(drill.value.value, indicator.unit)}
+            {drill.value.denominator !== null ? ` (${drill.value.numerator} av ${drill.value.denominator})` : ""}
+          </h2>
+          <Form method="get" className="filters">
+            <input type="hidden" name="period" value={query.period} />
+            <input type="hidden" name="group" value={query.group} />
+            <div className="field">
+              <label htmlFor="branchId">Arbetarekommun</label>
+              <select id="branchId" name="branchId" defaultValue={branchId}>
+                <option value="">Hela distriktet</option>
+                {branches.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">Visa</button>
+          </Form>
+          {drill.rows.length === 0 ? (
+            <p className="empty">Ingen ingår i urvalet.</p>
+          ) : (
+            <table>
+              <caption className="visually-hidden">{drill.isBranches ? "Arbetarekommuner" : "Personer"} bakom siffran</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{drill.isBranches ? "Arbetarekommun" : "Person"}</th>
+                  <th scope="col">Räknas i täljaren</th>
+                </tr>
+              </thead>
+              <tbody>
+                {drill.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.name}</td>
+                    <td>{r.counted ? "Ja" : "Nej"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : (
+        <section aria-labelledby="entries-title">
+          <h2 id="entries-title">Införda värden</h2>
+          {indicator.entries.length === 0 ? <p className="empty">Inga värden ännu.</p> : null}
+          <ul>
+            {indicator.entries.map((x) => (
+              <li key={x.id}>
+                {x.period}: {formatIndicatorValue(x.value, indicator.unit)}, {x.source}, mätt {swedishDate(x.measuredOn)}
+              </li>
+            ))}
+          </ul>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="entry" />
+            <TextField name="period" label="År" defaultValue={!isEdit ? valueOf(v, "period") || query.period : query.period} errors={!isEdit ? e?.period : undefined} />
+            <TextField name="value" label={indicator.unit === "percent" ? "Värde (%)" : "Värde (antal)"} type="number" defaultValue={!isEdit ? valueOf(v, "value") : ""} errors={!isEdit ? e?.value : undefined} />
+            <TextField name="source" label="Källa" defaultValue={!isEdit ? valueOf(v, "source") : "Medlemstrendundersökningen"} errors={!isEdit ? e?.source : undefined} />
+            <TextField name="measuredOn" label="Mätdatum" type="date" defaultValue={!isEdit ? valueOf(v, "measuredOn") || today : today} errors={!isEdit ? e?.measuredOn : undefined} />
+            <button type="submit">För in värde</button>
+          </Form>
+        </section>
+      )}
+      <section aria-labelledby="edit-title">
+        <h2 id="edit-title">Ändra indikatorn</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="edit" />
+          <TextField name="name" label="Namn" defaultValue={isEdit ? valueOf(v, "name") : indicator.name} errors={isEdit ? e?.name : undefined} />
+          <div className="field">
+            <label htmlFor="definition">Definition</label>
+            {isEdit && e?.definition ? <p className="error">{e.definition.join(" ")}</p> : null}
+            <textarea id="definition" name="definition" rows={3} defaultValue={isEdit ? valueOf(v, "definition") : indicator.definition} />
+          </div>
+          <TextField name="baseline" label="Utgångsläge" type="number" defaultValue={isEdit ? valueOf(v, "baseline") : (indicator.baseline?.toString() ?? "")} errors={isEdit ? e?.baseline : undefined} />
+          <TextField name="baselineSource" label="Källa för utgångsläget" defaultValue={isEdit ? valueOf(v, "baselineSource") : indicator.baselineSource} />
+          <TextField name="target" label="Målvärde" type="number" defaultValue={isEdit ? valueOf(v, "target") : indicator.target.toString()} errors={isEdit ? e?.target : undefined} />
+          {indicator.parameter !== null ? (
+            <TextField name="parameter" label="Indikatorns tal (N tillfällen / X %)" type="number" defaultValue={isEdit ? valueOf(v, "parameter") : indicator.parameter.toString()} errors={isEdit ? e?.parameter : undefined} />
+          ) : null}
+          <button type="submit" className="secondary">
+            Spara indikatorn
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

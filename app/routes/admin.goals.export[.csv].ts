@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "~/modules/auth/session.server";
+import { goalsCsv } from "~/modules/goals/export.server";
+import { goalsReport } from "~/modules/goals/goals.server";
+import { parseGoalsQuery } from "~/modules/goals/goals-query";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "goals:read");
+  const query = parseGoalsQuery(request.url);
+  const csv = goalsCsv(await goalsReport(query.period, { positionGroup: query.group || undefined }), query.period);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="ledarlyftet-mal-${query.period}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

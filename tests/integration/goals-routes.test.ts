@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { ensureDistrictBranches } from "~/modules/branches/branches.server";
+import { csvCell } from "~/modules/goals/export.server";
+import { ensureGoals } from "~/modules/goals/seed-goals.server";
+import { action as loginAction } from "~/routes/login";
+import { loader as dashboardLoader } from "~/routes/admin.goals._index";
+import { loader as exportLoader } from "~/routes/admin.goals.export[.csv]";
+import { loader as pdfLoader } from "~/routes/admin.goals.report[.pdf]";
+import { loader as drillLoader } from "~/routes/admin.goals.$key";
+import { parseCsv } from "~/modules/people/csv";
+import { cookieFrom, createPerson, formRequest, getRequest, settle } from "./helpers";
+
+const context = { clientAddress: "203.0.113.41" };
+
+async function session(roles: ("participant" | "facilitator" | "admin")[]) {
+  const p = await createPerson({ roles });
+  const res = await settle(() => loginAction({ request: formRequest("/login", { email: p.email, password: p.password }), context, params: {} }));
+  return { ...p, cookie: cookieFrom(res) };
+}
+
+beforeAll(async () => {
+  await ensureDistrictBranches();
+  await ensureGoals();
+});
+
+describe("goals routes", () => {
+  it("a Deltagare or Utvecklingsledare gets 403 on the dashboard, the export, the report and the drill-down", async () => {
+    for (const role of ["participant", "facilitator"] as const) {
+      const me = await session([role]);
+      const req = (url: string) => getRequest(url, me.cookie);
+      expect((await settle(() => dashboardLoader({ request: req("/admin/goals"), context, params: {} }))).status).toBe(403);
+      expect((await settle(() => exportLoader({ request: req("/admin/goals/export.csv"), context, params: {} }))).status).toBe(403);
+      expect((await settle(() => pdfLoader({ request: req("/admin/goals/report.pdf"), context, params: {} }))).status).toBe(403);
+      expect((await settle(() => drillLoader({ request: req("/admin/goals/ledare-handledning"), context, params: { key: "ledare-handledning" } }))).status).toBe(403);
+    }
+  });
+
+  it("exports semicolon CSV with BOM, the required columns, every branch, and numbers that match the dashboard", async () => {
+    const admin = await session(["admin"]);
+    await createPerson({ branch: "Kiruna", position: "kommunalrad" });
+    const res = await settle(() => exportLoader({ request: getRequest("/admin/goals/export.csv?period=2026", admin.cookie), context, params: {} }));
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parseCsv(new TextDecoder().decode(bytes));
+    expect(rows[0]!.slice(0, 8)).toEqual(["Indikator", "Arbetarekommun", "Period", "Utgångsläge", "Målvärde", "Utfall", "Täljare", "Nämnare"]);
+    const indicators = await db.indicator.count();
+    expect(rows.length - 1).toBe(indicators * 15);
+    const leaders = rows.filter((r) => r[0] === "Ledande företrädare i kontinuerlig handledning");
+    expect(new Set(leaders.map((r) => r[1])).size).toBe(15);
+    const dashboard = await (await settle(() => dashboardLoader({ request: getRequest("/admin/goals?period=2026", admin.cookie), context, params: {} }))).json();
+    const fromDashboard = dashboard.reports.find((r: { key: string }) => r.key === "ledare-handledning");
+    const kiruna = leaders.find((r) => r[1] === "Kiruna")!;
+    const kirunaOnDashboard = fromDashboard.branches.find((b: { name: string }) => b.name === "Kiruna");
+    expect(Number(kiruna[7])).toBe(kirunaOnDashboard.denominator);
+    expect(kiruna[5]).toBe(kirunaOnDashboard.value === null ? "" : String(kirunaOnDashboard.value).replace(".", ","));
+    const survey = rows.find((r) => r[0] === "Vi leder debatten i de viktiga frågorna" && r[1] === "Hela distriktet")!;
+    expect(survey[3]).toBe("35");
+  });
+
+  it("neutralises cells that would start a formula", () => {
+    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell("+46 70")).toBe("'+46 70");
+    expect(csvCell("-1")).toBe("'-1");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell(33.3)).toBe("33,3");
+    expect(csvCell("a;b")).toBe('"a;b"');
+  });
+
+  it("serves the follow-up as a well-formed PDF", async () => {
+    const admin = await session(["admin"]);
+    const res = await settle(() => pdfLoader({ request: getRequest("/admin/goals/report.pdf?period=2026", admin.cookie), context, params: {} }));
+    expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    const pdf = Buffer.from(await res.arrayBuffer());
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-1.4")).toBe(true);
+    expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
+    // Every cross-reference offset points at the object it names.
+    const xrefAt = Number(/startxref\n(\d+)/.exec(text)![1]);
+    const entries = text.slice(xrefAt).split("\n").slice(3).filter((l) => / n $/.test(l));
+    entries.forEach((line, i) => expect(text.slice(Number(line.slice(0, 10)), Number(line.slice(0, 10)) + 12)).toMatch(new RegExp(`^${i + 1} 0 obj`)));
+    expect(text).toContain("(Uppf\xf6ljning av handlingsplanen 2026) Tj");
+  });
+});
