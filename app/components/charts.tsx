@@ -84,9 +84,7 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
         <polyline fill="none" stroke="#0b4f9c" strokeWidth="2.5" points={drawn.map((p) => `${x(p.i)},${y(p.value!)}`).join(" ")} />
         {drawn.map((p) => (
           <circle key={p.month} cx={x(p.i)} cy={y(p.value!)} r={3.5} fill="#0b4f9c">
-            <title>
-              {p.month}: {fmt(p.value, unit)}
-            </title>
+            <title>{`${p.month}: ${fmt(p.value, unit)}`}</title>
           </circle>
         ))}
         {points.map((p, i) => (

@@ -6,21 +6,25 @@ import { peopleCounts } from "~/modules/people/people.server";
 import { positionLabel } from "~/modules/people/positions";
 import { rolesOf } from "~/modules/people/roles";
 import { CourseCard } from "~/components/course-card";
+import { ProgressBar } from "~/components/progress-bar";
 import { getCatalog } from "~/modules/progress/learning.server";
 import { reviewQueue } from "~/modules/progress/review.server";
+import { facilitatorFollowUp } from "~/modules/enrolment/cohorts.server";
 
 export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person, actor } = await requirePerson(request);
-  const [district, catalog, queue] = await Promise.all([
+  const [district, catalog, queue, followUp] = await Promise.all([
     may(actor, "people:manage") ? peopleCounts() : null,
     person.isParticipant ? getCatalog(person.id) : null,
     person.isFacilitator ? reviewQueue(actor) : null,
+    person.isFacilitator ? facilitatorFollowUp(person.id) : [],
   ]);
   const courses = (catalog ?? []).flatMap((p) => p.courses.map((c) => ({ ...c, program: p.title })));
   return {
     courses,
+    followUp,
     toReview: queue ? { submissions: queue.submissions.length, reflections: queue.reflections.length } : null,
     firstName: person.name.split(" ")[0] ?? person.name,
     position: positionLabel(person.position),
@@ -30,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { firstName, position, roles, district, courses, toReview } = useLoaderData<typeof loader>();
+  const { firstName, position, roles, district, courses, toReview, followUp } = useLoaderData<typeof loader>();
   const ongoing = courses.filter((c) => c.started && !c.completedAt);
   return (
     <>
@@ -74,9 +78,38 @@ export default function Home() {
               {toReview.reflections > 0 ? `, ${toReview.reflections} delade reflektioner` : ""}.
             </p>
           ) : null}
-          <p className="empty">
-            Du har inga omgångar eller handledningstillfällen ännu. När distriktet lägger upp en omgång där du är
-            utvecklingsledare visas den här, med deltagarnas framsteg.
+          {followUp.length === 0 ? (
+            <p className="empty">
+              Du leder ingen pågående omgång. När en omgång där du är utvecklingsledare har startat visas deltagarnas framsteg här.
+            </p>
+          ) : (
+            followUp.map((c) => (
+              <article key={c.id} className="card" style={{ marginBottom: "1rem" }}>
+                <h3 style={{ marginTop: 0 }}>
+                  <Link to={`/cohorts/${c.id}`}>{c.name}</Link>
+                </h3>
+                <ProgressBar percent={c.average} label={`Genomsnittligt framsteg, ${c.participants} deltagare`} detail={`omgången har gått ${c.expected} %`} />
+                {c.behind.length === 0 ? (
+                  <p>Ingen ligger efter.</p>
+                ) : (
+                  <>
+                    <p>
+                      <strong>Ligger efter ({c.behind.length}):</strong>
+                    </p>
+                    <ul>
+                      {c.behind.map((b) => (
+                        <li key={b.name}>
+                          {b.name}: {b.percent} %
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </article>
+            ))
+          )}
+          <p>
+            <Link to="/sessions">Handledning</Link> · <Link to="/cohorts">Omgångar</Link>
           </p>
         </section>
       ) : null}

@@ -25,7 +25,7 @@ test.describe("accessibility", () => {
 
   test("admin pages pass axe", async ({ page }) => {
     await logInAs(page, DEMO.admin);
-    for (const path of ["/", "/admin", "/admin/people", "/admin/people/new", "/admin/people/import", "/admin/branches", "/admin/outbox", "/account", "/crisis", "/crisis/lulea", "/crisis/lulea/now", "/crisis/lulea/print", "/admin/crisis-template"]) {
+    for (const path of ["/", "/admin", "/admin/people", "/admin/people/new", "/admin/people/import", "/admin/branches", "/admin/outbox", "/account", "/crisis", "/crisis/lulea", "/crisis/lulea/now", "/crisis/lulea/print", "/admin/crisis-template", "/admin/goals", "/admin/goals/report", "/admin/goals/ledare-handledning", "/admin/goals/leder-debatten"]) {
       await page.goto(path);
       await expectNoAxeViolations(page);
     }

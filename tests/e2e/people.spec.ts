@@ -103,6 +103,8 @@ test.describe("forgotten password", () => {
     await ownAddress(page);
     await page.goto("/login");
     await page.getByRole("link", { name: "Glömt lösenord?" }).click();
+    // The login page has an E-postadress field too: wait for the new page first.
+    await expect(page.getByRole("heading", { name: "Glömt lösenord" })).toBeVisible();
     await page.getByLabel("E-postadress").fill("ingen.alls@example.se");
     await page.getByRole("button", { name: "Skicka länk" }).click();
     const answer = await page.getByRole("status").innerText();

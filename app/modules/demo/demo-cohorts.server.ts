@@ -41,8 +41,8 @@ export async function seedDemoCohorts() {
   const communicators = await createCohort(admin!.id, {
     name: "Kommunikatörsutbildningen Malmfälten",
     programId: programs.get("kommunikatorsutbildningen")!,
-    startsOn: day(-20),
-    endsOn: day(90),
+    startsOn: day(-60),
+    endsOn: day(60),
     enrolmentOpensOn: day(-40),
     enrolmentClosesOn: day(10),
     capacity: 3,

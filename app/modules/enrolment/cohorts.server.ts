@@ -123,3 +123,30 @@ export async function hasProgramAccess(personId: string, programId: string, now 
   });
   return hit !== null;
 }
+
+/**
+ * A facilitator's follow-up: each running cohort they lead, its average
+ * progress, and who is falling behind (more than 20 points under where the
+ * cohort's calendar says they should be).
+ */
+export async function facilitatorFollowUp(facilitatorId: string, now = new Date()) {
+  const cohorts = await db.cohort.findMany({
+    where: { facilitators: { some: { personId: facilitatorId } }, startsOn: { lte: now }, endsOn: { gte: now } },
+    select: { id: true, name: true, programId: true, startsOn: true, endsOn: true },
+    orderBy: { startsOn: "asc" },
+  });
+  return Promise.all(
+    cohorts.map(async (c) => {
+      const roster = (await cohortRoster(c.id, c.programId)).filter((r) => r.status === "enrolled");
+      const expected = Math.round(((now.getTime() - c.startsOn.getTime()) / (c.endsOn.getTime() - c.startsOn.getTime())) * 100);
+      return {
+        id: c.id,
+        name: c.name,
+        expected,
+        average: roster.length ? Math.round(roster.reduce((n, r) => n + r.percent, 0) / roster.length) : 0,
+        participants: roster.length,
+        behind: roster.filter((r) => r.percent < expected - 20).map((r) => ({ name: r.name, percent: r.percent })),
+      };
+    }),
+  );
+}

@@ -169,3 +169,22 @@ describe("bulk enrolment", () => {
     expect(await db.enrolment.count({ where: { cohortId: c.id } })).toBe(3);
   });
 });
+
+describe("a facilitator's follow-up", () => {
+  it("shows each running cohort's progress and who is falling behind", async () => {
+    const { facilitatorFollowUp } = await import("./cohorts.server");
+    const c = await cohort({ startsOn: iso(-50), endsOn: iso(50), enrolmentOpensOn: iso(-60), enrolmentClosesOn: iso(5), capacity: 5 });
+    const [ahead, behind] = await Promise.all([createPerson(), createPerson()]);
+    const loaded = await loadCohort(c.id);
+    await commitBulk(actorOf(c.facilitator), loaded, [ahead.id, behind.id]);
+    const lessons = await db.lesson.findMany({ where: { module: { course: { programId } }, required: true, retiredAt: null } });
+    for (const l of lessons) await db.lessonProgress.create({ data: { personId: ahead.id, lessonId: l.id, completedAt: new Date() } });
+    const [row] = await facilitatorFollowUp(c.facilitator.id);
+    expect(row!.expected).toBeGreaterThanOrEqual(49);
+    expect(row!.expected).toBeLessThanOrEqual(51);
+    expect(row!.behind).toEqual([{ name: behind.name, percent: 0 }]);
+    expect(row!.average).toBe(50);
+    const other = await createPerson({ roles: ["facilitator"] });
+    expect(await facilitatorFollowUp(other.id)).toEqual([]);
+  });
+});
