@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { indicatorValue, type IndicatorValue, type Scope } from "./indicators.server";
+import { indicatorByBranch, indicatorValue, type IndicatorValue, type Scope } from "./indicators.server";
 import { goalStatus, periodBounds, type GoalStatus } from "./period";
 
 type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
@@ -40,12 +40,11 @@ export async function goalsReport(period: string, scope: Omit<Scope, "branchId">
   const elapsed = yearElapsed(period, now);
   const reports: IndicatorReport[] = [];
   for (const indicator of indicators) {
-    const district = await indicatorValue(indicator, period, scope, now);
-    const perBranch = [];
-    for (const b of branches) {
-      const v = await indicatorValue(indicator, period, { ...scope, branchId: b.id }, now);
-      perBranch.push({ branchId: b.id, name: b.name, numerator: v.numerator, denominator: v.denominator, value: v.value });
-    }
+    const { district, branches: values } = await indicatorByBranch(indicator, period, scope.positionGroup, branches.map((b) => b.id), now);
+    const perBranch = branches.map((b) => {
+      const v = values.get(b.id)!;
+      return { branchId: b.id, name: b.name, numerator: v.numerator, denominator: v.denominator, value: v.value };
+    });
     const snapshots = await db.indicatorSnapshot.findMany({ where: { indicatorId: indicator.id, branchKey: "" }, orderBy: { month: "asc" }, take: 24 });
     reports.push({
       id: indicator.id,

@@ -30,23 +30,34 @@ interface IndicatorRow {
   id: string;
 }
 
-function positionFilter(group: string | undefined, base: string[] | null): { in: string[] } | undefined {
-  const all = POSITIONS.map((p) => p.key);
-  let keys = base ?? all;
-  if (group === "leading") keys = keys.filter((k) => LEADING.includes(k));
-  else if (group === "other") keys = keys.filter((k) => !LEADING.includes(k));
-  else if (group) keys = keys.filter((k) => k === group);
-  return base === null && !group ? undefined : { in: keys };
+interface Person {
+  id: string;
+  branchId: string;
+  position: string;
 }
 
-/** Active people in scope; `leadingOnly` narrows to the ledande företrädare (the leadership goals' denominator). */
-async function peopleInScope(scope: Scope, leadingOnly: boolean) {
-  const position = positionFilter(scope.positionGroup, leadingOnly ? LEADING : null);
-  const people = await db.person.findMany({
-    where: { active: true, ...(scope.branchId ? { branchId: scope.branchId } : {}), ...(position ? { position } : {}) },
-    select: { id: true },
-  });
-  return people.map((p) => p.id);
+interface Context {
+  people: Person[];
+  leaders: Person[];
+  period: string;
+  parameter: number | null;
+  now: Date;
+}
+
+/** What a calculation counts for the whole district; values per branch are cut from it. */
+interface Counted {
+  numeratorIds: string[];
+  /** null for counts (no denominator). */
+  denominatorIds: string[] | null;
+  /** The branch each counted id belongs to. */
+  branchOf: (id: string) => string | undefined;
+}
+
+function inGroup(position: string, group: string | undefined) {
+  if (!group) return true;
+  if (group === "leading") return LEADING.includes(position);
+  if (group === "other") return !LEADING.includes(position);
+  return position === group;
 }
 
 async function programId(slug: string) {
@@ -63,7 +74,76 @@ async function completedProgram(personIds: string[], slug: string, from: Date | 
   return [...new Set(rows.map((r) => r.personId))];
 }
 
-function result(numeratorIds: string[], denominatorIds: string[] | null): IndicatorValue {
+const byPerson = (people: Person[]) => {
+  const map = new Map(people.map((p) => [p.id, p.branchId]));
+  return (id: string) => map.get(id);
+};
+
+/** The calculations behind the computed indicators, over people's current branch and position. */
+const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
+  /** Leading representatives who have completed Ledarskapsprogrammet (at any time up to the period's end). */
+  async "leadership-program-completed"({ leaders, period, now }) {
+    const ids = leaders.map((p) => p.id);
+    return { numeratorIds: await completedProgram(ids, "ledarskapsprogrammet", null, periodBounds(period, now).asOf), denominatorIds: ids, branchOf: byPerson(leaders) };
+  },
+
+  /** Leading representatives with at least N attended handledning sessions in the 12 months up to the period's end. */
+  async "handledning-attended"({ leaders, period, parameter, now }) {
+    const { asOf } = periodBounds(period, now);
+    const ids = leaders.map((p) => p.id);
+    const counts = await db.attendance.groupBy({
+      by: ["personId"],
+      where: { personId: { in: ids }, status: "attended", session: { status: "scheduled", startsAt: { gte: new Date(asOf.getTime() - YEAR_MS), lt: asOf } } },
+      _count: { _all: true },
+    });
+    const n = parameter ?? 2;
+    return { numeratorIds: counts.filter((c) => c._count._all >= n).map((c) => c.personId), denominatorIds: ids, branchOf: byPerson(leaders) };
+  },
+
+  /** People who completed Kommunikatörsutbildningen during the period (a count against a target number). */
+  async "communicators-completed"({ people, period, now }) {
+    const { start, asOf } = periodBounds(period, now);
+    return { numeratorIds: await completedProgram(people.map((p) => p.id), "kommunikatorsutbildningen", start, asOf), denominatorIds: null, branchOf: byPerson(people) };
+  },
+
+  /** Branches whose crisis plan was reviewed in the last 12 months and is at least X % done. */
+  async "crisis-plans-ready"({ period, parameter, now }) {
+    const { asOf } = periodBounds(period, now);
+    const branches = await db.branch.findMany({ select: { id: true, crisisPlan: { select: { reviewedAt: true, items: { select: { status: true } } } } } });
+    const ready = branches.filter((b) => {
+      if (!b.crisisPlan) return false;
+      const progress = planProgress(b.crisisPlan.items, b.crisisPlan.reviewedAt, asOf);
+      return !progress.reviewOverdue && progress.percent >= (parameter ?? 80);
+    });
+    return { numeratorIds: ready.map((b) => b.id), denominatorIds: branches.map((b) => b.id), branchOf: (id) => id };
+  },
+
+  /**
+   * People enrolled in a cohort that ended in the period, who completed its
+   * program. Withdrawn enrolments are not counted at all.
+   */
+  async "cohort-completion"({ people, period, now }) {
+    const { start, asOf } = periodBounds(period, now);
+    const inScope = new Set(people.map((p) => p.id));
+    const enrolments = (
+      await db.enrolment.findMany({
+        where: { status: { in: ["enrolled", "completed"] }, cohort: { endsOn: { gte: start, lt: asOf } } },
+        select: { personId: true, status: true, cohort: { select: { programId: true } } },
+      })
+    ).filter((e) => inScope.has(e.personId));
+    const completions = await db.completion.findMany({
+      where: { scope: "program", personId: { in: enrolments.map((e) => e.personId) }, completedAt: { lt: asOf } },
+      select: { personId: true, scopeId: true },
+    });
+    const finished = new Set(completions.map((c) => `${c.personId}:${c.scopeId}`));
+    const done = enrolments.filter((e) => e.status === "completed" || finished.has(`${e.personId}:${e.cohort.programId}`)).map((e) => e.personId);
+    return { numeratorIds: [...new Set(done)], denominatorIds: [...new Set(enrolments.map((e) => e.personId))], branchOf: byPerson(people) };
+  },
+};
+
+export const FORMULA_KEYS = Object.keys(FORMULAS);
+
+function valueOf(numeratorIds: string[], denominatorIds: string[] | null): IndicatorValue {
   return {
     numerator: numeratorIds.length,
     denominator: denominatorIds ? denominatorIds.length : null,
@@ -73,76 +153,31 @@ function result(numeratorIds: string[], denominatorIds: string[] | null): Indica
   };
 }
 
-/** The calculations behind the computed indicators, each over people's current branch and position. */
-const FORMULAS: Record<string, (scope: Scope, period: string, parameter: number | null, now: Date) => Promise<IndicatorValue>> = {
-  /** Leading representatives who have completed Ledarskapsprogrammet (at any time up to the period's end). */
-  async "leadership-program-completed"(scope, period, _p, now) {
-    const { asOf } = periodBounds(period, now);
-    const leaders = await peopleInScope(scope, true);
-    return result(await completedProgram(leaders, "ledarskapsprogrammet", null, asOf), leaders);
-  },
+const EMPTY: IndicatorValue = { numerator: 0, denominator: null, value: null, numeratorIds: [], denominatorIds: [] };
 
-  /** Leading representatives with at least N attended handledning sessions in the 12 months up to the period's end. */
-  async "handledning-attended"(scope, period, parameter, now) {
-    const { asOf } = periodBounds(period, now);
-    const leaders = await peopleInScope(scope, true);
-    const counts = await db.attendance.groupBy({
-      by: ["personId"],
-      where: { personId: { in: leaders }, status: "attended", session: { status: "scheduled", startsAt: { gte: new Date(asOf.getTime() - YEAR_MS), lt: asOf } } },
-      _count: { _all: true },
-    });
-    const n = parameter ?? 2;
-    return result(counts.filter((c) => c._count._all >= n).map((c) => c.personId), leaders);
-  },
-
-  /** People who completed Kommunikatörsutbildningen during the period (a count against a target number). */
-  async "communicators-completed"(scope, period, _p, now) {
-    const { start, asOf } = periodBounds(period, now);
-    const people = await peopleInScope(scope, false);
-    return result(await completedProgram(people, "kommunikatorsutbildningen", start, asOf), null);
-  },
-
-  /** Branches whose crisis plan was reviewed in the last 12 months and is at least X % done. */
-  async "crisis-plans-ready"(scope, period, parameter, now) {
-    const { asOf } = periodBounds(period, now);
-    const branches = await db.branch.findMany({ where: scope.branchId ? { id: scope.branchId } : {}, select: { id: true, crisisPlan: { select: { reviewedAt: true, items: { select: { status: true } } } } } });
-    const ready = branches.filter((b) => {
-      if (!b.crisisPlan) return false;
-      const progress = planProgress(b.crisisPlan.items, b.crisisPlan.reviewedAt, asOf);
-      return !progress.reviewOverdue && progress.percent >= (parameter ?? 80);
-    });
-    return result(ready.map((b) => b.id), branches.map((b) => b.id));
-  },
-
-  /**
-   * People enrolled in a cohort that ended in the period, who completed its
-   * program. Withdrawn enrolments are not counted at all.
-   */
-  async "cohort-completion"(scope, period, _p, now) {
-    const { start, asOf } = periodBounds(period, now);
-    const people = new Set(await peopleInScope(scope, false));
-    const enrolments = await db.enrolment.findMany({
-      where: { status: { in: ["enrolled", "completed"] }, cohort: { endsOn: { gte: start, lt: asOf } } },
-      select: { personId: true, status: true, cohort: { select: { programId: true } } },
-    });
-    const inScope = enrolments.filter((e) => people.has(e.personId));
-    const done = new Set<string>();
-    for (const e of inScope) {
-      const completed = e.status === "completed" || (await db.completion.count({ where: { personId: e.personId, scope: "program", scopeId: e.cohort.programId, completedAt: { lt: asOf } } })) > 0;
-      if (completed) done.add(e.personId);
-    }
-    return result([...done], [...new Set(inScope.map((e) => e.personId))]);
-  },
-};
-
-export const FORMULA_KEYS = Object.keys(FORMULAS);
-
-/** An indicator's value for a period and scope; entered ones take the newest entry for the period (district only). */
-export async function indicatorValue(indicator: IndicatorRow, period: string, scope: Scope = {}, now = new Date()): Promise<IndicatorValue> {
-  if (indicator.kind === "computed" && indicator.formula && FORMULAS[indicator.formula]) {
-    return FORMULAS[indicator.formula]!(scope, period, indicator.parameter, now);
+/**
+ * An indicator for the district and every branch at once: one calculation,
+ * cut per branch in memory, so a dashboard of 14 branches costs what one does.
+ */
+export async function indicatorByBranch(indicator: IndicatorRow, period: string, positionGroup: string | undefined, branchIds: string[], now = new Date()) {
+  if (indicator.kind !== "computed" || !indicator.formula || !FORMULAS[indicator.formula]) {
+    const entry = positionGroup ? null : await db.indicatorEntry.findFirst({ where: { indicatorId: indicator.id, period }, orderBy: { measuredOn: "desc" } });
+    const district: IndicatorValue = entry ? { ...EMPTY, numerator: entry.value, value: entry.value } : EMPTY;
+    return { district, branches: new Map(branchIds.map((id) => [id, EMPTY])) };
   }
-  if (scope.branchId || scope.positionGroup) return { numerator: 0, denominator: null, value: null, numeratorIds: [], denominatorIds: [] };
-  const entry = await db.indicatorEntry.findFirst({ where: { indicatorId: indicator.id, period }, orderBy: { measuredOn: "desc" } });
-  return { numerator: entry?.value ?? 0, denominator: null, value: entry?.value ?? null, numeratorIds: [], denominatorIds: [] };
+  const active = await db.person.findMany({ where: { active: true }, select: { id: true, branchId: true, position: true } });
+  const people = active.filter((p) => inGroup(p.position, positionGroup));
+  const counted = await FORMULAS[indicator.formula]!({ people, leaders: people.filter((p) => LEADING.includes(p.position)), period, parameter: indicator.parameter, now });
+  const cut = (branchId: string) =>
+    valueOf(
+      counted.numeratorIds.filter((id) => counted.branchOf(id) === branchId),
+      counted.denominatorIds ? counted.denominatorIds.filter((id) => counted.branchOf(id) === branchId) : null,
+    );
+  return { district: valueOf(counted.numeratorIds, counted.denominatorIds), branches: new Map(branchIds.map((id) => [id, cut(id)])) };
+}
+
+/** An indicator's value for a period and scope; entered ones have district values only. */
+export async function indicatorValue(indicator: IndicatorRow, period: string, scope: Scope = {}, now = new Date()): Promise<IndicatorValue> {
+  const { district, branches } = await indicatorByBranch(indicator, period, scope.positionGroup, scope.branchId ? [scope.branchId] : [], now);
+  return scope.branchId ? branches.get(scope.branchId)! : district;
 }
