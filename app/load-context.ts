@@ -1,6 +1,7 @@
 declare module "@remix-run/node" {
   interface AppLoadContext {
     clientAddress?: string;
+    cspNonce?: string;
   }
 }
 export {};

@@ -17,6 +17,7 @@ import { getCurrentPerson, refreshedSessionCookie } from "~/modules/auth/session
 import { rolesOf } from "~/modules/people/roles";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css?url";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -121,6 +122,7 @@ function SiteHeader() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="sv">
       <head>
@@ -140,8 +142,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="inner">Ledarlyftet · Socialdemokraterna i Norrbotten</div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
