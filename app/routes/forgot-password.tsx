@@ -1,4 +1,8 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { FormError } from "~/components/field";
+import { hitRateLimits, resetLimits } from "~/modules/auth/rate-limit.server";
+import { clientAddress } from "~/utils/http.server";
+import { minutesUntil, swedishClock } from "~/utils/time";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "~/components/field";
@@ -10,9 +14,15 @@ export const meta: MetaFunction = () => [{ title: "Glömt lösenord · Ledarlyft
 
 const schema = z.object({ email: emailField });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(schema, await request.formData());
   if (!form.ok) return data({ sent: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  // Limited per address typed and per client, the same way whether or not the account exists.
+  const blocked = await hitRateLimits(resetLimits(form.data.email, clientAddress(context)));
+  if (blocked) {
+    const message = `För många förfrågningar. Försök igen kl. ${swedishClock(blocked)} (om ${minutesUntil(blocked)} min).`;
+    return data({ sent: false as const, errors: { _form: [message] } as Record<string, string[]>, values: { email: form.data.email } }, { status: 429 });
+  }
   await requestPasswordReset(form.data.email);
   return { sent: true as const };
 }
@@ -39,6 +49,7 @@ export default function ForgotPassword() {
     <div className="narrow">
       <h1>Glömt lösenord</h1>
       <p>Skriv din e-postadress så skickar vi en länk där du väljer ett nytt lösenord.</p>
+      <FormError errors={errors?._form} />
       <Form method="post" noValidate>
         <TextField name="email" label="E-postadress" type="email" autoComplete="email" required defaultValue={valueOf(values, "email")} errors={errors?.email} />
         <div className="actions">

@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { db } from "~/db.server";
+
+export interface Limit {
+  key: string;
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * Counts one request against each limit and says when the next is allowed,
+ * or null if this one is. Refused requests are not counted, so a blocked
+ * client is let in again once its window has passed.
+ */
+export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<Date | null> {
+  let blockedUntil: Date | null = null;
+  for (const limit of limits) {
+    const since = new Date(now.getTime() - limit.windowMs);
+    const hits = await db.rateLimitHit.findMany({ where: { key: limit.key, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    if (hits.length >= limit.max) {
+      const until = new Date(hits[hits.length - limit.max]!.createdAt.getTime() + limit.windowMs);
+      if (!blockedUntil || until > blockedUntil) blockedUntil = until;
+    }
+  }
+  if (blockedUntil) return blockedUntil;
+  await db.rateLimitHit.createMany({ data: limits.map((l) => ({ key: l.key, createdAt: now })) });
+  return null;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** Password-reset requests: a few per address typed, more per client address. Same answer whether the account exists. */
+export function resetLimits(email: string, address: string): Limit[] {
+  return [
+    { key: `reset:email:${email.trim().toLowerCase()}`, max: 3, windowMs: HOUR },
+    { key: `reset:address:${address}`, max: 20, windowMs: HOUR },
+  ];
+}
+
+/** Calendar apps poll a feed every few minutes at most; far more than that is abuse or a loop. */
+export function feedLimits(token: string, address: string): Limit[] {
+  return [
+    // The token is a secret: count it by a hash, never store it.
+    { key: `feed:token:${createHash("sha256").update(token).digest("hex").slice(0, 32)}`, max: 120, windowMs: HOUR },
+    { key: `feed:address:${address}`, max: 600, windowMs: HOUR },
+  ];
+}
