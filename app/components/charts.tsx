@@ -2,6 +2,37 @@ import { useId } from "react";
 
 const fmt = (v: number | null, unit: string) => (v === null ? "–" : unit === "percent" ? `${v.toLocaleString("sv-SE")} %` : v.toLocaleString("sv-SE"));
 
+/** The numbers of a chart as a table, for screen readers and for anyone who prefers reading. */
+function TableAlternative({ title, columns, rows }: { title: string; columns: string[]; rows: string[][] }) {
+  return (
+    <details>
+      <summary>Visa som tabell</summary>
+      <table>
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([head, ...cells]) => (
+            <tr key={head}>
+              <th scope="row">{head}</th>
+              {cells.map((cell, i) => (
+                <td key={columns[i + 1]}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /** Branch comparison as horizontal bars (SVG), with the same numbers as a table. */
 export function BranchBars({ title, rows, unit, target }: { title: string; rows: { name: string; value: number | null; numerator: number; denominator: number | null }[]; unit: string; target: number }) {
   const id = useId();
@@ -33,30 +64,11 @@ export function BranchBars({ title, rows, unit, target }: { title: string; rows:
           mål {fmt(target, unit)}
         </text>
       </svg>
-      <details>
-        <summary>Visa som tabell</summary>
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Arbetarekommun</th>
-              <th scope="col">Utfall</th>
-              <th scope="col">Täljare</th>
-              <th scope="col">Nämnare</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td>{fmt(r.value, unit)}</td>
-                <td>{r.numerator}</td>
-                <td>{r.denominator ?? "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <TableAlternative
+        title={title}
+        columns={["Arbetarekommun", "Utfall", "Täljare", "Nämnare"]}
+        rows={rows.map((r) => [r.name, fmt(r.value, unit), String(r.numerator), r.denominator === null ? "–" : String(r.denominator)])}
+      />
     </figure>
   );
 }
@@ -93,26 +105,7 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
           </text>
         ))}
       </svg>
-      <details>
-        <summary>Visa som tabell</summary>
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Månad</th>
-              <th scope="col">Utfall</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.month}>
-                <th scope="row">{p.month}</th>
-                <td>{fmt(p.value, unit)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <TableAlternative title={title} columns={["Månad", "Utfall"]} rows={points.map((p) => [p.month, fmt(p.value, unit)])} />
     </figure>
   );
 }
