@@ -5,7 +5,7 @@ import { FormError } from "~/components/field";
 import { LESSON_TYPE_LABELS, ProgressBar } from "~/components/progress-bar";
 import { requirePerson } from "~/modules/auth/session.server";
 import { requireCourse, requireLesson } from "~/modules/catalog/access.server";
-import { answerQuiz, markLessonRead, openLesson, saveReflection, submitAssignment } from "~/modules/progress/learning.server";
+import { answerQuiz, lessonNeighbours, markLessonRead, openLesson, saveReflection, submitAssignment } from "~/modules/progress/learning.server";
 import type { QuestionResult } from "~/modules/progress/quiz";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -53,8 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "read": {
       await markLessonRead(actor.id, lesson);
-      const view = await openLesson(actor.id, lesson);
-      const to = view.next ? `/courses/${course.slug}/${view.next.slug}` : `/courses/${course.slug}`;
+      const { next } = await lessonNeighbours(actor.id, lesson);
+      const to = next ? `/courses/${course.slug}/${next.slug}` : `/courses/${course.slug}`;
       return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, `"${lesson.title}" är klar.`) } });
     }
     case "quiz": {

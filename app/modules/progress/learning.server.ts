@@ -91,6 +91,21 @@ export async function getCourseOutline(courseId: string, personId: string) {
   };
 }
 
+type CourseState = Awaited<ReturnType<typeof loadCourseState>>;
+
+/** The lessons before and after one, in study order. */
+function neighbours(state: CourseState, lessonId: string) {
+  const order = state.modules.flatMap((m) => m.lessons);
+  const at = order.findIndex((l) => l.id === lessonId);
+  const pick = (i: number) => (at >= 0 && i >= 0 && i < order.length ? { slug: order[i]!.slug, title: order[i]!.title } : null);
+  return { previous: pick(at - 1), next: pick(at + 1) };
+}
+
+/** Where to go after a lesson, without recording a visit. */
+export async function lessonNeighbours(personId: string, lesson: { id: string; module: { courseId: string } }) {
+  return neighbours(await loadCourseState(db, lesson.module.courseId, personId), lesson.id);
+}
+
 /** Opens a lesson: remembers it for "fortsätt där du slutade" and returns what the page shows. */
 export async function openLesson(personId: string, lesson: { id: string; type: string; questions: string; module: { courseId: string } }) {
   const now = new Date();
@@ -110,8 +125,6 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
       : [],
   ]);
   const state = await loadCourseState(db, lesson.module.courseId, personId);
-  const order = state.modules.flatMap((m) => m.lessons.map((l) => ({ slug: l.slug, title: l.title })));
-  const at = order.findIndex((l) => l.slug === (state.modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id)?.slug ?? ""));
   return {
     completedAt: progress.completedAt,
     questions: lesson.type === "quiz" ? publicQuestions(JSON.parse(lesson.questions) as Question[]) : [],
@@ -125,8 +138,7 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
       submittedAt: s.submittedAt,
       reviewedAt: s.reviewedAt,
     })),
-    previous: at > 0 ? order[at - 1]! : null,
-    next: at >= 0 && at < order.length - 1 ? order[at + 1]! : null,
+    ...neighbours(state, lesson.id),
     percent: state.progress.percent,
   };
 }
