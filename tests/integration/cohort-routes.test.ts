@@ -2,22 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { syncContent } from "~/modules/catalog/sync.server";
 import { createCohort } from "~/modules/enrolment/cohorts.server";
-import { action as loginAction } from "~/routes/login";
 import { action as cohortAction, loader as cohortLoader } from "~/routes/cohorts.$cohortId._index";
 import { action as bulkAction, loader as bulkLoader } from "~/routes/cohorts.$cohortId.bulk";
 import { action as newCohortAction } from "~/routes/admin.cohorts.new";
 import { basicContent, writeContent } from "./content-fixture";
-import { cookieFrom, createPerson, formRequest, getRequest, settle } from "./helpers";
+import { createPerson, formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.11" };
 let programId: string;
 const iso = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 
-async function session(roles: ("participant" | "facilitator" | "admin")[] = ["participant"]) {
-  const p = await createPerson({ roles });
-  const res = await settle(() => loginAction({ request: formRequest("/login", { email: p.email, password: p.password }), context, params: {} }));
-  return { ...p, cookie: cookieFrom(res) };
-}
 
 async function cohort(capacity: number, facilitatorId: string, mode: "open" | "approval" = "open") {
   const r = await createCohort("admin", {
@@ -47,9 +41,9 @@ beforeAll(async () => {
 
 describe("cohort routes", () => {
   it("parallel enrol requests from many people never overbook the last seat", async () => {
-    const f = await session(["facilitator"]);
+    const f = await signedIn({ roles: ["facilitator"] });
     const id = await cohort(1, f.id);
-    const people = await Promise.all(Array.from({ length: 8 }, () => session()));
+    const people = await Promise.all(Array.from({ length: 8 }, () => signedIn()));
     const responses = await Promise.all(people.map((p) => post(id, { intent: "enrol" }, p.cookie)));
     expect(responses.every((r) => r.status === 302)).toBe(true);
     expect(await db.enrolment.count({ where: { cohortId: id, status: "enrolled" } })).toBe(1);
@@ -57,24 +51,24 @@ describe("cohort routes", () => {
   });
 
   it("a double-submitted form enrols once", async () => {
-    const f = await session(["facilitator"]);
+    const f = await signedIn({ roles: ["facilitator"] });
     const id = await cohort(3, f.id);
-    const me = await session();
+    const me = await signedIn();
     await Promise.all([post(id, { intent: "enrol" }, me.cookie), post(id, { intent: "enrol" }, me.cookie), post(id, { intent: "enrol" }, me.cookie)]);
     expect(await db.enrolment.count({ where: { cohortId: id, personId: me.id } })).toBe(1);
     expect((await db.cohort.findUniqueOrThrow({ where: { id } })).seatsTaken).toBe(1);
   });
 
   it("refuses a forged post withdrawing someone else, or approving in someone else's cohort", async () => {
-    const f = await session(["facilitator"]);
+    const f = await signedIn({ roles: ["facilitator"] });
     const id = await cohort(5, f.id, "approval");
-    const victim = await session();
-    const attacker = await session();
+    const victim = await signedIn();
+    const attacker = await signedIn();
     await post(id, { intent: "enrol" }, victim.cookie);
     const enrolment = await db.enrolment.findFirstOrThrow({ where: { cohortId: id, personId: victim.id } });
     expect((await post(id, { intent: "withdraw", enrolmentId: enrolment.id, reason: "" }, attacker.cookie)).status).toBe(403);
     expect((await post(id, { intent: "approve", enrolmentId: enrolment.id }, attacker.cookie)).status).toBe(403);
-    const otherFacilitator = await session(["facilitator"]);
+    const otherFacilitator = await signedIn({ roles: ["facilitator"] });
     expect((await post(id, { intent: "approve", enrolmentId: enrolment.id }, otherFacilitator.cookie)).status).toBe(403);
     // An enrolment id from another cohort, posted to this one.
     const otherCohort = await cohort(5, otherFacilitator.id);
@@ -89,13 +83,13 @@ describe("cohort routes", () => {
   });
 
   it("shows participants and progress to the cohort's facilitators and admins only", async () => {
-    const f = await session(["facilitator"]);
+    const f = await signedIn({ roles: ["facilitator"] });
     const id = await cohort(5, f.id);
-    const learner = await session();
+    const learner = await signedIn();
     await post(id, { intent: "enrol" }, learner.cookie);
     const asLearner = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, learner.cookie), context, params: { cohortId: id } }))).json();
     expect(asLearner.roster).toBeNull();
-    const other = await session(["facilitator"]);
+    const other = await signedIn({ roles: ["facilitator"] });
     const asOther = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, other.cookie), context, params: { cohortId: id } }))).json();
     expect(asOther.roster).toBeNull();
     const asOwn = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, f.cookie), context, params: { cohortId: id } }))).json();
@@ -104,7 +98,7 @@ describe("cohort routes", () => {
   });
 
   it("previews a CSV with good and bad rows, then enrols the good ones", async () => {
-    const f = await session(["facilitator"]);
+    const f = await signedIn({ roles: ["facilitator"] });
     const id = await cohort(10, f.id);
     const [a, b] = await Promise.all([createPerson(), createPerson()]);
     const csv = `e-post\n${a.email}\ninte-en-adress\nokand@example.se\n${b.email.toUpperCase()}\n`;
@@ -122,7 +116,7 @@ describe("cohort routes", () => {
   });
 
   it("a cohort form with mistakes answers beside the fields and keeps what was typed", async () => {
-    const admin = await session(["admin"]);
+    const admin = await signedIn({ roles: ["admin"] });
     const res = await settle(() =>
       newCohortAction({
         request: formRequest("/admin/cohorts/new", { name: "Vå", programId, startsOn: "2027-05-01", endsOn: "2027-04-01", enrolmentOpensOn: "2027-13-45", enrolmentClosesOn: "2027-03-01", capacity: "0", mode: "open" }, { cookie: admin.cookie }),
@@ -136,7 +130,7 @@ describe("cohort routes", () => {
     expect(body.errors.capacity).toEqual(["Minst 1 plats."]);
     expect(body.errors.enrolmentOpensOn[0]).toMatch(/riktigt datum/);
     expect(body.values).toMatchObject({ name: "Vå", startsOn: "2027-05-01" });
-    const participant = await session();
+    const participant = await signedIn();
     const refused = await settle(() => newCohortAction({ request: formRequest("/admin/cohorts/new", { name: "Smyg" }, { cookie: participant.cookie }), context, params: {} }));
     expect(refused.status).toBe(403);
   });

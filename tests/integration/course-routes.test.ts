@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
-import { action as loginAction } from "~/routes/login";
 import { loader as lessonLoader, action as lessonAction } from "~/routes/courses.$courseSlug.$lessonSlug";
 import { loader as courseLoader } from "~/routes/courses.$courseSlug._index";
 import { loader as certificateLoader } from "~/routes/certificates.$code";
@@ -9,15 +8,10 @@ import { loader as reviewLoader } from "~/routes/review._index";
 import { loader as reflectionLoader } from "~/routes/review.reflections.$reflectionId";
 import { syncContent } from "~/modules/catalog/sync.server";
 import { basicContent, writeContent } from "./content-fixture";
-import { cookieFrom, createPerson, formRequest, getRequest, settle } from "./helpers";
+import { formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.9" };
 
-async function session(roles: ("participant" | "facilitator" | "admin")[] = ["participant"], branch = "Kiruna") {
-  const p = await createPerson({ roles, branch });
-  const res = await settle(() => loginAction({ request: formRequest("/login", { email: p.email, password: p.password }), context, params: {} }));
-  return { ...p, cookie: cookieFrom(res) };
-}
 
 beforeAll(async () => {
   await syncContent(writeContent(basicContent()));
@@ -35,7 +29,7 @@ beforeAll(async () => {
 
 describe("lesson pages", () => {
   it("never send a knowledge check's right answers or feedback before the learner answers", async () => {
-    const me = await session();
+    const me = await signedIn();
     const res = await settle(() => lessonLoader({ request: getRequest("/courses/testkurs/t-quiz", me.cookie), context, params: { courseSlug: "testkurs", lessonSlug: "t-quiz" } }));
     const body = await res.text();
     expect(res.status).toBe(200);
@@ -44,7 +38,7 @@ describe("lesson pages", () => {
   });
 
   it("grade a posted answer on the server and return feedback for the chosen options", async () => {
-    const me = await session();
+    const me = await signedIn();
     const request = formRequest("/courses/testkurs/t-quiz", { intent: "quiz", "answer-q1": "1", "answer-q2": ["0", "1"] }, { cookie: me.cookie });
     const res = await settle(() => lessonAction({ request, context, params: { courseSlug: "testkurs", lessonSlug: "t-quiz" } }));
     const body = await res.json();
@@ -54,7 +48,7 @@ describe("lesson pages", () => {
   });
 
   it("answer 404 to a forged lesson, a lesson of another course, and a retired or unknown course", async () => {
-    const me = await session();
+    const me = await signedIn();
     for (const [courseSlug, lessonSlug] of [
       ["testkurs", "finns-inte"],
       ["testkurs", "s-lektion"],
@@ -67,7 +61,7 @@ describe("lesson pages", () => {
   });
 
   it("answer 403 to a course of an enrolment-only program, for the page and for a forged post", async () => {
-    const me = await session();
+    const me = await signedIn();
     const page = await settle(() => courseLoader({ request: getRequest("/courses/stangd-kurs", me.cookie), context, params: { courseSlug: "stangd-kurs" } }));
     expect(page.status).toBe(403);
     const post = await settle(() =>
@@ -78,7 +72,7 @@ describe("lesson pages", () => {
   });
 
   it("refuse a completion type that does not fit the lesson", async () => {
-    const me = await session();
+    const me = await signedIn();
     const res = await settle(() =>
       lessonAction({ request: formRequest("/courses/testkurs/t-quiz", { intent: "read" }, { cookie: me.cookie }), context, params: { courseSlug: "testkurs", lessonSlug: "t-quiz" } }),
     );
@@ -86,7 +80,7 @@ describe("lesson pages", () => {
   });
 
   it("keep the typed text and say what is wrong when an assignment is too short", async () => {
-    const me = await session();
+    const me = await signedIn();
     const res = await settle(() =>
       lessonAction({ request: formRequest("/courses/testkurs/t-uppgift", { intent: "assignment", text: "För kort" }, { cookie: me.cookie }), context, params: { courseSlug: "testkurs", lessonSlug: "t-uppgift" } }),
     );
@@ -99,13 +93,13 @@ describe("lesson pages", () => {
 
 describe("other people's work", () => {
   it("a Deltagare cannot open the review pages or another learner's shared reflection", async () => {
-    const author = await session(["participant"], "Luleå");
+    const author = await signedIn({ roles: ["participant"], branch: "Luleå" });
     await settle(() =>
       lessonAction({ request: formRequest("/courses/testkurs/t-reflektion", { intent: "reflection", text: "Delad tanke", shared: "on" }, { cookie: author.cookie }), context, params: { courseSlug: "testkurs", lessonSlug: "t-reflektion" } }),
     );
     const reflection = await db.reflection.findFirstOrThrow({ where: { personId: author.id } });
     expect(reflection.shared).toBe(true);
-    const other = await session(["participant"], "Luleå");
+    const other = await signedIn({ roles: ["participant"], branch: "Luleå" });
     expect((await settle(() => reviewLoader({ request: getRequest("/review", other.cookie), context, params: {} }))).status).toBe(403);
     const read = await settle(() => reflectionLoader({ request: getRequest("/review/x", other.cookie), context, params: { reflectionId: reflection.id } }));
     expect(read.status).toBe(403);
@@ -119,11 +113,11 @@ describe("certificates", () => {
   }
 
   it("the owner sees theirs; another Deltagare gets 403; the public check shows name, course and date only", async () => {
-    const owner = await session();
+    const owner = await signedIn();
     const cert = await certificateFor(owner.id);
     const own = await settle(() => certificateLoader({ request: getRequest("/certificates/x", owner.cookie), context, params: { code: cert.certificateCode! } }));
     expect(own.status).toBe(200);
-    const other = await session();
+    const other = await signedIn();
     expect((await settle(() => certificateLoader({ request: getRequest("/certificates/x", other.cookie), context, params: { code: cert.certificateCode! } }))).status).toBe(403);
 
     const verified = await settle(() => verifyLoader({ request: getRequest("/verifiera/x"), context, params: { code: "abcd-efgh-jklm" } }));

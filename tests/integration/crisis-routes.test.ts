@@ -2,20 +2,14 @@ import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureTemplate } from "~/modules/crisis/template.server";
-import { action as loginAction } from "~/routes/login";
 import { loader as planLoader, action as planAction } from "~/routes/crisis.$branchSlug._index";
 import { loader as nowLoader } from "~/routes/crisis.$branchSlug.now";
 import { loader as printLoader } from "~/routes/crisis.$branchSlug.print";
 import { loader as templateLoader } from "~/routes/admin.crisis-template";
-import { cookieFrom, createPerson, formRequest, getRequest, settle } from "./helpers";
+import { formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.31" };
 
-async function session(opts: Parameters<typeof createPerson>[0]) {
-  const p = await createPerson(opts);
-  const res = await settle(() => loginAction({ request: formRequest("/login", { email: p.email, password: p.password }), context, params: {} }));
-  return { ...p, cookie: cookieFrom(res) };
-}
 
 const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, cookie: string, branchSlug = "gallivare") =>
   settle(() => loader({ request: getRequest(`/crisis/${branchSlug}`, cookie), context, params: { branchSlug } }));
@@ -26,9 +20,9 @@ beforeAll(async () => {
 
 describe("crisis plan routes", () => {
   it("the chair edits and prints; a member reads only the crisis-now view; an outsider sees nothing, not even the contacts", async () => {
-    const chair = await session({ branch: "Gällivare", position: "ordforande" });
-    const member = await session({ branch: "Gällivare", position: "medlem" });
-    const outsider = await session({ branch: "Kiruna", position: "ordforande" });
+    const chair = await signedIn({ branch: "Gällivare", position: "ordforande" });
+    const member = await signedIn({ branch: "Gällivare", position: "medlem" });
+    const outsider = await signedIn({ branch: "Kiruna", position: "ordforande" });
 
     expect((await get(planLoader, chair.cookie)).status).toBe(200);
     expect((await get(printLoader, chair.cookie)).status).toBe(200);
@@ -49,7 +43,7 @@ describe("crisis plan routes", () => {
   });
 
   it("a status of 'ej aktuell' needs a reason, shown beside the field with the typed values kept", async () => {
-    const chair = await session({ branch: "Gällivare", position: "ordforande" });
+    const chair = await signedIn({ branch: "Gällivare", position: "ordforande" });
     const page = await (await get(planLoader, chair.cookie)).json();
     const item = page.sections[0].items[0];
     const res = await settle(() =>

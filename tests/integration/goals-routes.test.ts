@@ -3,21 +3,15 @@ import { db } from "~/db.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { csvCell } from "~/modules/goals/export.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
-import { action as loginAction } from "~/routes/login";
 import { loader as dashboardLoader } from "~/routes/admin.goals._index";
 import { loader as exportLoader } from "~/routes/admin.goals.export[.csv]";
 import { loader as pdfLoader } from "~/routes/admin.goals.report[.pdf]";
 import { loader as drillLoader } from "~/routes/admin.goals.$key";
 import { parseCsv } from "~/modules/people/csv";
-import { cookieFrom, createPerson, formRequest, getRequest, settle } from "./helpers";
+import { createPerson, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.41" };
 
-async function session(roles: ("participant" | "facilitator" | "admin")[]) {
-  const p = await createPerson({ roles });
-  const res = await settle(() => loginAction({ request: formRequest("/login", { email: p.email, password: p.password }), context, params: {} }));
-  return { ...p, cookie: cookieFrom(res) };
-}
 
 beforeAll(async () => {
   await ensureDistrictBranches();
@@ -27,7 +21,7 @@ beforeAll(async () => {
 describe("goals routes", () => {
   it("a Deltagare or Utvecklingsledare gets 403 on the dashboard, the export, the report and the drill-down", async () => {
     for (const role of ["participant", "facilitator"] as const) {
-      const me = await session([role]);
+      const me = await signedIn({ roles: [role] });
       const req = (url: string) => getRequest(url, me.cookie);
       expect((await settle(() => dashboardLoader({ request: req("/admin/goals"), context, params: {} }))).status).toBe(403);
       expect((await settle(() => exportLoader({ request: req("/admin/goals/export.csv"), context, params: {} }))).status).toBe(403);
@@ -37,7 +31,7 @@ describe("goals routes", () => {
   });
 
   it("exports semicolon CSV with BOM, the required columns, every branch, and numbers that match the dashboard", async () => {
-    const admin = await session(["admin"]);
+    const admin = await signedIn({ roles: ["admin"] });
     await createPerson({ branch: "Kiruna", position: "kommunalrad" });
     const res = await settle(() => exportLoader({ request: getRequest("/admin/goals/export.csv?period=2026", admin.cookie), context, params: {} }));
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
@@ -69,7 +63,7 @@ describe("goals routes", () => {
   });
 
   it("serves the follow-up as a well-formed PDF", async () => {
-    const admin = await session(["admin"]);
+    const admin = await signedIn({ roles: ["admin"] });
     const res = await settle(() => pdfLoader({ request: getRequest("/admin/goals/report.pdf?period=2026", admin.cookie), context, params: {} }));
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     const pdf = Buffer.from(await res.arrayBuffer());

@@ -67,3 +67,13 @@ export async function settle(fn: () => Promise<unknown>): Promise<Response> {
     throw thrown;
   }
 }
+
+/** A new person logged in through the real login action, with the session cookie to send. */
+export async function signedIn(opts: Parameters<typeof createPerson>[0] = {}) {
+  const person = await createPerson(opts);
+  const { action } = await import("~/routes/login");
+  const res = await settle(() =>
+    action({ request: formRequest("/login", { email: person.email, password: person.password }), context: { clientAddress: "203.0.113.200" }, params: {} }),
+  );
+  return { ...person, cookie: cookieFrom(res) };
+}

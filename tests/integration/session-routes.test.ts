@@ -3,26 +3,20 @@ import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
-import { action as loginAction } from "~/routes/login";
 import { loader as feedLoader } from "~/routes/kalender.$file";
 import { loader as sessionLoader, action as sessionAction } from "~/routes/sessions.$sessionId._index";
 import { loader as icsLoader } from "~/routes/sessions.$sessionId.calendar[.ics]";
 import { action as newSessionAction } from "~/routes/sessions.new";
 import { parseWithIcalJs } from "../calendar/parsers";
-import { cookieFrom, createPerson, formRequest, getRequest, settle } from "./helpers";
+import { formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.21" };
 const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 
-async function session(roles: ("participant" | "facilitator" | "admin")[] = ["participant"]) {
-  const p = await createPerson({ roles });
-  const res = await settle(() => loginAction({ request: formRequest("/login", { email: p.email, password: p.password }), context, params: {} }));
-  return { ...p, cookie: cookieFrom(res) };
-}
 
 async function scheduled() {
-  const f = await session(["facilitator"]);
-  const a = await session();
+  const f = await signedIn({ roles: ["facilitator"] });
+  const a = await signedIn();
   const r = await scheduleSessions(actorOf(f), {
     kind: "group", title: "Handledning", agenda: "", date: soon, startTime: "18:00", endTime: "19:00",
     location: "Luleå", videoUrl: "", cohortId: "", participantIds: [a.id], capacity: "", repeatWeeks: 0, occurrences: 1,
@@ -57,7 +51,7 @@ describe("calendar feed route", () => {
 describe("session routes", () => {
   it("a participant cannot read another's session, nor download it; the invited one can", async () => {
     const { a, id } = await scheduled();
-    const stranger = await session();
+    const stranger = await signedIn();
     expect((await settle(() => sessionLoader({ request: getRequest(`/sessions/${id}`, stranger.cookie), context, params: { sessionId: id } }))).status).toBe(403);
     expect((await settle(() => icsLoader({ request: getRequest(`/sessions/${id}/calendar.ics`, stranger.cookie), context, params: { sessionId: id } }))).status).toBe(403);
     const ics = await settle(() => icsLoader({ request: getRequest(`/sessions/${id}/calendar.ics`, a.cookie), context, params: { sessionId: id } }));
@@ -70,7 +64,7 @@ describe("session routes", () => {
 
   it("another facilitator cannot move or cancel the session; the form answers bad times beside the fields", async () => {
     const { f, id } = await scheduled();
-    const other = await session(["facilitator"]);
+    const other = await signedIn({ roles: ["facilitator"] });
     const forged = await settle(() => sessionAction({ request: formRequest(`/sessions/${id}`, { intent: "cancel" }, { cookie: other.cookie }), context, params: { sessionId: id } }));
     expect(forged.status).toBe(403);
     expect((await db.handledningSession.findUniqueOrThrow({ where: { id } })).status).toBe("scheduled");
@@ -80,7 +74,7 @@ describe("session routes", () => {
   });
 
   it("scheduling in the past or without a place is refused with the typed values kept", async () => {
-    const f = await session(["facilitator"]);
+    const f = await signedIn({ roles: ["facilitator"] });
     const res = await settle(() => newSessionAction({ request: formRequest("/sessions/new", { kind: "group", title: "Kvällsträff", date: "2020-01-01", startTime: "18:00", endTime: "19:00", location: "" }, { cookie: f.cookie }), context, params: {} }));
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -88,7 +82,7 @@ describe("session routes", () => {
     expect(body.values.title).toBe("Kvällsträff");
     const past = await settle(() => newSessionAction({ request: formRequest("/sessions/new", { kind: "group", title: "Kvällsträff", date: "2020-01-01", startTime: "18:00", endTime: "19:00", location: "Boden" }, { cookie: f.cookie }), context, params: {} }));
     expect((await past.json()).errors.date).toEqual(["Tillfället måste ligga i framtiden."]);
-    const participant = await session();
+    const participant = await signedIn();
     expect((await settle(() => newSessionAction({ request: formRequest("/sessions/new", { kind: "group" }, { cookie: participant.cookie }), context, params: {} }))).status).toBe(403);
   });
 });
