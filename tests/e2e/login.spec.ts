@@ -13,6 +13,8 @@ test.describe("logging in", () => {
     await expect(page.getByRole("heading", { name: /^Utvecklingsledare/ })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Distriktsadmin: översikt" })).toHaveCount(0);
     await page.getByRole("button", { name: "Logga ut" }).click();
+    // Wait for the logout to land: going to /login while still signed in redirects home.
+    await expect(page).toHaveURL(/\/login$/);
 
     await logInAs(page, DEMO.participant);
     await expect(page.getByRole("heading", { name: /^Deltagare/ })).toBeVisible();
