@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// Ports can be moved so that two checkouts can run their journeys side by side.
+export const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+export const SMTP_HTTP_PORT = Number(process.env.E2E_SMTP_HTTP_PORT ?? 2527);
 // Debian's chromium where Playwright's own browser cannot be downloaded.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -35,7 +38,8 @@ export default defineConfig({
   webServer: [
     {
       command: "npx tsx tests/e2e/smtp-sink-server.ts",
-      url: "http://127.0.0.1:2527/messages",
+      url: `http://127.0.0.1:${SMTP_HTTP_PORT}/messages`,
+      env: { SMTP_SINK_PORT: String(SMTP_PORT), SMTP_SINK_HTTP_PORT: String(SMTP_HTTP_PORT) },
       timeout: 30_000,
       reuseExistingServer: false,
     },
@@ -44,7 +48,7 @@ export default defineConfig({
       url: `http://localhost:${PORT}/healthz`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { PORT: String(PORT), PUBLIC_URL: `http://localhost:${PORT}`, TRUST_PROXY: "true", SMTP_URL: "smtp://127.0.0.1:2526", MAIL_POLL_MS: "300" },
+      env: { PORT: String(PORT), PUBLIC_URL: `http://localhost:${PORT}`, TRUST_PROXY: "true", SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_POLL_MS: "300" },
     },
   ],
 });

@@ -1,5 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 
+/** Where the journeys' server and SMTP sink listen (see playwright.config.ts). */
+export const E2E_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+export const SMTP_SINK_MESSAGES = `http://127.0.0.1:${process.env.E2E_SMTP_HTTP_PORT ?? 2527}/messages`;
+
 export const DEMO_PASSWORD = "Ledarlyftet-demo-2026";
 export const DEMO = {
   admin: "admin@demo.ledarlyftet.se",

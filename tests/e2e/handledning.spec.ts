@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { parseWithIcalJs } from "../calendar/parsers";
-import { DEMO, logInAs } from "./fixtures";
+import { DEMO, logInAs, SMTP_SINK_MESSAGES } from "./fixtures";
 
 const KARIN = "karin.hedlund@demo.ledarlyftet.se";
 const SOFIA = "sofia.lindberg@demo.ledarlyftet.se";
@@ -21,7 +21,7 @@ async function mailTo(request: APIRequestContext, email: string, subject: RegExp
   let found: SinkMessage | undefined;
   await expect
     .poll(async () => {
-      const messages = (await (await request.get("http://127.0.0.1:2527/messages")).json()) as SinkMessage[];
+      const messages = (await (await request.get(SMTP_SINK_MESSAGES)).json()) as SinkMessage[];
       found = messages.filter((m) => m.to === email && subject.test(m.subject)).at(-1);
       return Boolean(found);
     }, { timeout: 15_000 })

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, logInAs, ownAddress } from "./fixtures";
+import { DEMO, E2E_ORIGIN, logInAs, ownAddress } from "./fixtures";
 
 test.describe("people administration", () => {
   test("an invited person follows the e-mailed link, chooses a password and is logged in", async ({ page, browser }) => {
@@ -26,7 +26,7 @@ test.describe("people administration", () => {
     const mail = page.locator("li", { hasText: "till greta.nyberg@example.se" }).first();
     await mail.locator("summary").click();
     const text = await mail.locator("pre").innerText();
-    const link = text.match(/http:\/\/localhost:3100\/password\/\S+/)?.[0];
+    const link = text.match(new RegExp(`${E2E_ORIGIN}/password/\\S+`))?.[0];
     expect(link).toBeTruthy();
 
     const greta = await browser.newPage();
@@ -119,7 +119,7 @@ test.describe("forgotten password", () => {
     const mail = admin.locator("li", { hasText: "till ida.engstrom@demo.ledarlyftet.se" }).first();
     await expect(mail).toContainText("Nytt lösenord");
     await mail.locator("summary").click();
-    const link = (await mail.locator("pre").innerText()).match(/http:\/\/localhost:3100\/password\/\S+/)![0];
+    const link = (await mail.locator("pre").innerText()).match(new RegExp(`${E2E_ORIGIN}/password/\\S+`))![0];
 
     await page.goto(link);
     await page.getByLabel("Nytt lösenord").fill("idas nya losenord");

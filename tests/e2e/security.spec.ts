@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, logInAs } from "./fixtures";
+import { DEMO, E2E_ORIGIN, logInAs } from "./fixtures";
 
 test("every page carries security headers and its scripts run under a nonce CSP without violations", async ({ page }) => {
   const violations: string[] = [];
@@ -31,6 +31,6 @@ test("a form posted from another site is refused", async ({ request }) => {
     maxRedirects: 0,
   });
   expect(res.status()).toBe(403);
-  const same = await request.post("/login", { form: { email: "x@y.se", password: "fel" }, headers: { Origin: "http://localhost:3100", "X-Forwarded-For": "198.51.100.250" }, maxRedirects: 0 });
+  const same = await request.post("/login", { form: { email: "x@y.se", password: "fel" }, headers: { Origin: E2E_ORIGIN, "X-Forwarded-For": "198.51.100.250" }, maxRedirects: 0 });
   expect(same.status()).toBe(401);
 });
