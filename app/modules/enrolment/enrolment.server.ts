@@ -99,6 +99,12 @@ async function promoteFromWaitlist(tx: Tx, cohort: { id: string; name: string },
   }
 }
 
+/** An enrolled person has left (inside the caller's transaction): their seat goes to the first on the waitlist. */
+export async function releaseSeatAndPromote(tx: Tx, cohort: { id: string; name: string }, actorId: string | null) {
+  await releaseSeat(tx, cohort.id);
+  await promoteFromWaitlist(tx, cohort, actorId);
+}
+
 export type EnrolOutcome =
   | { outcome: "enrolled" }
   | { outcome: "waitlisted"; place: number }
@@ -179,10 +185,7 @@ export async function withdraw(actor: Actor, enrolmentId: string, reason: string
       data: { status: "withdrawn", reason: reason || null, decidedById: own ? null : actor.id, waitlistedAt: null },
     });
     if (count !== 1) return false;
-    if (enrolment.status === "enrolled") {
-      await releaseSeat(tx, enrolment.cohortId);
-      await promoteFromWaitlist(tx, enrolment.cohort, actor.id);
-    }
+    if (enrolment.status === "enrolled") await releaseSeatAndPromote(tx, enrolment.cohort, actor.id);
     if (!own) {
       await tell(tx, enrolment.personId, enrolment.cohort, "enrolment-removed", `Avanmäld: ${enrolment.cohort.name}`, [
         `Du är avanmäld från ${enrolment.cohort.name}.`,

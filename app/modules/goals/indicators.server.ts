@@ -165,7 +165,8 @@ export async function indicatorByBranch(indicator: IndicatorRow, period: string,
     const district: IndicatorValue = entry ? { ...EMPTY, numerator: entry.value, value: entry.value } : EMPTY;
     return { district, branches: new Map(branchIds.map((id) => [id, EMPTY])) };
   }
-  const active = await db.person.findMany({ where: { active: true }, select: { id: true, branchId: true, position: true } });
+  // Erased people who were active when erased still count, so an erasure never moves a goal's numbers.
+  const active = await db.person.findMany({ where: { OR: [{ active: true }, { countsInGoals: true }] }, select: { id: true, branchId: true, position: true } });
   const people = active.filter((p) => inGroup(p.position, positionGroup));
   const counted = await FORMULAS[indicator.formula]!({ people, leaders: people.filter((p) => LEADING.includes(p.position)), period, parameter: indicator.parameter, now });
   const cut = (branchId: string) =>

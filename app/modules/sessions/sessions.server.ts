@@ -193,12 +193,15 @@ export async function moveSession(actor: Actor, id: string, input: { date: strin
 export async function cancelSession(actor: Actor, id: string): Promise<Result> {
   const session = await editable(actor, id);
   if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är redan inställt." };
-  await db.$transaction(async (tx) => {
-    await tx.handledningSession.update({ where: { id }, data: { status: "cancelled", isOpenSlot: false, sequence: { increment: 1 } } });
-    await sendToAttendees(tx, await loadSession(tx, id), "cancel");
-    await recordAudit({ actorId: actor.id, action: "session.cancelled", subjectType: "session", subjectId: id }, tx);
-  });
+  await db.$transaction((tx) => cancelSessionIn(tx, actor.id, id));
   return { ok: true, id };
+}
+
+/** The cancellation itself, inside the caller's transaction (also used when an organizer's data is erased). */
+export async function cancelSessionIn(tx: Tx, actorId: string, id: string) {
+  await tx.handledningSession.update({ where: { id }, data: { status: "cancelled", isOpenSlot: false, sequence: { increment: 1 } } });
+  await sendToAttendees(tx, await loadSession(tx, id), "cancel");
+  await recordAudit({ actorId, action: "session.cancelled", subjectType: "session", subjectId: id }, tx);
 }
 
 /** Takes one person off a session: they get a CANCEL, the others keep their invitation. */
