@@ -23,6 +23,10 @@ const envSchema = z
     MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: booleanFlag.default("false"),
+    /** Accounts with no login (or, never logged in, created) for this many days are flagged for an admin to review. */
+    INACTIVE_AFTER_DAYS: z.coerce.number().int().min(30, "INACTIVE_AFTER_DAYS ska vara minst 30").max(3650).default(365),
+    /** Who to contact about personal data, shown on /integritet. */
+    PRIVACY_CONTACT: z.string().trim().min(3).max(300).default("Socialdemokraterna i Norrbotten, distriktsexpeditionen"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEMO_SECRET) {

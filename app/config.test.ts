@@ -20,4 +20,11 @@ describe("configuration", () => {
     );
     expect(parseConfig({ DEMO_DATA: "false" }).DEMO_DATA).toBe(false);
   });
+
+  it("flags accounts as inactive after a year unless told otherwise, and refuses nonsense", () => {
+    expect(parseConfig({}).INACTIVE_AFTER_DAYS).toBe(365);
+    expect(parseConfig({ INACTIVE_AFTER_DAYS: "180" }).INACTIVE_AFTER_DAYS).toBe(180);
+    expect(() => parseConfig({ INACTIVE_AFTER_DAYS: "7" })).toThrow(/INACTIVE_AFTER_DAYS/);
+    expect(() => parseConfig({ INACTIVE_AFTER_DAYS: "ett år" })).toThrow(/INACTIVE_AFTER_DAYS/);
+  });
 });

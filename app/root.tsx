@@ -140,7 +140,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <div className="inner">Ledarlyftet · Socialdemokraterna i Norrbotten</div>
+          <div className="inner">
+            Ledarlyftet · Socialdemokraterna i Norrbotten · <Link to="/integritet">Integritet och personuppgifter</Link>
+          </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePerson } from "~/modules/auth/session.server";
 import { may } from "~/modules/auth/permissions";
-import { peopleCounts } from "~/modules/people/people.server";
+import { config } from "~/config.server";
+import { dormantCutoff, peopleCounts } from "~/modules/people/people.server";
 import { positionLabel } from "~/modules/people/positions";
 import { rolesOf } from "~/modules/people/roles";
 import { CourseCard } from "~/components/course-card";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person, actor } = await requirePerson(request);
   const [district, catalog, queue, followUp] = await Promise.all([
-    may(actor, "people:manage") ? peopleCounts() : null,
+    may(actor, "people:manage") ? peopleCounts(dormantCutoff(config.INACTIVE_AFTER_DAYS)) : null,
     person.isParticipant ? getCatalog(person.id) : null,
     person.isFacilitator ? reviewQueue(actor) : null,
     person.isFacilitator ? facilitatorFollowUp(person.id) : [],
@@ -56,6 +57,9 @@ export default function Home() {
             <Link to="/admin/outbox" className="card">
               <span className="stat">{district.pendingInvites}</span> har inte valt lösenord ännu
             </Link>
+            <Link to="/admin/people?status=review" className="card">
+              <span className="stat">{district.dormant}</span> inaktiva konton att granska
+            </Link>
           </div>
           <div className="actions">
             <Link to="/admin/people/new" className="button">
@@ -63,6 +67,9 @@ export default function Home() {
             </Link>
             <Link to="/admin/people/import" className="button secondary">
               Importera från CSV
+            </Link>
+            <Link to="/admin/audit" className="button secondary">
+              Granskningslogg
             </Link>
           </div>
         </section>

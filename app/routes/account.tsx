@@ -106,6 +106,22 @@ export default function Account() {
       <p>
         <Link to="/forgot-password">Byt lösenord</Link> (vi mejlar en länk)
       </p>
+      <h2 id="uppgifter">Dina uppgifter</h2>
+      <p>
+        Se allt Ledarlyftet har sparat om dig: profil, kurser, reflektioner, handledning, inloggningar och vem som har öppnat dina
+        uppgifter.
+      </p>
+      <div className="actions">
+        <Link to="/account/data" className="button secondary">
+          Visa mina uppgifter
+        </Link>
+        <a href="/account/data.json" className="button secondary" download>
+          Ladda ner som JSON
+        </a>
+      </div>
+      <p>
+        Vill du att vi raderar dina uppgifter? Kontakta distriktet. Läs mer i <Link to="/integritet">integritetsinformationen</Link>.
+      </p>
     </>
   );
 }

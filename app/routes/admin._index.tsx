@@ -23,6 +23,12 @@ export default function AdminIndex() {
         <li>
           <Link to="/admin/outbox">Utkorg</Link>: e-post som plattformen har skickat (inbjudningar och lösenordslänkar).
         </li>
+        <li>
+          <Link to="/admin/people?status=review">Inaktiva konton att granska</Link>: konton som inte har använts på länge.
+        </li>
+        <li>
+          <Link to="/admin/audit">Granskningslogg</Link>: vem som har ändrat och öppnat vad.
+        </li>
       </ul>
     </>
   );

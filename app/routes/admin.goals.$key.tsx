@@ -4,6 +4,7 @@ import { z } from "zod";
 import { TextField } from "~/components/field";
 import { formatIndicatorValue } from "~/components/charts";
 import { db } from "~/db.server";
+import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { addEntry, drillDown, updateIndicator } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
@@ -15,11 +16,12 @@ import { stockholmDate, swedishDate } from "~/utils/time";
 export const meta: MetaFunction = () => [{ title: "Indikator · Ledarlyftet" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "goals:drilldown");
+  const { actor } = await requirePermission(request, "goals:drilldown");
   const query = parseGoalsQuery(request.url);
   const branchId = new URL(request.url).searchParams.get("branchId") ?? undefined;
   const drill = await drillDown(params.key ?? "", query.period, { positionGroup: query.group || undefined, branchId });
   if (!drill) throw notFound("Indikatorn finns inte.");
+  if (!drill.isBranches) await recordAccess(actor.id, "goals.drilldown.viewed", { type: "indicator", id: drill.indicator.key }, { period: query.period, group: query.group || null, branchId: branchId ?? null });
   const [indicator, branches] = await Promise.all([
     db.indicator.findUniqueOrThrow({ where: { key: params.key }, include: { entries: { orderBy: { measuredOn: "desc" } } } }),
     db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),

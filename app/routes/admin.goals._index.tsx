@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, formatIndicatorValue, TrendLine } from "~/components/charts";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { goalsReport, takeSnapshots } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
@@ -20,8 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "goals:edit");
+  const { actor } = await requirePermission(request, "goals:edit");
   const { month, stored } = await takeSnapshots();
+  await recordAudit({ actorId: actor.id, action: "goals.snapshot-taken", subjectType: "goals", subjectId: month, detail: { stored } });
   return redirect("/admin/goals", { headers: { "Set-Cookie": await flashCookie(request, `Ögonblicksbild för ${month} sparad (${stored} värden).`) } });
 }
 

@@ -1,28 +1,31 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
-import { listAuditEventsFor } from "~/modules/audit/audit.server";
+import { listAuditEventsFor, recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { setKrisansvarig } from "~/modules/crisis/crisis.server";
 import { db } from "~/db.server";
-import { getPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
+import { config } from "~/config.server";
+import { dormantCutoff, dormantSince, getPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
 import { z } from "zod";
 import { CheckboxGroup } from "~/components/field";
 import { personFields } from "~/modules/people/person-schema";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest, notFound } from "~/utils/http.server";
-import { swedishDateTime } from "~/utils/time";
+import { swedishDate, swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Ledarlyftet` }];
 
 const AUDIT_LABELS: Record<string, string> = {
   "person.invited": "Lades till och bjöds in",
+  "person.imported": "Importerades från CSV och bjöds in",
   "person.updated": "Uppgifterna ändrades",
   "person.deactivated": "Inaktiverades",
   "person.reactivated": "Aktiverades igen",
   "person.invite-resent": "Ny inbjudan skickades",
+  "person.erased": "Personuppgifterna raderades",
   "person.support-changed": "Stödda arbetarekommuner ändrades",
   "person.krisansvarig-on": "Blev krisansvarig",
   "person.krisansvarig-off": "Slutade som krisansvarig",
@@ -37,9 +40,10 @@ async function loadPerson(personId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "people:manage");
+  const { actor } = await requirePermission(request, "people:manage");
   const person = await loadPerson(params.personId);
-  const [branches, history, supported] = await Promise.all([
+  const [, branches, history, supported] = await Promise.all([
+    recordAccess(actor.id, "person.viewed", { type: "person", id: person.id }).then(() => undefined),
     listBranches(),
     listAuditEventsFor("person", person.id),
     supportedBranchIds(person.id),
@@ -50,6 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: person.name,
       email: person.email,
       active: person.active,
+      erasedAt: person.erasedAt?.toISOString() ?? null,
+      dormantSince: dormantSince(person, dormantCutoff(config.INACTIVE_AFTER_DAYS))?.toISOString() ?? null,
+      self: person.id === actor.id,
       hasPassword: person.hasPassword,
       lastLoginAt: person.lastLoginAt?.toISOString() ?? null,
       values: { name: person.name, email: person.email, branchId: person.branchId, position: person.position, roles: person.roles },
@@ -66,6 +73,8 @@ const supportSchema = z.object({ branchIds: z.array(z.string().min(1).max(40)).m
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
   const person = await loadPerson(params.personId);
+  // The anonymised row keeps the statistics; giving it a name again would hand them to someone else.
+  if (person.erasedAt) throw badRequest("Personens uppgifter är raderade och kan inte ändras.");
   const formData = await request.formData();
   const back = async (message: string) =>
     redirect(`/admin/people/${person.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
@@ -111,6 +120,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditPerson() {
   const { person, branches, history, supported, krisansvarig } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  if (person.erasedAt) {
+    return (
+      <>
+        <p>
+          <Link to="/admin/people">← Alla personer</Link>
+        </p>
+        <h1>
+          {person.name} <span className="badge inactive">raderad</span>
+        </h1>
+        <p>
+          Personuppgifterna raderades {swedishDateTime(person.erasedAt)}. Kvar finns bara det statistiken behöver: arbetarekommun,
+          befattning och vad personen genomförde.
+        </p>
+        <History history={history} />
+      </>
+    );
+  }
   return (
     <>
       <p>
@@ -126,6 +152,12 @@ export default function EditPerson() {
             : "Har valt lösenord men inte loggat in."
           : "Har inte valt lösenord ännu (inbjudan väntar)."}
       </p>
+      {person.dormantSince ? (
+        <p className="alert">
+          <span className="badge review">inaktiv sedan {swedishDate(person.dormantSince)}, granska</span> Kontot har inte använts på länge.
+          Inaktivera det eller radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
+        </p>
+      ) : null}
       <PersonForm
         branches={branches}
         values={actionData?.values ?? person.values}
@@ -181,6 +213,26 @@ export default function EditPerson() {
           </button>
         </Form>
       </div>
+      {!person.self ? (
+        <>
+          <h2>Radera personuppgifter</h2>
+          <p>
+            När någon begär det, eller inte längre ska finnas i Ledarlyftet: namn, kontaktuppgifter och det personen har skrivit raderas.
+            Du får se vad som händer och bekräfta innan något raderas.
+          </p>
+          <Link to={`/admin/people/${person.id}/erase`} className="button secondary">
+            Radera personuppgifter…
+          </Link>
+        </>
+      ) : null}
+      <History history={history} />
+    </>
+  );
+}
+
+function History({ history }: { history: { id: string; action: string; at: string }[] }) {
+  return (
+    <>
       <h2>Historik</h2>
       {history.length === 0 ? (
         <p className="empty">Ingen historik ännu.</p>

@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
-import { listPeople } from "~/modules/people/people.server";
+import { config } from "~/config.server";
+import { dormantCutoff, listPeople } from "~/modules/people/people.server";
+import { swedishDate } from "~/utils/time";
 import { SelectField } from "~/components/field";
 import { branchOptions, positionOptions } from "~/components/filters";
 import { POSITION_KEYS, positionLabel } from "~/modules/people/positions";
@@ -16,7 +18,7 @@ const filterSchema = z.object({
   branchId: z.string().max(40).optional().catch(undefined),
   role: z.enum(ROLE_KEYS).optional().catch(undefined),
   position: z.enum(POSITION_KEYS).optional().catch(undefined),
-  status: z.enum(["active", "inactive", "all"]).optional().catch(undefined),
+  status: z.enum(["active", "inactive", "all", "review"]).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,12 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     [...new URL(request.url).searchParams].filter(([, v]) => v !== ""),
   );
   const filter = filterSchema.parse(params);
-  const [{ people, total }, branches] = await Promise.all([listPeople(filter), listBranches()]);
-  return { filter, people, total, branches: branches.map((b) => ({ id: b.id, name: b.name })) };
+  const [{ people, total }, branches] = await Promise.all([listPeople({ ...filter, dormantBefore: dormantCutoff(config.INACTIVE_AFTER_DAYS) }), listBranches()]);
+  return { filter, people, total, inactiveAfterDays: config.INACTIVE_AFTER_DAYS, branches: branches.map((b) => ({ id: b.id, name: b.name })) };
 }
 
 export default function PeopleList() {
-  const { filter, people, total, branches } = useLoaderData<typeof loader>();
+  const { filter, people, total, branches, inactiveAfterDays } = useLoaderData<typeof loader>();
   const filtered = Object.values(filter).some(Boolean);
   return (
     <>
@@ -57,11 +59,18 @@ export default function PeopleList() {
             <option value="active">Aktiva</option>
             <option value="inactive">Inaktiverade</option>
             <option value="all">Alla</option>
+            <option value="review">Inaktiva konton att granska</option>
           </select>
         </div>
         <button type="submit">Filtrera</button>
         {filtered ? <Link to="/admin/people">Rensa filter</Link> : null}
       </Form>
+      {filter.status === "review" ? (
+        <p>
+          Konton som inte har loggat in på {inactiveAfterDays} dagar (eller aldrig, och skapades för så länge sedan). Öppna personen och
+          inaktivera kontot eller radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
+        </p>
+      ) : null}
       <p role="status">
         {people.length === total ? `${total} personer` : `Visar ${people.length} av ${total} personer`}
       </p>
@@ -85,7 +94,8 @@ export default function PeopleList() {
                 <tr key={p.id}>
                   <td>
                     <Link to={`/admin/people/${p.id}`}>{p.name}</Link>
-                    {!p.active ? <span className="badge inactive"> inaktiverad</span> : null}
+                    {p.erasedAt ? <span className="badge inactive"> raderad</span> : !p.active ? <span className="badge inactive"> inaktiverad</span> : null}
+                    {p.dormantSince ? <span className="badge review"> inaktiv sedan {swedishDate(p.dormantSince)}, granska</span> : null}
                   </td>
                   <td>{p.email}</td>
                   <td>{p.branch.name}</td>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FormError } from "~/components/field";
 import { ProgressBar } from "~/components/progress-bar";
 import { db } from "~/db.server";
+import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { cohortRoster } from "~/modules/enrolment/cohorts.server";
 import { MODE_LABELS, parsePositions, STATUS_LABELS } from "~/modules/enrolment/eligibility";
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cohort = await loadCohort(params.cohortId);
   const manages = mayManageCohort(actor, cohort);
   const mine = await db.enrolment.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: actor.id } } });
+  if (manages) await recordAccess(actor.id, "roster.viewed", { type: "cohort", id: cohort.id });
   return {
     cohort: {
       id: cohort.id,

@@ -77,6 +77,9 @@ export default function Login() {
           <Link to="/forgot-password">Glömt lösenord?</Link>
         </div>
       </Form>
+      <p className="muted">
+        <Link to="/integritet">Så hanterar vi dina personuppgifter</Link>
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getSharedReflection } from "~/modules/progress/review.server";
 import { swedishDateTime } from "~/utils/time";
@@ -9,6 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Delad reflektion · Ledarlyft
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
   const r = await getSharedReflection(actor, params.reflectionId ?? "");
+  await recordAccess(actor.id, "reflection.viewed", { type: "person", id: r.person.id }, { reflectionId: r.id });
   return { learner: r.person.name, lesson: r.lesson.title, text: r.text, updatedAt: r.updatedAt.toISOString() };
 }
 

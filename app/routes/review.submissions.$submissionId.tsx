@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/field";
+import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getSubmissionForReview, reviewSubmission } from "~/modules/progress/review.server";
 import { flashCookie } from "~/utils/flash.server";
@@ -13,6 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Granska uppgift · Ledarlyfte
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
   const s = await getSubmissionForReview(actor, params.submissionId ?? "");
+  await recordAccess(actor.id, "submission.viewed", { type: "person", id: s.person.id }, { submissionId: s.id });
   return {
     id: s.id,
     learner: s.person.name,

@@ -139,6 +139,8 @@ export async function commitImport(actorId: string, csvText: string): Promise<Co
         data: { name: row.name, email: row.email, branchId: row.branchId, position: row.position, ...roleFlags(row.roles) },
       });
       await sendInvite(tx, person);
+      // Each person's own history starts here too, not only in the import's summary event.
+      await recordAudit({ actorId, action: "person.imported", subjectType: "person", subjectId: person.id }, tx);
     }
     await recordAudit(
       { actorId, action: "people.imported", subjectType: "person", detail: { count: rows.length, emails: rows.map((r) => r.email) } },

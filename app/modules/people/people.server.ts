@@ -11,9 +11,30 @@ export interface PeopleFilter {
   branchId?: string;
   role?: Role;
   position?: string;
-  /** "active" (default), "inactive" or "all". */
-  status?: "active" | "inactive" | "all";
+  /** "active" (default), "inactive", "all", or "review": active accounts unused since `dormantBefore`. */
+  status?: "active" | "inactive" | "all" | "review";
   leadingOnly?: boolean;
+  /** Accounts whose last login (or creation, if never logged in) is older than this are flagged for review. */
+  dormantBefore?: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The moment before which an unused account counts as dormant. */
+export function dormantCutoff(inactiveAfterDays: number, now = new Date()): Date {
+  return new Date(now.getTime() - inactiveAfterDays * DAY_MS);
+}
+
+/** Active accounts nobody has used since the cutoff: an admin should deactivate or erase them. */
+export function dormantWhere(cutoff: Date): Prisma.PersonWhereInput {
+  return { active: true, erasedAt: null, OR: [{ lastLoginAt: { lt: cutoff } }, { lastLoginAt: null, createdAt: { lt: cutoff } }] };
+}
+
+/** Since when an account has been unused, if it is dormant. */
+export function dormantSince(person: { active: boolean; lastLoginAt: Date | null; createdAt: Date }, cutoff: Date | undefined): Date | null {
+  if (!cutoff || !person.active) return null;
+  const since = person.lastLoginAt ?? person.createdAt;
+  return since < cutoff ? since : null;
 }
 
 const ROLE_COLUMN = { participant: "isParticipant", facilitator: "isFacilitator", admin: "isAdmin" } as const;
@@ -21,7 +42,8 @@ const ROLE_COLUMN = { participant: "isParticipant", facilitator: "isFacilitator"
 export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
   const where: Prisma.PersonWhereInput = {};
   const status = filter.status ?? "active";
-  if (status !== "all") where.active = status === "active";
+  if (status === "review") where.AND = [dormantWhere(filter.dormantBefore ?? new Date())];
+  else if (status !== "all") where.active = status === "active";
   if (filter.branchId) where.branchId = filter.branchId;
   if (filter.role) where[ROLE_COLUMN[filter.role]] = true;
   if (filter.position) where.position = filter.position;
@@ -48,6 +70,8 @@ export async function listPeople(filter: PeopleFilter, { take = 200 }: { take?: 
         isFacilitator: true,
         isAdmin: true,
         lastLoginAt: true,
+        createdAt: true,
+        erasedAt: true,
         branch: { select: { id: true, name: true } },
       },
     }),
@@ -55,7 +79,7 @@ export async function listPeople(filter: PeopleFilter, { take = 200 }: { take?: 
   ]);
   return {
     total,
-    people: people.map((p) => ({ ...p, roles: rolesOf(p), leading: isLeadingPosition(p.position) })),
+    people: people.map((p) => ({ ...p, roles: rolesOf(p), leading: isLeadingPosition(p.position), dormantSince: dormantSince(p, filter.dormantBefore) })),
   };
 }
 
@@ -166,15 +190,16 @@ export async function resendInvite(actorId: string, personId: string) {
   });
 }
 
-export async function peopleCounts() {
-  const [active, participants, facilitators, admins, pendingInvites] = await Promise.all([
+export async function peopleCounts(dormantBefore: Date) {
+  const [active, participants, facilitators, admins, pendingInvites, dormant] = await Promise.all([
     db.person.count({ where: { active: true } }),
     db.person.count({ where: { active: true, isParticipant: true } }),
     db.person.count({ where: { active: true, isFacilitator: true } }),
     db.person.count({ where: { active: true, isAdmin: true } }),
     db.person.count({ where: { active: true, password: null } }),
+    db.person.count({ where: dormantWhere(dormantBefore) }),
   ]);
-  return { active, participants, facilitators, admins, pendingInvites };
+  return { active, participants, facilitators, admins, pendingInvites, dormant };
 }
 
 export async function supportedBranchIds(facilitatorId: string): Promise<string[]> {

@@ -1,0 +1,85 @@
+import { db } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { csvCell } from "~/modules/goals/export.server";
+import { stockholmToUtc, swedishDateTime } from "~/utils/time";
+
+export interface AuditFilter {
+  /** Name or e-mail (part of) of who did it. */
+  actor?: string;
+  /** Name or e-mail (part of) of the person it concerned, or an id. */
+  subject?: string;
+  action?: string;
+  /** YYYY-MM-DD, Swedish dates, both ends included. */
+  from?: string;
+  to?: string;
+}
+
+export const PAGE_SIZE = 50;
+
+async function peopleMatching(text: string) {
+  const q = text.trim();
+  const rows = await db.person.findMany({
+    where: { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { id: q }] },
+    select: { id: true },
+    take: 500,
+  });
+  return rows.map((r) => r.id);
+}
+
+export async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
+  const where: Prisma.AuditEventWhereInput = {};
+  if (filter.actor) where.actorId = { in: await peopleMatching(filter.actor) };
+  if (filter.subject) {
+    const ids = await peopleMatching(filter.subject);
+    where.OR = [{ subjectType: "person", subjectId: { in: ids } }, { subjectId: filter.subject.trim() }];
+  }
+  if (filter.action) where.action = filter.action;
+  if (filter.from || filter.to) {
+    where.createdAt = {
+      ...(filter.from ? { gte: stockholmToUtc(filter.from) } : {}),
+      ...(filter.to ? { lt: stockholmToUtc(new Date(Date.parse(`${filter.to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) } : {}),
+    };
+  }
+  return where;
+}
+
+async function withNames<T extends { actorId: string | null; subjectType: string; subjectId: string | null }>(events: T[]) {
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (e.actorId) ids.add(e.actorId);
+    if (e.subjectType === "person" && e.subjectId) ids.add(e.subjectId);
+  }
+  const names = new Map((await db.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  return events.map((e) => ({
+    ...e,
+    actorName: e.actorId ? (names.get(e.actorId) ?? "okänd") : "systemet",
+    subjectName: e.subjectType === "person" && e.subjectId ? (names.get(e.subjectId) ?? null) : null,
+  }));
+}
+
+/** One page of the audit log, newest first. */
+export async function searchAuditEvents(filter: AuditFilter, page = 1) {
+  const where = await auditWhere(filter);
+  const [total, events] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), events: await withNames(events) };
+}
+
+export async function auditActions(): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  return rows.map((r) => r.action);
+}
+
+const HEADER = ["Tid", "Utförd av", "Utförd av (id)", "Åtgärd", "Gäller", "Gäller (id)", "Gäller (namn)", "Detaljer"];
+
+/** The whole filtered log as CSV for Excel, formulas neutralised (the goals export's cell rule). */
+export async function auditCsv(filter: AuditFilter, limit = 50_000): Promise<string> {
+  const events = await withNames(await db.auditEvent.findMany({ where: await auditWhere(filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }));
+  const lines = [HEADER.map(csvCell).join(";")];
+  for (const e of events) {
+    lines.push([swedishDateTime(e.createdAt), e.actorName, e.actorId, e.action, e.subjectType, e.subjectId, e.subjectName, e.detail === "{}" ? "" : e.detail].map(csvCell).join(";"));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/modules/auth/session.server";
+import { auditActions, searchAuditEvents } from "~/modules/audit/audit-log.server";
+import { ACTION_LABELS, auditQueryString, parseAuditQuery } from "~/modules/audit/audit-filter";
+import { swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Granskningslogg · Ledarlyftet" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "audit:read");
+  const query = parseAuditQuery(request.url);
+  const page = query.page ?? 1;
+  const [{ total, pages, events }, actions] = await Promise.all([searchAuditEvents(query, page), auditActions()]);
+  return {
+    query,
+    page,
+    pages,
+    total,
+    actions: actions.map((a) => ({ value: a, label: ACTION_LABELS[a] ? `${ACTION_LABELS[a]} (${a})` : a })),
+    events: events.map((e) => ({
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      actor: e.actorName,
+      actorId: e.actorId,
+      action: ACTION_LABELS[e.action] ?? e.action,
+      code: e.action,
+      subjectType: e.subjectType,
+      subjectId: e.subjectId,
+      subjectName: e.subjectName,
+      detail: e.detail === "{}" ? "" : e.detail,
+    })),
+  };
+}
+
+export default function AuditLog() {
+  const { query, page, pages, total, actions, events } = useLoaderData<typeof loader>();
+  const filtered = Boolean(query.actor || query.subject || query.action || query.from || query.to);
+  return (
+    <>
+      <h1>Granskningslogg</h1>
+      <p className="muted">
+        Vem gjorde vad och när: ändringar som administratörer och utvecklingsledare gör, och varje gång någon öppnar en annan persons
+        uppgifter. Loggen kan inte ändras i appen.
+      </p>
+      <Form method="get" className="filters" role="search" aria-label="Filtrera granskningsloggen">
+        <div className="field">
+          <label htmlFor="actor">Utförd av (namn eller e-post)</label>
+          <input id="actor" name="actor" type="search" defaultValue={query.actor ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="subject">Gäller (person eller id)</label>
+          <input id="subject" name="subject" type="search" defaultValue={query.subject ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="action">Åtgärd</label>
+          <select id="action" name="action" defaultValue={query.action ?? ""}>
+            <option value="">Alla</option>
+            {actions.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="from">Från och med</label>
+          <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">Till och med</label>
+          <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
+        </div>
+        <button type="submit">Filtrera</button>
+        {filtered ? <Link to="/admin/audit">Rensa filter</Link> : null}
+      </Form>
+      <div className="actions" style={{ marginTop: 0 }}>
+        <a href={`/admin/audit.csv${auditQueryString(query)}`} className="button secondary" download>
+          Exportera CSV
+        </a>
+      </div>
+      <p role="status">{total === 1 ? "1 händelse" : `${total} händelser`}{pages > 1 ? `, sida ${page} av ${pages}` : ""}</p>
+      {events.length === 0 ? (
+        <p className="empty">Inga händelser matchar filtret.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Händelser i granskningsloggen, nyast först</caption>
+            <thead>
+              <tr>
+                <th scope="col">Tid</th>
+                <th scope="col">Utförd av</th>
+                <th scope="col">Åtgärd</th>
+                <th scope="col">Gäller</th>
+                <th scope="col">Detaljer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>{swedishDateTime(e.at)}</td>
+                  <td>{e.actorId ? <Link to={`/admin/people/${e.actorId}`}>{e.actor}</Link> : e.actor}</td>
+                  <td>
+                    {e.action} <span className="muted">{e.code}</span>
+                  </td>
+                  <td>
+                    {e.subjectName && e.subjectId ? (
+                      <Link to={`/admin/people/${e.subjectId}`}>{e.subjectName}</Link>
+                    ) : (
+                      <>
+                        {e.subjectType} <span className="muted">{e.subjectId ?? ""}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <code className="audit-detail">{e.detail}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Sidor" className="actions">
+          {page > 1 ? <Link to={`/admin/audit${auditQueryString(query, page - 1)}`}>← Nyare</Link> : null}
+          {page < pages ? <Link to={`/admin/audit${auditQueryString(query, page + 1)}`}>Äldre →</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { FormError, TextField } from "~/components/field";
+import { requirePermission } from "~/modules/auth/session.server";
+import { getPerson } from "~/modules/people/people.server";
+import { erasePerson, erasurePreview } from "~/modules/privacy/erasure.server";
+import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+import { swedishDateTime } from "~/utils/time";
+
+export const meta: MetaFunction = () => [{ title: "Radera personuppgifter · Ledarlyftet" }];
+
+async function loadPerson(personId: string | undefined) {
+  const person = personId ? await getPerson(personId) : null;
+  if (!person) throw notFound("Personen finns inte.");
+  return person;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission(request, "people:manage");
+  const person = await loadPerson(params.personId);
+  if (person.erasedAt) throw redirect(`/admin/people/${person.id}`);
+  const preview = await erasurePreview(person.id);
+  return {
+    person: { id: person.id, name: person.name, email: person.email, branch: person.branch.name },
+    self: person.id === actor.id,
+    sessionsLed: preview.sessionsLed.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })),
+    sessionsInvited: preview.sessionsInvited,
+    enrolments: preview.enrolments,
+  };
+}
+
+const schema = z.object({ confirmEmail: z.string().trim().toLowerCase().min(1, "Skriv personens e-postadress för att bekräfta.").max(200) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "people:manage");
+  const person = await loadPerson(params.personId);
+  const form = parseForm(schema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
+  if (form.data.confirmEmail !== person.email) {
+    return data({ errors: { confirmEmail: ["E-postadressen stämmer inte. Skriv personens e-postadress exakt."] } }, { status: 400 });
+  }
+  const result = await erasePerson(actor, person.id);
+  if (!result.ok) return data({ errors: { _form: [result.message] } }, { status: 400 });
+  const cancelled = result.summary.sessionsCancelled;
+  const message = `Personuppgifterna är raderade.${cancelled > 0 ? ` ${cancelled} handledningstillfällen ställdes in och deltagarna har fått en avbokning.` : ""}`;
+  return redirect(`/admin/people/${person.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+}
+
+export default function ErasePerson() {
+  const { person, self, sessionsLed, sessionsInvited, enrolments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  return (
+    <>
+      <p>
+        <Link to={`/admin/people/${person.id}`}>← {person.name}</Link>
+      </p>
+      <h1>Radera personuppgifter för {person.name}</h1>
+      {self ? (
+        <p className="alert alert-error" role="alert">
+          Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin.
+        </p>
+      ) : (
+        <div className="danger-zone">
+          <h2 id="warning">Det här går inte att ångra</h2>
+          <div id="warning-text">
+            <p>
+              Namn, e-postadress, lösenord, inloggningar, reflektioner, svar, inlämnade texter och återkoppling, kalenderprenumeration
+              och roller raderas. Personen kan inte längre logga in. E-post som ännu inte har skickats till personen tas bort.
+            </p>
+            <p>
+              Kvar blir en anonym rad, &quot;Raderad person&quot;, med arbetarekommun ({person.branch}) och befattning, och vad
+              personen har genomfört och närvarat vid, så att statistiken och målen inte ändras.
+            </p>
+            <ul>
+              <li>
+                {sessionsLed.length === 0
+                  ? "Personen leder inga kommande handledningstillfällen."
+                  : `${sessionsLed.length} kommande handledningstillfällen som personen leder ställs in, och deltagarna får en avbokning:`}
+                {sessionsLed.length > 0 ? (
+                  <ul>
+                    {sessionsLed.map((s) => (
+                      <li key={s.id}>
+                        {s.title}, {swedishDateTime(s.startsAt)} ({s.participants} deltagare)
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+              <li>Personen tas bort från {sessionsInvited} kommande tillfällen där hen är inbjuden.</li>
+              <li>{enrolments} pågående anmälningar, ansökningar eller platser på väntelistan avslutas.</li>
+            </ul>
+          </div>
+          <FormError errors={errors?._form} />
+          <Form method="post" noValidate aria-describedby="warning-text">
+            <TextField
+              name="confirmEmail"
+              label={`Skriv personens e-postadress (${person.email}) för att bekräfta`}
+              type="email"
+              autoComplete="off"
+              required
+              errors={errors?.confirmEmail}
+            />
+            <div className="actions">
+              <button type="submit" className="danger">
+                Radera personuppgifter
+              </button>
+              <Link to={`/admin/people/${person.id}`}>Avbryt</Link>
+            </div>
+          </Form>
+        </div>
+      )}
+    </>
+  );
+}
