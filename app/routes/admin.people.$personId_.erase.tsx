@@ -32,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.object({ confirmEmail: z.string().trim().toLowerCase().min(1, "Skriv personens e-postadress för att bekräfta.").max(200) });
+const missing = "Skriv personens e-postadress för att bekräfta.";
+const schema = z.object({ confirmEmail: z.string({ required_error: missing }).trim().toLowerCase().min(1, missing).max(200) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
