@@ -19,6 +19,8 @@ import { loader as reflectionLoader } from "~/routes/review.reflections.$reflect
 import { loader as cohortLoader } from "~/routes/cohorts.$cohortId._index";
 import { loader as drillLoader } from "~/routes/admin.goals.$key";
 import { loader as goalsCsvLoader } from "~/routes/admin.goals.export[.csv]";
+import { action as goalsAction } from "~/routes/admin.goals._index";
+import { commitImport } from "~/modules/people/import.server";
 import { action as loginAction } from "~/routes/login";
 import { branchId, createPerson, formRequest, getRequest, settle, signedIn } from "./helpers";
 import { catalog } from "./privacy-fixture";
@@ -207,6 +209,22 @@ describe("access to other people's data is logged", () => {
     const participant = await signedIn();
     await get(cohortLoader, `/cohorts/${cohort.id}`, participant.cookie, { cohortId: cohort.id });
     expect(await db.auditEvent.count({ where: { actorId: participant.id, action: { endsWith: ".viewed" } } })).toBe(0);
+  });
+});
+
+describe("admin writes that were not yet audited", () => {
+  it("taking a goals snapshot by hand, and each person of a CSV import, leave an audit event", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const res = await settle(() => goalsAction({ request: formRequest("/admin/goals", {}, { cookie: admin.cookie }), context, params: {} }));
+    expect(res.status).toBe(302);
+    const snapshot = await db.auditEvent.findFirstOrThrow({ where: { action: "goals.snapshot-taken", actorId: admin.id } });
+    expect(snapshot.subjectId).toMatch(/^\d{4}-\d{2}$/);
+
+    const email = `importerad-${Date.now()}@test.se`;
+    const result = await commitImport(admin.id, `namn;e-post;arbetarekommun;befattning;roller\nIda Import;${email};Kalix;Ledamot;Deltagare`);
+    expect(result.ok).toBe(true);
+    const person = await db.person.findUniqueOrThrow({ where: { email } });
+    expect(await db.auditEvent.count({ where: { action: "person.imported", subjectId: person.id, actorId: admin.id } })).toBe(1);
   });
 });
 
