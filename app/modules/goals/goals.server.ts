@@ -1,3 +1,4 @@
+import { inSlices } from "~/utils/in-slices";
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indicatorByBranch, indicatorValue, type IndicatorValue, type Scope } from "./indicators.server";
@@ -75,7 +76,7 @@ export async function drillDown(indicatorKey: string, period: string, scope: Sco
   const isBranches = indicator.formula === "crisis-plans-ready";
   const names = isBranches
     ? new Map((await db.branch.findMany({ select: { id: true, name: true } })).map((b) => [b.id, b.name]))
-    : new Map((await db.person.findMany({ where: { id: { in: [...v.numeratorIds, ...v.denominatorIds] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+    : new Map((await inSlices([...new Set([...v.numeratorIds, ...v.denominatorIds])], (ids) => db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]));
   const counted = new Set(v.numeratorIds);
   const rows = (v.denominatorIds.length ? v.denominatorIds : v.numeratorIds).map((id) => ({ id, name: names.get(id) ?? "okänd", counted: counted.has(id) }));
   rows.sort((a, b) => Number(b.counted) - Number(a.counted) || a.name.localeCompare(b.name, "sv"));

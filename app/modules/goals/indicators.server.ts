@@ -64,14 +64,19 @@ async function programId(slug: string) {
   return (await db.program.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null;
 }
 
+// The calculations below read every matching row and keep the people in
+// scope in memory: the district is the scope, and an id list of thousands
+// would not fit in one query anyway.
+
 async function completedProgram(personIds: string[], slug: string, from: Date | null, until: Date) {
   const id = await programId(slug);
   if (!id || personIds.length === 0) return [];
+  const inScope = new Set(personIds);
   const rows = await db.completion.findMany({
-    where: { scope: "program", scopeId: id, personId: { in: personIds }, completedAt: { lt: until, ...(from ? { gte: from } : {}) } },
+    where: { scope: "program", scopeId: id, completedAt: { lt: until, ...(from ? { gte: from } : {}) } },
     select: { personId: true },
   });
-  return [...new Set(rows.map((r) => r.personId))];
+  return [...new Set(rows.map((r) => r.personId).filter((p) => inScope.has(p)))];
 }
 
 const byPerson = (people: Person[]) => {
@@ -91,13 +96,14 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
   async "handledning-attended"({ leaders, period, parameter, now }) {
     const { asOf } = periodBounds(period, now);
     const ids = leaders.map((p) => p.id);
+    const inScope = new Set(ids);
     const counts = await db.attendance.groupBy({
       by: ["personId"],
-      where: { personId: { in: ids }, status: "attended", session: { status: "scheduled", startsAt: { gte: new Date(asOf.getTime() - YEAR_MS), lt: asOf } } },
+      where: { status: "attended", session: { status: "scheduled", startsAt: { gte: new Date(asOf.getTime() - YEAR_MS), lt: asOf } } },
       _count: { _all: true },
     });
     const n = parameter ?? 2;
-    return { numeratorIds: counts.filter((c) => c._count._all >= n).map((c) => c.personId), denominatorIds: ids, branchOf: byPerson(leaders) };
+    return { numeratorIds: counts.filter((c) => c._count._all >= n && inScope.has(c.personId)).map((c) => c.personId), denominatorIds: ids, branchOf: byPerson(leaders) };
   },
 
   /** People who completed Kommunikatörsutbildningen during the period (a count against a target number). */
@@ -132,7 +138,7 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
       })
     ).filter((e) => inScope.has(e.personId));
     const completions = await db.completion.findMany({
-      where: { scope: "program", personId: { in: enrolments.map((e) => e.personId) }, completedAt: { lt: asOf } },
+      where: { scope: "program", completedAt: { lt: asOf } },
       select: { personId: true, scopeId: true },
     });
     const finished = new Set(completions.map((c) => `${c.personId}:${c.scopeId}`));
