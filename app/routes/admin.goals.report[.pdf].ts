@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/modules/auth/session.server";
-import { goalsReport } from "~/modules/goals/goals.server";
+import { dashboardReport } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { followUpPdf } from "~/modules/goals/report.server";
 import { stockholmDate } from "~/utils/time";
@@ -8,7 +8,7 @@ import { stockholmDate } from "~/utils/time";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "goals:read");
   const query = parseGoalsQuery(request.url);
-  const pdf = followUpPdf(await goalsReport(query.period, { positionGroup: query.group || undefined }), query.period, stockholmDate(new Date()));
+  const pdf = followUpPdf((await dashboardReport(query.period, { positionGroup: query.group || undefined })).reports, query.period, stockholmDate(new Date()));
   return new Response(new Uint8Array(pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="uppfoljning-${query.period}.pdf"`, "Cache-Control": "no-store" },
   });

@@ -160,3 +160,19 @@ describe("a district of national size", () => {
     expect(result!.rows.every((r) => r.name.startsWith("Ledare "))).toBe(true);
   });
 });
+
+describe("the dashboard's shared calculation", () => {
+  it("serves views at the same time from one calculation, and recalculates after a change or a minute", async () => {
+    const { addEntry, dashboardReport } = await import("./goals.server");
+    const [a, b] = await Promise.all([dashboardReport("2026", {}, NOW), dashboardReport("2026", {}, NOW)]);
+    expect(a.reports).toBe(b.reports);
+    const entered = a.reports.find((r) => r.kind !== "computed")!;
+    const admin = await createPerson({ roles: ["admin"] });
+    await addEntry(admin.id, entered.id, { period: "2026", value: 42, source: "Enkät", measuredOn: "2026-10-01" });
+    const after = await dashboardReport("2026", {}, NOW);
+    expect(after.reports.find((r) => r.id === entered.id)!.district.value).toBe(42);
+    const later = await dashboardReport("2026", {}, new Date(NOW.getTime() + 61_000));
+    expect(later.reports).not.toBe(after.reports);
+    expect(later.computedAt.getTime()).toBe(NOW.getTime() + 61_000);
+  });
+});
