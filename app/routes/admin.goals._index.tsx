@@ -4,20 +4,21 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, formatIndicatorValue, TrendLine } from "~/components/charts";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { goalsReport, takeSnapshots } from "~/modules/goals/goals.server";
+import { dashboardReport, takeSnapshots } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
 import { POSITIONS } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
+import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Mål och indikatorer · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "goals:read");
   const query = parseGoalsQuery(request.url);
-  const reports = await goalsReport(query.period, { positionGroup: query.group || undefined });
+  const { reports, computedAt } = await dashboardReport(query.period, { positionGroup: query.group || undefined });
   const thisYear = new Date().getUTCFullYear();
-  return { query, reports, years: [thisYear, thisYear - 1, thisYear - 2].map(String) };
+  return { query, reports, computedAt: computedAt.toISOString(), years: [thisYear, thisYear - 1, thisYear - 2].map(String) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,13 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function GoalsDashboard() {
-  const { query, reports, years } = useLoaderData<typeof loader>();
+  const { query, reports, computedAt, years } = useLoaderData<typeof loader>();
   const goals = [...new Map(reports.map((r) => [r.goal.key, r.goal])).values()];
   const exportQuery = `?period=${query.period}${query.group ? `&group=${query.group}` : ""}`;
   return (
     <>
       <h1>Mål och indikatorer</h1>
       <p className="muted">Handlingsplanens mål följs upp på höstmötet. Beräknade indikatorer räknas direkt ur plattformen; enkätvärden förs in för hand med källa.</p>
+      <p className="muted">Beräknat {swedishDateTime(computedAt)}; siffrorna räknas om varje minut och direkt när ett värde ändras.</p>
       <Form method="get" className="filters" aria-label="Välj period och grupp">
         <div className="field">
           <label htmlFor="period">Period</label>

@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { goalsCsv } from "~/modules/goals/export.server";
-import { goalsReport } from "~/modules/goals/goals.server";
+import { dashboardReport } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "goals:read");
   const query = parseGoalsQuery(request.url);
   await recordAccess(actor.id, "goals.exported", { type: "export" }, { format: "csv", period: query.period, group: query.group || null });
-  const csv = goalsCsv(await goalsReport(query.period, { positionGroup: query.group || undefined }), query.period);
+  const csv = goalsCsv((await dashboardReport(query.period, { positionGroup: query.group || undefined })).reports, query.period);
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, formatIndicatorValue } from "~/components/charts";
 import { requirePermission } from "~/modules/auth/session.server";
-import { goalsReport } from "~/modules/goals/goals.server";
+import { dashboardReport } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
 import { swedishDate } from "~/utils/time";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Uppföljning till höstmötet
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "goals:read");
   const query = parseGoalsQuery(request.url);
-  return { query, reports: await goalsReport(query.period, { positionGroup: query.group || undefined }), printedAt: new Date().toISOString() };
+  return { query, reports: (await dashboardReport(query.period, { positionGroup: query.group || undefined })).reports, printedAt: new Date().toISOString() };
 }
 
 /** The yearly follow-up made for paper: one goal area per page. */

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { goalsReport } from "~/modules/goals/goals.server";
+import { dashboardReport } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { followUpPdf } from "~/modules/goals/report.server";
 import { stockholmDate } from "~/utils/time";
@@ -10,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "goals:read");
   const query = parseGoalsQuery(request.url);
   await recordAccess(actor.id, "goals.report.exported", { type: "export" }, { format: "pdf", period: query.period, group: query.group || null });
-  const pdf = followUpPdf(await goalsReport(query.period, { positionGroup: query.group || undefined }), query.period, stockholmDate(new Date()));
+  const pdf = followUpPdf((await dashboardReport(query.period, { positionGroup: query.group || undefined })).reports, query.period, stockholmDate(new Date()));
   return new Response(new Uint8Array(pdf), {
     headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="uppfoljning-${query.period}.pdf"`, "Cache-Control": "no-store" },
   });

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { catalogCourseBySlug, catalogLessonBySlug } from "./catalog-cache.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { hasProgramAccess } from "~/modules/enrolment/cohorts.server";
 import { forbidden, notFound } from "~/utils/http.server";
@@ -9,9 +9,7 @@ import { forbidden, notFound } from "~/utils/http.server";
  * (and to admins, to preview it).
  */
 export async function requireCourse(actor: Actor, courseSlug: string | undefined) {
-  const course = courseSlug
-    ? await db.course.findUnique({ where: { slug: courseSlug }, include: { program: true } })
-    : null;
+  const course = courseSlug ? await catalogCourseBySlug(courseSlug) : null;
   if (!course || course.retiredAt || course.program.retiredAt) throw notFound("Kursen finns inte.");
   if (course.program.enrolmentOnly && !actor.isAdmin && !(await hasProgramAccess(actor.id, course.programId))) {
     throw forbidden(`${course.title} är öppen för deltagare som är anmälda till en omgång av ${course.program.title}.`);
@@ -21,9 +19,7 @@ export async function requireCourse(actor: Actor, courseSlug: string | undefined
 
 /** A live lesson that belongs to the given course; anything else is 404. */
 export async function requireLesson(courseId: string, lessonSlug: string | undefined) {
-  const lesson = lessonSlug
-    ? await db.lesson.findUnique({ where: { slug: lessonSlug }, include: { module: true } })
-    : null;
+  const lesson = lessonSlug ? await catalogLessonBySlug(lessonSlug) : null;
   if (!lesson || lesson.retiredAt || lesson.module.courseId !== courseId || lesson.module.retiredAt) {
     throw notFound("Lektionen finns inte i den här kursen.");
   }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { db } from "~/db.server";
+import { forgetCatalog } from "./catalog-cache.server";
 import { readContentFolder, type ContentFile, type FileProblem } from "./content-files.server";
 import {
   courseFrontMatter,
@@ -228,5 +229,6 @@ export async function syncContent(dir: string, now = new Date()): Promise<SyncRe
     },
     { timeout: 60_000 },
   );
+  forgetCatalog();
   return report;
 }

@@ -63,6 +63,21 @@ describe("content sync", () => {
     expect(retired.retiredAt).not.toBeNull();
   });
 
+  it("learners see a sync at once, though pages read the catalog from a copy kept between requests", async () => {
+    const { requireCourse, requireLesson } = await import("./access.server");
+    const dir = writeContent(basicContent());
+    await syncContent(dir);
+    const learner = { ...(await createPerson()), isParticipant: true, isFacilitator: false, isAdmin: false };
+    const course = await requireCourse(learner, "testkurs");
+    expect((await requireLesson(course.id, "t-las")).bodyHtml).not.toContain("Ny och bättre text.");
+
+    rewrite(dir, "testkurs/m1/las.md", lessonFile("t-las", { body: "Ny och bättre text." }));
+    rewrite(dir, "testkurs/m1/extra.md", null);
+    await syncContent(dir);
+    expect((await requireLesson(course.id, "t-las")).bodyHtml).toContain("Ny och bättre text.");
+    await expect(requireLesson(course.id, "t-extra")).rejects.toMatchObject({ status: 404 });
+  });
+
   it("renders Markdown to safe HTML: no raw HTML, no script, no javascript: links", async () => {
     const dir = writeContent({
       ...basicContent(),

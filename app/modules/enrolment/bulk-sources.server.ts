@@ -1,3 +1,4 @@
+import { inSlices } from "~/utils/in-slices";
 import { db } from "~/db.server";
 import { CsvError, parseCsv } from "~/modules/people/csv";
 import { emailField } from "~/modules/people/person-schema";
@@ -37,7 +38,7 @@ export async function selectByCsv(text: string): Promise<BulkSelection | { fileE
     if (parsed.success) emails.push({ line: row.line, email: parsed.data });
     else problems.push({ ...row, message: "ogiltig e-postadress" });
   }
-  const found = await db.person.findMany({ where: { email: { in: emails.map((e) => e.email) } }, select: { id: true, email: true, active: true } });
+  const found = await inSlices(emails.map((e) => e.email), (slice) => db.person.findMany({ where: { email: { in: slice } }, select: { id: true, email: true, active: true } }));
   const byEmail = new Map(found.map((p) => [p.email, p]));
   const personIds = new Set<string>();
   for (const e of emails) {

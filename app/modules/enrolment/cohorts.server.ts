@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/permissions";
-import { loadCourseState } from "~/modules/progress/course-progress.server";
+import { progressAcrossCourses } from "~/modules/progress/course-progress.server";
 import { stockholmToUtc } from "~/utils/time";
 import type { CohortInput } from "./cohort-schema";
 import { selfEnrolRefusal } from "./eligibility";
@@ -59,7 +59,16 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
   const mineIds = new Set(mine.filter((e) => (ACTIVE_STATUSES as readonly string[]).includes(e.status)).map((e) => e.cohortId));
   const open = upcoming.filter((c) => !mineIds.has(c.id) && selfEnrolRefusal(rulesOf(c), person, now) === null);
   return {
-    open: open.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, endsOn: c.endsOn, closes: c.enrolmentClosesAt, mode: c.mode, seatsLeft: Math.max(0, c.capacity - c.seatsTaken) })),
+    open: open.map((c) => ({
+      id: c.id,
+      name: c.name,
+      program: c.program.title,
+      startsOn: c.startsOn,
+      endsOn: c.endsOn,
+      closes: c.enrolmentClosesAt,
+      mode: c.mode,
+      seatsLeft: Math.max(0, c.capacity - c.seatsTaken),
+    })),
     mine: await Promise.all(
       mine.map(async (e) => ({
         enrolmentId: e.id,
@@ -69,9 +78,10 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
         status: e.status,
         place: e.status === "waitlisted" ? await waitlistPlace(e.cohortId, e.waitlistedAt) : null,
         startsOn: e.cohort.startsOn,
-      })),
+      }))
     ),
-    running: actor.isAdmin || actor.isFacilitator ? running.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, seatsTaken: c.seatsTaken, capacity: c.capacity })) : [],
+    running:
+      actor.isAdmin || actor.isFacilitator ? running.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, seatsTaken: c.seatsTaken, capacity: c.capacity })) : [],
   };
 }
 
@@ -85,30 +95,25 @@ export async function cohortRoster(cohortId: string, programId: string) {
     }),
     db.course.findMany({ where: { programId, retiredAt: null, required: true }, select: { id: true } }),
   ]);
-  return Promise.all(
-    enrolments.map(async (e) => {
-      let done = 0;
-      let total = 0;
-      if (e.status === "enrolled" || e.status === "completed") {
-        for (const c of courses) {
-          const state = await loadCourseState(db, c.id, e.personId);
-          done += state.progress.done;
-          total += state.progress.total;
-        }
-      }
-      return {
-        enrolmentId: e.id,
-        personId: e.person.id,
-        name: e.person.name,
-        email: e.person.email,
-        branch: e.person.branch.name,
-        status: e.status,
-        reason: e.reason,
-        waitlistedAt: e.waitlistedAt,
-        percent: total === 0 ? 0 : Math.round((done / total) * 100),
-      };
-    }),
+  const seated = enrolments.filter((e) => e.status === "enrolled" || e.status === "completed").map((e) => e.personId);
+  const progress = await progressAcrossCourses(
+    courses.map((c) => c.id),
+    seated
   );
+  return enrolments.map((e) => {
+    const { done, total } = (e.status === "enrolled" || e.status === "completed" ? progress.get(e.personId) : undefined) ?? { done: 0, total: 0 };
+    return {
+      enrolmentId: e.id,
+      personId: e.person.id,
+      name: e.person.name,
+      email: e.person.email,
+      branch: e.person.branch.name,
+      status: e.status,
+      reason: e.reason,
+      waitlistedAt: e.waitlistedAt,
+      percent: total === 0 ? 0 : Math.round((done / total) * 100),
+    };
+  });
 }
 
 /** Whether a person may open an enrolment-only program's courses: enrolled in a cohort of it that has not ended, or finished one. */
@@ -147,6 +152,6 @@ export async function facilitatorFollowUp(facilitatorId: string, now = new Date(
         participants: roster.length,
         behind: roster.filter((r) => r.percent < expected - 20).map((r) => ({ name: r.name, percent: r.percent })),
       };
-    }),
+    })
   );
 }

@@ -1,3 +1,4 @@
+import { inSlices } from "~/utils/in-slices";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -235,8 +236,8 @@ export type BulkRow = { personId: string; name: string; email: string; branch: s
 /** What enrolling these people would do, seat by seat, before anything is written. */
 export async function previewBulk(cohort: LoadedCohort, personIds: string[]): Promise<BulkRow[]> {
   const [people, existing, fresh] = await Promise.all([
-    db.person.findMany({ where: { id: { in: personIds } }, include: { branch: { select: { name: true } } }, orderBy: { name: "asc" } }),
-    db.enrolment.findMany({ where: { cohortId: cohort.id, personId: { in: personIds } } }),
+    inSlices(personIds, (ids) => db.person.findMany({ where: { id: { in: ids } }, include: { branch: { select: { name: true } } } })).then((found) => found.sort((a, b) => a.name.localeCompare(b.name, "sv"))),
+    inSlices(personIds, (ids) => db.enrolment.findMany({ where: { cohortId: cohort.id, personId: { in: ids } } })),
     db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { capacity: true, seatsTaken: true } }),
   ]);
   const statusOf = new Map(existing.map((e) => [e.personId, e.status]));

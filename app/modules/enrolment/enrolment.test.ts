@@ -168,6 +168,18 @@ describe("bulk enrolment", () => {
     expect(await commitBulk(actorOf(c.facilitator), loaded, ids)).toEqual({ enrolled: 1, waitlisted: 1, skipped: 2 });
     expect(await db.enrolment.count({ where: { cohortId: c.id } })).toBe(3);
   });
+
+  it("previews a selection of more than a thousand people (a whole branch of a big district)", async () => {
+    const c = await cohort({ capacity: 1_000, branchIds: [await branchId("Piteå")] });
+    const pitea = await branchId("Piteå");
+    const many = Array.from({ length: 1_100 }, (_, i) => ({ id: `bulk-${i}`, email: `bulk-${i}@example.se`, name: `Deltagare ${String(i).padStart(4, "0")}`, position: "medlem", branchId: pitea }));
+    await db.person.createMany({ data: many });
+    const preview = await previewBulk(await loadCohort(c.id), many.map((p) => p.id));
+    expect(preview).toHaveLength(1_100);
+    expect(preview.filter((r) => r.outcome === "enrol")).toHaveLength(1_000);
+    expect(preview.filter((r) => r.outcome === "waitlist")).toHaveLength(100);
+    expect(preview[0]!.name).toBe("Deltagare 0000");
+  });
 });
 
 describe("a facilitator's follow-up", () => {

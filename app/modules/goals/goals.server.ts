@@ -1,6 +1,7 @@
+import { inSlices } from "~/utils/in-slices";
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { indicatorByBranch, indicatorValue, type IndicatorValue, type Scope } from "./indicators.server";
+import { indicatorByBranch, indicatorValue, listActivePeople, type IndicatorValue, type Scope } from "./indicators.server";
 import { goalStatus, periodBounds, type GoalStatus } from "./period";
 
 type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
@@ -36,11 +37,11 @@ const strip = ({ numeratorIds: _n, denominatorIds: _d, ...rest }: IndicatorValue
 
 /** Every indicator for a period: the district value and status, each branch, and the monthly trend. */
 export async function goalsReport(period: string, scope: Omit<Scope, "branchId"> = {}, now = new Date()): Promise<IndicatorReport[]> {
-  const [indicators, branches] = await Promise.all([listIndicators(), db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } })]);
+  const [indicators, branches, people] = await Promise.all([listIndicators(), db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }), listActivePeople()]);
   const elapsed = yearElapsed(period, now);
   const reports: IndicatorReport[] = [];
   for (const indicator of indicators) {
-    const { district, branches: values } = await indicatorByBranch(indicator, period, scope.positionGroup, branches.map((b) => b.id), now);
+    const { district, branches: values } = await indicatorByBranch(indicator, period, scope.positionGroup, branches.map((b) => b.id), now, people);
     const perBranch = branches.map((b) => {
       const v = values.get(b.id)!;
       return { branchId: b.id, name: b.name, numerator: v.numerator, denominator: v.denominator, value: v.value };
@@ -67,6 +68,32 @@ export async function goalsReport(period: string, scope: Omit<Scope, "branchId">
   return reports;
 }
 
+/**
+ * The dashboard, report and exports share one calculation per period and
+ * group for a minute: at 10,000 people a report costs a few hundred
+ * milliseconds, and sixteen admins opening it at once would otherwise each
+ * pay for it. Requests arriving while it runs wait for the same result.
+ * Nothing is lost with this cache; each server keeps its own.
+ */
+const REPORT_FRESH_MS = 60_000;
+const reportCache = new Map<string, { startedAt: number; reports: Promise<IndicatorReport[]> }>();
+
+export async function dashboardReport(period: string, scope: Omit<Scope, "branchId"> = {}, now = new Date()): Promise<{ reports: IndicatorReport[]; computedAt: Date }> {
+  const key = `${period}|${scope.positionGroup ?? ""}`;
+  let entry = reportCache.get(key);
+  if (!entry || now.getTime() - entry.startedAt > REPORT_FRESH_MS) {
+    entry = { startedAt: now.getTime(), reports: goalsReport(period, scope, now) };
+    reportCache.set(key, entry);
+    entry.reports.catch(() => reportCache.delete(key));
+  }
+  return { reports: await entry.reports, computedAt: new Date(entry.startedAt) };
+}
+
+/** After an admin changes an indicator or its values, the next view recalculates. */
+function forgetDashboardReports() {
+  reportCache.clear();
+}
+
 /** The people (or branches) behind a number. Callers must have checked "goals:drilldown". */
 export async function drillDown(indicatorKey: string, period: string, scope: Scope) {
   const indicator = await db.indicator.findUnique({ where: { key: indicatorKey } });
@@ -75,7 +102,7 @@ export async function drillDown(indicatorKey: string, period: string, scope: Sco
   const isBranches = indicator.formula === "crisis-plans-ready";
   const names = isBranches
     ? new Map((await db.branch.findMany({ select: { id: true, name: true } })).map((b) => [b.id, b.name]))
-    : new Map((await db.person.findMany({ where: { id: { in: [...v.numeratorIds, ...v.denominatorIds] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+    : new Map((await inSlices([...new Set([...v.numeratorIds, ...v.denominatorIds])], (ids) => db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]));
   const counted = new Set(v.numeratorIds);
   const rows = (v.denominatorIds.length ? v.denominatorIds : v.numeratorIds).map((id) => ({ id, name: names.get(id) ?? "okänd", counted: counted.has(id) }));
   rows.sort((a, b) => Number(b.counted) - Number(a.counted) || a.name.localeCompare(b.name, "sv"));
@@ -87,6 +114,7 @@ export async function takeSnapshots(now = new Date()) {
   const period = String(now.getUTCFullYear());
   const month = now.toISOString().slice(0, 7);
   const reports = await goalsReport(period, {}, now);
+  forgetDashboardReports();
   let stored = 0;
   for (const r of reports) {
     const rows = [{ branchKey: "", branchName: "Hela distriktet", ...r.district }, ...r.branches.map((b) => ({ branchKey: b.branchId, branchName: b.name, numerator: b.numerator, denominator: b.denominator, value: b.value }))];
@@ -116,6 +144,7 @@ export async function updateIndicator(actorId: string, id: string, input: { name
     await tx.indicator.update({ where: { id }, data: input });
     await recordAudit({ actorId, action: "indicator.updated", subjectType: "indicator", subjectId: id, detail: { before: { name: before.name, definition: before.definition, baseline: before.baseline, target: before.target, parameter: before.parameter }, after: input } }, tx);
   });
+  forgetDashboardReports();
 }
 
 export async function addEntry(actorId: string, indicatorId: string, input: { period: string; value: number; source: string; measuredOn: string }) {
@@ -123,6 +152,7 @@ export async function addEntry(actorId: string, indicatorId: string, input: { pe
     const entry = await tx.indicatorEntry.create({ data: { indicatorId, period: input.period, value: input.value, source: input.source, measuredOn: new Date(`${input.measuredOn}T12:00:00Z`), enteredById: actorId } });
     await recordAudit({ actorId, action: "indicator.entry-added", subjectType: "indicator", subjectId: indicatorId, detail: { after: { id: entry.id, ...input } } }, tx);
   });
+  forgetDashboardReports();
 }
 
 export type { IndicatorRow };

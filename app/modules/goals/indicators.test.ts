@@ -144,3 +144,35 @@ describe("status against target", () => {
     expect(share(0, 0)).toBeNull();
   });
 });
+
+describe("a district of national size", () => {
+  it("computes and drills into an indicator over more people than one query can name", async () => {
+    // Past ~1,000 ids a single `IN (...)` is refused on SQLite; a big district must still get its numbers.
+    const indicator = await ind("ledare-ledarskapsprogrammet");
+    const boden = await branchId("Boden");
+    const many = Array.from({ length: 1_200 }, (_, i) => ({ id: `bulk-leader-${i}`, email: `bulk-leader-${i}@example.se`, name: `Ledare ${i}`, position: "kommunalrad", branchId: boden }));
+    await db.person.createMany({ data: many });
+    await db.completion.createMany({ data: many.slice(0, 300).map((p) => ({ personId: p.id, scope: "program", scopeId: leadership, completedAt: new Date("2026-03-01T10:00:00Z") })) });
+    expect(await indicatorValue(indicator, "2026", { branchId: boden }, NOW)).toMatchObject({ numerator: 300, denominator: 1_200, value: 25 });
+    const result = await drillDown("ledare-ledarskapsprogrammet", "2026", { branchId: boden });
+    expect(result!.rows).toHaveLength(1_200);
+    expect(result!.rows.filter((r) => r.counted)).toHaveLength(300);
+    expect(result!.rows.every((r) => r.name.startsWith("Ledare "))).toBe(true);
+  });
+});
+
+describe("the dashboard's shared calculation", () => {
+  it("serves views at the same time from one calculation, and recalculates after a change or a minute", async () => {
+    const { addEntry, dashboardReport } = await import("./goals.server");
+    const [a, b] = await Promise.all([dashboardReport("2026", {}, NOW), dashboardReport("2026", {}, NOW)]);
+    expect(a.reports).toBe(b.reports);
+    const entered = a.reports.find((r) => r.kind !== "computed")!;
+    const admin = await createPerson({ roles: ["admin"] });
+    await addEntry(admin.id, entered.id, { period: "2026", value: 42, source: "Enkät", measuredOn: "2026-10-01" });
+    const after = await dashboardReport("2026", {}, NOW);
+    expect(after.reports.find((r) => r.id === entered.id)!.district.value).toBe(42);
+    const later = await dashboardReport("2026", {}, new Date(NOW.getTime() + 61_000));
+    expect(later.reports).not.toBe(after.reports);
+    expect(later.computedAt.getTime()).toBe(NOW.getTime() + 61_000);
+  });
+});

@@ -1,3 +1,4 @@
+import { inSlices } from "~/utils/in-slices";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
@@ -77,7 +78,7 @@ export async function previewImport(csvText: string): Promise<ImportPreview> {
 
   const emails = cells.map((cell) => cell("email").toLowerCase());
   const existing = new Set(
-    (await db.person.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((p) => p.email),
+    (await inSlices(emails, (slice) => db.person.findMany({ where: { email: { in: slice } }, select: { email: true } }))).map((p) => p.email),
   );
   const seen = new Map<string, number>();
 
