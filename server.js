@@ -87,13 +87,14 @@ const DRAIN_MS = 10_000;
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing open requests, then exiting`);
   setTimeout(() => {
     console.log(`Requests still open after ${DRAIN_MS / 1000} s; exiting anyway`);
     process.exit(1);
   }, DRAIN_MS).unref();
   const closed = new Promise((resolve) => server.close(resolve));
   server.closeIdleConnections?.();
+  // Logged once the port is closed (the resilience tests wait for this line).
+  console.log(`${signal}: stopped listening; finishing open requests, then exiting`);
   try {
     await build.entry.module.stopBackgroundWork();
     await closed;

@@ -20,6 +20,8 @@ export async function startSmtpSink(port = 0) {
   const held: Held[] = [];
   const heldWaiters: (() => void)[] = [];
   const closedSessions = new Set<string>();
+  const openSessions = new Set<string>();
+  const idleWaiters: (() => void)[] = [];
 
   async function accept(raw: string) {
     received.push({ raw, mail: await simpleParser(raw) });
@@ -29,8 +31,14 @@ export async function startSmtpSink(port = 0) {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onConnect(session, callback) {
+      openSessions.add(session.id);
+      callback();
+    },
     onClose(session) {
       closedSessions.add(session.id);
+      openSessions.delete(session.id);
+      if (openSessions.size === 0) for (const wake of idleWaiters.splice(0)) wake();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -58,6 +66,8 @@ export async function startSmtpSink(port = 0) {
     },
     /** Resolves once a message is being held (its sender waits for the answer). */
     whenHeld: () => new Promise<void>((resolve) => (held.length > 0 ? resolve() : heldWaiters.push(resolve))),
+    /** Resolves once no sender is connected (e.g. after the sending process died). */
+    whenNoConnections: () => new Promise<void>((resolve) => (openSessions.size === 0 ? resolve() : idleWaiters.push(resolve))),
     /** Answers the held messages whose sender is still connected, and stops holding. */
     async release() {
       holding = false;
