@@ -118,6 +118,7 @@ export async function killAllServers() {
 
 export interface Answer {
   status: number;
+  headers: Headers;
   location: string | null;
   body: string;
   ms: number;
@@ -161,7 +162,7 @@ export class Visitor {
       else this.cookies.set(name, value);
     }
     const text = await res.text();
-    return { status: res.status, location: res.headers.get("location"), body: text, ms: performance.now() - started };
+    return { status: res.status, headers: res.headers, location: res.headers.get("location"), body: text, ms: performance.now() - started };
   }
 
   get(pathname: string, headers?: Record<string, string>) {
