@@ -21,6 +21,11 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default("Ledarlyftet <noreply@ledarlyftet.se>"),
     /** How often the outbox worker looks for mail to send. */
     MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    /**
+     * How long a worker holds a message it claimed; a crashed server's claims run
+     * out after this and another worker (or the restarted one) sends the message.
+     */
+    MAIL_CLAIM_MS: z.coerce.number().int().min(1000, "MAIL_CLAIM_MS måste vara minst 1000").max(3_600_000, "MAIL_CLAIM_MS får vara högst 3600000").default(60_000),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: booleanFlag.default("false"),
     /** Accounts with no login (or, never logged in, created) for this many days are flagged for an admin to review. */

@@ -27,4 +27,11 @@ describe("configuration", () => {
     expect(() => parseConfig({ INACTIVE_AFTER_DAYS: "7" })).toThrow(/INACTIVE_AFTER_DAYS/);
     expect(() => parseConfig({ INACTIVE_AFTER_DAYS: "ett år" })).toThrow(/INACTIVE_AFTER_DAYS/);
   });
+
+  it("takes the mail claim time from MAIL_CLAIM_MS within sane bounds", () => {
+    expect(parseConfig({}).MAIL_CLAIM_MS).toBe(60_000);
+    expect(parseConfig({ MAIL_CLAIM_MS: "5000" }).MAIL_CLAIM_MS).toBe(5000);
+    expect(() => parseConfig({ MAIL_CLAIM_MS: "10" })).toThrow(/MAIL_CLAIM_MS/);
+    expect(() => parseConfig({ MAIL_CLAIM_MS: "soon" })).toThrow(/MAIL_CLAIM_MS/);
+  });
 });

@@ -26,6 +26,19 @@ export function ensureDatabaseReady(): Promise<void> {
     .then(() => undefined));
 }
 
+/**
+ * At shutdown: folds the write-ahead log back into the database file and
+ * closes the connection, so the file alone is the whole database (what a
+ * file-level copy or the next start sees) and no -wal is left behind.
+ */
+export async function closeDatabase() {
+  try {
+    await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 export async function databaseStatus() {
   const started = performance.now();
   try {

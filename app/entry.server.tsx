@@ -13,6 +13,9 @@ import { NonceProvider } from "~/utils/nonce";
 startMailDelivery();
 startMonthlySnapshots();
 
+// server.js reaches these through the build (build.entry.module) for a clean shutdown.
+export { closeDatabase, stopBackgroundWork } from "~/shutdown.server";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {

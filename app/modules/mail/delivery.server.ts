@@ -2,7 +2,8 @@ import nodemailer from "nodemailer";
 import { db } from "~/db.server";
 
 export const MAX_ATTEMPTS = 8;
-const CLAIM_MS = 60_000;
+/** How long a claim holds a message by default (MAIL_CLAIM_MS in production). */
+export const DEFAULT_CLAIM_MS = 60_000;
 
 export interface OutgoingMail {
   messageId: string;
@@ -18,9 +19,16 @@ export interface MailTransport {
   sendMail(mail: OutgoingMail): Promise<unknown>;
 }
 
-export function smtpTransport(url: string): MailTransport {
+/**
+ * claimMs: a send must give up well before its claim runs out, or a second
+ * worker could take the message over while the first is still talking to the
+ * relay (nodemailer waits up to 10 minutes on a silent socket by default).
+ */
+export function smtpTransport(url: string, { claimMs = DEFAULT_CLAIM_MS }: { claimMs?: number } = {}): MailTransport {
+  const timeoutMs = Math.max(500, Math.floor(claimMs / 4));
+  const timeouts = { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs };
   // Inside the district's network the relay may not offer TLS; the URL decides (smtps:// for TLS).
-  const transport = nodemailer.createTransport(url.startsWith("smtp://") ? { url, ignoreTLS: true } : url);
+  const transport = nodemailer.createTransport(url.startsWith("smtp://") ? { url, ignoreTLS: true, ...timeouts } : { url, ...timeouts });
   return {
     sendMail: (mail) =>
       transport.sendMail({
@@ -47,7 +55,7 @@ export function backoffMs(attempts: number): number {
  * Claims one due message: a conditional update, so two workers (or two app
  * servers) never send the same message; a crashed worker's claim runs out.
  */
-async function claimNext(now: Date) {
+async function claimNext(now: Date, claimMs: number) {
   const candidate = await db.outboxMessage.findFirst({
     where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
     orderBy: { createdAt: "asc" },
@@ -55,16 +63,25 @@ async function claimNext(now: Date) {
   if (!candidate) return null;
   const { count } = await db.outboxMessage.updateMany({
     where: { id: candidate.id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-    data: { lockedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+    data: { lockedUntil: new Date(now.getTime() + claimMs), attempts: { increment: 1 } },
   });
   return count === 1 ? { ...candidate, attempts: candidate.attempts + 1 } : undefined;
 }
 
+interface DeliveryOptions {
+  from: string;
+  now?: Date;
+  limit?: number;
+  claimMs?: number;
+  /** Checked before each claim: a shutting-down server finishes the message in hand and claims no more. */
+  stopping?: () => boolean;
+}
+
 /** Sends what is due, one message at a time; returns what happened. */
-export async function deliverDue(transport: MailTransport, { from, now = new Date(), limit = 50 }: { from: string; now?: Date; limit?: number }) {
+export async function deliverDue(transport: MailTransport, { from, now = new Date(), limit = 50, claimMs = DEFAULT_CLAIM_MS, stopping = () => false }: DeliveryOptions) {
   const outcome = { sent: 0, retrying: 0, failed: 0 };
-  for (let i = 0; i < limit; i++) {
-    const message = await claimNext(now);
+  for (let i = 0; i < limit && !stopping(); i++) {
+    const message = await claimNext(now, claimMs);
     if (message === null) break;
     if (message === undefined) continue;
     try {
@@ -97,20 +114,29 @@ export async function deliverDue(transport: MailTransport, { from, now = new Dat
   return outcome;
 }
 
-/** Runs deliverDue every few seconds until stopped. */
-export function startDeliveryWorker(transport: MailTransport, from: string, everyMs = 5000) {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDue(transport, { from });
-    } catch (error) {
-      console.error("mail delivery failed", error);
-    } finally {
-      running = false;
-    }
+/**
+ * Runs deliverDue every few seconds. The returned stop() claims nothing new
+ * and resolves when the message being sent (if any) is sent and recorded, so
+ * a server that shuts down leaves no claim behind to wait out.
+ */
+export function startDeliveryWorker(transport: MailTransport, { from, everyMs = 5000, claimMs = DEFAULT_CLAIM_MS }: { from: string; everyMs?: number; claimMs?: number }) {
+  let round: Promise<void> | null = null;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (round || stopped) return;
+    round = deliverDue(transport, { from, claimMs, stopping: () => stopped })
+      .then(
+        () => undefined,
+        (error: unknown) => console.error("mail delivery failed", error),
+      )
+      .finally(() => {
+        round = null;
+      });
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return async function stop() {
+    stopped = true;
+    clearInterval(timer);
+    await round;
+  };
 }

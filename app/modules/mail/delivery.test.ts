@@ -6,7 +6,7 @@ import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { checkWithPython } from "../../../tests/calendar/parsers";
 import { createPerson } from "../../../tests/integration/helpers";
 import { startSmtpSink } from "../../../tests/integration/smtp-sink";
-import { backoffMs, deliverDue, smtpTransport } from "./delivery.server";
+import { backoffMs, deliverDue, smtpTransport, startDeliveryWorker } from "./delivery.server";
 import { queueEmail } from "./outbox.server";
 
 const FROM = "Ledarlyftet <noreply@ledarlyftet.se>";
@@ -82,5 +82,45 @@ describe("e-mail over SMTP", () => {
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(1);
     expect(sink.received.map((r) => r.mail.subject)).toEqual(["Välkommen"]);
     expect(await db.outboxMessage.findFirstOrThrow({ where: { personId: person.id } })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("sends a message a crashed worker had claimed once the claim runs out, not before", async () => {
+    await clearOutbox();
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const person = await createPerson();
+    await queueEmail({ to: person.email, personId: person.id, kind: "invite", subject: "Efter kraschen", text: "Hej!" });
+    const now = new Date();
+    // What a worker leaves behind when its process dies mid-send: a claim and one attempt.
+    await db.outboxMessage.updateMany({ where: { personId: person.id }, data: { lockedUntil: new Date(now.getTime() + 10_000), attempts: 1 } });
+    const transport = smtpTransport(sink.url, { claimMs: 10_000 });
+
+    expect(await deliverDue(transport, { from: FROM, now: new Date(now.getTime() + 9_000), claimMs: 10_000 })).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await deliverDue(transport, { from: FROM, now: new Date(now.getTime() + 10_001), claimMs: 10_000 })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(sink.received.map((r) => r.mail.subject)).toEqual(["Efter kraschen"]);
+    expect(await db.outboxMessage.findFirstOrThrow({ where: { personId: person.id } })).toMatchObject({ status: "sent", attempts: 2, lockedUntil: null });
+  });
+
+  it("on stop, the worker finishes the message it is sending and claims no more", async () => {
+    await clearOutbox();
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const person = await createPerson();
+    for (const subject of ["Första", "Andra", "Tredje"]) await queueEmail({ to: person.email, personId: person.id, kind: "invite", subject, text: "Hej!" });
+    sink.hold();
+    const stop = startDeliveryWorker(smtpTransport(sink.url), { from: FROM, everyMs: 100 });
+    await sink.whenHeld();
+
+    const stopped = stop();
+    await sink.release();
+    await stopped;
+
+    expect(sink.received.map((r) => r.mail.subject)).toEqual(["Första"]);
+    const messages = await db.outboxMessage.findMany({ where: { personId: person.id }, orderBy: { createdAt: "asc" } });
+    expect(messages.map((m) => [m.subject, m.status, m.attempts, m.lockedUntil])).toEqual([
+      ["Första", "sent", 1, null],
+      ["Andra", "pending", 0, null],
+      ["Tredje", "pending", 0, null],
+    ]);
   });
 });

@@ -1,0 +1,15 @@
+import { closeDatabase } from "~/db.server";
+import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
+import { stopMailDelivery } from "~/modules/mail/worker.server";
+
+/**
+ * The server process's background work stops first (server.js calls this as
+ * soon as a SIGTERM arrives): the mail worker finishes the message in hand and
+ * claims no more, a snapshot being taken is written.
+ */
+export async function stopBackgroundWork() {
+  await Promise.all([stopMailDelivery(), stopMonthlySnapshots()]);
+}
+
+/** Last, after every open request has been answered: checkpoint the WAL and close the database. */
+export { closeDatabase };
