@@ -3,6 +3,7 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
 import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
+import { tooManyInvites } from "~/modules/people/people.server";
 import { flashCookie } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Importera personer · Ledarlyftet" }];
@@ -39,6 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/admin/people", {
         headers: { "Set-Cookie": await flashCookie(request, `${result.created} personer importerades och fick en inbjudan.`) },
       });
+    }
+    if ("retryAt" in result) {
+      return data<ActionData>({ csvText, preview: null, errors: { _form: [`Inget importerades: ${tooManyInvites(result.retryAt)}`] } }, { status: 429 });
     }
     return data<ActionData>(
       { csvText, preview: result.preview, errors: { _form: ["Inget importerades: rätta raderna som är markerade och förhandsgranska igen."] } },
