@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { limitRequestBody } from "./server-limits.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
@@ -54,6 +55,8 @@ app.use((req, res, next) => {
   if (crossOrigin) return res.status(403).type("text/plain; charset=utf-8").send("Förfrågan kom från en annan webbplats och stoppades.");
   next();
 });
+// Too large a body is refused before Remix (or anything) reads it into memory.
+app.use(limitRequestBody());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.all(
