@@ -507,3 +507,42 @@ describe("attack: routes without an id", () => {
     expect(Object.keys(PUBLIC_ROUTES).filter((f) => !plain.includes(f))).toEqual([]);
   });
 });
+
+describe("attack: path tricks in slugs", () => {
+  // Each probe with where it must end: 404 from the route itself (the slug names nothing), or
+  // another page when the URL parser has already resolved the dot segments (no file is ever read).
+  const probes: [url: string, status: number][] = [
+    ["/courses/testkurs/..%2F..%2Fetc%2Fpasswd", 404],
+    ["/courses/testkurs/..%2f..%2f..%2fprisma%2fschema.prisma", 404],
+    ["/courses/..%2F..%2Fcontent/t-las", 404],
+    ["/courses/testkurs/t-las%00", 404],
+    ["/courses/testkurs/t-las%00.md", 404],
+    ["/courses/testkurs/..%5C..%5Cwindows%5Cwin.ini", 404],
+    ["/courses/testkurs/%2e%2e%2f%2e%2e%2fetc%2fpasswd", 404],
+    [`/courses/testkurs/${"a".repeat(10_000)}`, 404],
+    [`/courses/${"a".repeat(10_000)}/t-las`, 404],
+    ["/courses/testkurs/t-las/%2e%2e/%2e%2e/%2e%2e/etc/passwd", 404],
+    ["/crisis/..%2F..%2Fetc%2Fpasswd", 404],
+    ["/crisis/..%2F..%2Fetc%2Fpasswd/now", 404],
+    ["/crisis/lulea%00", 404],
+    ["/crisis/lulea%00/print", 404],
+    ["/crisis/%2e%2e%2f%2e%2e%2fdata", 404],
+    ["/crisis/..%5C..%5Cdata/now", 404],
+    [`/crisis/${"a".repeat(10_000)}/now`, 404],
+  ];
+
+  it.each(probes)("%s answers %i and reads no file", async (url, status) => {
+    const res = await app.request(url, { cookie: w.learner.cookie });
+    const body = await text(res);
+    expect(res.status).toBe(status);
+    expect(body).not.toMatch(/root:x:0:0|datasource db|generator client|\[fonts\]/);
+  });
+
+  it("a course slug that only looks like a path is the same 404 as any unknown course", async () => {
+    const unknown = await app.request("/courses/finns-inte/t-las", { cookie: w.learner.cookie });
+    const tricked = await app.request("/courses/..%2F..%2Fetc/t-las", { cookie: w.learner.cookie });
+    expect(tricked.status).toBe(unknown.status);
+    expect((await text(tricked)).replace(/nonce="[^"]*"/g, "")).toContain("Kursen finns inte.");
+    await text(unknown);
+  });
+});
