@@ -20,16 +20,27 @@ export function limitRequestBody(maxBytes = MAX_BODY_BYTES) {
     const length = req.get("Content-Length");
     const chunked = (req.get("Transfer-Encoding") ?? "").toLowerCase().includes("chunked");
     if (length === undefined && !chunked) return next();
-    if (length === undefined) return refuse(res, 411, "Förfrågan saknar längd (Content-Length). Skicka formuläret igen.");
+    if (length === undefined) return refuse(req, res, 411, "Förfrågan saknar längd (Content-Length). Skicka formuläret igen.", Infinity);
     if (!/^\d+$/.test(length) || Number(length) > maxBytes) {
-      return refuse(res, 413, `Förfrågan är för stor (högst ${megabytes} MB). Ladda upp en mindre fil eller dela upp den.`);
+      return refuse(req, res, 413, `Förfrågan är för stor (högst ${megabytes} MB). Ladda upp en mindre fil eller dela upp den.`, Number(length));
     }
     next();
   };
 }
 
-/** Answers at once and closes the connection, so a huge upload is not read to the end. */
-function refuse(res, status, message) {
-  res.set("Connection", "close");
+/** Up to this much of a refused body is read and thrown away, so the client gets to read the answer. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Answers at once without reading the body. A browser reads the answer only
+ * after it has sent everything, and Node has no "lingering close": closing
+ * now would often reset the connection under the upload and the person would
+ * see a network error instead of our message. So a body of sane size is read
+ * and discarded; an absurd or endless one gets the connection closed.
+ */
+function refuse(req, res, status, message, declared) {
+  const drain = Number.isFinite(declared) && declared <= DRAIN_LIMIT_BYTES;
+  if (!drain) res.set("Connection", "close");
   res.status(status).type("text/plain; charset=utf-8").send(message);
+  if (drain) req.resume();
 }

@@ -103,7 +103,10 @@ describe("attack: request bodies too large for the server", () => {
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (c: string) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        });
       });
       req.on("error", reject);
       req.write("x".repeat(1024));
@@ -115,6 +118,11 @@ describe("attack: request bodies too large for the server", () => {
     const res = await announce({ "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(10 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(res.body).toBe("Förfrågan är för stor (högst 5 MB). Ladda upp en mindre fil eller dela upp den.");
+    expect(handled).toBe(before);
+    // A client that sends everything first (as a browser does) still reads the answer.
+    const full = await fetch(`http://127.0.0.1:${port}/login`, { method: "POST", body: "x".repeat(10 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(full.status).toBe(413);
+    expect(await full.text()).toMatch(/^Förfrågan är för stor/);
     expect(handled).toBe(before);
   });
 
