@@ -45,6 +45,7 @@ export async function startRemixApp() {
       const { db } = (await vite.ssrLoadModule("/app/db.server.ts")) as typeof import("~/db.server");
       await db.$disconnect();
       await vite.close();
+      fs.rmSync(vite.config.cacheDir, { recursive: true, force: true });
     },
   };
 }
