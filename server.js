@@ -6,6 +6,7 @@ import fs from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { limitRequestBody } from "./server-limits.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
@@ -66,6 +67,8 @@ app.use((req, res, next) => {
   if (crossOrigin) return res.status(403).type("text/plain; charset=utf-8").send("Förfrågan kom från en annan webbplats och stoppades.");
   next();
 });
+// Too large a body is refused before Remix (or anything) reads it into memory.
+app.use(limitRequestBody());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 // The few files at the top of build/client (the favicon) are listed once at
 // start: express.static on every page request cost a stat of a file that is

@@ -32,8 +32,19 @@ const envSchema = z
     INACTIVE_AFTER_DAYS: z.coerce.number().int().min(30, "INACTIVE_AFTER_DAYS ska vara minst 30").max(3650).default(365),
     /** Who to contact about personal data, shown on /integritet. */
     PRIVACY_CONTACT: z.string().trim().min(3).max(300).default("Socialdemokraterna i Norrbotten, distriktsexpeditionen"),
+    /** A session unused for this long ends (8 hours by default). */
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, "SESSION_IDLE_MINUTES ska vara minst 5").max(43_200).default(480),
+    /** No session lives longer than this from login, however much it is used. */
+    SESSION_MAX_DAYS: z.coerce.number().int().min(1, "SESSION_MAX_DAYS ska vara minst 1").max(365).default(30),
   })
   .superRefine((env, ctx) => {
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_DAYS * 24 * 60) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["SESSION_IDLE_MINUTES"],
+        message: "the idle timeout cannot be longer than SESSION_MAX_DAYS",
+      });
+    }
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEMO_SECRET) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

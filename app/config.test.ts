@@ -34,4 +34,12 @@ describe("configuration", () => {
     expect(() => parseConfig({ MAIL_CLAIM_MS: "10" })).toThrow(/MAIL_CLAIM_MS/);
     expect(() => parseConfig({ MAIL_CLAIM_MS: "soon" })).toThrow(/MAIL_CLAIM_MS/);
   });
+
+  it("sessions idle out after 8 hours and end after 30 days unless told otherwise; an idle time past the lifetime is refused", () => {
+    expect(parseConfig({})).toMatchObject({ SESSION_IDLE_MINUTES: 480, SESSION_MAX_DAYS: 30 });
+    expect(parseConfig({ SESSION_IDLE_MINUTES: "30", SESSION_MAX_DAYS: "1" })).toMatchObject({ SESSION_IDLE_MINUTES: 30, SESSION_MAX_DAYS: 1 });
+    expect(() => parseConfig({ SESSION_IDLE_MINUTES: "2000", SESSION_MAX_DAYS: "1" })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => parseConfig({ SESSION_IDLE_MINUTES: "0" })).toThrow(/SESSION_IDLE_MINUTES/);
+    expect(() => parseConfig({ SESSION_MAX_DAYS: "forever" })).toThrow(/SESSION_MAX_DAYS/);
+  });
 });

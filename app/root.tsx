@@ -13,7 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getCurrentPerson, refreshedSessionCookie } from "~/modules/auth/session.server";
+import { getCurrentPerson } from "~/modules/auth/session.server";
 import { rolesOf } from "~/modules/people/roles";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css?url";
@@ -31,8 +31,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const flash = await readFlash(request);
   const headers = new Headers();
   if (flash.setCookie) headers.append("Set-Cookie", flash.setCookie);
-  const refreshed = await refreshedSessionCookie(request);
-  if (refreshed) headers.append("Set-Cookie", refreshed);
   const person = current
     ? { id: current.person.id, name: current.person.name, roles: rolesOf(current.person) }
     : null;

@@ -5,7 +5,7 @@ import { hasFeed, issueFeedToken, revokeFeed } from "~/modules/calendar/feed.ser
 import { flashCookie } from "~/utils/flash.server";
 import { badRequest } from "~/utils/http.server";
 import { db } from "~/db.server";
-import { requirePerson } from "~/modules/auth/session.server";
+import { liveSessionWhere, requirePerson } from "~/modules/auth/session.server";
 import { positionLabel } from "~/modules/people/positions";
 import { roleLabel, rolesOf } from "~/modules/people/roles";
 import { swedishDateTime } from "~/utils/time";
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [branch, sessions] = await Promise.all([
     db.branch.findUnique({ where: { id: person.branchId }, select: { name: true } }),
     db.authSession.findMany({
-      where: { personId: person.id, expiresAt: { gt: new Date() } },
+      where: { personId: person.id, ...liveSessionWhere() },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true, userAgent: true },
     }),

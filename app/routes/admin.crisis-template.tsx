@@ -7,6 +7,7 @@ import { branchSlug } from "~/modules/branches/branches";
 import { publishTemplate } from "~/modules/crisis/crisis.server";
 import { latestTemplate } from "~/modules/crisis/template.server";
 import { flashCookie } from "~/utils/flash.server";
+import { parseForm } from "~/utils/forms";
 import { swedishDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Mall för krisplan · Ledarlyftet" }];
@@ -21,22 +22,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const schema = z.object({
   note: z.string().trim().max(500).default(""),
   newSection: z.string().max(60).default(""),
-  newTitle: z.string().trim().max(200).default(""),
-  newGuidance: z.string().trim().max(2000).default(""),
+  newTitle: z.string().trim().max(200, "Rubriken får vara högst 200 tecken.").default(""),
+  newGuidance: z.string().trim().max(2000, "Vägledningen får vara högst 2 000 tecken.").default(""),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "crisis-template:edit");
   const formData = await request.formData();
-  const parsed = schema.safeParse(Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")));
-  if (!parsed.success) return data({ errors: { _form: ["Kontrollera fälten."] } }, { status: 400 });
+  const parsed = parseForm(schema, formData);
+  if (!parsed.ok) return data({ errors: { ...parsed.errors, _form: ["Kontrollera fälten."] } }, { status: 400 });
   const current = await latestTemplate();
   const edits: Record<string, { title: string; guidance: string }> = {};
   for (const item of current.items) {
     const title = String(formData.get(`title-${item.key}`) ?? item.title).trim();
     const guidance = String(formData.get(`guidance-${item.key}`) ?? item.guidance).trim();
     if (title.length < 3) return data({ errors: { [`title-${item.key}`]: ["Rubriken måste vara minst 3 tecken."] } }, { status: 400 });
-    if (title !== item.title || guidance !== item.guidance) edits[item.key] = { title: title.slice(0, 200), guidance: guidance.slice(0, 2000) };
+    if (title.length > 200) return data({ errors: { [`title-${item.key}`]: ["Rubriken får vara högst 200 tecken."] } }, { status: 400 });
+    if (guidance.length > 2000) return data({ errors: { [`guidance-${item.key}`]: ["Vägledningen får vara högst 2 000 tecken."], _form: [`Vägledningen till "${item.title}" får vara högst 2 000 tecken.`] } }, { status: 400 });
+    if (title !== item.title || guidance !== item.guidance) edits[item.key] = { title, guidance };
   }
   const { newTitle, newSection, newGuidance, note } = parsed.data;
   if (newTitle && newTitle.length < 3) return data({ errors: { newTitle: ["Rubriken måste vara minst 3 tecken."] } }, { status: 400 });

@@ -109,9 +109,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "reactivate":
       await setPersonActive(actor.id, person.id, true);
       return back(`${person.name} är aktiv igen.`);
-    case "resend-invite":
-      await resendInvite(actor.id, person.id);
+    case "resend-invite": {
+      const sent = await resendInvite(actor.id, person.id);
+      if (!sent.ok) return data({ errors: { _form: [sent.message] }, values: undefined }, { status: sent.status });
       return back(`En ny inbjudan är skickad till ${person.email}.`);
+    }
     default:
       throw badRequest("Okänd åtgärd.");
   }

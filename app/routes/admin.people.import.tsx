@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
+import { decodeCsvBytes } from "~/modules/people/csv";
 import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
+import { tooManyInvites } from "~/modules/people/people.server";
 import { flashCookie } from "~/utils/flash.server";
 
 export const meta: MetaFunction = () => [{ title: "Importera personer · Ledarlyftet" }];
@@ -18,7 +20,7 @@ type ActionData = { csvText: string; preview: ImportPreview | null; errors?: Rec
 
 async function readCsv(formData: FormData): Promise<string> {
   const file = formData.get("csvFile");
-  if (file instanceof File && file.size > 0) return file.text();
+  if (file instanceof File && file.size > 0) return decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
   const text = formData.get("csvText");
   return typeof text === "string" ? text : "";
 }
@@ -30,6 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const formData = await request.formData();
   const csvText = await readCsv(formData);
+  // Content-Length can be missing (a chunked upload): measure what arrived too.
+  if (csvText.length > MAX_BYTES) {
+    return data<ActionData>({ csvText: "", preview: null, errors: { csv: ["Filen är för stor (högst 2 MB)."] } }, { status: 413 });
+  }
   if (csvText.trim() === "") {
     return data<ActionData>({ csvText, preview: null, errors: { csv: ["Välj en CSV-fil eller klistra in innehållet."] } }, { status: 400 });
   }
@@ -39,6 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect("/admin/people", {
         headers: { "Set-Cookie": await flashCookie(request, `${result.created} personer importerades och fick en inbjudan.`) },
       });
+    }
+    if ("retryAt" in result) {
+      return data<ActionData>({ csvText, preview: null, errors: { _form: [`Inget importerades: ${tooManyInvites(result.retryAt)}`] } }, { status: 429 });
     }
     return data<ActionData>(
       { csvText, preview: result.preview, errors: { _form: ["Inget importerades: rätta raderna som är markerade och förhandsgranska igen."] } },

@@ -48,9 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const reasonField = z.string().trim().max(500, "Högst 500 tecken.").default("");
 const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("enrol") }),
-  z.object({ intent: z.literal("withdraw"), enrolmentId: z.string().min(1), reason: reasonField }),
-  z.object({ intent: z.literal("approve"), enrolmentId: z.string().min(1) }),
-  z.object({ intent: z.literal("decline"), enrolmentId: z.string().min(1), reason: z.string().trim().min(1, "Skriv en anledning till beslutet.").max(500) }),
+  z.object({ intent: z.literal("withdraw"), enrolmentId: z.string().min(1).max(40), reason: reasonField }),
+  z.object({ intent: z.literal("approve"), enrolmentId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("decline"), enrolmentId: z.string().min(1).max(40), reason: z.string().trim().min(1, "Skriv en anledning till beslutet.").max(500) }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {

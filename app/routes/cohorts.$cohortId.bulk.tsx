@@ -7,6 +7,7 @@ import { selectByCsv, selectByFilter, type BulkSelection } from "~/modules/enrol
 import { commitBulk, previewBulk, requireManagedCohort, type BulkRow } from "~/modules/enrolment/enrolment.server";
 import { SelectField } from "~/components/field";
 import { branchOptions, positionOptions } from "~/components/filters";
+import { decodeCsvBytes } from "~/modules/people/csv";
 import { POSITION_KEYS } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const file = formData.get("csvFile");
   if (file instanceof File && file.size > 0) {
     if (file.size > 500_000) return data({ error: "Filen är för stor (högst 500 kB).", preview: null }, { status: 413 });
-    formData.set("csvText", await file.text());
+    formData.set("csvText", decodeCsvBytes(new Uint8Array(await file.arrayBuffer())));
   }
   formData.delete("csvFile");
   const form = parseForm(schema, formData, ["personIds"]);

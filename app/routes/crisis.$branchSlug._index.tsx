@@ -55,7 +55,7 @@ const intents = z.discriminatedUnion("intent", [
       ownerId: z.string().max(40).default(""),
       dueOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD.")]).default(""),
       note: text(2000),
-      link: z.union([z.literal(""), z.string().trim().url("Ange en hel adress, t.ex. https://…").refine((u) => /^https?:\/\//.test(u), "Länken ska börja med http(s)://")]).default(""),
+      link: z.union([z.literal(""), z.string().trim().max(2000, "Högst 2 000 tecken.").url("Ange en hel adress, t.ex. https://…").refine((u) => /^https?:\/\//.test(u), "Länken ska börja med http(s)://")]).default(""),
     }),
   z.object({ intent: z.literal("own-item"), sectionKey: z.string().min(1, "Välj sektion."), title: z.string().trim().min(3, "Skriv en rubrik (minst 3 tecken).").max(200), guidance: text(2000) }),
   z.object({ intent: z.literal("reviewed") }),

@@ -13,6 +13,7 @@ import { parseForm, valueOf } from "~/utils/forms";
 export const meta: MetaFunction = () => [{ title: "Glömt lösenord · Ledarlyftet" }];
 
 const schema = z.object({ email: emailField });
+const RESET_ANSWER_MS = 250;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(schema, await request.formData());
@@ -23,7 +24,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const message = `För många förfrågningar. Försök igen kl. ${swedishClock(blocked)} (om ${minutesUntil(blocked)} min).`;
     return data({ sent: false as const, errors: { _form: [message] } as Record<string, string[]>, values: { email: form.data.email } }, { status: 429 });
   }
-  await requestPasswordReset(form.data.email);
+  // A known address costs a token and an e-mail, an unknown one nothing: answer both no sooner
+  // than RESET_ANSWER_MS, so the time taken does not tell either.
+  await Promise.all([requestPasswordReset(form.data.email), new Promise((resolve) => setTimeout(resolve, RESET_ANSWER_MS))]);
   return { sent: true as const };
 }
 

@@ -13,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Logga in · Ledarlyftet" }];
 const loginSchema = z.object({
   email: z.string({ required_error: "Ange din e-postadress." }).trim().min(1, "Ange din e-postadress.").max(254),
   password: z.string({ required_error: "Ange ditt lösenord." }).min(1, "Ange ditt lösenord.").max(500),
-  redirectTo: z.string().optional(),
+  // A broken or absurd redirectTo just means "go home", never a failed login.
+  redirectTo: z.string().max(2000).optional().catch(undefined),
 });
 
 export const INVALID_LOGIN = "Fel e-postadress eller lösenord.";

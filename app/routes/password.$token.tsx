@@ -17,7 +17,7 @@ const schema = z
       .string({ required_error: "Välj ett lösenord." })
       .min(10, "Lösenordet måste vara minst 10 tecken.")
       .max(200, "Lösenordet får vara högst 200 tecken."),
-    passwordConfirm: z.string({ required_error: "Skriv lösenordet en gång till." }),
+    passwordConfirm: z.string({ required_error: "Skriv lösenordet en gång till." }).max(200, "Lösenorden är inte lika."),
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Lösenorden är inte lika." });
 

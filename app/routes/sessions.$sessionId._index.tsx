@@ -10,6 +10,7 @@ import { flashCookie } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { stockholmDate, swedishClock, swedishDateTime } from "~/utils/time";
+import { linkableUrl } from "~/utils/urls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Handledning"} · Ledarlyftet` }];
 
@@ -129,9 +130,13 @@ export default function SessionPage() {
           <>
             <dt>Video</dt>
             <dd>
-              <a href={s.videoUrl} rel="noopener noreferrer">
-                {s.videoUrl}
-              </a>
+              {linkableUrl(s.videoUrl) ? (
+                <a href={linkableUrl(s.videoUrl)!} rel="noopener noreferrer">
+                  {s.videoUrl}
+                </a>
+              ) : (
+                s.videoUrl
+              )}
             </dd>
           </>
         ) : null}

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { swedishErrorMap } from "./zod-swedish";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -28,7 +29,7 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData,
     raw[key] = arrayFields.includes(key) ? all : all[0];
   }
   for (const key of arrayFields) raw[key] ??= [];
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { errorMap: swedishErrorMap });
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -1,12 +1,47 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { db as Db } from "~/db.server";
 
+export interface SessionPolicy {
+  /** A session not used for this long is over. */
+  idleMs: number;
+  /** No session outlives this, counted from login, however much it is used. */
+  maxAgeMs: number;
+}
+
+type SessionRow = { id: string; personId: string; expiresAt: Date; createdAt: Date; lastSeenAt: Date };
+
+/**
+ * When a session stops being valid: the earliest of the end set at login,
+ * login plus the current maximum lifetime (so lowering SESSION_MAX_DAYS
+ * applies to sessions already out there) and the last activity plus the idle time.
+ */
+export function sessionEndsAt(row: Pick<SessionRow, "expiresAt" | "createdAt" | "lastSeenAt">, policy: SessionPolicy): Date {
+  return new Date(Math.min(row.expiresAt.getTime(), row.createdAt.getTime() + policy.maxAgeMs, row.lastSeenAt.getTime() + policy.idleMs));
+}
+
 /**
  * lucia's own Adapter interface over our Prisma client. The official
  * @lucia-auth/adapter-prisma pins Prisma 4/5, so we implement the seven calls here.
+ *
+ * The expiry lucia sees already includes the idle timeout, so lucia itself
+ * deletes an idle or too old session when it is presented. Sessions never
+ * slide: lucia's "extend past half-life" call is deliberately a no-op, and
+ * activity is recorded by `touchSession` (session.server.ts) instead.
  */
 export class PrismaSessionAdapter implements Adapter {
-  constructor(private readonly db: typeof Db) {}
+  constructor(
+    private readonly db: typeof Db,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  private toDatabaseSession(row: SessionRow): DatabaseSession {
+    return {
+      id: row.id,
+      userId: row.personId,
+      expiresAt: sessionEndsAt(row, this.policy),
+      attributes: { createdAt: row.createdAt, lastSeenAt: row.lastSeenAt },
+    };
+  }
 
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     const row = await this.db.authSession.findUnique({
@@ -16,7 +51,7 @@ export class PrismaSessionAdapter implements Adapter {
     if (!row) return [null, null];
     const { person, ...session } = row;
     return [
-      { id: session.id, userId: session.personId, expiresAt: session.expiresAt, attributes: {} },
+      this.toDatabaseSession(session),
       {
         id: person.id,
         attributes: {
@@ -35,17 +70,18 @@ export class PrismaSessionAdapter implements Adapter {
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
     const rows = await this.db.authSession.findMany({ where: { personId: userId } });
-    return rows.map((s) => ({ id: s.id, userId: s.personId, expiresAt: s.expiresAt, attributes: {} }));
+    return rows.map((s) => this.toDatabaseSession(s));
   }
 
   async setSession(session: DatabaseSession): Promise<void> {
+    const now = new Date();
     await this.db.authSession.create({
-      data: { id: session.id, personId: session.userId, expiresAt: session.expiresAt },
+      data: { id: session.id, personId: session.userId, expiresAt: session.expiresAt, createdAt: now, lastSeenAt: now },
     });
   }
 
-  async updateSessionExpiration(sessionId: string, expiresAt: Date): Promise<void> {
-    await this.db.authSession.updateMany({ where: { id: sessionId }, data: { expiresAt } });
+  async updateSessionExpiration(): Promise<void> {
+    // Deliberately empty: the end set at login is absolute (see the class comment).
   }
 
   async deleteSession(sessionId: string): Promise<void> {
@@ -56,7 +92,16 @@ export class PrismaSessionAdapter implements Adapter {
     await this.db.authSession.deleteMany({ where: { personId: userId } });
   }
 
-  async deleteExpiredSessions(): Promise<void> {
-    await this.db.authSession.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  /** Sessions past their end, idle too long, or older than the lifetime. */
+  async deleteExpiredSessions(now = new Date()): Promise<void> {
+    await this.db.authSession.deleteMany({
+      where: {
+        OR: [
+          { expiresAt: { lte: now } },
+          { lastSeenAt: { lte: new Date(now.getTime() - this.policy.idleMs) } },
+          { createdAt: { lte: new Date(now.getTime() - this.policy.maxAgeMs) } },
+        ],
+      },
+    });
   }
 }

@@ -45,3 +45,25 @@ export function feedLimits(token: string, address: string): Limit[] {
     { key: `feed:address:${address}`, max: 600, windowMs: HOUR },
   ];
 }
+
+function digest(value: string) {
+  return createHash("sha256").update(value).digest("hex").slice(0, 32);
+}
+
+/**
+ * Invitation e-mails (new people and resends): a few per recipient and a
+ * ceiling per admin, so a looping script or a hijacked admin session cannot
+ * use us to flood inboxes. The address is counted by a hash, not stored.
+ */
+export function inviteLimits(actorId: string, recipientEmail: string): Limit[] {
+  return [
+    { key: `invite:email:${digest(recipientEmail.trim().toLowerCase())}`, max: 3, windowMs: HOUR },
+    { key: `invite:actor:${actorId}`, max: 50, windowMs: HOUR },
+  ];
+}
+
+/** A CSV import invites everyone in it at once: a handful of imports an hour per admin. */
+export function importLimits(actorId: string): Limit[] {
+  return [{ key: `import:actor:${actorId}`, max: 5, windowMs: HOUR }];
+}
+

@@ -3,7 +3,7 @@ import type { Session, User } from "lucia";
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forbidden } from "~/utils/http.server";
-import { lucia } from "./lucia.server";
+import { lucia, sessionPolicy } from "./lucia.server";
 import { may, type Actor, type OwnedResource, type Permission } from "./permissions";
 
 export interface CurrentPerson {
@@ -22,7 +22,29 @@ async function validate(request: Request): Promise<CurrentPerson | null> {
     await lucia.invalidateSession(session.id);
     return null;
   }
+  await touchSession(session);
   return { session, person: user };
+}
+
+/** Sessions that can still be used (not past their end, not idle, not too old), for lists such as Mitt konto. */
+export function liveSessionWhere(now = new Date()) {
+  return {
+    expiresAt: { gt: now },
+    lastSeenAt: { gt: new Date(now.getTime() - sessionPolicy.idleMs) },
+    createdAt: { gt: new Date(now.getTime() - sessionPolicy.maxAgeMs) },
+  };
+}
+
+/** How stale the recorded activity may get before a request writes it again. */
+export const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Records activity for the idle timeout. Written at most once a minute, so
+ * most requests cost no write; the idle clock is at most a minute behind.
+ */
+export async function touchSession(session: Pick<Session, "id" | "lastSeenAt">, now = new Date()) {
+  if (session.lastSeenAt && now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+  await db.authSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
 }
 
 /** The signed-in person, or null. Validated once per request however many loaders ask. */
@@ -71,6 +93,8 @@ export async function requirePermission(request: Request, permission: Permission
 }
 
 export async function startSession(personId: string, request: Request): Promise<string> {
+  // Housekeeping: logins are rare enough to clear out sessions that can no longer be used.
+  await lucia.deleteExpiredSessions();
   // A new session id at every login: a session id planted before login is worthless.
   const session = await lucia.createSession(personId, {});
   await db.authSession.update({
@@ -98,11 +122,4 @@ export async function endAllSessions(request: Request): Promise<string> {
     });
   }
   return lucia.createBlankSessionCookie().serialize();
-}
-
-/** lucia extends a session past half its life; the cookie must follow. */
-export async function refreshedSessionCookie(request: Request): Promise<string | null> {
-  const current = await getCurrentPerson(request);
-  if (current?.session.fresh) return lucia.createSessionCookie(current.session.id).serialize();
-  return null;
 }

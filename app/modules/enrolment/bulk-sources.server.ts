@@ -29,6 +29,9 @@ export async function selectByCsv(text: string): Promise<BulkSelection | { fileE
   if (table.length === 0) return { fileError: "Filen är tom." };
   const header = table[0]!.map((h) => h.trim().toLowerCase());
   const column = header.findIndex((h) => ["e-post", "epost", "email", "e-mail", "e-postadress"].includes(h));
+  if (column === -1 && header.length > 1) {
+    return { fileError: "Hittar ingen kolumn som heter e-post. Ge kolumnen med adresserna rubriken e-post, eller skriv en adress per rad." };
+  }
   const rows = (column === -1 ? table : table.slice(1)).map((r, i) => ({ line: column === -1 ? i + 1 : i + 2, value: (r[Math.max(column, 0)] ?? "").trim() }));
   if (rows.length > 5000) return { fileError: "Högst 5 000 rader åt gången." };
   const problems: BulkSelection["problems"] = [];

@@ -12,15 +12,15 @@ export const MODES = ["open", "approval", "invitation"] as const;
 export const cohortFields = z
   .object({
     name: z.string({ required_error: "Ange ett namn." }).trim().min(3, "Namnet måste vara minst 3 tecken.").max(120, "Högst 120 tecken."),
-    programId: z.string({ required_error: "Välj ett program." }).min(1, "Välj ett program."),
+    programId: z.string({ required_error: "Välj ett program." }).min(1, "Välj ett program.").max(40, "Välj ett program."),
     startsOn: date("startdatum"),
     endsOn: date("slutdatum"),
     enrolmentOpensOn: date("när anmälan öppnar"),
     enrolmentClosesOn: date("när anmälan stänger"),
     capacity: z.coerce.number({ invalid_type_error: "Ange antal platser som ett tal." }).int("Ange ett heltal.").min(1, "Minst 1 plats.").max(10_000, "Högst 10 000 platser."),
     mode: z.enum(MODES, { errorMap: () => ({ message: "Välj hur anmälan går till." }) }),
-    facilitatorIds: z.array(z.string().min(1)).max(20),
-    branchIds: z.array(z.string().min(1)).max(500),
+    facilitatorIds: z.array(z.string().min(1).max(40)).max(20),
+    branchIds: z.array(z.string().min(1).max(40)).max(500),
     positions: z.array(z.enum(POSITION_KEYS)).max(POSITION_KEYS.length),
   })
   .superRefine((v, ctx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, parseCsv } from "./csv";
+import { CsvError, decodeCsvBytes, parseCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("reads semicolons (Swedish Excel) with a BOM and CRLF", () => {
@@ -25,5 +25,20 @@ describe("parseCsv", () => {
 
   it("refuses an unterminated quote", () => {
     expect(() => parseCsv('a;b\n"oj;2\n')).toThrow(CsvError);
+  });
+});
+
+describe("decodeCsvBytes and binary files", () => {
+  it("reads Windows-1252 (Swedish Excel's CSV) and UTF-16 with their å, ä, ö intact", () => {
+    expect(decodeCsvBytes(new Uint8Array([0xc5, 0x73, 0x61, 0x3b, 0xf6]))).toBe("Åsa;ö");
+    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0xc5, 0x00, 0x3b, 0x00]))).toBe("Å;");
+    expect(decodeCsvBytes(new Uint8Array([0xfe, 0xff, 0x00, 0xc5, 0x00, 0x3b]))).toBe("Å;");
+    expect(decodeCsvBytes(new TextEncoder().encode("\uFEFFÅsa;ö"))).toBe("Åsa;ö");
+  });
+
+  it("refuses text with NUL or other control characters as not a CSV file", () => {
+    expect(() => parseCsv("a;b\n1\u0000;2\n")).toThrow(/inte vara en CSV-fil/);
+    expect(() => parseCsv("a;b\n\uFFFD;2\n")).toThrow(CsvError);
+    expect(parseCsv("a\tb;c\r\n")).toEqual([["a\tb", "c"]]);
   });
 });

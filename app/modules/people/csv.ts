@@ -18,8 +18,37 @@ export function detectDelimiter(text: string): "," | ";" {
 
 export class CsvError extends Error {}
 
+const BINARY = new CsvError("Filen verkar inte vara en CSV-fil (den innehåller binära data eller tecken som inte går att läsa). Spara den som CSV i Excel och försök igen.");
+
+/**
+ * An uploaded file's bytes as text, the way people's files actually come:
+ * UTF-8 with or without BOM, UTF-16 from Excel's "Unicode-text" (with a BOM,
+ * or recognised by its zero bytes), and otherwise Windows-1252, which Swedish
+ * Excel writes for "CSV (semikolonavgränsad)". Without this, å, ä and ö in
+ * such a file would silently turn into "\uFFFD" and be imported that way.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const sample = bytes.subarray(0, 2000);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  // ASCII text in UTF-16 has a zero byte in every pair: after the character (LE) or before it (BE).
+  if (sample.length >= 4 && oddZeros > sample.length * 0.4 && evenZeros === 0) return new TextDecoder("utf-16le").decode(bytes);
+  if (sample.length >= 4 && evenZeros > sample.length * 0.4 && oddZeros === 0) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    // fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD; a BOM is dropped.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
 export function parseCsv(input: string): string[][] {
-  const text = input.replace(/^\uFEFF/, "");
+  const text = input.replace(/^\uFEFF+/, "");
+  // Control characters other than tab and line breaks (NUL above all) mean this is not text.
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/.test(text)) throw BINARY;
   const delimiter = detectDelimiter(text);
   const rows: string[][] = [];
   let row: string[] = [];

@@ -2,6 +2,7 @@ import { inSlices } from "~/utils/in-slices";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
+import { hitRateLimits, importLimits } from "~/modules/auth/rate-limit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug } from "~/modules/branches/branches";
 import { CsvError, parseCsv } from "./csv";
@@ -124,7 +125,7 @@ export async function previewImport(csvText: string): Promise<ImportPreview> {
   return { ok: true, rows, valid: rows.length - invalid, invalid };
 }
 
-export type CommitResult = { ok: true; created: number } | { ok: false; preview: ImportPreview };
+export type CommitResult = { ok: true; created: number } | { ok: false; preview: ImportPreview } | { ok: false; retryAt: Date };
 
 /**
  * All or nothing: the file is checked again (the database may have changed
@@ -133,6 +134,8 @@ export type CommitResult = { ok: true; created: number } | { ok: false; preview:
 export async function commitImport(actorId: string, csvText: string): Promise<CommitResult> {
   const preview = await previewImport(csvText);
   if (!preview.ok || preview.invalid > 0) return { ok: false, preview };
+  const blocked = await hitRateLimits(importLimits(actorId));
+  if (blocked) return { ok: false, retryAt: blocked };
   const rows = preview.rows.map((r) => r.parsed!);
   await db.$transaction(async (tx) => {
     for (const row of rows) {

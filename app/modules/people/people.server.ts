@@ -1,5 +1,7 @@
 import { db } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
+import { hitRateLimits, inviteLimits } from "~/modules/auth/rate-limit.server";
+import { minutesUntil, swedishClock } from "~/utils/time";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { PersonInput } from "./person-schema";
@@ -93,7 +95,11 @@ export async function getPerson(id: string) {
   return { ...rest, roles: rolesOf(person), hasPassword: password !== null };
 }
 
-export type InviteResult = { ok: true; personId: string } | { ok: false; field: "email" | "branchId"; message: string };
+export type InviteResult = { ok: true; personId: string } | { ok: false; field: "email" | "branchId" | "_form"; message: string };
+
+export function tooManyInvites(retryAt: Date) {
+  return `Många inbjudningar har skickats på kort tid. Försök igen kl. ${swedishClock(retryAt)} (om ${minutesUntil(retryAt)} min).`;
+}
 
 async function checkUniqueAndBranch(input: PersonInput, exceptId?: string): Promise<InviteResult | null> {
   const [existing, branch] = await Promise.all([
@@ -111,6 +117,8 @@ async function checkUniqueAndBranch(input: PersonInput, exceptId?: string): Prom
 export async function invitePerson(actorId: string, input: PersonInput): Promise<InviteResult> {
   const problem = await checkUniqueAndBranch(input);
   if (problem) return problem;
+  const blocked = await hitRateLimits(inviteLimits(actorId, input.email));
+  if (blocked) return { ok: false, field: "_form", message: tooManyInvites(blocked) };
   const person = await db.$transaction(async (tx) => {
     const created = await tx.person.create({
       data: {
@@ -182,12 +190,22 @@ export async function setPersonActive(actorId: string, personId: string, active:
   });
 }
 
-export async function resendInvite(actorId: string, personId: string) {
-  const person = await db.person.findUniqueOrThrow({ where: { id: personId } });
+/**
+ * A new invite link for someone who has not chosen a password yet. Never for
+ * an account in use: an invite link sets a password, so it would work as a
+ * reset link that the person did not ask for.
+ */
+export async function resendInvite(actorId: string, personId: string): Promise<{ ok: true } | { ok: false; status: number; message: string }> {
+  const person = await db.person.findUniqueOrThrow({ where: { id: personId }, include: { password: { select: { personId: true } } } });
+  if (!person.active) return { ok: false, status: 400, message: "Personen är inaktiverad. Aktivera hen först." };
+  if (person.password) return { ok: false, status: 400, message: "Personen har redan valt lösenord. Hen kan själv be om ett nytt via Glömt lösenord." };
+  const blocked = await hitRateLimits(inviteLimits(actorId, person.email));
+  if (blocked) return { ok: false, status: 429, message: tooManyInvites(blocked) };
   await db.$transaction(async (tx) => {
     await sendInvite(tx, person);
     await recordAudit({ actorId, action: "person.invite-resent", subjectType: "person", subjectId: personId }, tx);
   });
+  return { ok: true };
 }
 
 export async function peopleCounts(dormantBefore: Date) {

@@ -17,11 +17,12 @@ export const personFields = z.object({
     .min(2, "Ange för- och efternamn (minst 2 tecken).")
     .max(120, "Namnet får vara högst 120 tecken."),
   email: emailField,
-  branchId: z.string({ required_error: "Välj en arbetarekommun." }).min(1, "Välj en arbetarekommun."),
+  branchId: z.string({ required_error: "Välj en arbetarekommun." }).min(1, "Välj en arbetarekommun.").max(40, "Välj en arbetarekommun."),
   position: z.enum(POSITION_KEYS, { errorMap: () => ({ message: "Välj en befattning." }) }),
   roles: z
     .array(z.enum(ROLE_KEYS, { errorMap: () => ({ message: "Okänd roll." }) }))
-    .min(1, "Välj minst en roll."),
+    .min(1, "Välj minst en roll.")
+    .max(ROLE_KEYS.length, "Okänd roll."),
 });
 
 export type PersonInput = z.infer<typeof personFields>;

@@ -1,5 +1,25 @@
 import { z } from "zod";
 
+/**
+ * A video link as calendars and mail clients will take it: https, a plain
+ * host name (IDNs arrive as xn--), no user:password@ part; written back in its
+ * normalised, percent-encoded form. Anything else is refused at the form
+ * rather than breaking the calendar invitation later.
+ */
+export function meetingUrl(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "https:" || url.username || url.password) return null;
+  // Calendar software (and the ics package) wants a port of 2-5 digits.
+  if (url.port.length === 1) return null;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(url.hostname)) return null;
+  return url.href;
+}
+
 const date = z.string({ required_error: "Ange ett datum." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD.");
 const time = (label: string) => z.string({ required_error: `Ange ${label}.` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Ange ${label} som TT:MM.`);
 
@@ -20,8 +40,10 @@ export const scheduleFields = z
     videoUrl: z
       .string()
       .trim()
-      .max(500)
+      .max(500, "Högst 500 tecken.")
       .refine((v) => v === "" || /^https:\/\/\S+$/.test(v), "Videolänken ska börja med https://")
+      .refine((v) => v === "" || !/^https:\/\//.test(v) || meetingUrl(v) !== null, "Videolänken ser inte ut som en webbadress, t.ex. https://meet.example.se/rum.")
+      .transform((v) => (v === "" ? "" : meetingUrl(v)!))
       .default(""),
     cohortId: z.string().max(40).default(""),
     participantIds: z.array(z.string().min(1).max(40)).max(500).default([]),

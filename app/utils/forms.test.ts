@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { parseForm } from "./forms";
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.append(k, v);
+  return data;
+};
+
+describe("parseForm", () => {
+  it("answers in Swedish where a schema names no message, and keeps the schema's own messages", () => {
+    const schema = z.object({
+      title: z.string().max(200),
+      note: z.string().max(10, "Högst tio tecken i anteckningen."),
+      kind: z.enum(["a", "b"]),
+      count: z.coerce.number().int().min(1),
+      name: z.string(),
+    });
+    const r = parseForm(schema, form({ title: "x".repeat(1_000_000), note: "x".repeat(11), kind: "c", count: "0" }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({
+      title: ["Högst 200 tecken."],
+      note: ["Högst tio tecken i anteckningen."],
+      kind: ["Välj ett av alternativen."],
+      count: ["Minst 1."],
+      name: ["Fyll i fältet."],
+    });
+  });
+});

