@@ -28,4 +28,15 @@ describe("parseForm", () => {
       name: ["Fyll i fältet."],
     });
   });
+  it("keeps messages a schema sets through required_error or an enum's errorMap", () => {
+    const schema = z.object({
+      confirm: z.string({ required_error: "Skriv e-postadressen för att bekräfta." }),
+      kind: z.enum(["group", "one-to-one"], { errorMap: () => ({ message: "Välj grupp eller enskild." }) }),
+    });
+    const r = parseForm(schema, form({ kind: "annat" }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({ confirm: ["Skriv e-postadressen för att bekräfta."], kind: ["Välj grupp eller enskild."] });
+    expect(r.values).toEqual({ kind: "annat" });
+  });
 });

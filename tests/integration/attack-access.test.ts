@@ -200,6 +200,15 @@ const CASES: Record<string, () => Promise<Case>> = {
     secrets: [w.learner.email],
     unchanged: async () => expect((await db.person.findUniqueOrThrow({ where: { id: w.learner.id } })).active).toBe(true),
   }),
+  "admin.people.$personId_.erase.tsx": async () => ({
+    kind: "protected",
+    params: { personId: w.learner.id },
+    insider: w.admin,
+    outsiders: [w.f1, w.stranger],
+    forgedPost: { confirmEmail: w.learner.email },
+    secrets: [w.learner.email],
+    unchanged: async () => expect((await db.person.findUniqueOrThrow({ where: { id: w.learner.id } })).erasedAt).toBeNull(),
+  }),
   "certificates.$code.tsx": async () => ({
     kind: "protected",
     params: { code: w.certificate },
@@ -479,6 +488,7 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "forgot-password.tsx": "asks for a reset link; answers the same for any address",
   "healthz.ts": "database status for the load balancer; no personal data",
   "logout.tsx": "ends the session presented, if any",
+  "integritet.tsx": "the privacy notice: what is kept and why, for anyone to read before signing in",
 };
 
 describe("attack: routes without an id", () => {

@@ -9,6 +9,7 @@ import path from "node:path";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { csvCell } from "~/modules/goals/export.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
@@ -43,6 +44,17 @@ const EXPORTS: Record<string, () => Promise<Export>> = {
       const person = await createPerson({ branch: "Kiruna", position: "kommunalrad" });
       await db.person.update({ where: { id: person.id }, data: { name: FORMULAS[0]! } });
       return FORMULAS;
+    },
+  }),
+  "admin.audit[.csv].ts": async () => ({
+    url: "/admin/audit.csv",
+    loader: (await import("~/routes/admin.audit[.csv]")).loader,
+    plant: async () => {
+      // Whoever acted (a name from an import), and the detail an action stored (typed by an admin).
+      const actor = await createPerson();
+      await db.person.update({ where: { id: actor.id }, data: { name: FORMULAS[0]! } });
+      await recordAudit({ actorId: actor.id, action: FORMULAS[3]!, subjectType: "person", subjectId: actor.id, detail: { note: FORMULAS[1]! } });
+      return [FORMULAS[0]!, FORMULAS[3]!];
     },
   }),
 };

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { inSlices } from "~/utils/in-slices";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { csvCell } from "~/modules/goals/export.server";
 import { stockholmToUtc, swedishDateTime } from "~/utils/time";
@@ -21,7 +22,8 @@ async function peopleMatching(text: string) {
   const rows = await db.person.findMany({
     where: { OR: [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }, { id: q }] },
     select: { id: true },
-    take: 500,
+    // Two filters of this size still fit SQLite's ~1,000 parameters in one query.
+    take: 400,
   });
   return rows.map((r) => r.id);
 }
@@ -49,7 +51,7 @@ async function withNames<T extends { actorId: string | null; subjectType: string
     if (e.actorId) ids.add(e.actorId);
     if (e.subjectType === "person" && e.subjectId) ids.add(e.subjectId);
   }
-  const names = new Map((await db.person.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const names = new Map((await inSlices([...ids], (slice) => db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]));
   return events.map((e) => ({
     ...e,
     actorName: e.actorId ? (names.get(e.actorId) ?? "okänd") : "systemet",

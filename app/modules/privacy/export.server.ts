@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { inSlices } from "~/utils/in-slices";
 import { ITEM_STATUS_LABELS } from "~/modules/crisis/progress";
 import { STATUS_LABELS as ENROLMENT_LABELS } from "~/modules/enrolment/eligibility";
 import { positionLabel } from "~/modules/people/positions";
@@ -149,7 +150,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
   const completionTitles = await titles(completions);
   const ownObjects = new Set([personId, ...enrolments.map((e) => e.id), ...submissions.map((s) => s.id)]);
   const actorNames = new Map(
-    (await db.person.findMany({ where: { id: { in: [...new Set(audit.map((a) => a.actorId).filter((id): id is string => id !== null))] } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]),
+    (await inSlices([...new Set(audit.map((a) => a.actorId).filter((id): id is string => id !== null))], (slice) => db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]),
   );
 
   return {
