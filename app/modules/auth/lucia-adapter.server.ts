@@ -19,6 +19,26 @@ export function sessionEndsAt(row: Pick<SessionRow, "expiresAt" | "createdAt" | 
   return new Date(Math.min(row.expiresAt.getTime(), row.createdAt.getTime() + policy.maxAgeMs, row.lastSeenAt.getTime() + policy.idleMs));
 }
 
+interface RawSessionAndPerson {
+  id: string;
+  personId: string;
+  expiresAt: Date | string;
+  createdAt: Date | string;
+  lastSeenAt: Date | string;
+  email: string;
+  name: string;
+  branchId: string;
+  position: string;
+  isParticipant: boolean | number | bigint;
+  isFacilitator: boolean | number | bigint;
+  isAdmin: boolean | number | bigint;
+  active: boolean | number | bigint;
+}
+
+// Raw rows come back as each database stores them: SQLite's text dates and 0/1 flags, PostgreSQL's own types.
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const asBoolean = (v: boolean | number | bigint) => v === true || Number(v) === 1;
+
 /**
  * lucia's own Adapter interface over our Prisma client. The official
  * @lucia-auth/adapter-prisma pins Prisma 4/5, so we implement the seven calls here.
@@ -43,26 +63,31 @@ export class PrismaSessionAdapter implements Adapter {
     };
   }
 
+  /**
+   * Every signed-in request starts here, so it is one joined query in plain
+   * SQL (portable: quoted names, no dialect functions). Through the ORM it
+   * was two queries, each compiled anew by Prisma's query compiler.
+   */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.db.authSession.findUnique({
-      where: { id: sessionId },
-      include: { person: true },
-    });
+    const [row] = await this.db.$queryRaw<RawSessionAndPerson[]>`
+      SELECT s."id", s."personId", s."expiresAt", s."createdAt", s."lastSeenAt",
+             p."email", p."name", p."branchId", p."position", p."isParticipant", p."isFacilitator", p."isAdmin", p."active"
+      FROM "AuthSession" s JOIN "Person" p ON p."id" = s."personId"
+      WHERE s."id" = ${sessionId}`;
     if (!row) return [null, null];
-    const { person, ...session } = row;
     return [
-      this.toDatabaseSession(session),
+      this.toDatabaseSession({ id: row.id, personId: row.personId, expiresAt: asDate(row.expiresAt), createdAt: asDate(row.createdAt), lastSeenAt: asDate(row.lastSeenAt) }),
       {
-        id: person.id,
+        id: row.personId,
         attributes: {
-          email: person.email,
-          name: person.name,
-          branchId: person.branchId,
-          position: person.position,
-          isParticipant: person.isParticipant,
-          isFacilitator: person.isFacilitator,
-          isAdmin: person.isAdmin,
-          active: person.active,
+          email: row.email,
+          name: row.name,
+          branchId: row.branchId,
+          position: row.position,
+          isParticipant: asBoolean(row.isParticipant),
+          isFacilitator: asBoolean(row.isFacilitator),
+          isAdmin: asBoolean(row.isAdmin),
+          active: asBoolean(row.active),
         },
       },
     ];
