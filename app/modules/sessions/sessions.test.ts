@@ -143,9 +143,11 @@ describe("booking, answers and attendance", () => {
     const results = await Promise.all([
       scheduleSessions(f, base({ date: "2026-08-04" }), NOW),
       scheduleSessions(f, base({ date: "2026-08-04", startTime: "18:30", endTime: "19:00" }), NOW),
-      scheduleSessions(f, base({ date: "2026-08-04", startTime: "17:00", endTime: "18:30" }), NOW),
+      scheduleSessions(f, base({ date: "2026-08-04", startTime: "17:00", endTime: "18:45" }), NOW),
     ]);
+    // The three times overlap pairwise, so whichever request wins, the other two must be refused.
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.field)).toEqual(["date", "date"]);
     expect(await db.handledningSession.count({ where: { facilitatorId: f.id } })).toBe(1);
   });
 
