@@ -87,7 +87,8 @@ class PrismaPgReleasingFailedCommits extends PrismaPg {
 function createClient(url: string): Db {
   if (provider === "postgresql") {
     const client = new PostgresPrismaClient({
-      adapter: new PrismaPgReleasingFailedCommits({ connectionString: url }),
+      // allowExitOnIdle: scripts (content sync, seed) end when their work is done, not when idle connections time out.
+      adapter: new PrismaPgReleasingFailedCommits({ connectionString: url, allowExitOnIdle: true }),
       // Waiting for one of the pool's connections under load is normal; a retry starts a new transaction.
       transactionOptions: { isolationLevel: "Serializable", maxWait: 10_000, timeout: 15_000 },
     });

@@ -59,8 +59,8 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Creates a database and applies the committed PostgreSQL migrations (prisma/postgres/migrations) to it. */
-export async function createMigratedPostgres(database: string) {
+/** Creates a database and applies the committed PostgreSQL migrations (prisma/postgres/migrations), or the scripts given, to it. */
+export async function createMigratedPostgres(database: string, scripts = migrationScripts("prisma/postgres/migrations")) {
   await withAdmin(async (admin) => {
     await admin.query(`DROP DATABASE IF EXISTS ${quote(database)} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${quote(database)}`);
@@ -68,7 +68,7 @@ export async function createMigratedPostgres(database: string) {
   const client = new pg.Client({ connectionString: databaseUrl(database) });
   await client.connect();
   try {
-    for (const sql of migrationScripts("prisma/postgres/migrations")) await client.query(sql);
+    for (const sql of scripts) await client.query(sql);
   } finally {
     await client.end();
   }
