@@ -2,8 +2,8 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
-export async function startSmtpSink(port = 0) {
+/** A real SMTP server on 127.0.0.1 that keeps what it receives; `delayMs` makes it answer each message slowly. */
+export async function startSmtpSink(port = 0, { delayMs = 0 }: { delayMs?: number } = {}) {
   const received: { raw: string; mail: ParsedMail }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -15,6 +15,7 @@ export async function startSmtpSink(port = 0) {
       stream.on("end", async () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         received.push({ raw, mail: await simpleParser(raw) });
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         callback();
       });
     },
