@@ -88,7 +88,8 @@ function createClient(url: string): Db {
   if (provider === "postgresql") {
     const client = new PostgresPrismaClient({
       // allowExitOnIdle: scripts (content sync, seed) end when their work is done, not when idle connections time out.
-      adapter: new PrismaPgReleasingFailedCommits({ connectionString: url, allowExitOnIdle: true }),
+      // TimeZone=UTC: DateTime columns hold UTC instants, so the database's own CURRENT_TIMESTAMP must be UTC too.
+      adapter: new PrismaPgReleasingFailedCommits({ connectionString: url, allowExitOnIdle: true, options: "-c TimeZone=UTC" }),
       // Waiting for one of the pool's connections under load is normal; a retry starts a new transaction.
       transactionOptions: { isolationLevel: "Serializable", maxWait: 10_000, timeout: 15_000 },
     });

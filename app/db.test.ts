@@ -62,6 +62,13 @@ describe.runIf(provider === "postgresql")("transactions on PostgreSQL", () => {
     return attempts;
   }
 
+  it("talks UTC with the server, so the database's own CURRENT_TIMESTAMP defaults are instants like the app's", async () => {
+    expect(await db.$queryRawUnsafe("SELECT current_setting('TimeZone') AS tz")).toEqual([{ tz: "UTC" }]);
+    await db.$executeRawUnsafe(`INSERT INTO "RateLimitHit" (id, key) VALUES ('tz-check', 'tz-check')`);
+    const hit = await db.rateLimitHit.findUniqueOrThrow({ where: { id: "tz-check" } });
+    expect(Math.abs(hit.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
   it("run serializable: a transaction that lost a conflict runs again, and the result is as if one ran after the other", async () => {
     const g1 = await db.goal.create({ data: { key: "skew-1", area: "ledarskap", title: "Ett", order: 1 } });
     const g2 = await db.goal.create({ data: { key: "skew-2", area: "ledarskap", title: "Två", order: 1 } });
