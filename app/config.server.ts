@@ -10,7 +10,11 @@ const booleanFlag = z
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL måste börja med file:").default(DEFAULT_DATABASE_URL),
+    /** file:… for the embedded SQLite database, postgres://… for PostgreSQL (several app servers). */
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL måste börja med file: (SQLite) eller postgres:// (PostgreSQL)")
+      .default(DEFAULT_DATABASE_URL),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET måste vara minst 32 tecken").default(DEMO_SECRET),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_URL: z.string().url().default("http://localhost:3000"),

@@ -9,6 +9,14 @@ describe("configuration", () => {
     expect(config.DEMO_DATA).toBe(true);
   });
 
+  it("selects SQLite with file: and PostgreSQL with postgres://, and refuses anything else", () => {
+    expect(parseConfig({ DATABASE_URL: "file:/srv/ledarlyftet.db" }).DATABASE_URL).toBe("file:/srv/ledarlyftet.db");
+    expect(parseConfig({ DATABASE_URL: "postgres://app:pw@db.internal:5432/ledarlyftet" }).DATABASE_URL).toMatch(/^postgres:/);
+    expect(parseConfig({ DATABASE_URL: "postgresql://app@db.internal/ledarlyftet" }).DATABASE_URL).toMatch(/^postgresql:/);
+    expect(() => parseConfig({ DATABASE_URL: "mysql://app@db.internal/ledarlyftet" })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ DATABASE_URL: "./data/ledarlyftet.db" })).toThrow(/DATABASE_URL/);
+  });
+
   it("refuses to start in production with the demo secret", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).NODE_ENV).toBe("production");

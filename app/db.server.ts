@@ -1,15 +1,113 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client.ts";
 import { config } from "./config.server";
-import { databaseFilePath } from "./database-url";
+import { databaseFilePath, databaseProvider, type DatabaseProvider } from "./database-url";
 
-function createClient(url: string) {
+/**
+ * The app's one database client type. Both profiles are generated from the
+ * one source schema (the PostgreSQL client from prisma/postgres/schema.prisma),
+ * so their models and methods are the same; the SQLite client's types stand
+ * for both.
+ */
+type Db = PrismaClient;
+
+/** Which profile DATABASE_URL selected: embedded SQLite or PostgreSQL for several app servers. */
+export const provider: DatabaseProvider = databaseProvider(config.DATABASE_URL);
+
+/**
+ * Serialization failures (40001) and deadlocks (40P01), which a retry of the
+ * whole transaction resolves. They reach us as Prisma's P2034, or, when
+ * PostgreSQL refuses the COMMIT, as the driver adapter's own error.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, cause, message } = error as { code?: unknown; cause?: { kind?: unknown; code?: unknown }; message?: unknown };
+  if (code === "P2034") return true;
+  if (cause?.kind === "TransactionWriteConflict" || cause?.code === "40001" || cause?.code === "40P01") return true;
+  return typeof message === "string" && /could not serialize access|deadlock detected|TransactionWriteConflict/i.test(message);
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * On PostgreSQL every interactive transaction runs SERIALIZABLE and is run
+ * again when PostgreSQL aborts it for a conflict. That gives the code the
+ * same guarantee SQLite's one-writer-at-a-time gives it: a transaction that
+ * reads, decides and writes (e.g. the facilitator's double-booking check)
+ * acts as if no other transaction ran beside it, whichever app server runs it.
+ */
+function retryConflicts(client: Db): Db {
+  const run = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  const $transaction = async (arg: unknown, options?: unknown) => {
+    // The array form cannot be replayed (its queries are already made); only callbacks are retried.
+    if (typeof arg !== "function") return run(arg, options);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run(arg, options);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+      }
+    }
+  };
+  (client as unknown as { $transaction: unknown }).$transaction = $transaction;
+  return client;
+}
+
+/**
+ * Prisma 6.19 does not hand a pooled connection back when PostgreSQL refuses
+ * a COMMIT (as it does for a serialization failure found at commit time):
+ * after ten of them the pool is empty and every query waits forever. Here a
+ * failed COMMIT releases its connection itself; PostgreSQL has already rolled
+ * the transaction back.
+ */
+class PrismaPgReleasingFailedCommits extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const tx = await startTransaction(isolationLevel);
+      const executeRaw = tx.executeRaw.bind(tx);
+      tx.executeRaw = async (query) => {
+        try {
+          return await executeRaw(query);
+        } catch (error) {
+          if (/^\s*COMMIT\b/i.test(query.sql)) await tx.rollback().catch(() => undefined);
+          throw error;
+        }
+      };
+      return tx;
+    };
+    return adapter;
+  }
+}
+
+function createClient(url: string): Db {
+  if (provider === "postgresql") {
+    const client = new PostgresPrismaClient({
+      // allowExitOnIdle: scripts (content sync, seed) end when their work is done, not when idle connections time out.
+      // TimeZone=UTC: DateTime columns hold UTC instants, so the database's own CURRENT_TIMESTAMP must be UTC too.
+      adapter: new PrismaPgReleasingFailedCommits({ connectionString: url, allowExitOnIdle: true, options: "-c TimeZone=UTC" }),
+      // Waiting for one of the pool's connections under load is normal; a retry starts a new transaction.
+      transactionOptions: { isolationLevel: "Serializable", maxWait: 10_000, timeout: 15_000 },
+    });
+    return retryConflicts(client as unknown as Db);
+  }
   // timeout is better-sqlite3's busy timeout: writers wait for the lock instead of failing.
   const adapter = new PrismaBetterSQLite3({ url: databaseFilePath(url), timeout: 5000 });
   return new PrismaClient({ adapter });
 }
 
-type Db = ReturnType<typeof createClient>;
+/**
+ * A `contains` filter that ignores case on both profiles: SQLite's LIKE does
+ * so already (for ASCII letters); PostgreSQL needs `mode: "insensitive"`
+ * (ILIKE, which also folds å/Å), an option the SQLite client refuses.
+ */
+export function containsText(text: string): { contains: string } {
+  return (provider === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
+}
 
 const globalForDb = globalThis as unknown as { __db?: Db; __dbReady?: Promise<void> };
 
@@ -17,13 +115,14 @@ const globalForDb = globalThis as unknown as { __db?: Db; __dbReady?: Promise<vo
 export const db: Db = (globalForDb.__db ??= createClient(config.DATABASE_URL));
 
 /**
- * WAL lets readers go on while one writer writes; the setting is stored in
- * the file, so applying it once per process is enough.
+ * SQLite: WAL lets readers go on while one writer writes; the setting is
+ * stored in the file, so applying it once per process is enough.
+ * PostgreSQL: nothing to set; this checks the connection.
  */
 export function ensureDatabaseReady(): Promise<void> {
-  return (globalForDb.__dbReady ??= db
-    .$queryRawUnsafe("PRAGMA journal_mode = WAL")
-    .then(() => undefined));
+  return (globalForDb.__dbReady ??= (provider === "postgresql" ? db.$queryRawUnsafe("SELECT 1") : db.$queryRawUnsafe("PRAGMA journal_mode = WAL")).then(
+    () => undefined,
+  ));
 }
 
 /**
@@ -41,16 +140,22 @@ export async function closeDatabase() {
 
 export async function databaseStatus() {
   const started = performance.now();
+  const latency = () => Math.round((performance.now() - started) * 10) / 10;
   try {
+    if (provider === "postgresql") {
+      const [row] = await db.$queryRawUnsafe<{ version: string }[]>("SELECT current_setting('server_version') AS version");
+      return { ok: true as const, provider, serverVersion: row?.version ?? "unknown", latencyMs: latency() };
+    }
     const [row] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     const [fk] = await db.$queryRawUnsafe<{ foreign_keys: bigint }[]>("PRAGMA foreign_keys");
     return {
       ok: true as const,
+      provider,
       journalMode: row?.journal_mode ?? "unknown",
       foreignKeys: Number(fk?.foreign_keys ?? 0) === 1,
-      latencyMs: Math.round((performance.now() - started) * 10) / 10,
+      latencyMs: latency(),
     };
   } catch (error) {
-    return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false as const, provider, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "~/db.server";
+import { db, provider } from "~/db.server";
 import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as peopleLoader } from "~/routes/admin.people._index";
@@ -130,10 +130,14 @@ describe("authorization on admin routes", () => {
 });
 
 describe("health", () => {
-  it("reports the database in WAL mode with foreign keys on", async () => {
+  it("reports the database: SQLite in WAL mode with foreign keys on, or the PostgreSQL server", async () => {
     const res = await healthLoader();
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ status: "ok", database: { ok: true, journalMode: "wal", foreignKeys: true } });
+    if (provider === "postgresql") {
+      expect(body).toMatchObject({ status: "ok", database: { ok: true, provider: "postgresql", serverVersion: expect.stringMatching(/^\d+/) } });
+    } else {
+      expect(body).toMatchObject({ status: "ok", database: { ok: true, provider: "sqlite", journalMode: "wal", foreignKeys: true } });
+    }
   });
 });

@@ -13,8 +13,9 @@ interface Held {
  * a slow relay: each message's DATA is read but not answered until release(),
  * so a sender is caught in the middle of a send (a message whose sender
  * disconnects meanwhile was never accepted and is not counted as received).
+ * `delayMs` makes it answer each message slowly.
  */
-export async function startSmtpSink(port = 0) {
+export async function startSmtpSink(port = 0, { delayMs = 0 }: { delayMs?: number } = {}) {
   const received: { raw: string; mail: ParsedMail }[] = [];
   let holding = false;
   const held: Held[] = [];
@@ -47,6 +48,7 @@ export async function startSmtpSink(port = 0) {
         const raw = Buffer.concat(chunks).toString("utf8");
         if (!holding) {
           await accept(raw);
+          if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
           return callback();
         }
         held.push({ sessionId: session.id, raw, accept: () => callback() });

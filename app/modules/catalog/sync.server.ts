@@ -158,6 +158,9 @@ export async function syncContent(dir: string, now = new Date()): Promise<SyncRe
 
   await db.$transaction(
     async (tx) => {
+      // On PostgreSQL a transaction that meets a conflict runs again from here: count afresh.
+      report.lessonsChanged = 0;
+      report.newCourseVersions = [];
       const programIds = new Map<string, string>();
       for (const p of content.programs) {
         const data = {

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { containsText, db } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, inviteLimits } from "~/modules/auth/rate-limit.server";
 import { minutesUntil, swedishClock } from "~/utils/time";
@@ -51,7 +51,7 @@ export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
   if (filter.position) where.position = filter.position;
   else if (filter.leadingOnly) where.position = { in: POSITIONS.filter((p) => p.leading).map((p) => p.key) };
   const q = filter.q?.trim();
-  if (q) where.OR = [{ name: { contains: q } }, { email: { contains: q.toLowerCase() } }];
+  if (q) where.OR = [{ name: containsText(q) }, { email: { contains: q.toLowerCase() } }];
   return where;
 }
 

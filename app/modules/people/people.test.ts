@@ -77,5 +77,8 @@ describe("people", () => {
     expect(councillors.total).toBeGreaterThanOrEqual(2);
     const search = await listPeople({ q: leader.email.slice(0, 10).toUpperCase() });
     expect(search.people.map((p) => p.id)).toContain(leader.id);
+    // Names match whatever the case, on SQLite (LIKE) and on PostgreSQL (ILIKE).
+    const byName = await listPeople({ q: leader.name.toLowerCase() });
+    expect(byName.people.map((p) => p.id)).toContain(leader.id);
   });
 });

@@ -143,10 +143,25 @@ describe("booking, answers and attendance", () => {
     const results = await Promise.all([
       scheduleSessions(f, base({ date: "2026-08-04" }), NOW),
       scheduleSessions(f, base({ date: "2026-08-04", startTime: "18:30", endTime: "19:00" }), NOW),
-      scheduleSessions(f, base({ date: "2026-08-04", startTime: "17:00", endTime: "18:30" }), NOW),
+      scheduleSessions(f, base({ date: "2026-08-04", startTime: "17:00", endTime: "18:45" }), NOW),
     ]);
+    // The three times overlap pairwise, so whichever request wins, the other two must be refused.
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.field)).toEqual(["date", "date"]);
     expect(await db.handledningSession.count({ where: { facilitatorId: f.id } })).toBe(1);
+  });
+
+  it("two sessions moved onto the same time at once: one moves, the other is refused", async () => {
+    const { f } = await people();
+    const first = await scheduleSessions(f, base({ date: "2026-09-01" }), NOW);
+    const second = await scheduleSessions(f, base({ date: "2026-09-08" }), NOW);
+    if (!first.ok || !second.ok) throw new Error("could not schedule");
+    // Each checks for clashes while the other still sits at its old date (a read-then-write on both sides).
+    const to = { date: "2026-09-15", startTime: "18:00", endTime: "19:30" };
+    const results = await Promise.all([moveSession(f, first.ids[0]!, to, NOW), moveSession(f, second.ids[0]!, to, NOW)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const onThe15th = await db.handledningSession.count({ where: { facilitatorId: f.id, startsAt: { gte: new Date("2026-09-15T00:00:00Z"), lt: new Date("2026-09-16T00:00:00Z") } } });
+    expect(onThe15th).toBe(1);
   });
 
   it("attendance moves the leadership program's completion once enough sessions are attended", async () => {

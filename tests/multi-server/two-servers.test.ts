@@ -1,0 +1,224 @@
+/**
+ * Two app servers, one PostgreSQL database: the built app started twice, as
+ * `npm start` runs it (migrate deploy, content sync, demo seed, node
+ * server.js), on two ports. Nothing a user depends on lives in one server's
+ * memory, so a user can move between them: sessions, login throttling and the
+ * outbox (with its worker's claim) are all in the database.
+ *
+ * Runs in `npm run test:postgres` (TEST_DATABASE_URL names the server).
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpSink } from "../integration/smtp-sink";
+import { databaseUrl, dropDatabase, PG_PREFIX, TEST_DATABASE_URL, withAdmin } from "../setup/migrated-base";
+
+const PORT_A = Number(process.env.MULTI_SERVER_PORT_A ?? 3410);
+const PORT_B = Number(process.env.MULTI_SERVER_PORT_B ?? 3411);
+const SMTP_PORT = Number(process.env.MULTI_SERVER_SMTP_PORT ?? 3412);
+const PASSWORD = "Ledarlyftet-demo-2026";
+const LEARNER = "patrik.strand@demo.ledarlyftet.se";
+const THROTTLED = "anna.andersson@demo.ledarlyftet.se";
+
+const database = `${PG_PREFIX}${process.pid}_two_servers`;
+let url = "";
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+const servers: ChildProcess[] = [];
+const output: string[] = [];
+
+function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  // Not Vitest's own variables: with VITEST set, vite.config.ts leaves out the Remix plugin.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
+  return {
+    ...inherited,
+    DATABASE_URL: url,
+    NODE_ENV: "production",
+    SESSION_SECRET: "two-servers-test-secret-0123456789abcdef",
+    SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+    MAIL_POLL_MS: "200",
+    ...extra,
+  };
+}
+
+async function startServer(port: number) {
+  // Each server signs its mail with its own sender, so the test can tell who delivered what.
+  const child = spawn(process.execPath, ["server.js"], {
+    env: env({ PORT: String(port), PUBLIC_URL: `http://localhost:${port}`, MAIL_FROM: `Server ${port} <server-${port}@ledarlyftet.se>` }),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d: Buffer) => output.push(`[${port}] ${d}`));
+  child.stderr!.on("data", (d: Buffer) => output.push(`[${port}] ${d}`));
+  servers.push(child);
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited:\n${output.join("")}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server on ${port} did not answer /healthz:\n${output.join("")}`);
+}
+
+/** A browser's cookie jar, reduced to what these requests need. */
+class Browser {
+  cookies = new Map<string, string>();
+  get cookie() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async request(port: number, path: string, form?: Record<string, string>) {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method: form ? "POST" : "GET",
+      redirect: "manual",
+      headers: { Cookie: this.cookie, ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+      body: form ? new URLSearchParams(form) : undefined,
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const [name, value] = [pair!.slice(0, eq), pair!.slice(eq + 1)];
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return { status: res.status, location: res.headers.get("Location"), html: await res.text() };
+  }
+  login(port: number, email: string, password: string) {
+    return this.request(port, "/login", { email, password, redirectTo: "/" });
+  }
+}
+
+async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The <li> of a lesson on a course page. */
+function lessonItem(html: string, href: string) {
+  return html.split("<li").find((item) => item.includes(`href="${href}"`)) ?? "";
+}
+
+describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", () => {
+  beforeAll(async () => {
+    await withAdmin(async (admin) => {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${database}"`);
+    });
+    url = databaseUrl(database);
+    // What `npm start` does before it serves (prestart), on PostgreSQL.
+    const run = (...args: string[]) => execFileSync("npm", ["run", "--silent", ...args], { env: env(), stdio: "pipe" });
+    run("build");
+    run("db:deploy");
+    run("content:sync");
+    run("db:seed");
+    // A slow SMTP server (50 ms a message): one worker cannot empty the outbox before the other polls.
+    sink = await startSmtpSink(SMTP_PORT, { delayMs: 50 });
+    await Promise.all([startServer(PORT_A), startServer(PORT_B)]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(
+      servers.map((child) =>
+        child.exitCode !== null ? undefined : new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+      ),
+    );
+    await sink?.close();
+    if (url) await dropDatabase(database);
+  });
+
+  it("both report the same PostgreSQL database as healthy", async () => {
+    for (const port of [PORT_A, PORT_B]) {
+      const body = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+      expect(body).toMatchObject({ status: "ok", database: { ok: true, provider: "postgresql" } });
+    }
+  });
+
+  it("a user signed in on A is signed in on B, B's writes show on A, and a logout on A ends the session on B", async () => {
+    const [lesson] = await query<{ course: string; lesson: string }>(
+      `SELECT c.slug AS course, l.slug AS lesson
+         FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId" JOIN "Course" c ON c.id = m."courseId" JOIN "Program" p ON p.id = c."programId"
+        WHERE l.type = 'text' AND l."retiredAt" IS NULL AND NOT p."enrolmentOnly"
+        ORDER BY p."order", c."order", m."order", l."order" LIMIT 1`,
+    );
+    const href = `/courses/${lesson!.course}/${lesson!.lesson}`;
+    const browser = new Browser();
+
+    // Anonymous: B sends us to log in.
+    expect((await browser.request(PORT_B, "/account")).location).toMatch(/^\/login\?redirectTo=/);
+
+    const login = await browser.login(PORT_A, LEARNER, PASSWORD);
+    expect(login.status).toBe(302);
+    expect(browser.cookies.has("ledarlyftet_session")).toBe(true);
+
+    // The same cookie, the other server: signed in.
+    const account = await browser.request(PORT_B, "/account");
+    expect(account.status).toBe(200);
+    expect(account.html).toContain("Patrik Strand");
+
+    expect(lessonItem((await browser.request(PORT_A, `/courses/${lesson!.course}`)).html, href)).not.toContain("status-done");
+    const read = await browser.request(PORT_B, href, { intent: "read" });
+    expect(read.status).toBe(302);
+    const onA = await browser.request(PORT_A, `/courses/${lesson!.course}`);
+    expect(onA.status).toBe(200);
+    expect(lessonItem(onA.html, href)).toContain("status-done");
+
+    const session = browser.cookies.get("ledarlyftet_session")!;
+    const logout = await browser.request(PORT_A, "/logout", {});
+    expect(logout.location).toBe("/login");
+
+    // B is handed the old cookie again (as a second tab would) and refuses it.
+    browser.cookies.set("ledarlyftet_session", session);
+    const after = await browser.request(PORT_B, "/account");
+    expect(after.status).toBe(302);
+    expect(after.location).toMatch(/^\/login\?redirectTo=/);
+  });
+
+  it("failed logins on A and on B count together toward the account's limit", async () => {
+    const browser = new Browser();
+    for (const port of [PORT_A, PORT_A, PORT_A, PORT_B]) {
+      expect((await browser.login(port, THROTTLED, "fel-losenord")).status).toBe(401);
+    }
+    // The fifth failure (three on A, two on B) reaches the limit of five per account...
+    const fifth = await browser.login(PORT_B, THROTTLED, "fel-losenord");
+    expect(fifth.status).toBe(429);
+    expect(fifth.html).toContain("För många misslyckade inloggningsförsök");
+    // ...and from then on even the right password is refused, on either server.
+    for (const port of [PORT_A, PORT_B]) {
+      const refused = await browser.login(port, THROTTLED, PASSWORD);
+      expect(refused.status).toBe(429);
+      expect(refused.html).toContain("För många misslyckade inloggningsförsök");
+    }
+    expect(browser.cookies.has("ledarlyftet_session")).toBe(false);
+  });
+
+  it("both servers' mail workers deliver every outbox message, each exactly once", async () => {
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    await query(
+      `INSERT INTO "OutboxMessage" (id, "toEmail", subject, text, kind)
+       SELECT id, 'mottagare@example.se', 'Test ' || id, 'Hej!', 'test' FROM unnest($1::text[]) AS id`,
+      [ids],
+    );
+    // Both workers poll every 200 ms; wait (up to a minute) until nothing is left to send.
+    for (let i = 0; i < 300; i++) {
+      const [left] = await query<{ n: string }>(`SELECT count(*) AS n FROM "OutboxMessage" WHERE status <> 'sent'`);
+      if (left!.n === "0") break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const sent = await query<{ id: string }>(`SELECT id FROM "OutboxMessage" WHERE status = 'sent'`);
+    const all = await query<{ n: string }>(`SELECT count(*) AS n FROM "OutboxMessage"`);
+    expect(sent.length).toBe(Number(all[0]!.n));
+    const received = sink.received.map((r) => r.mail.messageId);
+    expect(received.length).toBe(sent.length);
+    expect(new Set(received).size).toBe(received.length);
+    for (const id of ids) expect(received).toContain(`<${id}@ledarlyftet.se>`);
+    // Both workers were at it at the same time, and still no message went out twice.
+    const senders = new Set(sink.received.map((r) => r.mail.from?.value[0]?.address));
+    expect(senders).toEqual(new Set([`server-${PORT_A}@ledarlyftet.se`, `server-${PORT_B}@ledarlyftet.se`]));
+  });
+});
