@@ -56,6 +56,12 @@ app.use((req, res, next) => {
   next();
 });
 
+// A NUL byte in an address is never a real link; PostgreSQL would answer it with an error.
+app.use((req, res, next) => {
+  if (/%00/i.test(req.originalUrl)) return res.status(400).type("text/plain; charset=utf-8").send("Adressen innehåller ett otillåtet tecken.");
+  next();
+});
+
 // Cross-site request forgery: besides SameSite=Lax cookies, a state-changing
 // request must come from our own origin when the browser says where it came from.
 app.use((req, res, next) => {

@@ -28,6 +28,11 @@ describe("parseForm", () => {
       name: ["Fyll i fältet."],
     });
   });
+  it("refuses a NUL byte in any field with a message beside it, keeping what was typed", () => {
+    const r = parseForm(z.object({ title: z.string(), note: z.string() }), form({ title: "Möte\u0000", note: "ok" }));
+    expect(r).toMatchObject({ ok: false, errors: { title: ["Fältet innehåller ett otillåtet tecken."] }, values: { title: "Möte\u0000", note: "ok" } });
+  });
+
   it("keeps messages a schema sets through required_error or an enum's errorMap", () => {
     const schema = z.object({
       confirm: z.string({ required_error: "Skriv e-postadressen för att bekräfta." }),

@@ -29,6 +29,11 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData,
     raw[key] = arrayFields.includes(key) ? all : all[0];
   }
   for (const key of arrayFields) raw[key] ??= [];
+  // A NUL byte is never text anyone typed, and PostgreSQL refuses to store one: a field error, not a 500.
+  const withNul = Object.entries(raw).filter(([, v]) => (Array.isArray(v) ? v : [v]).some((s) => typeof s === "string" && s.includes("\u0000")));
+  if (withNul.length > 0) {
+    return { ok: false, errors: Object.fromEntries(withNul.map(([k]) => [k, ["Fältet innehåller ett otillåtet tecken."]])), values: formValues(formData) };
+  }
   const result = schema.safeParse(raw, { errorMap: swedishErrorMap });
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

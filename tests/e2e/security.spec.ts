@@ -107,3 +107,11 @@ test("a request body over the server's limit is refused with 413 and a Swedish m
   expect(res.status()).toBe(413);
   expect(await res.text()).toContain("Förfrågan är för stor");
 });
+
+test("an address with a NUL byte is refused with 400 before any page or database sees it", async ({ request }) => {
+  for (const path of ["/cohorts/abc%00", "/crisis/lulea%00/print", "/courses?q=a%00b"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(await res.text()).toContain("otillåtet tecken");
+  }
+});

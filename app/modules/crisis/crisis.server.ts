@@ -31,7 +31,8 @@ export async function crisisAccess(actor: Actor, branchId: string): Promise<Cris
 }
 
 export async function branchBySlug(slug: string | undefined) {
-  const branch = slug ? await db.branch.findUnique({ where: { slug } }) : null;
+  // Only a slug's own characters reach the database: PostgreSQL refuses a NUL byte with an error, not an empty answer.
+  const branch = slug && /^[a-z0-9-]{1,100}$/.test(slug) ? await db.branch.findUnique({ where: { slug } }) : null;
   if (!branch) throw notFound("Arbetarekommunen finns inte.");
   return branch;
 }
