@@ -45,9 +45,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cohort = await requireManagedCohort(actor, params.cohortId);
   const formData = await request.formData();
   const file = formData.get("csvFile");
+  // A file's bytes go to the CSV reader, which tells a binary file apart; only the typed text goes through the form schema.
+  let fileText: string | undefined;
   if (file instanceof File && file.size > 0) {
     if (file.size > 500_000) return data({ error: "Filen är för stor (högst 500 kB).", preview: null }, { status: 413 });
-    formData.set("csvText", decodeCsvBytes(new Uint8Array(await file.arrayBuffer())));
+    fileText = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
   }
   formData.delete("csvFile");
   const form = parseForm(schema, formData, ["personIds"]);
@@ -62,9 +64,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   let selection: BulkSelection;
+  let csvText: string | undefined;
   if (input.intent === "preview-csv") {
-    if (input.csvText.trim() === "") return data({ error: "Välj en CSV-fil eller klistra in e-postadresser.", preview: null }, { status: 400 });
-    const result = await selectByCsv(input.csvText);
+    csvText = fileText ?? input.csvText;
+    if (csvText.trim() === "") return data({ error: "Välj en CSV-fil eller klistra in e-postadresser.", preview: null }, { status: 400 });
+    const result = await selectByCsv(csvText);
     if ("fileError" in result) return data({ error: result.fileError, preview: null }, { status: 400 });
     selection = result;
   } else {
@@ -74,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       leadingOnly: input.position === "leading",
     });
   }
-  const preview: Preview = { rows: await previewBulk(cohort, selection.personIds), problems: selection.problems, csvText: input.intent === "preview-csv" ? input.csvText : undefined };
+  const preview: Preview = { rows: await previewBulk(cohort, selection.personIds), problems: selection.problems, csvText };
   return data({ error: null, preview });
 }
 
