@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
+import { inSlices } from "~/utils/in-slices";
 import { stockholmDate } from "~/utils/time";
 import { publishIcs, type AllDayEvent, type CalendarSession } from "./ics.server";
 
@@ -41,14 +42,16 @@ export async function feedFor(token: string): Promise<Feed | null> {
   const feed = await db.calendarFeed.findUnique({ where: { tokenHash: hash(token) }, include: { person: { select: { id: true, active: true } } } });
   if (!feed || !feed.person.active) return null;
   const personId = feed.person.id;
-  const [sessions, enrolments] = await Promise.all([
-    db.handledningSession.findMany({
-      where: { OR: [{ facilitatorId: personId }, { attendances: { some: { personId } } }] },
-      include: { facilitator: { select: { name: true, email: true } }, attendances: { where: { personId }, select: { status: true } } },
-      orderBy: { startsAt: "asc" },
-    }),
+  // Led and invited separately, each through its own index: one query with OR and
+  // "some attendance" made SQLite scan every session (20 ms at 20,000 sessions).
+  const include = { facilitator: { select: { name: true, email: true } }, attendances: { where: { personId }, select: { status: true } } } as const;
+  const invitedTo = (await db.attendance.findMany({ where: { personId }, select: { sessionId: true } })).map((a) => a.sessionId);
+  const [led, invited, enrolments] = await Promise.all([
+    db.handledningSession.findMany({ where: { facilitatorId: personId }, include }),
+    inSlices(invitedTo, (ids) => db.handledningSession.findMany({ where: { id: { in: ids }, facilitatorId: { not: personId } }, include })),
     db.enrolment.findMany({ where: { personId, status: { in: ["enrolled", "completed"] } }, include: { cohort: true } }),
   ]);
+  const sessions = [...led, ...invited].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id));
   const events: CalendarSession[] = sessions.map((s) => ({
     ...s,
     status: s.status === "cancelled" || s.attendances[0]?.status === "removed" ? "cancelled" : s.status,
