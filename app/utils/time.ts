@@ -1,14 +1,28 @@
 const TIME_ZONE = "Europe/Stockholm";
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one; pages format dozens of dates.
+const clockFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+const dateTimeFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" });
+const longDateFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "long" });
+const isoDateFormat = new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+const partsFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
 /** "14:05" in Swedish time, whatever zone the server runs in. */
 export function swedishClock(date: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" }).format(date);
+  return clockFormat.format(date);
 }
 
 export function swedishDateTime(date: Date | string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(
-    new Date(date),
-  );
+  return dateTimeFormat.format(new Date(date));
 }
 
 export function minutesUntil(date: Date, now = new Date()): number {
@@ -16,21 +30,12 @@ export function minutesUntil(date: Date, now = new Date()): number {
 }
 
 export function swedishDate(date: Date | string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, dateStyle: "long" }).format(new Date(date));
+  return longDateFormat.format(new Date(date));
 }
 
 /** Minutes Stockholm is ahead of UTC at this instant (60 in winter, 120 in summer). */
 export function stockholmOffsetMinutes(instant: Date): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: TIME_ZONE,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  const parts = partsFormat.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
@@ -46,5 +51,5 @@ export function stockholmToUtc(isoDate: string, time = "00:00:00"): Date {
 
 /** The Swedish calendar date of an instant, as ÅÅÅÅ-MM-DD. */
 export function stockholmDate(instant: Date | string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(instant));
+  return isoDateFormat.format(new Date(instant));
 }
