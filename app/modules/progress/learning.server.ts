@@ -109,12 +109,8 @@ export async function lessonNeighbours(personId: string, lesson: { id: string; m
 /** Opens a lesson: remembers it for "fortsätt där du slutade" and returns what the page shows. */
 export async function openLesson(personId: string, lesson: { id: string; type: string; questions: string; module: { courseId: string } }) {
   const now = new Date();
-  const progress = await db.lessonProgress.upsert({
-    where: { personId_lessonId: { personId, lessonId: lesson.id } },
-    create: { personId, lessonId: lesson.id, firstViewedAt: now, lastViewedAt: now },
-    update: { lastViewedAt: now },
-  });
-  const [reflection, submissions] = await Promise.all([
+  const [state, reflection, submissions] = await Promise.all([
+    loadCourseState(db, lesson.module.courseId, personId),
     lesson.type === "reflection" ? db.reflection.findUnique({ where: { personId_lessonId: { personId, lessonId: lesson.id } } }) : null,
     lesson.type === "assignment"
       ? db.assignmentSubmission.findMany({
@@ -124,9 +120,16 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
         })
       : [],
   ]);
-  const state = await loadCourseState(db, lesson.module.courseId, personId);
+  let progress = state.modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id)?.progress ?? null;
+  if (!isFreshestVisit(state, lesson.id, now)) {
+    progress = await db.lessonProgress.upsert({
+      where: { personId_lessonId: { personId, lessonId: lesson.id } },
+      create: { personId, lessonId: lesson.id, firstViewedAt: now, lastViewedAt: now },
+      update: { lastViewedAt: now },
+    });
+  }
   return {
-    completedAt: progress.completedAt,
+    completedAt: progress?.completedAt ?? null,
     questions: lesson.type === "quiz" ? publicQuestions(JSON.parse(lesson.questions) as Question[]) : [],
     reflection: reflection ? { text: reflection.text, shared: reflection.shared } : null,
     submissions: submissions.map((s) => ({
@@ -143,17 +146,36 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
   };
 }
 
+/** How long a reload of the lesson one is already on may go without writing the visit again. */
+const REVISIT_WRITE_AFTER_MS = 60_000;
+
+/**
+ * A reload of the lesson the person opened last, within the minute, changes
+ * nothing "fortsätt där du slutade" reads (it is still their latest lesson),
+ * so it costs no write. Any other visit is recorded.
+ */
+function isFreshestVisit(state: CourseState, lessonId: string, now: Date): boolean {
+  let latest: { lessonId: string; at: number } | null = null;
+  for (const l of state.modules.flatMap((m) => m.lessons)) {
+    const at = l.progress?.lastViewedAt?.getTime();
+    if (at !== undefined && (!latest || at > latest.at)) latest = { lessonId: l.id, at };
+  }
+  return latest !== null && latest.lessonId === lessonId && now.getTime() - latest.at < REVISIT_WRITE_AFTER_MS;
+}
+
 async function complete(personId: string, lessonId: string, courseId: string) {
   const now = new Date();
   await db.$transaction(async (tx) => {
     await tx.lessonProgress.upsert({
       where: { personId_lessonId: { personId, lessonId } },
-      create: { personId, lessonId, completedAt: now },
+      // Created open: the update below is what marks it complete, and its count says whether it was new.
+      create: { personId, lessonId },
       update: {},
     });
     // Only the first completion counts; a second click keeps the original time.
-    await tx.lessonProgress.updateMany({ where: { personId, lessonId, completedAt: null }, data: { completedAt: now } });
-    await refreshCompletions(tx, personId, courseId, undefined, now);
+    const { count } = await tx.lessonProgress.updateMany({ where: { personId, lessonId, completedAt: null }, data: { completedAt: now } });
+    // A lesson that was complete already changes no module, course or program completion.
+    if (count > 0) await refreshCompletions(tx, personId, courseId, undefined, now);
   });
 }
 

@@ -5,7 +5,7 @@ import { syncContent } from "~/modules/catalog/sync.server";
 import { basicContent, lessonFile, rewrite, writeContent } from "../../../tests/integration/content-fixture";
 import { branchId, createPerson } from "../../../tests/integration/helpers";
 import { refreshProgramCompletion } from "./course-progress.server";
-import { answerQuiz, getCourseOutline, markLessonRead, saveReflection, submitAssignment } from "./learning.server";
+import { answerQuiz, getCourseOutline, markLessonRead, openLesson, saveReflection, submitAssignment } from "./learning.server";
 import { getSharedReflection, reviewSubmission } from "./review.server";
 
 let contentDir: string;
@@ -34,6 +34,20 @@ async function finishCourse(learnerId: string, reviewer: { id: string } & Parame
 beforeAll(async () => {
   contentDir = writeContent(basicContent("requiredSessions: 2"));
   await syncContent(contentDir);
+});
+
+describe("where to continue", () => {
+  it("points at the lesson opened last, also when the person went back to one they had open a moment ago", async () => {
+    const p = await createPerson();
+    const [quiz, extra] = [await lesson("t-quiz"), await lesson("t-extra")];
+    await openLesson(p.id, quiz);
+    expect((await getCourseOutline(await courseId(), p.id)).resume?.slug).toBe("t-quiz");
+    await openLesson(p.id, extra);
+    expect((await getCourseOutline(await courseId(), p.id)).resume?.slug).toBe("t-extra");
+    await openLesson(p.id, quiz);
+    await openLesson(p.id, quiz);
+    expect((await getCourseOutline(await courseId(), p.id)).resume?.slug).toBe("t-quiz");
+  });
 });
 
 describe("completion", () => {
