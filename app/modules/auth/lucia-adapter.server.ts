@@ -1,5 +1,6 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { db as Db } from "~/db.server";
+import { asBoolean, asDate } from "~/utils/raw-rows";
 
 export interface SessionPolicy {
   /** A session not used for this long is over. */
@@ -35,9 +36,6 @@ interface RawSessionAndPerson {
   active: boolean | number | bigint;
 }
 
-// Raw rows come back as each database stores them: SQLite's text dates and 0/1 flags, PostgreSQL's own types.
-const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-const asBoolean = (v: boolean | number | bigint) => v === true || Number(v) === 1;
 
 /**
  * lucia's own Adapter interface over our Prisma client. The official

@@ -93,6 +93,27 @@ export function cancelIcs(session: CalendarSession, attendees: CalendarAttendee[
   return build([event(session, "CANCEL", attendees)], "CANCEL");
 }
 
+/**
+ * VEVENT texts of published events, by their attributes. A session shows up
+ * in the feed of its facilitator and of everyone invited, and feeds are
+ * polled; building an event through ics (which validates every property with
+ * yup) was most of a feed's cost. Bounded: the oldest entry goes first.
+ */
+const publishedEvents = new Map<string, string>();
+const PUBLISHED_EVENTS_KEPT = 5_000;
+
+function publishedEvent(attributes: EventAttributes): string {
+  const key = JSON.stringify(attributes);
+  let text = publishedEvents.get(key);
+  if (text === undefined) {
+    const calendar = build([attributes], "PUBLISH");
+    text = calendar.slice(calendar.indexOf("BEGIN:VEVENT\r\n"), calendar.lastIndexOf("END:VCALENDAR"));
+    if (publishedEvents.size >= PUBLISHED_EVENTS_KEPT) publishedEvents.delete(publishedEvents.keys().next().value!);
+    publishedEvents.set(key, text);
+  }
+  return text;
+}
+
 /** A subscription feed or a single download: PUBLISH, cancelled sessions kept as STATUS:CANCELLED. */
 export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = [], calName?: string): string {
   const events = [
@@ -110,10 +131,14 @@ export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = 
         organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
       }),
     ),
-  ];
+    // DTSTAMP (ics calls it timestamp; its types leave it out) is the event's last change, not this
+    // request's time, so an event's text is the same whenever it is built and can be kept.
+  ].map((attributes): EventAttributes => Object.assign(attributes, { timestamp: attributes.lastModified }));
   if (events.length === 0) {
     // An empty VCALENDAR is invalid (RFC 5545 wants a component); ics refuses it too.
     return ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODUCT_ID}`, "METHOD:PUBLISH", "CALSCALE:GREGORIAN", ...(calName ? [`X-WR-CALNAME:${calName}`] : []), "END:VCALENDAR", ""].join("\r\n");
   }
-  return build(events, "PUBLISH", calName);
+  const first = build([events[0]!], "PUBLISH", calName);
+  const header = first.slice(0, first.indexOf("BEGIN:VEVENT\r\n"));
+  return `${header}${events.map(publishedEvent).join("")}END:VCALENDAR\r\n`;
 }
