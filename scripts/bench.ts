@@ -76,8 +76,11 @@ sqlite.close();
 // ---- The server, as production runs it ----
 // No SMTP_URL: the outbox keeps what would be sent, nothing leaves the machine.
 const { SMTP_URL: _smtp, ...env } = process.env;
-// BENCH_SERVER_ARGS passes node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=prof".
-const serverArgs = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
+// The node flags `npm start` gives the server (its heap ceiling), so the figures are production's;
+// BENCH_SERVER_ARGS adds more, e.g. "--cpu-prof --cpu-prof-dir=prof".
+const startScript = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: { start: string } }).scripts.start;
+const startFlags = startScript.split(/\s+/).filter((word) => word.startsWith("--"));
+const serverArgs = [...startFlags, ...(process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean)];
 const server = spawn(process.execPath, [...serverArgs, "server.js"], {
   env: { ...env, NODE_ENV: "production", PORT: String(PORT), PUBLIC_URL: ORIGIN, DATABASE_URL: `file:${dbFile}`, SESSION_SECRET: randomBytes(32).toString("hex"), TRUST_PROXY: "true", DEMO_DATA: "false" },
   stdio: ["ignore", "ignore", "inherit"],
