@@ -3,13 +3,16 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
+import { startHousekeeping } from "~/modules/housekeeping/retention.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Background work of the server process: the outbox over SMTP (when SMTP_URL
-// is set) and the monthly snapshot of every indicator.
+// is set), the monthly snapshot of every indicator, and pruning what is kept
+// only for a while.
 startMailDelivery();
 startMonthlySnapshots();
+startHousekeeping();
 
 // server.js reaches these through the build (build.entry.module) for a clean shutdown.
 export { closeDatabase, stopBackgroundWork } from "~/shutdown.server";

@@ -1,5 +1,6 @@
 import { closeDatabase } from "~/db.server";
 import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
+import { stopHousekeeping } from "~/modules/housekeeping/retention.server";
 import { stopMailDelivery } from "~/modules/mail/worker.server";
 
 /**
@@ -8,7 +9,7 @@ import { stopMailDelivery } from "~/modules/mail/worker.server";
  * claims no more, a snapshot being taken is written.
  */
 export async function stopBackgroundWork() {
-  await Promise.all([stopMailDelivery(), stopMonthlySnapshots()]);
+  await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping()]);
 }
 
 /** Last, after every open request has been answered: checkpoint the WAL and close the database. */

@@ -9,11 +9,11 @@ export const meta: MetaFunction = () => [
 
 /** Public: what is kept and why, in plain Swedish. Keep it true to what the app stores (see app/modules/privacy). */
 export function loader() {
-  return { contact: config.PRIVACY_CONTACT, inactiveAfterDays: config.INACTIVE_AFTER_DAYS };
+  return { contact: config.PRIVACY_CONTACT, inactiveAfterDays: config.INACTIVE_AFTER_DAYS, sessionIdleHours: Math.round(config.SESSION_IDLE_MINUTES / 6) / 10, sessionMaxDays: config.SESSION_MAX_DAYS };
 }
 
 export default function Privacy() {
-  const { contact, inactiveAfterDays } = useLoaderData<typeof loader>();
+  const { contact, inactiveAfterDays, sessionIdleHours, sessionMaxDays } = useLoaderData<typeof loader>();
   return (
     <div className="lesson-body">
       <h1>Integritet och personuppgifter</h1>
@@ -67,7 +67,9 @@ export default function Privacy() {
 
       <h2>Hur länge</h2>
       <p>
-        Uppgifterna sparas så länge du har ett konto. En inloggning upphör efter 30 dagar utan användning. Konton som inte har använts på{" "}
+        Uppgifterna sparas så länge du har ett konto. En inloggning upphör efter {String(sessionIdleHours).replace(".", ",")} timmar utan
+        användning och senast efter {sessionMaxDays} dagar. Inloggningsförsök raderas efter 30 dagar och räknare som stoppar överbelastning
+        efter ett dygn. Konton som inte har använts på{" "}
         {inactiveAfterDays} dagar tas upp för granskning, och distriktsadmin inaktiverar dem eller raderar uppgifterna. När uppgifterna
         raderas finns bara en anonym rad kvar, med arbetarekommun, befattning och vad som genomfördes, så att statistiken över målen inte
         ändras i efterhand.

@@ -1,0 +1,52 @@
+import { config } from "~/config.server";
+import { db } from "~/db.server";
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+/** Every rate limit counts within an hour at most; a day keeps room for a longer window later. */
+export const RATE_LIMIT_HITS_KEPT_MS = DAY;
+/** Login attempts hold an e-mail and an IP address: kept a month, to look into an attack, then gone. */
+export const LOGIN_ATTEMPTS_KEPT_MS = 30 * DAY;
+
+/**
+ * Deletes what has served its purpose: rate-limit counts past every window,
+ * login attempts older than a month, and sessions that can no longer be used.
+ * Storage limitation (GDPR art. 5.1 e), and the tables stay small.
+ */
+export async function pruneExpiredRecords(now = new Date()) {
+  const [hits, attempts, sessions] = await Promise.all([
+    db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RATE_LIMIT_HITS_KEPT_MS) } } }),
+    db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPTS_KEPT_MS) } } }),
+    db.authSession.deleteMany({ where: { expiresAt: { lte: now } } }),
+  ]);
+  return { rateLimitHits: hits.count, loginAttempts: attempts.count, sessions: sessions.count };
+}
+
+const state = globalThis as unknown as { __housekeeping?: { timer: NodeJS.Timeout; running: Promise<unknown> | null } };
+
+/** Prunes at start and every hour; several servers doing it at once only delete the same rows. */
+export function startHousekeeping() {
+  if (config.NODE_ENV === "test" || state.__housekeeping) return;
+  const schedule: { timer: NodeJS.Timeout; running: Promise<unknown> | null } = { timer: setInterval(() => run(), HOUR), running: null };
+  const run = () => {
+    if (schedule.running) return;
+    schedule.running = pruneExpiredRecords()
+      .catch((error) => console.error("pruning expired records failed", error))
+      .finally(() => {
+        schedule.running = null;
+      });
+  };
+  schedule.timer.unref();
+  state.__housekeeping = schedule;
+  run();
+}
+
+/** Stops the schedule; resolves once a pruning under way is done. */
+export async function stopHousekeeping() {
+  const schedule = state.__housekeeping;
+  state.__housekeeping = undefined;
+  if (!schedule) return;
+  clearInterval(schedule.timer);
+  await schedule.running;
+}
