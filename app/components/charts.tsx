@@ -1,6 +1,8 @@
 import { useId } from "react";
 
-const fmt = (v: number | null, unit: string) => (v === null ? "–" : unit === "percent" ? `${v.toLocaleString("sv-SE")} %` : v.toLocaleString("sv-SE"));
+// One formatter for every number: toLocaleString("sv-SE") built a new one per call, hundreds per dashboard.
+const swedishNumber = new Intl.NumberFormat("sv-SE");
+const fmt = (v: number | null, unit: string) => (v === null ? "–" : unit === "percent" ? `${swedishNumber.format(v)} %` : swedishNumber.format(v));
 
 /** The numbers of a chart as a table, for screen readers and for anyone who prefers reading. */
 function TableAlternative({ title, columns, rows }: { title: string; columns: string[]; rows: string[][] }) {
@@ -45,22 +47,24 @@ export function BranchBars({ title, rows, unit, target }: { title: string; rows:
   const targetX = labelW + (target / max) * barW;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="branch-bars">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>Stapeldiagram per arbetarekommun. Målvärde {fmt(target, unit)}. Samma siffror finns i tabellen nedanför.</desc>
-        {rows.map((r, i) => (
-          <g key={r.name} transform={`translate(0 ${i * rowH})`}>
-            <text x={labelW - 6} y={15} textAnchor="end" fontSize="12" fill="#1c1f23">
+        {/* Colours and type come from .branch-bars in app.css: a bar is three plain elements, and there are hundreds. */}
+        {rows.map((r, i) => {
+          const barWidth = Math.max(0, ((r.value ?? 0) / max) * barW);
+          return [
+            <text key={`${r.name}-l`} x={labelW - 6} y={i * rowH + 15} className="bar-label">
               {r.name}
-            </text>
-            <rect x={labelW} y={4} width={Math.max(0, ((r.value ?? 0) / max) * barW)} height={14} fill={r.value === null ? "#c9cdd3" : "#0b4f9c"} />
-            <text x={labelW + Math.max(0, ((r.value ?? 0) / max) * barW) + 4} y={15} fontSize="12" fill="#1c1f23">
+            </text>,
+            <rect key={`${r.name}-b`} x={labelW} y={i * rowH + 4} width={barWidth} height={14} className={r.value === null ? "bar bar-empty" : "bar"} />,
+            <text key={`${r.name}-v`} x={labelW + barWidth + 4} y={i * rowH + 15}>
               {fmt(r.value, unit)}
-            </text>
-          </g>
-        ))}
-        <line x1={targetX} x2={targetX} y1={0} y2={rows.length * rowH} stroke="#a3001b" strokeWidth="2" strokeDasharray="4 3" />
-        <text x={targetX} y={rows.length * rowH + 16} fontSize="12" textAnchor="middle" fill="#a3001b">
+            </text>,
+          ];
+        })}
+        <line x1={targetX} x2={targetX} y1={0} y2={rows.length * rowH} className="target-line" />
+        <text x={targetX} y={rows.length * rowH + 16} className="target-label">
           mål {fmt(target, unit)}
         </text>
       </svg>
