@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { db } from "~/db.server";
 import type { LessonProgress } from "~/generated/prisma/client.ts";
 import { inSlices } from "~/utils/in-slices";
+import { asDate } from "~/utils/raw-rows";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
 
@@ -21,15 +22,23 @@ export type AttendanceCounter = (client: Client, personId: string) => Promise<nu
 /** Handledning sessions marked närvarat (attended), not counting cancelled ones. */
 export const countAttendedSessions: AttendanceCounter = (client, personId) => client.attendance.count({ where: { personId, status: "attended", session: { status: "scheduled" } } });
 
+type RawLessonProgress = Omit<LessonProgress, "firstViewedAt" | "lastViewedAt" | "completedAt"> & { firstViewedAt: Date | string; lastViewedAt: Date | string; completedAt: Date | string | null };
+
 /** A course's live structure (from the catalog copy) with one person's state of every lesson. */
 export async function loadCourseState(client: Client, courseId: string, personId: string) {
   const cached = await catalogCourseById(courseId);
   if (!cached) throw new Error(`No course ${courseId}`);
   const { liveModules, program: _program, ...row } = cached;
   const course = { ...row, modules: liveModules };
-  const lessonIds = course.modules.flatMap((m) => m.lessons.map((l) => l.id));
-  const progress = await client.lessonProgress.findMany({ where: { personId, lessonId: { in: lessonIds } } });
-  const byLesson = new Map(progress.map((p) => [p.lessonId, p]));
+  // Every page of a course asks this, so it is plain SQL: the ORM compiled the query anew each time.
+  // Rows of retired lessons come along and are simply never looked up.
+  const rows = await client.$queryRaw<RawLessonProgress[]>`
+    SELECT lp."id", lp."personId", lp."lessonId", lp."firstViewedAt", lp."lastViewedAt", lp."completedAt"
+    FROM "LessonProgress" lp
+    JOIN "Lesson" l ON l."id" = lp."lessonId"
+    JOIN "Module" m ON m."id" = l."moduleId"
+    WHERE lp."personId" = ${personId} AND m."courseId" = ${courseId}`;
+  const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, { ...r, firstViewedAt: asDate(r.firstViewedAt), lastViewedAt: asDate(r.lastViewedAt), completedAt: r.completedAt === null ? null : asDate(r.completedAt) }]));
   return courseState(course, byLesson);
 }
 
