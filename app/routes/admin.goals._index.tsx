@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, formatIndicatorValue, TrendLine } from "~/components/charts";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
+import { branchesForDashboard } from "~/modules/goals/branch-ranking";
 import { dashboardReport, takeSnapshots } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
@@ -18,7 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseGoalsQuery(request.url);
   const { reports, computedAt } = await dashboardReport(query.period, { positionGroup: query.group || undefined });
   const thisYear = new Date().getUTCFullYear();
-  return { query, reports, computedAt: computedAt.toISOString(), years: [thisYear, thisYear - 1, thisYear - 2].map(String) };
+  return {
+    query,
+    // Only the branches the page draws travel to it: with hundreds of branches the bars were most of the page.
+    reports: reports.map(({ branches, ...r }) => ({ ...r, branchCount: branches.length, shownBranches: branchesForDashboard(branches) })),
+    computedAt: computedAt.toISOString(),
+    years: [thisYear, thisYear - 1, thisYear - 2].map(String),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -130,7 +137,21 @@ export default function GoalsDashboard() {
                   <Link to={`/admin/goals/${r.key}${exportQuery}`}>{r.kind === "computed" ? "Se vilka som ingår och ändra mål" : "För in värde och ändra mål"}</Link>
                 </p>
                 <TrendLine title={`${r.name}: utveckling per månad`} points={r.trend} unit={r.unit} target={r.target} />
-                {r.kind === "computed" ? <BranchBars title={`${r.name} per arbetarekommun`} rows={r.branches} unit={r.unit} target={r.unit === "count" ? r.target / 14 : r.target} /> : null}
+                {r.kind === "computed" ? (
+                  <>
+                    <BranchBars
+                      title={r.shownBranches.lowestOnly ? `${r.name} per arbetarekommun: de ${r.shownBranches.rows.length} med lägst utfall` : `${r.name} per arbetarekommun`}
+                      rows={r.shownBranches.rows}
+                      unit={r.unit}
+                      target={r.unit === "count" ? r.target / Math.max(1, r.branchCount) : r.target}
+                    />
+                    {r.shownBranches.lowestOnly ? (
+                      <p>
+                        <Link to={`/admin/goals/${r.key}${exportQuery}`}>Alla {r.branchCount} arbetarekommuner</Link>
+                      </p>
+                    ) : null}
+                  </>
+                ) : null}
               </article>
             ))}
         </section>

@@ -46,7 +46,7 @@ export default function FollowUpReport() {
                   {r.district.denominator !== null ? `${r.district.numerator} av ${r.district.denominator}. ` : ""}Mål {formatIndicatorValue(r.target, r.unit)}. Utgångsläge {formatIndicatorValue(r.baseline, r.unit)}.
                 </p>
                 <p className="muted">{r.definition}</p>
-                {r.kind === "computed" ? <BranchBars title={`${r.name} per arbetarekommun`} rows={r.branches} unit={r.unit} target={r.unit === "count" ? r.target / 14 : r.target} /> : null}
+                {r.kind === "computed" ? <BranchBars title={`${r.name} per arbetarekommun`} rows={r.branches} unit={r.unit} target={r.unit === "count" ? r.target / Math.max(1, r.branches.length) : r.target} /> : null}
               </div>
             ))}
         </section>

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { branchesForDashboard } from "./branch-ranking";
+
+const branch = (name: string, value: number | null) => ({ name, value });
+
+describe("branches on the dashboard", () => {
+  it("shows every branch of a district-sized organisation, in the order given", () => {
+    const rows = [branch("Arjeplog", 80), branch("Boden", null), branch("Kiruna", 10)];
+    expect(branchesForDashboard(rows, 3)).toEqual({ rows, lowestOnly: false });
+  });
+
+  it("with more, shows the lowest outcomes first and leaves out branches with nothing to count", () => {
+    const rows = [branch("Älvsbyn", 40), branch("Boden", null), branch("Kiruna", 10), branch("Arjeplog", 40), branch("Luleå", 90)];
+    const shown = branchesForDashboard(rows, 3);
+    expect(shown.lowestOnly).toBe(true);
+    expect(shown.rows.map((r) => r.name)).toEqual(["Kiruna", "Arjeplog", "Älvsbyn"]);
+  });
+});
