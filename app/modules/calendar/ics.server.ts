@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createEvents, type Attendee, type EventAttributes, type ParticipationStatus } from "ics";
 
 const PRODUCT_ID = "-//Ledarlyftet//Handledning//SV";
@@ -100,10 +101,12 @@ export function cancelIcs(session: CalendarSession, attendees: CalendarAttendee[
  * yup) was most of a feed's cost. Bounded: the oldest entry goes first.
  */
 const publishedEvents = new Map<string, string>();
-const PUBLISHED_EVENTS_KEPT = 5_000;
+/** Room for every session of a national organisation (20,000 at size M): about 15 MB. */
+const PUBLISHED_EVENTS_KEPT = 25_000;
 
 function publishedEvent(attributes: EventAttributes): string {
-  const key = JSON.stringify(attributes);
+  // Keyed by a digest of everything the text is made from: the attributes themselves would double the memory.
+  const key = createHash("sha1").update(JSON.stringify(attributes)).digest("base64");
   let text = publishedEvents.get(key);
   if (text === undefined) {
     const calendar = build([attributes], "PUBLISH");
