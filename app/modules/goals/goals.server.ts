@@ -70,26 +70,47 @@ export async function goalsReport(period: string, scope: Omit<Scope, "branchId">
 
 /**
  * The dashboard, report and exports share one calculation per period and
- * group for a minute: at 10,000 people a report costs a few hundred
- * milliseconds, and sixteen admins opening it at once would otherwise each
- * pay for it. Requests arriving while it runs wait for the same result.
- * Nothing is lost with this cache; each server keeps its own.
+ * group: at 10,000 people a report costs a few hundred milliseconds, at
+ * 75,000 a few seconds. Views arriving while it runs wait for the same
+ * result; once it is a minute old, views get it at once while a new one is
+ * computed beside them. After an admin changes an indicator the copy is
+ * dropped, so the next view waits for the new numbers. Nothing is lost with
+ * this cache; each server keeps its own.
  */
 const REPORT_FRESH_MS = 60_000;
-const reportCache = new Map<string, { startedAt: number; reports: Promise<IndicatorReport[]> }>();
+interface ComputedReport {
+  computedAt: number;
+  reports: IndicatorReport[];
+}
+interface ReportSlot {
+  current: ComputedReport | null;
+  refreshing: Promise<ComputedReport> | null;
+}
+const reportCache = new Map<string, ReportSlot>();
 
 export async function dashboardReport(period: string, scope: Omit<Scope, "branchId"> = {}, now = new Date()): Promise<{ reports: IndicatorReport[]; computedAt: Date }> {
   const key = `${period}|${scope.positionGroup ?? ""}`;
-  let entry = reportCache.get(key);
-  if (!entry || now.getTime() - entry.startedAt > REPORT_FRESH_MS) {
-    entry = { startedAt: now.getTime(), reports: goalsReport(period, scope, now) };
-    reportCache.set(key, entry);
-    entry.reports.catch(() => reportCache.delete(key));
+  let slot = reportCache.get(key);
+  if (!slot) {
+    slot = { current: null, refreshing: null };
+    reportCache.set(key, slot);
   }
-  return { reports: await entry.reports, computedAt: new Date(entry.startedAt) };
+  const fresh = slot.current !== null && now.getTime() - slot.current.computedAt <= REPORT_FRESH_MS;
+  if (!fresh && !slot.refreshing) {
+    const owner = slot;
+    owner.refreshing = goalsReport(period, scope, now)
+      .then((reports) => (owner.current = { computedAt: now.getTime(), reports }))
+      .finally(() => {
+        owner.refreshing = null;
+      });
+    // A failed refresh keeps the old copy; the next view tries again. Only a view with no copy sees the error.
+    owner.refreshing.catch(() => undefined);
+  }
+  const report = slot.current ?? (await slot.refreshing!);
+  return { reports: report.reports, computedAt: new Date(report.computedAt) };
 }
 
-/** After an admin changes an indicator or its values, the next view recalculates. */
+/** After an admin changes an indicator or its values, the next view recalculates (a refresh under way finishes unseen). */
 function forgetDashboardReports() {
   reportCache.clear();
 }
