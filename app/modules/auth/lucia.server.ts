@@ -8,7 +8,10 @@ export const sessionPolicy: SessionPolicy = {
   maxAgeMs: config.SESSION_MAX_DAYS * 24 * 60 * 60_000,
 };
 
-export const lucia = new Lucia(new PrismaSessionAdapter(db, sessionPolicy), {
+/** The session store; housekeeping asks it to delete the sessions that can no longer be used. */
+export const sessionAdapter = new PrismaSessionAdapter(db, sessionPolicy);
+
+export const lucia = new Lucia(sessionAdapter, {
   // The absolute lifetime; the cookie gets the same Max-Age at login and is never extended.
   sessionExpiresIn: new TimeSpan(config.SESSION_MAX_DAYS, "d"),
   sessionCookie: {

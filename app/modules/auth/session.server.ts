@@ -93,8 +93,6 @@ export async function requirePermission(request: Request, permission: Permission
 }
 
 export async function startSession(personId: string, request: Request): Promise<string> {
-  // Housekeeping: logins are rare enough to clear out sessions that can no longer be used.
-  await lucia.deleteExpiredSessions();
   // A new session id at every login: a session id planted before login is worthless.
   const session = await lucia.createSession(personId, {});
   await db.authSession.update({

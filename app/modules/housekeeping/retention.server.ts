@@ -1,5 +1,6 @@
 import { config } from "~/config.server";
 import { db } from "~/db.server";
+import { sessionAdapter } from "~/modules/auth/lucia.server";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -11,16 +12,17 @@ export const LOGIN_ATTEMPTS_KEPT_MS = 30 * DAY;
 
 /**
  * Deletes what has served its purpose: rate-limit counts past every window,
- * login attempts older than a month, and sessions that can no longer be used.
- * Storage limitation (GDPR art. 5.1 e), and the tables stay small.
+ * login attempts older than a month, and sessions that can no longer be used
+ * (past their end, idle too long or older than the lifetime). Storage
+ * limitation (GDPR art. 5.1 e), and the tables stay small.
  */
 export async function pruneExpiredRecords(now = new Date()) {
-  const [hits, attempts, sessions] = await Promise.all([
+  const [hits, attempts] = await Promise.all([
     db.rateLimitHit.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - RATE_LIMIT_HITS_KEPT_MS) } } }),
     db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LOGIN_ATTEMPTS_KEPT_MS) } } }),
-    db.authSession.deleteMany({ where: { expiresAt: { lte: now } } }),
+    sessionAdapter.deleteExpiredSessions(now),
   ]);
-  return { rateLimitHits: hits.count, loginAttempts: attempts.count, sessions: sessions.count };
+  return { rateLimitHits: hits.count, loginAttempts: attempts.count };
 }
 
 const state = globalThis as unknown as { __housekeeping?: { timer: NodeJS.Timeout; running: Promise<unknown> | null } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { sessionPolicy } from "~/modules/auth/lucia.server";
 import { hitRateLimits } from "~/modules/auth/rate-limit.server";
 import { loginBlockedUntil, MAX_FAILURES_PER_ACCOUNT } from "~/modules/auth/throttle.server";
 import { createPerson } from "../../../tests/integration/helpers";
@@ -28,12 +29,21 @@ describe("retention", () => {
     expect(await hitRateLimits([{ key, max: 2, windowMs: 2 * HOUR }], NOW)).not.toBeNull();
   });
 
-  it("deletes sessions past their end and keeps live ones", async () => {
+  it("deletes sessions past their end, idle too long or older than the lifetime, and keeps live ones", async () => {
     const person = await createPerson();
+    const session = (name: string, times: { expiresAt?: Date; createdAt?: Date; lastSeenAt?: Date }) => ({
+      id: `${name}-${Math.random()}`,
+      personId: person.id,
+      expiresAt: times.expiresAt ?? new Date(NOW.getTime() + DAY),
+      createdAt: times.createdAt ?? ago(HOUR),
+      lastSeenAt: times.lastSeenAt ?? ago(1000),
+    });
     await db.authSession.createMany({
       data: [
-        { id: `ended-${Math.random()}`, personId: person.id, expiresAt: ago(1000), createdAt: ago(31 * DAY), lastSeenAt: ago(2 * DAY) },
-        { id: `live-${Math.random()}`, personId: person.id, expiresAt: new Date(NOW.getTime() + DAY), createdAt: ago(HOUR), lastSeenAt: ago(1000) },
+        session("ended", { expiresAt: ago(1000) }),
+        session("idle", { lastSeenAt: ago(sessionPolicy.idleMs + 1000) }),
+        session("old", { createdAt: ago(sessionPolicy.maxAgeMs + 1000) }),
+        session("live", {}),
       ],
     });
     await pruneExpiredRecords(NOW);
