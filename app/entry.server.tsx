@@ -23,7 +23,7 @@ const ABORT_DELAY = 5_000;
  * The whole document is rendered before the first byte goes out, as one
  * body. No route defers data, so streaming the shell early gained nothing,
  * while every streamed chunk paid its own trip through gzip and the web
- * stream adapters (a fifth of a lesson page's CPU time).
+ * stream adapters.
  */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   // server.js makes a nonce per request and names it in the Content-Security-Policy.
