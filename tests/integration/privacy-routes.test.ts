@@ -273,9 +273,9 @@ describe("inactive accounts", () => {
 });
 
 describe("the privacy notice", () => {
-  it("is public and names the contact and the review limit", async () => {
+  it("is public and names the contact, the review limit and the session times in force", async () => {
     const res = await settle(async () => privacyLoader());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ contact: "Socialdemokraterna i Norrbotten, distriktsexpeditionen", inactiveAfterDays: 365 });
+    expect(await res.json()).toEqual({ contact: "Socialdemokraterna i Norrbotten, distriktsexpeditionen", inactiveAfterDays: 365, sessionIdleHours: 8, sessionMaxDays: 30 });
   });
 });
