@@ -1,6 +1,6 @@
-import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { sessionAdapter } from "~/modules/auth/lucia.server";
+import { startPeriodicJob, stopPeriodicJob } from "~/utils/periodic-job.server";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -25,30 +25,14 @@ export async function pruneExpiredRecords(now = new Date()) {
   return { rateLimitHits: hits.count, loginAttempts: attempts.count };
 }
 
-const state = globalThis as unknown as { __housekeeping?: { timer: NodeJS.Timeout; running: Promise<unknown> | null } };
+const JOB = "pruning expired records";
 
 /** Prunes at start and every hour; several servers doing it at once only delete the same rows. */
 export function startHousekeeping() {
-  if (config.NODE_ENV === "test" || state.__housekeeping) return;
-  const schedule: { timer: NodeJS.Timeout; running: Promise<unknown> | null } = { timer: setInterval(() => run(), HOUR), running: null };
-  const run = () => {
-    if (schedule.running) return;
-    schedule.running = pruneExpiredRecords()
-      .catch((error) => console.error("pruning expired records failed", error))
-      .finally(() => {
-        schedule.running = null;
-      });
-  };
-  schedule.timer.unref();
-  state.__housekeeping = schedule;
-  run();
+  startPeriodicJob(JOB, HOUR, pruneExpiredRecords);
 }
 
 /** Stops the schedule; resolves once a pruning under way is done. */
-export async function stopHousekeeping() {
-  const schedule = state.__housekeeping;
-  state.__housekeeping = undefined;
-  if (!schedule) return;
-  clearInterval(schedule.timer);
-  await schedule.running;
+export function stopHousekeeping() {
+  return stopPeriodicJob(JOB);
 }
