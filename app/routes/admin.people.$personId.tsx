@@ -7,13 +7,13 @@ import { listBranches } from "~/modules/branches/branches.server";
 import { setKrisansvarig } from "~/modules/crisis/crisis.server";
 import { db } from "~/db.server";
 import { config } from "~/config.server";
-import { dormantCutoff, dormantSince, getPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
+import { dormantCutoff, dormantSince, requireExistingPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
 import { z } from "zod";
 import { CheckboxGroup } from "~/components/field";
 import { personFields } from "~/modules/people/person-schema";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
-import { badRequest, notFound } from "~/utils/http.server";
+import { badRequest } from "~/utils/http.server";
 import { swedishDate, swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Ledarlyftet` }];
@@ -33,15 +33,9 @@ const AUDIT_LABELS: Record<string, string> = {
   "auth.reset-redeemed": "Bytte lösenord via länk",
 };
 
-async function loadPerson(personId: string | undefined) {
-  const person = personId ? await getPerson(personId) : null;
-  if (!person) throw notFound("Personen finns inte.");
-  return person;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
-  const person = await loadPerson(params.personId);
+  const person = await requireExistingPerson(params.personId);
   const [, branches, history, supported] = await Promise.all([
     recordAccess(actor.id, "person.viewed", { type: "person", id: person.id }).then(() => undefined),
     listBranches(),
@@ -72,7 +66,7 @@ const supportSchema = z.object({ branchIds: z.array(z.string().min(1).max(40)).m
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
-  const person = await loadPerson(params.personId);
+  const person = await requireExistingPerson(params.personId);
   // The anonymised row keeps the statistics; giving it a name again would hand them to someone else.
   if (person.erasedAt) throw badRequest("Personens uppgifter är raderade och kan inte ändras.");
   const formData = await request.formData();

@@ -3,24 +3,17 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
-import { getPerson } from "~/modules/people/people.server";
+import { requireExistingPerson } from "~/modules/people/people.server";
 import { erasePerson, erasurePreview } from "~/modules/privacy/erasure.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
-import { notFound } from "~/utils/http.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Radera personuppgifter · Ledarlyftet" }];
 
-async function loadPerson(personId: string | undefined) {
-  const person = personId ? await getPerson(personId) : null;
-  if (!person) throw notFound("Personen finns inte.");
-  return person;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
-  const person = await loadPerson(params.personId);
+  const person = await requireExistingPerson(params.personId);
   if (person.erasedAt) throw redirect(`/admin/people/${person.id}`);
   const preview = await erasurePreview(person.id);
   return {
@@ -37,7 +30,7 @@ const schema = z.object({ confirmEmail: z.string({ required_error: missing }).tr
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
-  const person = await loadPerson(params.personId);
+  const person = await requireExistingPerson(params.personId);
   const form = parseForm(schema, await request.formData());
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   if (form.data.confirmEmail !== person.email) {

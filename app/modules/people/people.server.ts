@@ -1,6 +1,7 @@
 import { containsText, db } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, inviteLimits } from "~/modules/auth/rate-limit.server";
+import { notFound } from "~/utils/http.server";
 import { minutesUntil, swedishClock } from "~/utils/time";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Prisma } from "~/generated/prisma/client.ts";
@@ -83,6 +84,13 @@ export async function listPeople(filter: PeopleFilter, { take = 200 }: { take?: 
     total,
     people: people.map((p) => ({ ...p, roles: rolesOf(p), leading: isLeadingPosition(p.position), dormantSince: dormantSince(p, filter.dormantBefore) })),
   };
+}
+
+/** The person a route's id names, or the 404 page. */
+export async function requireExistingPerson(personId: string | undefined) {
+  const person = personId ? await getPerson(personId) : null;
+  if (!person) throw notFound("Personen finns inte.");
+  return person;
 }
 
 export async function getPerson(id: string) {
