@@ -31,6 +31,11 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
 
 const HOUR = 60 * 60 * 1000;
 
+/** Feed tokens (secrets) and invited addresses are counted by a hash, never stored. */
+function digest(value: string) {
+  return createHash("sha256").update(value).digest("hex").slice(0, 32);
+}
+
 /** Password-reset requests: a few per address typed, more per client address. Same answer whether the account exists. */
 export function resetLimits(email: string, address: string): Limit[] {
   return [
@@ -42,14 +47,9 @@ export function resetLimits(email: string, address: string): Limit[] {
 /** Calendar apps poll a feed every few minutes at most; far more than that is abuse or a loop. */
 export function feedLimits(token: string, address: string): Limit[] {
   return [
-    // The token is a secret: count it by a hash, never store it.
-    { key: `feed:token:${createHash("sha256").update(token).digest("hex").slice(0, 32)}`, max: 120, windowMs: HOUR },
+    { key: `feed:token:${digest(token)}`, max: 120, windowMs: HOUR },
     { key: `feed:address:${address}`, max: 600, windowMs: HOUR },
   ];
-}
-
-function digest(value: string) {
-  return createHash("sha256").update(value).digest("hex").slice(0, 32);
 }
 
 /**
