@@ -117,6 +117,19 @@ function publishedEvent(attributes: EventAttributes): string {
   return text;
 }
 
+/** The VCALENDAR lines before the events, by calendar name: the same for every feed. */
+const publishedHeaders = new Map<string | undefined, string>();
+
+function publishedHeader(calName: string | undefined): string {
+  let header = publishedHeaders.get(calName);
+  if (header === undefined) {
+    const calendar = build([], "PUBLISH", calName);
+    header = calendar.slice(0, calendar.lastIndexOf("END:VCALENDAR"));
+    publishedHeaders.set(calName, header);
+  }
+  return header;
+}
+
 /** A subscription feed or a single download: PUBLISH, cancelled sessions kept as STATUS:CANCELLED. */
 export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = [], calName?: string): string {
   const events = [
@@ -141,7 +154,5 @@ export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = 
     // An empty VCALENDAR is invalid (RFC 5545 wants a component); ics refuses it too.
     return ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODUCT_ID}`, "METHOD:PUBLISH", "CALSCALE:GREGORIAN", ...(calName ? [`X-WR-CALNAME:${calName}`] : []), "END:VCALENDAR", ""].join("\r\n");
   }
-  const first = build([events[0]!], "PUBLISH", calName);
-  const header = first.slice(0, first.indexOf("BEGIN:VEVENT\r\n"));
-  return `${header}${events.map(publishedEvent).join("")}END:VCALENDAR\r\n`;
+  return `${publishedHeader(calName)}${events.map(publishedEvent).join("")}END:VCALENDAR\r\n`;
 }
