@@ -79,7 +79,8 @@ function courseState(course: Omit<CatalogCourse, "liveModules" | "program"> & { 
     }));
     return { ...m, lessons, complete: isModuleComplete(lessons) };
   });
-  return { course, modules, progress: coursePercent(modules), complete: isCourseComplete(modules) };
+  // The lessons in study order, module by module: what "next", "previous" and "continue" walk.
+  return { course, modules, lessons: modules.flatMap((m) => m.lessons), progress: coursePercent(modules), complete: isCourseComplete(modules) };
 }
 
 /**

@@ -56,7 +56,7 @@ export async function getCatalog(personId: string) {
 /** The course page: modules, lessons with their state, progress, where to continue, and what is new. */
 export async function getCourseOutline(courseId: string, personId: string) {
   const state = await loadCourseState(db, courseId, personId);
-  const allLessons = state.modules.flatMap((m) => m.lessons);
+  const allLessons = state.lessons;
   const submissions = await assignmentStatuses(personId, allLessons.filter((l) => l.type === "assignment").map((l) => l.id));
   const completion = await db.completion.findUnique({
     where: { personId_scope_scopeId: { personId, scope: "course", scopeId: courseId } },
@@ -95,7 +95,7 @@ type CourseState = Awaited<ReturnType<typeof loadCourseState>>;
 
 /** The lessons before and after one, in study order. */
 function neighbours(state: CourseState, lessonId: string) {
-  const order = state.modules.flatMap((m) => m.lessons);
+  const order = state.lessons;
   const at = order.findIndex((l) => l.id === lessonId);
   const pick = (i: number) => (at >= 0 && i >= 0 && i < order.length ? { slug: order[i]!.slug, title: order[i]!.title } : null);
   return { previous: pick(at - 1), next: pick(at + 1) };
@@ -120,7 +120,7 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
         })
       : [],
   ]);
-  let progress = state.modules.flatMap((m) => m.lessons).find((l) => l.id === lesson.id)?.progress ?? null;
+  let progress = state.lessons.find((l) => l.id === lesson.id)?.progress ?? null;
   if (!isFreshestVisit(state, lesson.id, now)) {
     progress = await db.lessonProgress.upsert({
       where: { personId_lessonId: { personId, lessonId: lesson.id } },
@@ -156,7 +156,7 @@ const REVISIT_WRITE_AFTER_MS = 60_000;
  */
 function isFreshestVisit(state: CourseState, lessonId: string, now: Date): boolean {
   let latest: { lessonId: string; at: number } | null = null;
-  for (const l of state.modules.flatMap((m) => m.lessons)) {
+  for (const l of state.lessons) {
     const at = l.progress?.lastViewedAt?.getTime();
     if (at !== undefined && (!latest || at > latest.at)) latest = { lessonId: l.id, at };
   }
