@@ -1,9 +1,9 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client.ts";
 import { config } from "./config.server";
 import { databaseFilePath, databaseProvider, type DatabaseProvider } from "./database-url";
+import { PrismaBetterSQLite3ReusingStatements } from "./sqlite-statements.server";
 
 /**
  * The app's one database client type. Both profiles are generated from the
@@ -96,7 +96,7 @@ function createClient(url: string): Db {
     return retryConflicts(client as unknown as Db);
   }
   // timeout is better-sqlite3's busy timeout: writers wait for the lock instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: databaseFilePath(url), timeout: 5000 });
+  const adapter = new PrismaBetterSQLite3ReusingStatements({ url: databaseFilePath(url), timeout: 5000 });
   return new PrismaClient({ adapter });
 }
 
