@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import type { LessonProgress } from "~/generated/prisma/client.ts";
 import { inSlices } from "~/utils/in-slices";
@@ -40,6 +40,32 @@ export async function loadCourseState(client: Client, courseId: string, personId
     WHERE lp."personId" = ${personId} AND m."courseId" = ${courseId}`;
   const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, { ...r, firstViewedAt: asDate(r.firstViewedAt), lastViewedAt: asDate(r.lastViewedAt), completedAt: r.completedAt === null ? null : asDate(r.completedAt) }]));
   return courseState(course, byLesson);
+}
+
+// The two writes every lesson page and "Markera som klar" make, as one
+// portable upsert each (ON CONFLICT is SQLite's and PostgreSQL's alike). Through
+// the ORM a visit was a compiled upsert and a completion three queries. The id
+// of a new row is a UUID rather than Prisma's cuid; nothing reads it.
+
+/** Remembers that the person opened the lesson now, for "fortsätt där du slutade". */
+export async function recordLessonVisit(client: Client, personId: string, lessonId: string, now: Date): Promise<void> {
+  await client.$executeRaw`
+    INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt")
+    VALUES (${randomUUID()}, ${personId}, ${lessonId}, ${now}, ${now})
+    ON CONFLICT ("personId", "lessonId") DO UPDATE SET "lastViewedAt" = excluded."lastViewedAt"`;
+}
+
+/**
+ * Marks the lesson complete unless it already is; only the first completion
+ * counts, and a second keeps the original time. True when this call completed it.
+ */
+export async function recordLessonCompletion(client: Client, personId: string, lessonId: string, now: Date): Promise<boolean> {
+  const changed = await client.$executeRaw`
+    INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt")
+    VALUES (${randomUUID()}, ${personId}, ${lessonId}, ${now}, ${now}, ${now})
+    ON CONFLICT ("personId", "lessonId") DO UPDATE SET "completedAt" = excluded."completedAt"
+    WHERE "LessonProgress"."completedAt" IS NULL`;
+  return changed > 0;
 }
 
 /**

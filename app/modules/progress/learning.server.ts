@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import type { Question } from "~/modules/catalog/content-schema";
-import { loadCourseState, refreshCompletions } from "./course-progress.server";
+import { loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
 import { gradeQuiz, publicQuestions, type QuizAnswers } from "./quiz";
 
 export type LessonStatus = "done" | "started" | "not-started" | "submitted" | "returned";
@@ -120,14 +120,8 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
         })
       : [],
   ]);
-  let progress = state.lessons.find((l) => l.id === lesson.id)?.progress ?? null;
-  if (!isFreshestVisit(state, lesson.id, now)) {
-    progress = await db.lessonProgress.upsert({
-      where: { personId_lessonId: { personId, lessonId: lesson.id } },
-      create: { personId, lessonId: lesson.id, firstViewedAt: now, lastViewedAt: now },
-      update: { lastViewedAt: now },
-    });
-  }
+  const progress = state.lessons.find((l) => l.id === lesson.id)?.progress ?? null;
+  if (!isFreshestVisit(state, lesson.id, now)) await recordLessonVisit(db, personId, lesson.id, now);
   return {
     completedAt: progress?.completedAt ?? null,
     questions: lesson.type === "quiz" ? publicQuestions(JSON.parse(lesson.questions) as Question[]) : [],
@@ -166,16 +160,8 @@ function isFreshestVisit(state: CourseState, lessonId: string, now: Date): boole
 async function complete(personId: string, lessonId: string, courseId: string) {
   const now = new Date();
   await db.$transaction(async (tx) => {
-    await tx.lessonProgress.upsert({
-      where: { personId_lessonId: { personId, lessonId } },
-      // Created open: the update below is what marks it complete, and its count says whether it was new.
-      create: { personId, lessonId },
-      update: {},
-    });
-    // Only the first completion counts; a second click keeps the original time.
-    const { count } = await tx.lessonProgress.updateMany({ where: { personId, lessonId, completedAt: null }, data: { completedAt: now } });
     // A lesson that was complete already changes no module, course or program completion.
-    if (count > 0) await refreshCompletions(tx, personId, courseId, undefined, now);
+    if (await recordLessonCompletion(tx, personId, lessonId, now)) await refreshCompletions(tx, personId, courseId, undefined, now);
   });
 }
 
