@@ -11,11 +11,7 @@ export interface CurrentPerson {
   person: User;
 }
 
-const perRequest = new WeakMap<Request, Promise<CurrentPerson | null>>();
-
-async function validate(request: Request): Promise<CurrentPerson | null> {
-  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
-  if (!sessionId) return null;
+async function validate(sessionId: string): Promise<CurrentPerson | null> {
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session || !user) return null;
   if (!user.active) {
@@ -47,12 +43,27 @@ export async function touchSession(session: Pick<Session, "id" | "lastSeenAt">, 
   await db.authSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
 }
 
-/** The signed-in person, or null. Validated once per request however many loaders ask. */
+/**
+ * Validations under way, by session id. The root loader and the page's loader
+ * of one request ask at the same moment, each with its own copy of the
+ * Request (Remix makes one per loader), so the request cannot be the key.
+ */
+const validating = new Map<string, Promise<CurrentPerson | null>>();
+
+/**
+ * The signed-in person, or null: one session lookup however many loaders of
+ * a request ask at once. The answer is forgotten as soon as it arrives, so a
+ * later question (after a logout, say) looks again.
+ */
 export function getCurrentPerson(request: Request): Promise<CurrentPerson | null> {
-  let pending = perRequest.get(request);
+  const sessionId = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!sessionId) return Promise.resolve(null);
+  let pending = validating.get(sessionId);
   if (!pending) {
-    pending = validate(request);
-    perRequest.set(request, pending);
+    pending = validate(sessionId);
+    validating.set(sessionId, pending);
+    const forget = () => validating.delete(sessionId);
+    pending.then(forget, forget);
   }
   return pending;
 }
