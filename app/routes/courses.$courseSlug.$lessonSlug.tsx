@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "read": {
       await markLessonRead(actor.id, lesson);
-      const { next } = await lessonNeighbours(actor.id, lesson);
+      const { next } = await lessonNeighbours(lesson);
       const to = next ? `/courses/${course.slug}/${next.slug}` : `/courses/${course.slug}`;
       return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, `"${lesson.title}" är klar.`) } });
     }

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { catalogCourseById } from "~/modules/catalog/catalog-cache.server";
 import type { Question } from "~/modules/catalog/content-schema";
 import { loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
 import { gradeQuiz, publicQuestions, type QuizAnswers } from "./quiz";
@@ -94,16 +95,16 @@ export async function getCourseOutline(courseId: string, personId: string) {
 type CourseState = Awaited<ReturnType<typeof loadCourseState>>;
 
 /** The lessons before and after one, in study order. */
-function neighbours(state: CourseState, lessonId: string) {
-  const order = state.lessons;
+function neighbours(order: { id: string; slug: string; title: string }[], lessonId: string) {
   const at = order.findIndex((l) => l.id === lessonId);
   const pick = (i: number) => (at >= 0 && i >= 0 && i < order.length ? { slug: order[i]!.slug, title: order[i]!.title } : null);
   return { previous: pick(at - 1), next: pick(at + 1) };
 }
 
-/** Where to go after a lesson, without recording a visit. */
-export async function lessonNeighbours(personId: string, lesson: { id: string; module: { courseId: string } }) {
-  return neighbours(await loadCourseState(db, lesson.module.courseId, personId), lesson.id);
+/** Where to go after a lesson. Study order is the course's alone, so nobody's progress is read. */
+export async function lessonNeighbours(lesson: { id: string; module: { courseId: string } }) {
+  const course = await catalogCourseById(lesson.module.courseId);
+  return neighbours(course?.liveModules.flatMap((m) => m.lessons) ?? [], lesson.id);
 }
 
 /** Opens a lesson: remembers it for "fortsätt där du slutade" and returns what the page shows. */
@@ -135,7 +136,7 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
       submittedAt: s.submittedAt,
       reviewedAt: s.reviewedAt,
     })),
-    ...neighbours(state, lesson.id),
+    ...neighbours(state.lessons, lesson.id),
     percent: state.progress.percent,
   };
 }
