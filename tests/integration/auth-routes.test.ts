@@ -6,6 +6,7 @@ import { loader as peopleLoader } from "~/routes/admin.people._index";
 import { action as newPersonAction } from "~/routes/admin.people.new";
 import { loader as adminLoader } from "~/routes/admin";
 import { loader as homeLoader } from "~/routes/_index";
+import { loader as accountLoader } from "~/routes/account";
 import { loader as healthLoader } from "~/routes/healthz";
 import { cookieFrom, createPerson, formRequest, getRequest, settle, branchId } from "./helpers";
 
@@ -27,6 +28,15 @@ describe("login and logout through the routes", () => {
     expect(setCookie).not.toMatch(/Secure/i); // not in test/development; production adds it
     const second = await logIn(p.email, p.password);
     expect(cookieFrom(second)).not.toBe(cookieFrom(first));
+  });
+
+  it("lists each session on Mitt konto with the browser it was started in", async () => {
+    const p = await createPerson();
+    const request = formRequest("/login", { email: p.email, password: p.password, redirectTo: "/" });
+    request.headers.set("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
+    const cookie = cookieFrom(await settle(() => loginAction({ request, context, params: {} })));
+    const account = (await accountLoader({ request: getRequest("/account", cookie), context, params: {} })) as unknown as { sessions: { userAgent: string | null }[] };
+    expect(account.sessions.map((s) => s.userAgent)).toEqual(["Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"]);
   });
 
   it("never redirects off-site after login", async () => {

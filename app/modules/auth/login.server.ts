@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { asBoolean } from "~/utils/raw-rows";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import { loginBlockedUntil, recordLoginAttempt } from "./throttle.server";
@@ -25,14 +26,9 @@ export async function attemptLogin(input: { email: string; password: string; add
     return { ok: false, reason: "throttled", retryAt: blocked };
   }
 
-  const person = await db.person.findUnique({
-    where: { email },
-    select: { id: true, active: true, password: { select: { hash: true } } },
-  });
-  const passwordOk =
-    person?.password && person.active
-      ? await verifyPassword(person.password.hash, input.password)
-      : await verifyAgainstNothing(input.password);
+  const [person] = await db.$queryRaw<{ id: string; active: boolean | number | bigint; hash: string | null }[]>`
+    SELECT p."id", p."active", pw."hash" FROM "Person" p LEFT JOIN "Password" pw ON pw."personId" = p."id" WHERE p."email" = ${email}`;
+  const passwordOk = person?.hash && asBoolean(person.active) ? await verifyPassword(person.hash, input.password) : await verifyAgainstNothing(input.password);
 
   if (!person || !passwordOk) {
     await recordLoginAttempt(email, input.address, "failure");
@@ -42,7 +38,9 @@ export async function attemptLogin(input: { email: string; password: string; add
   }
 
   await recordLoginAttempt(email, input.address, "success");
-  await db.person.update({ where: { id: person.id }, data: { lastLoginAt: new Date() } });
+  // A login is not an edit of the person, so updatedAt keeps the time of the last change to their details.
+  const now = new Date();
+  await db.$executeRaw`UPDATE "Person" SET "lastLoginAt" = ${now} WHERE "id" = ${person.id}`;
   await recordAudit({ actorId: person.id, action: "auth.login", subjectType: "person", subjectId: person.id });
   return { ok: true, personId: person.id };
 }

@@ -99,7 +99,7 @@ export class PrismaSessionAdapter implements Adapter {
   async setSession(session: DatabaseSession): Promise<void> {
     const now = new Date();
     await this.db.authSession.create({
-      data: { id: session.id, personId: session.userId, expiresAt: session.expiresAt, createdAt: now, lastSeenAt: now },
+      data: { id: session.id, personId: session.userId, expiresAt: session.expiresAt, createdAt: now, lastSeenAt: now, userAgent: session.attributes.userAgent ?? null },
     });
   }
 

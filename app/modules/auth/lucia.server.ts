@@ -29,6 +29,8 @@ declare module "lucia" {
     DatabaseSessionAttributes: {
       createdAt?: Date;
       lastSeenAt?: Date;
+      /** Given at login, so "Mitt konto" can tell one's sessions apart. */
+      userAgent?: string | null;
     };
     DatabaseUserAttributes: {
       email: string;
