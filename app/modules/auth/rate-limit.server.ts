@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import { asDate } from "~/utils/raw-rows";
 
 export interface Limit {
   key: string;
@@ -18,14 +19,18 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
     const since = new Date(now.getTime() - limit.windowMs);
     // Only the max-th newest hit in the window matters: if it exists the limit is reached, and
     // when it leaves the window there is room again. Reading every hit cost up to 600 rows per request.
-    const [boundary] = await db.rateLimitHit.findMany({ where: { key: limit.key, createdAt: { gt: since } }, orderBy: { createdAt: "desc" }, skip: limit.max - 1, take: 1, select: { createdAt: true } });
+    // Plain SQL: every feed poll asks, and the ORM compiled these queries anew each time.
+    const [boundary] = await db.$queryRaw<{ createdAt: Date | string }[]>`
+      SELECT "createdAt" FROM "RateLimitHit" WHERE "key" = ${limit.key} AND "createdAt" > ${since}
+      ORDER BY "createdAt" DESC LIMIT 1 OFFSET ${limit.max - 1}`;
     if (boundary) {
-      const until = new Date(boundary.createdAt.getTime() + limit.windowMs);
+      const until = new Date(asDate(boundary.createdAt).getTime() + limit.windowMs);
       if (!blockedUntil || until > blockedUntil) blockedUntil = until;
     }
   }
   if (blockedUntil) return blockedUntil;
-  await db.rateLimitHit.createMany({ data: limits.map((l) => ({ key: l.key, createdAt: now })) });
+  // A UUID rather than Prisma's cuid for the id: hits are read by key and time, never by id.
+  for (const limit of limits) await db.$executeRaw`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES (${randomUUID()}, ${limit.key}, ${now})`;
   return null;
 }
 
