@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { db } from "~/db.server";
+import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
 
 export interface Limit {
@@ -29,8 +30,7 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
     }
   }
   if (blockedUntil) return blockedUntil;
-  // A UUID rather than Prisma's cuid for the id: hits are read by key and time, never by id.
-  for (const limit of limits) await db.$executeRaw`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES (${randomUUID()}, ${limit.key}, ${now})`;
+  for (const limit of limits) await db.$executeRaw`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES (${newId()}, ${limit.key}, ${now})`;
   return null;
 }
 

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -41,7 +41,6 @@ export async function loginBlockedUntil(email: string, address: string, now = ne
 }
 
 export async function recordLoginAttempt(email: string, address: string, outcome: "success" | "failure" | "throttled", now = new Date()) {
-  // A UUID rather than Prisma's cuid for the id: attempts are read by time, never by id.
   await db.$executeRaw`
-    INSERT INTO "LoginAttempt" ("id", "email", "address", "outcome", "createdAt") VALUES (${randomUUID()}, ${email}, ${address}, ${outcome}, ${now})`;
+    INSERT INTO "LoginAttempt" ("id", "email", "address", "outcome", "createdAt") VALUES (${newId()}, ${email}, ${address}, ${outcome}, ${now})`;
 }

@@ -1,6 +1,7 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { db } from "~/db.server";
 import type { LessonProgress } from "~/generated/prisma/client.ts";
+import { newId } from "~/utils/ids.server";
 import { inSlices } from "~/utils/in-slices";
 import { asDate } from "~/utils/raw-rows";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
@@ -44,14 +45,13 @@ export async function loadCourseState(client: Client, courseId: string, personId
 
 // The two writes every lesson page and "Markera som klar" make, as one
 // portable upsert each (ON CONFLICT is SQLite's and PostgreSQL's alike). Through
-// the ORM a visit was a compiled upsert and a completion three queries. The id
-// of a new row is a UUID rather than Prisma's cuid; nothing reads it.
+// the ORM a visit was a compiled upsert and a completion three queries.
 
 /** Remembers that the person opened the lesson now, for "fortsätt där du slutade". */
 export async function recordLessonVisit(client: Client, personId: string, lessonId: string, now: Date): Promise<void> {
   await client.$executeRaw`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt")
-    VALUES (${randomUUID()}, ${personId}, ${lessonId}, ${now}, ${now})
+    VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now})
     ON CONFLICT ("personId", "lessonId") DO UPDATE SET "lastViewedAt" = excluded."lastViewedAt"`;
 }
 
@@ -62,7 +62,7 @@ export async function recordLessonVisit(client: Client, personId: string, lesson
 export async function recordLessonCompletion(client: Client, personId: string, lessonId: string, now: Date): Promise<boolean> {
   const changed = await client.$executeRaw`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt")
-    VALUES (${randomUUID()}, ${personId}, ${lessonId}, ${now}, ${now}, ${now})
+    VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now}, ${now})
     ON CONFLICT ("personId", "lessonId") DO UPDATE SET "completedAt" = excluded."completedAt"
     WHERE "LessonProgress"."completedAt" IS NULL`;
   return changed > 0;
