@@ -67,6 +67,12 @@ export const catalogCourseById = (id: string) => find((c) => c.courseById.get(id
 export const catalogCourseBySlug = (slug: string) => find((c) => c.courseBySlug.get(slug));
 export const catalogLessonBySlug = (slug: string) => find((c) => c.lessonBySlug.get(slug));
 
+/** A program's live required courses: what a cohort's progress counts. */
+export async function catalogRequiredCourseIds(programId: string): Promise<string[]> {
+  const courses = [...(await catalog()).courseById.values()];
+  return courses.filter((c) => c.programId === programId && !c.retiredAt && c.required).map((c) => c.id);
+}
+
 /** Called by the content sync: the next read loads the new catalog. */
 export function forgetCatalog() {
   current = null;
