@@ -114,7 +114,7 @@ async function shutdown(signal) {
   try {
     await build.entry.module.stopBackgroundWork();
     await closed;
-    await build.entry.module.closeDatabase();
+    await build.entry.module.closeDatabases();
   } catch (error) {
     console.error("Shutdown failed", error);
     process.exit(1);

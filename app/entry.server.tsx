@@ -15,7 +15,7 @@ startMonthlySnapshots();
 startHousekeeping();
 
 // server.js reaches these through the build (build.entry.module) for a clean shutdown.
-export { closeDatabase, stopBackgroundWork } from "~/shutdown.server";
+export { closeDatabases, stopBackgroundWork } from "~/shutdown.server";
 
 const ABORT_DELAY = 5_000;
 

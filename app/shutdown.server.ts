@@ -1,4 +1,5 @@
 import { closeDatabase } from "~/db.server";
+import { closeReadConnection } from "~/sql-reads.server";
 import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { stopHousekeeping } from "~/modules/housekeeping/retention.server";
 import { stopMailDelivery } from "~/modules/mail/worker.server";
@@ -12,5 +13,8 @@ export async function stopBackgroundWork() {
   await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping()]);
 }
 
-/** Last, after every open request has been answered: checkpoint the WAL and close the database. */
-export { closeDatabase };
+/** Last, after every open request has been answered: close the read connection, checkpoint the WAL and close the database. */
+export async function closeDatabases() {
+  closeReadConnection();
+  await closeDatabase();
+}

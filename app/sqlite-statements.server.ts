@@ -4,7 +4,21 @@ import type Database from "better-sqlite3";
 /** Distinct SQL texts kept prepared; the app sends a few hundred at most (IN lists of other lengths come and go). */
 const MAX_STATEMENTS = 500;
 
-type Statement = Database.Statement<unknown[]>;
+export type Statement = Database.Statement<unknown[]>;
+
+/** A statement for each SQL text, prepared the first time it is asked for; the least recently added goes first. */
+export function preparedStatements(prepare: (sql: string) => Statement): (sql: string) => Statement {
+  const prepared = new Map<string, Statement>();
+  return (sql) => {
+    let statement = prepared.get(sql);
+    if (!statement) {
+      statement = prepare(sql);
+      if (prepared.size >= MAX_STATEMENTS) prepared.delete(prepared.keys().next().value!);
+      prepared.set(sql, statement);
+    }
+    return statement;
+  };
+}
 
 /**
  * Prisma's better-sqlite3 adapter prepares every query anew: SQLite parses
@@ -15,17 +29,7 @@ type Statement = Database.Statement<unknown[]>;
  * (`run`, `all`), so one statement is never in use twice at once.
  */
 export function reusePreparedStatements(client: Database.Database): void {
-  const prepare = client.prepare.bind(client) as (sql: string) => Statement;
-  const prepared = new Map<string, Statement>();
-  const statementFor = (sql: string) => {
-    let statement = prepared.get(sql);
-    if (!statement) {
-      statement = prepare(sql);
-      if (prepared.size >= MAX_STATEMENTS) prepared.delete(prepared.keys().next().value!);
-      prepared.set(sql, statement);
-    }
-    return statement;
-  };
+  const statementFor = preparedStatements(client.prepare.bind(client) as (sql: string) => Statement);
   // The adapter calls prepare(sql).bind(args) and then reader/run/columns/raw().all(), or prepare(sql).run().
   const reusable = (statement: Statement, args: unknown[]) => ({
     reader: statement.reader,

@@ -42,6 +42,8 @@ export async function startRemixApp() {
     build,
     request,
     async close() {
+      const { closeReadConnection } = (await vite.ssrLoadModule("/app/sql-reads.server.ts")) as typeof import("~/sql-reads.server");
+      closeReadConnection();
       const { db } = (await vite.ssrLoadModule("/app/db.server.ts")) as typeof import("~/db.server");
       await db.$disconnect();
       await vite.close();

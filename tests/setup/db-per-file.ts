@@ -41,6 +41,8 @@ afterEach(() => errorSpy.mockRestore());
 
 afterAll(async () => {
   const { db } = await import("~/db.server");
+  const { closeReadConnection } = await import("~/sql-reads.server");
+  closeReadConnection();
   await db.$disconnect();
   await cleanup();
 });

@@ -3,6 +3,7 @@ import { asBoolean } from "~/utils/raw-rows";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import { loginBlockedUntil, recordLoginAttempt } from "./throttle.server";
+import { readSql } from "~/sql-reads.server";
 
 export type LoginResult =
   | { ok: true; personId: string }
@@ -26,7 +27,7 @@ export async function attemptLogin(input: { email: string; password: string; add
     return { ok: false, reason: "throttled", retryAt: blocked };
   }
 
-  const [person] = await db.$queryRaw<{ id: string; active: boolean | number | bigint; hash: string | null }[]>`
+  const [person] = await readSql<{ id: string; active: boolean | number | bigint; hash: string | null }>`
     SELECT p."id", p."active", pw."hash" FROM "Person" p LEFT JOIN "Password" pw ON pw."personId" = p."id" WHERE p."email" = ${email}`;
   const passwordOk = person?.hash && asBoolean(person.active) ? await verifyPassword(person.hash, input.password) : await verifyAgainstNothing(input.password);
 

@@ -1,6 +1,7 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { db as Db } from "~/db.server";
 import { asBoolean, asDate } from "~/utils/raw-rows";
+import { readSql } from "~/sql-reads.server";
 
 export interface SessionPolicy {
   /** A session not used for this long is over. */
@@ -67,7 +68,7 @@ export class PrismaSessionAdapter implements Adapter {
    * was two queries, each compiled anew by Prisma's query compiler.
    */
   async getSessionAndUser(sessionId: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const [row] = await this.db.$queryRaw<RawSessionAndPerson[]>`
+    const [row] = await readSql<RawSessionAndPerson>`
       SELECT s."id", s."personId", s."expiresAt", s."createdAt", s."lastSeenAt",
              p."email", p."name", p."branchId", p."position", p."isParticipant", p."isFacilitator", p."isAdmin", p."active"
       FROM "AuthSession" s JOIN "Person" p ON p."id" = s."personId"

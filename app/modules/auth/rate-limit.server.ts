@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
+import { readSql } from "~/sql-reads.server";
 
 export interface Limit {
   key: string;
@@ -21,7 +22,7 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
     // Only the max-th newest hit in the window matters: if it exists the limit is reached, and
     // when it leaves the window there is room again. Reading every hit cost up to 600 rows per request.
     // Plain SQL: every feed poll asks, and the ORM compiled these queries anew each time.
-    const [boundary] = await db.$queryRaw<{ createdAt: Date | string }[]>`
+    const [boundary] = await readSql<{ createdAt: Date | string }>`
       SELECT "createdAt" FROM "RateLimitHit" WHERE "key" = ${limit.key} AND "createdAt" > ${since}
       ORDER BY "createdAt" DESC LIMIT 1 OFFSET ${limit.max - 1}`;
     if (boundary) {

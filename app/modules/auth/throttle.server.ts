@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
+import { readSql } from "~/sql-reads.server";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -24,7 +25,7 @@ function blockedUntil(failures: Date[], limit: number): Date | null {
 export async function loginBlockedUntil(email: string, address: string, now = new Date()): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   // Every login asks, so it is one query (both indexes serve the OR) rather than three compiled by the ORM.
-  const rows = await db.$queryRaw<{ email: string; address: string; outcome: string; createdAt: Date | string }[]>`
+  const rows = await readSql<{ email: string; address: string; outcome: string; createdAt: Date | string }>`
     SELECT "email", "address", "outcome", "createdAt" FROM "LoginAttempt"
     WHERE "createdAt" > ${windowStart}
       AND (("email" = ${email} AND "outcome" IN ('success', 'failure')) OR ("address" = ${address} AND "outcome" = 'failure'))`;

@@ -3,6 +3,7 @@ import { db } from "~/db.server";
 import { asBoolean, asDate, asNumber } from "~/utils/raw-rows";
 import { stockholmDate } from "~/utils/time";
 import { publishIcs, type AllDayEvent, type CalendarSession } from "./ics.server";
+import { readSql } from "~/sql-reads.server";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -68,7 +69,7 @@ interface RawFeedCohort {
  */
 export async function feedFor(token: string): Promise<Feed | null> {
   if (!FEED_TOKEN.test(token)) return null;
-  const [feed] = await db.$queryRaw<{ personId: string; createdAt: Date | string; active: boolean | number | bigint }[]>`
+  const [feed] = await readSql<{ personId: string; createdAt: Date | string; active: boolean | number | bigint }>`
     SELECT f."personId", f."createdAt", p."active"
     FROM "CalendarFeed" f JOIN "Person" p ON p."id" = f."personId"
     WHERE f."tokenHash" = ${hash(token)}`;
@@ -76,7 +77,7 @@ export async function feedFor(token: string): Promise<Feed | null> {
   const personId = feed.personId;
   // Led and invited as two arms, each through its own index: one WHERE with OR made SQLite scan every session.
   const [rows, cohorts] = await Promise.all([
-    db.$queryRaw<RawFeedSession[]>`
+    readSql<RawFeedSession>`
       SELECT s."uid", s."title", s."agenda", s."location", s."videoUrl", s."startsAt", s."endsAt", s."sequence", s."status", s."updatedAt",
              f."name" AS "facilitatorName", f."email" AS "facilitatorEmail", a."status" AS "attendanceStatus"
       FROM "HandledningSession" s
@@ -90,7 +91,7 @@ export async function feedFor(token: string): Promise<Feed | null> {
       JOIN "HandledningSession" s ON s."id" = a."sessionId"
       JOIN "Person" f ON f."id" = s."facilitatorId"
       WHERE a."personId" = ${personId} AND s."facilitatorId" <> ${personId}`,
-    db.$queryRaw<RawFeedCohort[]>`
+    readSql<RawFeedCohort>`
       SELECT c."id" AS "cohortId", c."name", c."startsOn", c."endsOn", c."updatedAt" AS "cohortUpdatedAt", e."updatedAt" AS "enrolmentUpdatedAt"
       FROM "Enrolment" e JOIN "Cohort" c ON c."id" = e."cohortId"
       WHERE e."personId" = ${personId} AND e."status" IN ('enrolled', 'completed')

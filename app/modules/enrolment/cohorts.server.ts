@@ -8,6 +8,7 @@ import { stockholmToUtc } from "~/utils/time";
 import type { CohortInput } from "./cohort-schema";
 import { selfEnrolRefusal } from "./eligibility";
 import { ACTIVE_STATUSES, rulesOf, waitlistPlace } from "./enrolment.server";
+import { readSql } from "~/sql-reads.server";
 
 // Swedish calendar days: a window that "closes 30 May" stays open all of that day in Sweden.
 const startOfDay = (isoDate: string) => stockholmToUtc(isoDate, "00:00:00");
@@ -103,7 +104,7 @@ interface RawRosterRow {
 export async function cohortRoster(cohortId: string, programId: string) {
   // Facilitators keep this page open through a cohort, so the roster is one join in plain SQL rather than an ORM include of three queries.
   const [enrolments, courseIds] = await Promise.all([
-    db.$queryRaw<RawRosterRow[]>`
+    readSql<RawRosterRow>`
       SELECT e."id" AS "enrolmentId", p."id" AS "personId", p."name", p."email", b."name" AS "branch", e."status", e."reason", e."waitlistedAt"
       FROM "Enrolment" e JOIN "Person" p ON p."id" = e."personId" JOIN "Branch" b ON b."id" = p."branchId"
       WHERE e."cohortId" = ${cohortId}

@@ -1,11 +1,12 @@
 import { randomInt } from "node:crypto";
 import { db } from "~/db.server";
-import type { LessonProgress } from "~/generated/prisma/client.ts";
+import { Prisma, type LessonProgress } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
 import { inSlices } from "~/utils/in-slices";
 import { asDate } from "~/utils/raw-rows";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
+import { readRows } from "~/sql-reads.server";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Client = Tx | typeof db;
@@ -33,12 +34,12 @@ export async function loadCourseState(client: Client, courseId: string, personId
   const course = { ...row, modules: liveModules };
   // Every page of a course asks this, so it is plain SQL: the ORM compiled the query anew each time.
   // Rows of retired lessons come along and are simply never looked up.
-  const rows = await client.$queryRaw<RawLessonProgress[]>`
+  const rows = await readRows<RawLessonProgress>(Prisma.sql`
     SELECT lp."id", lp."personId", lp."lessonId", lp."firstViewedAt", lp."lastViewedAt", lp."completedAt"
     FROM "LessonProgress" lp
     JOIN "Lesson" l ON l."id" = lp."lessonId"
     JOIN "Module" m ON m."id" = l."moduleId"
-    WHERE lp."personId" = ${personId} AND m."courseId" = ${courseId}`;
+    WHERE lp."personId" = ${personId} AND m."courseId" = ${courseId}`, client);
   const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, { ...r, firstViewedAt: asDate(r.firstViewedAt), lastViewedAt: asDate(r.lastViewedAt), completedAt: r.completedAt === null ? null : asDate(r.completedAt) }]));
   return courseState(course, byLesson);
 }
