@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
 import { readSql } from "~/sql-reads.server";
@@ -31,7 +32,8 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
     }
   }
   if (blockedUntil) return blockedUntil;
-  for (const limit of limits) await db.$executeRaw`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES (${newId()}, ${limit.key}, ${now})`;
+  const hits = limits.map((limit) => Prisma.sql`(${newId()}, ${limit.key}, ${now})`);
+  await db.$executeRaw`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES ${Prisma.join(hits)}`;
   return null;
 }
 
