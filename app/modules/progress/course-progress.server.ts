@@ -32,14 +32,16 @@ export async function loadCourseState(client: Client, courseId: string, personId
   if (!cached) throw new Error(`No course ${courseId}`);
   const { liveModules, program: _program, ...row } = cached;
   const course = { ...row, modules: liveModules };
-  // Every page of a course asks this, so it is plain SQL: the ORM compiled the query anew each time.
-  // Rows of retired lessons come along and are simply never looked up.
-  const rows = await readRows<RawLessonProgress>(Prisma.sql`
-    SELECT lp."id", lp."personId", lp."lessonId", lp."firstViewedAt", lp."lastViewedAt", lp."completedAt"
-    FROM "LessonProgress" lp
-    JOIN "Lesson" l ON l."id" = lp."lessonId"
-    JOIN "Module" m ON m."id" = l."moduleId"
-    WHERE lp."personId" = ${personId} AND m."courseId" = ${courseId}`, client);
+  // Every page of a course asks this, so it is plain SQL, and it names the live lessons
+  // (known from the catalog) rather than joining Lesson and Module: a handful of lookups in the
+  // (personId, lessonId) index instead of walking all the person's progress in every course.
+  const lessonIds = liveModules.flatMap((m) => m.lessons.map((l) => l.id));
+  const rows = lessonIds.length
+    ? await readRows<RawLessonProgress>(Prisma.sql`
+        SELECT "id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt"
+        FROM "LessonProgress"
+        WHERE "personId" = ${personId} AND "lessonId" IN (${Prisma.join(lessonIds)})`, client)
+    : [];
   const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, { ...r, firstViewedAt: asDate(r.firstViewedAt), lastViewedAt: asDate(r.lastViewedAt), completedAt: r.completedAt === null ? null : asDate(r.completedAt) }]));
   return courseState(course, byLesson);
 }
