@@ -37,7 +37,6 @@ interface RawSessionAndPerson {
   active: boolean | number | bigint;
 }
 
-
 /**
  * lucia's own Adapter interface over our Prisma client. The official
  * @lucia-auth/adapter-prisma pins Prisma 4/5, so we implement the seven calls here.

@@ -88,7 +88,6 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
   };
 }
 
-/** Everyone in a cohort, with their progress through the program's required lessons. */
 interface RawRosterRow {
   enrolmentId: string;
   personId: string;
