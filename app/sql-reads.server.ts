@@ -45,7 +45,7 @@ function readConnection() {
   if (!connection) {
     const client = new Database(databaseFilePath(config.DATABASE_URL), { timeout: 5000 });
     client.pragma("query_only = ON");
-    connection = { client, statementFor: preparedStatements(client.prepare.bind(client) as (sql: string) => Statement) };
+    connection = { client, statementFor: preparedStatements(client) };
   }
   return connection;
 }

@@ -6,8 +6,9 @@ const MAX_STATEMENTS = 500;
 
 export type Statement = Database.Statement<unknown[]>;
 
-/** A statement for each SQL text, prepared the first time it is asked for; the least recently added goes first. */
-export function preparedStatements(prepare: (sql: string) => Statement): (sql: string) => Statement {
+/** A statement for each SQL text on this connection, prepared the first time it is asked for; the least recently added goes first. */
+export function preparedStatements(client: Database.Database): (sql: string) => Statement {
+  const prepare = client.prepare.bind(client) as (sql: string) => Statement;
   const prepared = new Map<string, Statement>();
   return (sql) => {
     let statement = prepared.get(sql);
@@ -29,7 +30,8 @@ export function preparedStatements(prepare: (sql: string) => Statement): (sql: s
  * (`run`, `all`), so one statement is never in use twice at once.
  */
 export function reusePreparedStatements(client: Database.Database): void {
-  const statementFor = preparedStatements(client.prepare.bind(client) as (sql: string) => Statement);
+  // Takes the connection's own prepare before it is replaced below.
+  const statementFor = preparedStatements(client);
   // The adapter calls prepare(sql).bind(args) and then reader/run/columns/raw().all(), or prepare(sql).run().
   const reusable = (statement: Statement, args: unknown[]) => ({
     reader: statement.reader,
