@@ -23,12 +23,13 @@ async function loadCatalog() {
   for (const l of lessons) lessonsOf.set(l.moduleId, [...(lessonsOf.get(l.moduleId) ?? []), l]);
   const modulesOf = new Map<string, typeof modules>();
   for (const m of modules) modulesOf.set(m.courseId, [...(modulesOf.get(m.courseId) ?? []), m]);
-  const courseEntries = courses.map((c) => ({
-    ...c,
-    program: programById.get(c.programId)!,
+  const courseEntries = courses.map((c) => {
     /** Live modules with their live lessons, in order: what a learner sees. */
-    liveModules: (modulesOf.get(c.id) ?? []).filter((m) => !m.retiredAt).map((m) => ({ ...m, lessons: (lessonsOf.get(m.id) ?? []).filter((l) => !l.retiredAt) })),
-  }));
+    const liveModules = (modulesOf.get(c.id) ?? []).filter((m) => !m.retiredAt).map((m) => ({ ...m, lessons: (lessonsOf.get(m.id) ?? []).filter((l) => !l.retiredAt) }));
+    /** The same lessons in study order, module by module. */
+    const liveLessons = liveModules.flatMap((m) => m.lessons);
+    return { ...c, program: programById.get(c.programId)!, liveModules, liveLessons };
+  });
   return {
     courseById: new Map(courseEntries.map((c) => [c.id, c])),
     courseBySlug: new Map(courseEntries.map((c) => [c.slug, c])),

@@ -35,7 +35,7 @@ export async function loadCourseState(client: Client, courseId: string, personId
   // Every page of a course asks this, so it is plain SQL, and it names the live lessons
   // (known from the catalog) rather than joining Lesson and Module: a handful of lookups in the
   // (personId, lessonId) index instead of walking all the person's progress in every course.
-  const lessonIds = liveModules.flatMap((m) => m.lessons.map((l) => l.id));
+  const lessonIds = cached.liveLessons.map((l) => l.id);
   const rows = lessonIds.length
     ? await readRows<RawLessonProgress>(Prisma.sql`
         SELECT "id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt"
@@ -77,7 +77,7 @@ export async function recordLessonCompletion(client: Client, personId: string, l
  */
 export async function progressAcrossCourses(courseIds: string[], personIds: string[]): Promise<Map<string, { done: number; total: number }>> {
   const courses = (await Promise.all(courseIds.map((id) => catalogCourseById(id)))).filter((c): c is CatalogCourse => c !== null);
-  const lessonIds = courses.flatMap((c) => c.liveModules.flatMap((m) => m.lessons.map((l) => l.id)));
+  const lessonIds = courses.flatMap((c) => c.liveLessons.map((l) => l.id));
   const rows = personIds.length && lessonIds.length ? await inSlices(personIds, (ids) => db.lessonProgress.findMany({ where: { personId: { in: ids }, lessonId: { in: lessonIds } } })) : [];
   const byPerson = new Map<string, Map<string, LessonProgress>>();
   for (const r of rows) {

@@ -104,7 +104,7 @@ function neighbours(order: { id: string; slug: string; title: string }[], lesson
 /** Where to go after a lesson. Study order is the course's alone, so nobody's progress is read. */
 export async function lessonNeighbours(lesson: { id: string; module: { courseId: string } }) {
   const course = await catalogCourseById(lesson.module.courseId);
-  return neighbours(course?.liveModules.flatMap((m) => m.lessons) ?? [], lesson.id);
+  return neighbours(course?.liveLessons ?? [], lesson.id);
 }
 
 /** Opens a lesson: remembers it for "fortsätt där du slutade" and returns what the page shows. */
