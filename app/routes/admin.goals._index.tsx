@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, formatIndicatorValue, TrendLine } from "~/components/charts";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { branchesForDashboard } from "~/modules/goals/branch-ranking";
+import { branchesForDashboard, branchTarget } from "~/modules/goals/branch-ranking";
 import { dashboardReport, takeSnapshots } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
@@ -143,7 +143,7 @@ export default function GoalsDashboard() {
                       title={r.shownBranches.lowestOnly ? `${r.name} per arbetarekommun: de ${r.shownBranches.rows.length} med lägst utfall` : `${r.name} per arbetarekommun`}
                       rows={r.shownBranches.rows}
                       unit={r.unit}
-                      target={r.unit === "count" ? r.target / Math.max(1, r.branchCount) : r.target}
+                      target={branchTarget(r, r.branchCount)}
                     />
                     {r.shownBranches.lowestOnly ? (
                       <p>

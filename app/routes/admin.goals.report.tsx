@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, formatIndicatorValue } from "~/components/charts";
 import { requirePermission } from "~/modules/auth/session.server";
+import { branchTarget } from "~/modules/goals/branch-ranking";
 import { dashboardReport } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
@@ -46,7 +47,7 @@ export default function FollowUpReport() {
                   {r.district.denominator !== null ? `${r.district.numerator} av ${r.district.denominator}. ` : ""}Mål {formatIndicatorValue(r.target, r.unit)}. Utgångsläge {formatIndicatorValue(r.baseline, r.unit)}.
                 </p>
                 <p className="muted">{r.definition}</p>
-                {r.kind === "computed" ? <BranchBars title={`${r.name} per arbetarekommun`} rows={r.branches} unit={r.unit} target={r.unit === "count" ? r.target / Math.max(1, r.branches.length) : r.target} /> : null}
+                {r.kind === "computed" ? <BranchBars title={`${r.name} per arbetarekommun`} rows={r.branches} unit={r.unit} target={branchTarget(r, r.branches.length)} /> : null}
               </div>
             ))}
         </section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchesForDashboard } from "./branch-ranking";
+import { branchesForDashboard, branchTarget } from "./branch-ranking";
 
 const branch = (name: string, value: number | null) => ({ name, value });
 
@@ -14,5 +14,13 @@ describe("branches on the dashboard", () => {
     const shown = branchesForDashboard(rows, 3);
     expect(shown.lowestOnly).toBe(true);
     expect(shown.rows.map((r) => r.name)).toEqual(["Kiruna", "Arjeplog", "Älvsbyn"]);
+  });
+});
+
+describe("the mark a branch's bar is drawn against", () => {
+  it("is the district's target for a share, and the district's count split over its branches", () => {
+    expect(branchTarget({ unit: "percent", target: 80 }, 14)).toBe(80);
+    expect(branchTarget({ unit: "count", target: 140 }, 14)).toBe(10);
+    expect(branchTarget({ unit: "count", target: 140 }, 0)).toBe(140);
   });
 });

@@ -15,3 +15,11 @@ export function branchesForDashboard<T extends { name: string; value: number | n
     .slice(0, limit);
   return { rows: lowest, lowestOnly: true };
 }
+
+/**
+ * The mark each branch's bar is drawn against: a share is the district's own
+ * target; a count target is the district's total, split evenly over its branches.
+ */
+export function branchTarget(indicator: { unit: string; target: number }, branchCount: number): number {
+  return indicator.unit === "count" ? indicator.target / Math.max(1, branchCount) : indicator.target;
+}
