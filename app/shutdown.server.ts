@@ -1,5 +1,5 @@
 import { closeDatabase } from "~/db.server";
-import { closeReadConnection } from "~/sql-reads.server";
+import { closeReadConnection } from "~/plain-sql.server";
 import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { stopHousekeeping } from "~/modules/housekeeping/retention.server";
 import { stopMailDelivery } from "~/modules/mail/worker.server";

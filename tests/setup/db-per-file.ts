@@ -41,7 +41,7 @@ afterEach(() => errorSpy.mockRestore());
 
 afterAll(async () => {
   const { db } = await import("~/db.server");
-  const { closeReadConnection } = await import("~/sql-reads.server");
+  const { closeReadConnection } = await import("~/plain-sql.server");
   closeReadConnection();
   await db.$disconnect();
   await cleanup();

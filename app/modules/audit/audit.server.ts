@@ -1,4 +1,6 @@
 import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { writeRows } from "~/plain-sql.server";
 import { newId } from "~/utils/ids.server";
 
 export interface AuditInput {
@@ -17,9 +19,9 @@ type Tx = Pick<typeof db, "$executeRaw">;
  * (a cohort page view, say), and the ORM compiled the insert each time.
  */
 export async function recordAudit(input: AuditInput, client: Tx = db) {
-  await client.$executeRaw`
+  await writeRows(Prisma.sql`
     INSERT INTO "AuditEvent" ("id", "actorId", "action", "subjectType", "subjectId", "detail", "createdAt")
-    VALUES (${newId()}, ${input.actorId}, ${input.action}, ${input.subjectType}, ${input.subjectId ?? null}, ${JSON.stringify(input.detail ?? {})}, ${new Date()})`;
+    VALUES (${newId()}, ${input.actorId}, ${input.action}, ${input.subjectType}, ${input.subjectId ?? null}, ${JSON.stringify(input.detail ?? {})}, ${new Date()})`, client);
 }
 
 /** The history of changes to one thing; who merely looked at it is in the full audit log, not here. */

@@ -3,7 +3,7 @@ import { asBoolean } from "~/utils/raw-rows";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import { loginBlockedUntil, recordLoginAttempt } from "./throttle.server";
-import { readSql } from "~/sql-reads.server";
+import { readSql, writeSql } from "~/plain-sql.server";
 
 export type LoginResult =
   | { ok: true; personId: string }
@@ -41,7 +41,7 @@ export async function attemptLogin(input: { email: string; password: string; add
   await recordLoginAttempt(email, input.address, "success");
   // A login is not an edit of the person, so updatedAt keeps the time of the last change to their details.
   const now = new Date();
-  await db.$executeRaw`UPDATE "Person" SET "lastLoginAt" = ${now} WHERE "id" = ${person.id}`;
+  await writeSql`UPDATE "Person" SET "lastLoginAt" = ${now} WHERE "id" = ${person.id}`;
   await recordAudit({ actorId: person.id, action: "auth.login", subjectType: "person", subjectId: person.id });
   return { ok: true, personId: person.id };
 }

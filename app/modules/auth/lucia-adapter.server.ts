@@ -1,7 +1,7 @@
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
 import type { db as Db } from "~/db.server";
 import { asBoolean, asDate } from "~/utils/raw-rows";
-import { readSql } from "~/sql-reads.server";
+import { readSql } from "~/plain-sql.server";
 
 export interface SessionPolicy {
   /** A session not used for this long is over. */

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
-import { readSql } from "~/sql-reads.server";
+import { readSql, writeSql } from "~/plain-sql.server";
 
 export interface Limit {
   key: string;
@@ -33,7 +33,7 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
   }
   if (blockedUntil) return blockedUntil;
   const hits = limits.map((limit) => Prisma.sql`(${newId()}, ${limit.key}, ${now})`);
-  await db.$executeRaw`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES ${Prisma.join(hits)}`;
+  await writeSql`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES ${Prisma.join(hits)}`;
   return null;
 }
 

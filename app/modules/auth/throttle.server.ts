@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
-import { readSql } from "~/sql-reads.server";
+import { readSql, writeSql } from "~/plain-sql.server";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -42,6 +42,6 @@ export async function loginBlockedUntil(email: string, address: string, now = ne
 }
 
 export async function recordLoginAttempt(email: string, address: string, outcome: "success" | "failure" | "throttled", now = new Date()) {
-  await db.$executeRaw`
+  await writeSql`
     INSERT INTO "LoginAttempt" ("id", "email", "address", "outcome", "createdAt") VALUES (${newId()}, ${email}, ${address}, ${outcome}, ${now})`;
 }

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import { asBoolean, asDate, asNumber } from "~/utils/raw-rows";
 import { stockholmDate } from "~/utils/time";
 import { publishIcs, type AllDayEvent, type CalendarSession } from "./ics.server";
-import { readSql } from "~/sql-reads.server";
+import { readSql } from "~/plain-sql.server";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 

@@ -8,7 +8,7 @@ import { stockholmToUtc } from "~/utils/time";
 import type { CohortInput } from "./cohort-schema";
 import { selfEnrolRefusal } from "./eligibility";
 import { ACTIVE_STATUSES, rulesOf, waitlistPlace } from "./enrolment.server";
-import { readSql } from "~/sql-reads.server";
+import { readSql } from "~/plain-sql.server";
 
 // Swedish calendar days: a window that "closes 30 May" stays open all of that day in Sweden.
 const startOfDay = (isoDate: string) => stockholmToUtc(isoDate, "00:00:00");

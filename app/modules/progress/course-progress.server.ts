@@ -6,7 +6,7 @@ import { inSlices } from "~/utils/in-slices";
 import { asDate } from "~/utils/raw-rows";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
-import { readRows } from "~/sql-reads.server";
+import { readRows, writeRows } from "~/plain-sql.server";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Client = Tx | typeof db;
@@ -52,10 +52,10 @@ export async function loadCourseState(client: Client, courseId: string, personId
 
 /** Remembers that the person opened the lesson now, for "fortsätt där du slutade". */
 export async function recordLessonVisit(client: Client, personId: string, lessonId: string, now: Date): Promise<void> {
-  await client.$executeRaw`
+  await writeRows(Prisma.sql`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt")
     VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now})
-    ON CONFLICT ("personId", "lessonId") DO UPDATE SET "lastViewedAt" = excluded."lastViewedAt"`;
+    ON CONFLICT ("personId", "lessonId") DO UPDATE SET "lastViewedAt" = excluded."lastViewedAt"`, client);
 }
 
 /**
@@ -63,11 +63,11 @@ export async function recordLessonVisit(client: Client, personId: string, lesson
  * counts, and a second keeps the original time. True when this call completed it.
  */
 export async function recordLessonCompletion(client: Client, personId: string, lessonId: string, now: Date): Promise<boolean> {
-  const changed = await client.$executeRaw`
+  const changed = await writeRows(Prisma.sql`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt")
     VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now}, ${now})
     ON CONFLICT ("personId", "lessonId") DO UPDATE SET "completedAt" = excluded."completedAt"
-    WHERE "LessonProgress"."completedAt" IS NULL`;
+    WHERE "LessonProgress"."completedAt" IS NULL`, client);
   return changed > 0;
 }
 
