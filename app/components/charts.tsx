@@ -3,6 +3,8 @@ import { useId } from "react";
 // One formatter for every number: toLocaleString("sv-SE") built a new one per call, hundreds per dashboard.
 const swedishNumber = new Intl.NumberFormat("sv-SE");
 const fmt = (v: number | null, unit: string) => (v === null ? "–" : unit === "percent" ? `${swedishNumber.format(v)} %` : swedishNumber.format(v));
+/** SVG coordinates to a tenth of a unit: finer is invisible, and fifteen decimals made a third of a dashboard's bytes. */
+const px = (n: number) => Math.round(n * 10) / 10;
 
 /** The numbers of a chart as a table, for screen readers and for anyone who prefers reading. */
 function TableAlternative({ title, columns, rows }: { title: string; columns: string[]; rows: string[][] }) {
@@ -44,7 +46,7 @@ export function BranchBars({ title, rows, unit, target }: { title: string; rows:
   const width = 520;
   const barW = width - labelW - 70;
   const height = rows.length * rowH + 24;
-  const targetX = labelW + (target / max) * barW;
+  const targetX = px(labelW + (target / max) * barW);
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="branch-bars">
@@ -52,13 +54,13 @@ export function BranchBars({ title, rows, unit, target }: { title: string; rows:
         <desc id={`${id}-d`}>Stapeldiagram per arbetarekommun. Målvärde {fmt(target, unit)}. Samma siffror finns i tabellen nedanför.</desc>
         {/* Colours and type come from .branch-bars in app.css: a bar is three plain elements, and there are hundreds. */}
         {rows.map((r, i) => {
-          const barWidth = Math.max(0, ((r.value ?? 0) / max) * barW);
+          const barWidth = px(Math.max(0, ((r.value ?? 0) / max) * barW));
           return [
             <text key={`${r.name}-l`} x={labelW - 6} y={i * rowH + 15} className="bar-label">
               {r.name}
             </text>,
             <rect key={`${r.name}-b`} x={labelW} y={i * rowH + 4} width={barWidth} height={14} className={r.value === null ? "bar bar-empty" : "bar"} />,
-            <text key={`${r.name}-v`} x={labelW + barWidth + 4} y={i * rowH + 15}>
+            <text key={`${r.name}-v`} x={px(labelW + barWidth + 4)} y={i * rowH + 15}>
               {fmt(r.value, unit)}
             </text>,
           ];
@@ -85,26 +87,27 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
   const height = 160;
   const pad = 34;
   const max = Math.max(unit === "percent" ? 100 : 0, target, ...points.map((p) => p.value ?? 0), 1);
-  const x = (i: number) => pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad));
-  const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
+  const x = (i: number) => px(pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad)));
+  const y = (v: number) => px(height - pad - (v / max) * (height - 2 * pad));
   const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.value !== null);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%">
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="trend-line">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}. Samma siffror finns i tabellen nedanför.</desc>
-        <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} stroke="#a3001b" strokeDasharray="4 3" />
-        <text x={width - pad} y={y(target) - 4} fontSize="11" textAnchor="end" fill="#a3001b">
+        {/* Colours and type come from .trend-line in app.css, as for the bars. */}
+        <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="target-line" />
+        <text x={width - pad} y={px(y(target) - 4)} className="target-label">
           mål {fmt(target, unit)}
         </text>
-        <polyline fill="none" stroke="#0b4f9c" strokeWidth="2.5" points={drawn.map((p) => `${x(p.i)},${y(p.value!)}`).join(" ")} />
+        <polyline className="line" points={drawn.map((p) => `${x(p.i)},${y(p.value!)}`).join(" ")} />
         {drawn.map((p) => (
-          <circle key={p.month} cx={x(p.i)} cy={y(p.value!)} r={3.5} fill="#0b4f9c">
+          <circle key={p.month} cx={x(p.i)} cy={y(p.value!)} r={3.5} className="point">
             <title>{`${p.month}: ${fmt(p.value, unit)}`}</title>
           </circle>
         ))}
         {points.map((p, i) => (
-          <text key={p.month} x={x(i)} y={height - 10} fontSize="11" textAnchor="middle" fill="#4a5058">
+          <text key={p.month} x={x(i)} y={height - 10} className="month">
             {p.month.slice(2)}
           </text>
         ))}
