@@ -40,8 +40,8 @@ export function readSql<T>(strings: TemplateStringsArray, ...values: unknown[]):
  * but without Prisma: its query compiler cost a lesson page more than the
  * write itself. Should an interactive transaction be open on that connection,
  * the write waits for it to end, as Prisma's own queries do (see
- * sqlite-statements.server). Inside a
- * transaction (pass its client), and on PostgreSQL, they go through Prisma.
+ * sqlite-statements.server). Inside a transaction (pass its client), and on
+ * PostgreSQL, they go through Prisma.
  */
 export async function writeRows(query: Prisma.Sql, client: Writer = db): Promise<number> {
   const connection = provider === "sqlite" && client === db ? prismaSqliteConnection() : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, provider } from "./db.server";
+import { db, prismaSqliteConnection, provider } from "./db.server";
 import { Prisma } from "./generated/prisma/client.ts";
 import { readRows, readSql, writeRows, writeSql } from "./plain-sql.server";
 import { asDate } from "./utils/raw-rows";
@@ -71,5 +71,17 @@ describe("plain-SQL reads and writes", () => {
     expect(await outsideWriteDone).toBe(1);
     expect((await db.branch.findUniqueOrThrow({ where: { id: branch.id } })).name).toBe("Utanför");
     expect(await db.branch.findUnique({ where: { slug: "writes-3-tx" } })).toBeNull();
+  });
+
+  // Not a Prisma transaction, so there is no end to wait for: the write must look again later, not spin and starve the process.
+  it.runIf(provider === "sqlite")("on SQLite, wait for a transaction begun outside Prisma without holding up the process", async () => {
+    const branch = await db.branch.create({ data: { slug: "writes-4", name: "Skrivort 4" } });
+    const connection = prismaSqliteConnection()!;
+    connection.client.exec("BEGIN");
+    const write = writeSql`UPDATE "Branch" SET "name" = ${"Efter"} WHERE "id" = ${branch.id}`;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    connection.client.exec("ROLLBACK");
+    expect(await write).toBe(1);
+    expect((await db.branch.findUniqueOrThrow({ where: { id: branch.id } })).name).toBe("Efter");
   });
 });

@@ -82,16 +82,22 @@ export class PrismaBetterSQLite3ReusingStatements extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     const connection = reusePreparedStatements((adapter as unknown as { client: Database.Database }).client);
-    let ended: Promise<void> = Promise.resolve();
+    let ended: Promise<void> | null = null;
     const outsideOpenTransaction = async () => {
       if (transactionCallback.getStore()) return;
-      while (connection.client.inTransaction) await ended;
+      // A transaction begun other than through Prisma (a raw BEGIN) has no promise to wait for: look again after other work.
+      while (connection.client.inTransaction) await (ended ?? new Promise((resolve) => setImmediate(resolve)));
     };
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const tx = await startTransaction(isolationLevel);
-      let end!: () => void;
-      ended = new Promise((resolve) => (end = resolve));
+      let resolve!: () => void;
+      const thisEnds = new Promise<void>((r) => (resolve = r));
+      ended = thisEnds;
+      const end = () => {
+        if (ended === thisEnds) ended = null;
+        resolve();
+      };
       const commit = tx.commit.bind(tx);
       const rollback = tx.rollback.bind(tx);
       tx.commit = () => commit().finally(end);

@@ -1,4 +1,3 @@
-import { db } from "~/db.server";
 import { asBoolean } from "~/utils/raw-rows";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";

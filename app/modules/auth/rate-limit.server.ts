@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";

@@ -1,4 +1,3 @@
-import { db } from "~/db.server";
 import { newId } from "~/utils/ids.server";
 import { asDate } from "~/utils/raw-rows";
 import { readSql, writeSql } from "~/plain-sql.server";
