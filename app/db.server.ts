@@ -3,7 +3,7 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client.ts";
 import { config } from "./config.server";
 import { databaseFilePath, databaseProvider, type DatabaseProvider } from "./database-url";
-import { PrismaBetterSQLite3ReusingStatements, transactionCallback, type PrismaSqliteConnection } from "./sqlite-statements.server";
+import { PrismaBetterSQLite3ReusingStatements, type SqliteConnection } from "./sqlite-statements.server";
 
 /**
  * The app's one database client type. Both profiles are generated from the
@@ -98,16 +98,7 @@ function createClient(url: string): Db {
   // timeout is better-sqlite3's busy timeout: writers wait for the lock instead of failing.
   const adapter = new PrismaBetterSQLite3ReusingStatements({ url: databaseFilePath(url), timeout: 5000 });
   globalForDb.__sqliteAdapter = adapter;
-  return markTransactionCallbacks(new PrismaClient({ adapter }));
-}
-
-/** See transactionCallback: what a transaction's callback does belongs to that transaction. */
-function markTransactionCallbacks(client: Db): Db {
-  const run = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
-  const $transaction = (arg: unknown, options?: unknown) =>
-    typeof arg === "function" ? run((tx: unknown) => transactionCallback.run(true, () => (arg as (tx: unknown) => unknown)(tx)), options) : run(arg, options);
-  (client as unknown as { $transaction: unknown }).$transaction = $transaction;
-  return client;
+  return new PrismaClient({ adapter });
 }
 
 /**
@@ -125,7 +116,7 @@ const globalForDb = globalThis as unknown as { __db?: Db; __dbReady?: Promise<vo
 export const db: Db = (globalForDb.__db ??= createClient(config.DATABASE_URL));
 
 /** On SQLite, the connection `db` writes through, once Prisma has opened it (and while it is open). */
-export function prismaSqliteConnection(): PrismaSqliteConnection | null {
+export function prismaSqliteConnection(): SqliteConnection | null {
   const connection = globalForDb.__sqliteAdapter?.connection;
   return connection?.client.open ? connection : null;
 }

@@ -25,36 +25,6 @@ describe("database client", () => {
     expect(isRetryableConflict({ code: "P2002", message: "Unique constraint failed" })).toBe(false);
     expect(isRetryableConflict(new Error("Tillfället måste ligga i framtiden."))).toBe(false);
   });
-
-  // On SQLite every query shares one connection: one sent from outside an open
-  // transaction waits for it rather than running inside it.
-  it("keeps a query from outside an open transaction out of it: no uncommitted read, no write undone with it", async () => {
-    const branch = await db.branch.create({ data: { slug: "outside-tx", name: "Före" } });
-    const open = deferred();
-    const failing = db.$transaction(async (tx) => {
-      await tx.branch.create({ data: { slug: "inside-tx", name: "Aldrig sparad" } });
-      open.resolve();
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      throw new Error("rolled back");
-    });
-    await open.promise;
-    // Prisma's queries are lazy: then() sends them now, while the transaction is open.
-    const read = db.branch.findUnique({ where: { slug: "inside-tx" } }).then((found) => found);
-    const write = db.branch.update({ where: { id: branch.id }, data: { name: "Efter" } }).then((updated) => updated);
-    await expect(failing).rejects.toThrow("rolled back");
-    expect(await read).toBeNull();
-    await write;
-    expect((await db.branch.findUniqueOrThrow({ where: { id: branch.id } })).name).toBe("Efter");
-  });
-
-  it("lets a transaction's own callback query through db (a cache filled on the way) without waiting for itself", async () => {
-    const counted = await db.$transaction(async (tx) => {
-      await tx.branch.create({ data: { slug: "own-callback", name: "Egen" } });
-      return db.branch.count({ where: { slug: "own-callback" } });
-    }, { timeout: 2_000 });
-    // SQLite: one connection, so the callback's query sees its own transaction; PostgreSQL: another connection, which does not.
-    expect(counted).toBe(provider === "sqlite" ? 1 : 0);
-  });
 });
 
 describe.runIf(provider === "postgresql")("transactions on PostgreSQL", () => {

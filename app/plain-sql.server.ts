@@ -38,16 +38,15 @@ export function readSql<T>(strings: TemplateStringsArray, ...values: unknown[]):
  * attempts, audit entries), each one portable statement; answers how many rows
  * it changed. On SQLite they run on Prisma's own connection, the one writer,
  * but without Prisma: its query compiler cost a lesson page more than the
- * write itself. Should an interactive transaction be open on that connection,
- * the write waits for it to end, as Prisma's own queries do (see
- * sqlite-statements.server). Inside a transaction (pass its client), and on
- * PostgreSQL, they go through Prisma.
+ * write itself. That is also where Prisma's own queries go, with the same
+ * consequence (see docs/decisions/008): sent while an interactive transaction
+ * is open on the connection, the write runs inside it. Inside a transaction
+ * (pass its client), and on PostgreSQL, they go through Prisma.
  */
 export async function writeRows(query: Prisma.Sql, client: Writer = db): Promise<number> {
   const connection = provider === "sqlite" && client === db ? prismaSqliteConnection() : null;
   // Before Prisma's first query there is no connection yet; Prisma opens it.
   if (!connection) return client.$executeRaw(query);
-  if (connection.client.inTransaction) await connection.outsideOpenTransaction();
   return connection.statementFor(query.sql).run(...query.values.map(sqliteValue)).changes;
 }
 

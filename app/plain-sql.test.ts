@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, prismaSqliteConnection, provider } from "./db.server";
+import { db, provider } from "./db.server";
 import { Prisma } from "./generated/prisma/client.ts";
 import { readRows, readSql, writeRows, writeSql } from "./plain-sql.server";
 import { asDate } from "./utils/raw-rows";
@@ -51,37 +51,5 @@ describe("plain-SQL reads and writes", () => {
       }),
     ).rejects.toThrow("rolled back");
     expect((await db.branch.findUniqueOrThrow({ where: { id: branch.id } })).name).toBe("Skrivort 2");
-  });
-
-  it("do not become part of another request's transaction open at the same time", async () => {
-    const branch = await db.branch.create({ data: { slug: "writes-3", name: "Skrivort 3" } });
-    let inTransaction!: () => void;
-    const opened = new Promise<void>((resolve) => (inTransaction = resolve));
-    let outsideWriteDone!: Promise<number>;
-    const failing = db.$transaction(async (tx) => {
-      await tx.branch.create({ data: { slug: "writes-3-tx", name: "Inne i transaktionen" } });
-      inTransaction();
-      // Another request writes while this transaction is open, then this one fails.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      throw new Error("rolled back");
-    });
-    await opened;
-    outsideWriteDone = writeSql`UPDATE "Branch" SET "name" = ${"Utanför"} WHERE "id" = ${branch.id}`;
-    await expect(failing).rejects.toThrow("rolled back");
-    expect(await outsideWriteDone).toBe(1);
-    expect((await db.branch.findUniqueOrThrow({ where: { id: branch.id } })).name).toBe("Utanför");
-    expect(await db.branch.findUnique({ where: { slug: "writes-3-tx" } })).toBeNull();
-  });
-
-  // Not a Prisma transaction, so there is no end to wait for: the write must look again later, not spin and starve the process.
-  it.runIf(provider === "sqlite")("on SQLite, wait for a transaction begun outside Prisma without holding up the process", async () => {
-    const branch = await db.branch.create({ data: { slug: "writes-4", name: "Skrivort 4" } });
-    const connection = prismaSqliteConnection()!;
-    connection.client.exec("BEGIN");
-    const write = writeSql`UPDATE "Branch" SET "name" = ${"Efter"} WHERE "id" = ${branch.id}`;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    connection.client.exec("ROLLBACK");
-    expect(await write).toBe(1);
-    expect((await db.branch.findUniqueOrThrow({ where: { id: branch.id } })).name).toBe("Efter");
   });
 });

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
 
@@ -53,62 +52,17 @@ export function reusePreparedStatements(client: Database.Database): SqliteConnec
   return { client, statementFor };
 }
 
-/** Prisma's own SQLite connection, for the plain-SQL writes that need none of the ORM (see plain-sql.server). */
-export interface PrismaSqliteConnection extends SqliteConnection {
-  /** Resolves at once, or, for a query from outside the interactive transaction open on this connection, when it has ended. */
-  outsideOpenTransaction: () => Promise<void>;
-}
-
-/**
- * Marks the work of an interactive transaction's callback (db.server sets it):
- * a query it makes through `db` rather than the transaction client (a cache
- * filled on the way, say) runs at once, as before, instead of waiting for the
- * transaction it is itself holding open.
- */
-export const transactionCallback = new AsyncLocalStorage<true>();
-
 /**
  * The better-sqlite3 adapter with a statement cache on its connection, and
- * the connection itself handed out once Prisma has opened it.
- *
- * The adapter keeps interactive transactions apart from each other, but a
- * query from outside one, sent while one is open on this one connection, ran
- * inside it: it read what was not yet committed, and its write was undone if
- * the transaction rolled back. Such a query now waits for the transaction to end.
+ * that connection handed out once Prisma has opened it (plain-sql.server
+ * writes through it without Prisma).
  */
 export class PrismaBetterSQLite3ReusingStatements extends PrismaBetterSQLite3 {
-  connection: PrismaSqliteConnection | null = null;
+  connection: SqliteConnection | null = null;
 
   override async connect() {
     const adapter = await super.connect();
-    const connection = reusePreparedStatements((adapter as unknown as { client: Database.Database }).client);
-    let ended: Promise<void> | null = null;
-    const outsideOpenTransaction = async () => {
-      if (transactionCallback.getStore()) return;
-      // A transaction begun other than through Prisma (a raw BEGIN) has no promise to wait for: look again after other work.
-      while (connection.client.inTransaction) await (ended ?? new Promise((resolve) => setImmediate(resolve)));
-    };
-    const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => {
-      const tx = await startTransaction(isolationLevel);
-      let resolve!: () => void;
-      const thisEnds = new Promise<void>((r) => (resolve = r));
-      ended = thisEnds;
-      const end = () => {
-        if (ended === thisEnds) ended = null;
-        resolve();
-      };
-      const commit = tx.commit.bind(tx);
-      const rollback = tx.rollback.bind(tx);
-      tx.commit = () => commit().finally(end);
-      tx.rollback = () => rollback().finally(end);
-      return tx;
-    };
-    const queryRaw = adapter.queryRaw.bind(adapter);
-    const executeRaw = adapter.executeRaw.bind(adapter);
-    adapter.queryRaw = async (query) => (connection.client.inTransaction ? outsideOpenTransaction().then(() => queryRaw(query)) : queryRaw(query));
-    adapter.executeRaw = async (query) => (connection.client.inTransaction ? outsideOpenTransaction().then(() => executeRaw(query)) : executeRaw(query));
-    this.connection = { ...connection, outsideOpenTransaction };
+    this.connection = reusePreparedStatements((adapter as unknown as { client: Database.Database }).client);
     return adapter;
   }
 }

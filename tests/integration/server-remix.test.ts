@@ -10,13 +10,18 @@ import { acceptsGzip, remixRequest, sendResponse } from "../../server-remix.js";
 
 const page = `<!DOCTYPE html><html lang="sv"><body>${"<p>Kommunikationsmodellen: Agenda, Närhet, Kompetens, Tydlighet.</p>".repeat(100)}</body></html>`;
 
+const bigCsv = Array.from({ length: 20_000 }, (_, i) => `${i};deltagare-${i}@synthetic.ledarlyftet.se;Luleå;lesson.completed`).join("\r\n");
+
 let server: http.Server;
 let port: number;
 
 beforeAll(async () => {
   const app = express();
   app.set("trust proxy", true);
+  // Remix answers HEAD with the headers of GET and no body at all.
+  app.head("/page", (req, res, next) => sendResponse(req, res, new Response(null, { headers: { "Content-Type": "text/html; charset=utf-8" } })).catch(next));
   app.get("/page", (req, res, next) => sendResponse(req, res, new Response(page, { headers: { "Content-Type": "text/html; charset=utf-8" } })).catch(next));
+  app.get("/export", (req, res, next) => sendResponse(req, res, new Response(bigCsv, { headers: { "Content-Type": "text/csv; charset=utf-8" } })).catch(next));
   app.get("/small", (req, res, next) => sendResponse(req, res, new Response("<p>Hej</p>", { headers: { "Content-Type": "text/html" } })).catch(next));
   app.get("/pdf", (req, res, next) => sendResponse(req, res, new Response("%PDF-1.7 ".repeat(500), { headers: { "Content-Type": "application/pdf" } })).catch(next));
   app.get("/cookies", (req, res, next) => {
@@ -96,7 +101,16 @@ describe("server-remix: Remix's answers as they leave the server", () => {
     const res = await get("/page", { "Accept-Encoding": "gzip" }, "HEAD");
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.headers.vary).toBe("Accept-Encoding");
     expect(res.body.length).toBe(0);
+  });
+
+  it("gzips a large export too (in the thread pool), whole", async () => {
+    expect(Buffer.byteLength(bigCsv)).toBeGreaterThan(256 * 1024);
+    const res = await get("/export", { "Accept-Encoding": "gzip" });
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(Number(res.headers["content-length"])).toBe(res.body.length);
+    expect(gunzipSync(res.body).toString("utf8")).toBe(bigCsv);
   });
 
   it("gives Remix the public address (behind a proxy), the method, the headers and a posted body", async () => {
