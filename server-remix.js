@@ -8,8 +8,8 @@ import { createReadableStreamFromReadable, createRequestHandler as createRemixHa
 const MIN_GZIP_BYTES = 1024;
 /** Pages (about 100 KB at most) are compressed in place; larger bodies in the thread pool. */
 const IN_PLACE_GZIP_BYTES = 256 * 1024;
-/** Level 3: a tenth larger than level 6 for a third of the CPU. */
-const GZIP_LEVEL = 3;
+/** Level 3: a tenth larger than level 6 for a third of the CPU (server.js compresses static files at it too). */
+export const GZIP_LEVEL = 3;
 const gzip = promisify(zlib.gzip);
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)\b|application\/[\w.+-]+\+(json|xml)\b|image\/svg\+xml\b)/i;
 

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import compression from "compression";
 import express from "express";
 import { limitRequestBody } from "./server-limits.js";
-import { createRequestHandler } from "./server-remix.js";
+import { createRequestHandler, GZIP_LEVEL } from "./server-remix.js";
 
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
@@ -74,7 +74,7 @@ app.use((req, res, next) => {
 // Too large a body is refused before Remix (or anything) reads it into memory.
 app.use(limitRequestBody());
 // Remix's responses are gzipped whole by server-remix.js; static files stream through compression.
-const compressStatic = compression({ level: 3 });
+const compressStatic = compression({ level: GZIP_LEVEL });
 app.use("/assets", compressStatic, express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 // The few files at the top of build/client (the favicon) are listed once at
 // start: express.static on every page request cost a stat of a file that is
