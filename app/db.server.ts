@@ -3,7 +3,8 @@ import { PrismaClient } from "./generated/prisma/client.ts";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client.ts";
 import { config } from "./config.server";
 import { databaseFilePath, databaseProvider, type DatabaseProvider } from "./database-url";
-import { PrismaBetterSQLite3ReusingStatements, type SqliteConnection } from "./sqlite-statements.server";
+import type { Prisma } from "./generated/prisma/client.ts";
+import { outsideTransaction, SerializedSqliteAdapterFactory, transactionScope } from "./sqlite-adapter.server";
 
 /**
  * The app's one database client type. Both profiles are generated from the
@@ -27,33 +28,6 @@ export function isRetryableConflict(error: unknown): boolean {
   if (code === "P2034") return true;
   if (cause?.kind === "TransactionWriteConflict" || cause?.code === "40001" || cause?.code === "40P01") return true;
   return typeof message === "string" && /could not serialize access|deadlock detected|TransactionWriteConflict/i.test(message);
-}
-
-const MAX_ATTEMPTS = 8;
-
-/**
- * On PostgreSQL every interactive transaction runs SERIALIZABLE and is run
- * again when PostgreSQL aborts it for a conflict. That gives the code the
- * same guarantee SQLite's one-writer-at-a-time gives it: a transaction that
- * reads, decides and writes (e.g. the facilitator's double-booking check)
- * acts as if no other transaction ran beside it, whichever app server runs it.
- */
-function retryConflicts(client: Db): Db {
-  const run = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
-  const $transaction = async (arg: unknown, options?: unknown) => {
-    // The array form cannot be replayed (its queries are already made); only callbacks are retried.
-    if (typeof arg !== "function") return run(arg, options);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await run(arg, options);
-      } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
-      }
-    }
-  };
-  (client as unknown as { $transaction: unknown }).$transaction = $transaction;
-  return client;
 }
 
 /**
@@ -93,12 +67,12 @@ function createClient(url: string): Db {
       // Waiting for one of the pool's connections under load is normal; a retry starts a new transaction.
       transactionOptions: { isolationLevel: "Serializable", maxWait: 10_000, timeout: 15_000 },
     });
-    return retryConflicts(client as unknown as Db);
+    return client as unknown as Db;
   }
-  // timeout is better-sqlite3's busy timeout: writers wait for the lock instead of failing.
-  const adapter = new PrismaBetterSQLite3ReusingStatements({ url: databaseFilePath(url), timeout: 5000 });
-  globalForDb.__sqliteAdapter = adapter;
-  return new PrismaClient({ adapter });
+  // busyTimeoutMs: another process's lock (a backup, a second server on the same file) is waited for, not an error.
+  const adapter = new SerializedSqliteAdapterFactory({ file: databaseFilePath(url), busyTimeoutMs: 5000, strict: config.NODE_ENV !== "production" });
+  // maxWait: a transaction queues behind every other write, not only behind other transactions.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 5_000 } });
 }
 
 /**
@@ -110,26 +84,50 @@ export function containsText(text: string): { contains: string } {
   return (provider === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text }) as { contains: string };
 }
 
-const globalForDb = globalThis as unknown as { __db?: Db; __dbReady?: Promise<void>; __sqliteAdapter?: PrismaBetterSQLite3ReusingStatements };
+const globalForDb = globalThis as unknown as { __db?: Db; __dbReady?: Promise<void> };
 
 /** One client per process, reused across dev reloads. */
 export const db: Db = (globalForDb.__db ??= createClient(config.DATABASE_URL));
 
-/** On SQLite, the connection `db` writes through, once Prisma has opened it (and while it is open). */
-export function prismaSqliteConnection(): SqliteConnection | null {
-  const connection = globalForDb.__sqliteAdapter?.connection;
-  return connection?.client.open ? connection : null;
-}
+/**
+ * The client inside a transaction; a function that may run inside one or on
+ * its own takes `client: Tx = db`.
+ */
+export type Tx = Prisma.TransactionClient;
+
+const MAX_ATTEMPTS = 8;
 
 /**
- * SQLite: WAL lets readers go on while one writer writes; the setting is
- * stored in the file, so applying it once per process is enough.
- * PostgreSQL: nothing to set; this checks the connection.
+ * The one way to run an interactive transaction. On SQLite it holds the one
+ * writer's turn (other requests' writes wait, their reads see only what is
+ * committed), and the shared `db` refuses to run inside it: use `tx`.
+ * On PostgreSQL it runs SERIALIZABLE and is run again when PostgreSQL aborts
+ * it for a conflict, which gives the code the guarantee SQLite's one writer
+ * gives it: a transaction that reads, decides and writes (e.g. the
+ * facilitator's double-booking check) acts as if it ran alone, whichever app
+ * server runs it.
+ */
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+  if (transactionScope.getStore()) throw new Error("transaction() inside a transaction: pass its tx instead of starting another");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transactionScope.run({ label: "transaction" }, () => db.$transaction((tx) => work(tx), options));
+    } catch (error) {
+      if (provider !== "postgresql" || attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+    }
+  }
+}
+
+export { outsideTransaction };
+
+/**
+ * Opens the connection: on SQLite that sets WAL, foreign keys and the busy
+ * timeout on it whatever mode the file was in (SerializedSqliteAdapterFactory).
+ * PostgreSQL: checks the connection.
  */
 export function ensureDatabaseReady(): Promise<void> {
-  return (globalForDb.__dbReady ??= (provider === "postgresql" ? db.$queryRawUnsafe("SELECT 1") : db.$queryRawUnsafe("PRAGMA journal_mode = WAL")).then(
-    () => undefined,
-  ));
+  return (globalForDb.__dbReady ??= db.$connect().then(() => undefined));
 }
 
 /**

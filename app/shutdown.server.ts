@@ -1,5 +1,4 @@
 import { closeDatabase } from "~/db.server";
-import { closeReadConnection } from "~/plain-sql.server";
 import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { stopHousekeeping } from "~/modules/housekeeping/retention.server";
 import { stopMailDelivery } from "~/modules/mail/worker.server";
@@ -13,8 +12,7 @@ export async function stopBackgroundWork() {
   await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping()]);
 }
 
-/** Last, after every open request has been answered: close the read connection, checkpoint the WAL and close the database. */
+/** Last, after every open request has been answered: checkpoint the WAL and close the database. */
 export async function closeDatabases() {
-  closeReadConnection();
   await closeDatabase();
 }

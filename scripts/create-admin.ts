@@ -3,7 +3,7 @@
 // link to choose a password (also queued in the outbox).
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ensureDatabaseReady, db } from "~/db.server";
+import { ensureDatabaseReady, db, transaction } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug } from "~/modules/branches/branches";
@@ -36,7 +36,7 @@ if (!branch) {
   process.exit(2);
 }
 const existing = await db.person.findUnique({ where: { email: args.data.email } });
-const link = await db.$transaction(async (tx) => {
+const link = await transaction(async (tx) => {
   const person = existing
     ? await tx.person.update({ where: { id: existing.id }, data: { isAdmin: true, active: true } })
     : await tx.person.create({

@@ -16,7 +16,7 @@
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
 import { issueAccountToken } from "~/modules/auth/account-tokens.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
@@ -155,7 +155,7 @@ beforeAll(async () => {
   const invited = await createPerson({ branch: "Luleå" });
   await db.password.delete({ where: { personId: invited.id } });
   w.invited = invited;
-  w.inviteToken = await db.$transaction((tx) => issueAccountToken(tx, invited.id, "invite"));
+  w.inviteToken = await transaction((tx) => issueAccountToken(tx, invited.id, "invite"));
   w.indicatorKey = (await db.indicator.findFirstOrThrow({ orderBy: { key: "asc" } })).key;
   const plan = await ensurePlan(await branchId("Gällivare"));
   await db.crisisContact.create({ data: { planId: plan.id, name: "Krisgruppen Gällivare", role: "Krisgrupp", phone: CRISIS_PHONE, order: 1 } });

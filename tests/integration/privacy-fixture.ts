@@ -90,7 +90,7 @@ export async function personWithEverything(now = new Date()) {
   await db.indicatorEntry.create({ data: { indicatorId: indicator.id, period: "2026", value: 42, source: "Enkät", measuredOn: now, enteredById: person.id } });
 
   await db.accountToken.create({ data: { personId: person.id, purpose: "reset", tokenHash: `token-hash-${randomUUID()}`, expiresAt: new Date(now.getTime() + DAY) } });
-  const authSession = await db.authSession.create({ data: { id: `session-id-${randomUUID()}`, personId: person.id, expiresAt: new Date(now.getTime() + DAY), userAgent: "Testwebbläsare/1.0" } });
+  const authSession = await db.authSession.create({ data: { id: `session-id-${randomUUID()}`, secretHash: "0".repeat(64), personId: person.id, expiresAt: new Date(now.getTime() + DAY), userAgent: "Testwebbläsare/1.0" } });
   await db.loginAttempt.create({ data: { email: person.email, address: "203.0.113.9", outcome: "failure" } });
   await db.rateLimitHit.create({ data: { key: `reset:email:${person.email}` } });
   const pendingMail = await db.outboxMessage.create({ data: { toEmail: person.email, personId: person.id, subject: "Väntar", text: `Hej ${person.name}! ${marker} http://localhost:3000/password/abcDEF123_-x`, kind: "password-reset" } });

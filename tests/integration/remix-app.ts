@@ -42,8 +42,6 @@ export async function startRemixApp() {
     build,
     request,
     async close() {
-      const { closeReadConnection } = (await vite.ssrLoadModule("/app/plain-sql.server.ts")) as typeof import("~/plain-sql.server");
-      closeReadConnection();
       const { db } = (await vite.ssrLoadModule("/app/db.server.ts")) as typeof import("~/db.server");
       await db.$disconnect();
       await vite.close();

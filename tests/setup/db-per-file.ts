@@ -41,8 +41,6 @@ afterEach(() => errorSpy.mockRestore());
 
 afterAll(async () => {
   const { db } = await import("~/db.server");
-  const { closeReadConnection } = await import("~/plain-sql.server");
-  closeReadConnection();
   await db.$disconnect();
   await cleanup();
 });

@@ -1,6 +1,6 @@
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { writeRows } from "~/plain-sql.server";
+import { executeSql } from "~/sql.server";
 import { newId } from "~/utils/ids.server";
 
 export interface AuditInput {
@@ -11,7 +11,6 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-type Tx = Pick<typeof db, "$executeRaw">;
 
 /**
  * Pass the transaction client when the audited change runs in one, so both
@@ -19,7 +18,7 @@ type Tx = Pick<typeof db, "$executeRaw">;
  * (a cohort page view, say), and the ORM compiled the insert each time.
  */
 export async function recordAudit(input: AuditInput, client: Tx = db) {
-  await writeRows(Prisma.sql`
+  await executeSql(Prisma.sql`
     INSERT INTO "AuditEvent" ("id", "actorId", "action", "subjectType", "subjectId", "detail", "createdAt")
     VALUES (${newId()}, ${input.actorId}, ${input.action}, ${input.subjectType}, ${input.subjectId ?? null}, ${JSON.stringify(input.detail ?? {})}, ${new Date()})`, client);
 }

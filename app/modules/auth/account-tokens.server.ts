@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { config } from "~/config.server";
-import { db } from "~/db.server";
+import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { normalizeEmail } from "./login.server";
@@ -9,7 +9,6 @@ import { hashPassword } from "./password.server";
 export const TOKEN_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 export type TokenPurpose = "invite" | "reset";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
@@ -67,7 +66,7 @@ export async function sendInvite(tx: Tx, person: { id: string; email: string; na
 export async function requestPasswordReset(email: string) {
   const person = await db.person.findUnique({ where: { email: normalizeEmail(email) } });
   if (!person || !person.active) return;
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const token = await issueAccountToken(tx, person.id, "reset");
     await queueEmail(
       {
@@ -113,7 +112,7 @@ export async function redeemAccountToken(token: string, newPassword: string, now
   const check = await checkAccountToken(token, now);
   if (!check.ok) return check;
   const hash = await hashPassword(newPassword);
-  const claimed = await db.$transaction(async (tx) => {
+  const claimed = await transaction(async (tx) => {
     const { count } = await tx.accountToken.updateMany({
       where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },

@@ -1,8 +1,11 @@
-import { asBoolean } from "~/utils/raw-rows";
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { column, executeSql, selectRows } from "~/sql.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import { loginBlockedUntil, recordLoginAttempt } from "./throttle.server";
-import { readSql, writeSql } from "~/plain-sql.server";
+
+const credentialRow = z.object({ id: column.text, active: column.boolean, hash: column.text.nullable() });
 
 export type LoginResult =
   | { ok: true; personId: string }
@@ -26,9 +29,11 @@ export async function attemptLogin(input: { email: string; password: string; add
     return { ok: false, reason: "throttled", retryAt: blocked };
   }
 
-  const [person] = await readSql<{ id: string; active: boolean | number | bigint; hash: string | null }>`
-    SELECT p."id", p."active", pw."hash" FROM "Person" p LEFT JOIN "Password" pw ON pw."personId" = p."id" WHERE p."email" = ${email}`;
-  const passwordOk = person?.hash && asBoolean(person.active) ? await verifyPassword(person.hash, input.password) : await verifyAgainstNothing(input.password);
+  const [person] = await selectRows(
+    credentialRow,
+    Prisma.sql`SELECT p."id", p."active", pw."hash" FROM "Person" p LEFT JOIN "Password" pw ON pw."personId" = p."id" WHERE p."email" = ${email}`,
+  );
+  const passwordOk = person?.hash && person.active ? await verifyPassword(person.hash, input.password) : await verifyAgainstNothing(input.password);
 
   if (!person || !passwordOk) {
     await recordLoginAttempt(email, input.address, "failure");
@@ -40,7 +45,7 @@ export async function attemptLogin(input: { email: string; password: string; add
   await recordLoginAttempt(email, input.address, "success");
   // A login is not an edit of the person, so updatedAt keeps the time of the last change to their details.
   const now = new Date();
-  await writeSql`UPDATE "Person" SET "lastLoginAt" = ${now} WHERE "id" = ${person.id}`;
+  await executeSql(Prisma.sql`UPDATE "Person" SET "lastLoginAt" = ${now} WHERE "id" = ${person.id}`);
   await recordAudit({ actorId: person.id, action: "auth.login", subjectType: "person", subjectId: person.id });
   return { ok: true, personId: person.id };
 }

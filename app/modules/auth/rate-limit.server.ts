@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
-import { asDate } from "~/utils/raw-rows";
-import { readSql, writeSql } from "~/plain-sql.server";
+import { z } from "zod";
+import { column, executeSql, selectRows } from "~/sql.server";
+
+const hitRow = z.object({ createdAt: column.date });
 
 export interface Limit {
   key: string;
@@ -22,17 +24,20 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
     // Only the max-th newest hit in the window matters: if it exists the limit is reached, and
     // when it leaves the window there is room again. Reading every hit cost up to 600 rows per request.
     // Plain SQL: every feed poll asks, and the ORM compiled these queries anew each time.
-    const [boundary] = await readSql<{ createdAt: Date | string }>`
-      SELECT "createdAt" FROM "RateLimitHit" WHERE "key" = ${limit.key} AND "createdAt" > ${since}
-      ORDER BY "createdAt" DESC LIMIT 1 OFFSET ${limit.max - 1}`;
+    const [boundary] = await selectRows(
+      hitRow,
+      Prisma.sql`
+        SELECT "createdAt" FROM "RateLimitHit" WHERE "key" = ${limit.key} AND "createdAt" > ${since}
+        ORDER BY "createdAt" DESC LIMIT 1 OFFSET ${limit.max - 1}`,
+    );
     if (boundary) {
-      const until = new Date(asDate(boundary.createdAt).getTime() + limit.windowMs);
+      const until = new Date(boundary.createdAt.getTime() + limit.windowMs);
       if (!blockedUntil || until > blockedUntil) blockedUntil = until;
     }
   }
   if (blockedUntil) return blockedUntil;
   const hits = limits.map((limit) => Prisma.sql`(${newId()}, ${limit.key}, ${now})`);
-  await writeSql`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES ${Prisma.join(hits)}`;
+  await executeSql(Prisma.sql`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES ${Prisma.join(hits)}`);
   return null;
 }
 

@@ -3,6 +3,7 @@ import type { Session, User } from "lucia";
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { forbidden } from "~/utils/http.server";
+import { newSessionToken, parseSessionToken } from "./lucia-adapter.server";
 import { lucia, sessionPolicy } from "./lucia.server";
 import { may, type Actor, type OwnedResource, type Permission } from "./permissions";
 
@@ -40,7 +41,8 @@ export const TOUCH_EVERY_MS = 60_000;
  */
 export async function touchSession(session: Pick<Session, "id" | "lastSeenAt">, now = new Date()) {
   if (session.lastSeenAt && now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
-  await db.authSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  const token = parseSessionToken(session.id);
+  if (token) await db.authSession.updateMany({ where: { id: token.id }, data: { lastSeenAt: now } });
 }
 
 /**
@@ -105,7 +107,7 @@ export async function requirePermission(request: Request, permission: Permission
 
 export async function startSession(personId: string, request: Request): Promise<string> {
   // A new session id at every login: a session id planted before login is worthless.
-  const session = await lucia.createSession(personId, { userAgent: request.headers.get("User-Agent")?.slice(0, 200) ?? null });
+  const session = await lucia.createSession(personId, { userAgent: request.headers.get("User-Agent")?.slice(0, 200) ?? null }, { sessionId: newSessionToken() });
   return lucia.createSessionCookie(session.id).serialize();
 }
 

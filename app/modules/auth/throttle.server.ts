@@ -1,6 +1,9 @@
 import { newId } from "~/utils/ids.server";
-import { asDate } from "~/utils/raw-rows";
-import { readSql, writeSql } from "~/plain-sql.server";
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { column, executeSql, selectRows } from "~/sql.server";
+
+const attemptRow = z.object({ email: column.text, address: column.text, outcome: column.text, createdAt: column.date });
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -24,11 +27,14 @@ function blockedUntil(failures: Date[], limit: number): Date | null {
 export async function loginBlockedUntil(email: string, address: string, now = new Date()): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   // Every login asks, so it is one query (both indexes serve the OR) rather than three compiled by the ORM.
-  const rows = await readSql<{ email: string; address: string; outcome: string; createdAt: Date | string }>`
-    SELECT "email", "address", "outcome", "createdAt" FROM "LoginAttempt"
-    WHERE "createdAt" > ${windowStart}
-      AND (("email" = ${email} AND "outcome" IN ('success', 'failure')) OR ("address" = ${address} AND "outcome" = 'failure'))`;
-  const attempts = rows.map((r) => ({ ...r, createdAt: asDate(r.createdAt) })).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const rows = await selectRows(
+    attemptRow,
+    Prisma.sql`
+      SELECT "email", "address", "outcome", "createdAt" FROM "LoginAttempt"
+      WHERE "createdAt" > ${windowStart}
+        AND (("email" = ${email} AND "outcome" IN ('success', 'failure')) OR ("address" = ${address} AND "outcome" = 'failure'))`,
+  );
+  const attempts = rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const accountAttempts = attempts.filter((a) => a.email === email);
   const lastSuccess = accountAttempts.filter((a) => a.outcome === "success").at(-1)?.createdAt;
   const accountFailures = accountAttempts.filter((a) => a.outcome === "failure" && (!lastSuccess || a.createdAt > lastSuccess)).map((a) => a.createdAt);
@@ -41,6 +47,6 @@ export async function loginBlockedUntil(email: string, address: string, now = ne
 }
 
 export async function recordLoginAttempt(email: string, address: string, outcome: "success" | "failure" | "throttled", now = new Date()) {
-  await writeSql`
-    INSERT INTO "LoginAttempt" ("id", "email", "address", "outcome", "createdAt") VALUES (${newId()}, ${email}, ${address}, ${outcome}, ${now})`;
+  await executeSql(Prisma.sql`
+    INSERT INTO "LoginAttempt" ("id", "email", "address", "outcome", "createdAt") VALUES (${newId()}, ${email}, ${address}, ${outcome}, ${now})`);
 }

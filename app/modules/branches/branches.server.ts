@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug, NORRBOTTEN_BRANCHES } from "./branches";
 
@@ -34,7 +34,7 @@ async function nameTaken(name: string, exceptId?: string) {
 
 export async function createBranch(actorId: string, name: string): Promise<BranchResult> {
   if (await nameTaken(name)) return { ok: false, message: "Det finns redan en arbetarekommun med det namnet." };
-  const branch = await db.$transaction(async (tx) => {
+  const branch = await transaction(async (tx) => {
     const created = await tx.branch.create({ data: { name, slug: branchSlug(name) } });
     await recordAudit({ actorId, action: "branch.created", subjectType: "branch", subjectId: created.id, detail: { after: { name } } }, tx);
     return created;
@@ -46,7 +46,7 @@ export async function renameBranch(actorId: string, id: string, name: string): P
   const before = await db.branch.findUnique({ where: { id } });
   if (!before) return { ok: false, message: "Arbetarekommunen finns inte." };
   if (await nameTaken(name, id)) return { ok: false, message: "Det finns redan en arbetarekommun med det namnet." };
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.branch.update({ where: { id }, data: { name, slug: branchSlug(name) } });
     await recordAudit(
       { actorId, action: "branch.renamed", subjectType: "branch", subjectId: id, detail: { before: { name: before.name }, after: { name } } },

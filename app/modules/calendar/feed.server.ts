@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
-import { asBoolean, asDate, asNumber } from "~/utils/raw-rows";
 import { stockholmDate } from "~/utils/time";
 import { publishIcs, type AllDayEvent, type CalendarSession } from "./ics.server";
-import { readSql } from "~/plain-sql.server";
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { column, selectRows } from "~/sql.server";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -33,30 +34,32 @@ export interface Feed {
   lastModified: Date;
 }
 
-interface RawFeedSession {
-  uid: string;
-  title: string;
-  agenda: string;
-  location: string;
-  videoUrl: string | null;
-  startsAt: Date | string;
-  endsAt: Date | string;
-  sequence: number | bigint;
-  status: string;
-  updatedAt: Date | string;
-  facilitatorName: string;
-  facilitatorEmail: string;
-  attendanceStatus: string | null;
-}
+const feedRow = z.object({ personId: column.text, createdAt: column.date, active: column.boolean });
 
-interface RawFeedCohort {
-  cohortId: string;
-  name: string;
-  startsOn: Date | string;
-  endsOn: Date | string;
-  cohortUpdatedAt: Date | string;
-  enrolmentUpdatedAt: Date | string;
-}
+const feedSessionRow = z.object({
+  uid: column.text,
+  title: column.text,
+  agenda: column.text,
+  location: column.text,
+  videoUrl: column.text.nullable(),
+  startsAt: column.date,
+  endsAt: column.date,
+  sequence: column.integer,
+  status: column.text,
+  updatedAt: column.date,
+  facilitatorName: column.text,
+  facilitatorEmail: column.text,
+  attendanceStatus: column.text.nullable(),
+});
+
+const feedCohortRow = z.object({
+  cohortId: column.text,
+  name: column.text,
+  startsOn: column.date,
+  endsOn: column.date,
+  cohortUpdatedAt: column.date,
+  enrolmentUpdatedAt: column.date,
+});
 
 /**
  * Everything in one person's calendar: sessions they lead or are invited to
@@ -69,15 +72,20 @@ interface RawFeedCohort {
  */
 export async function feedFor(token: string): Promise<Feed | null> {
   if (!FEED_TOKEN.test(token)) return null;
-  const [feed] = await readSql<{ personId: string; createdAt: Date | string; active: boolean | number | bigint }>`
-    SELECT f."personId", f."createdAt", p."active"
-    FROM "CalendarFeed" f JOIN "Person" p ON p."id" = f."personId"
-    WHERE f."tokenHash" = ${hash(token)}`;
-  if (!feed || !asBoolean(feed.active)) return null;
+  const [feed] = await selectRows(
+    feedRow,
+    Prisma.sql`
+      SELECT f."personId", f."createdAt", p."active"
+      FROM "CalendarFeed" f JOIN "Person" p ON p."id" = f."personId"
+      WHERE f."tokenHash" = ${hash(token)}`,
+  );
+  if (!feed || !feed.active) return null;
   const personId = feed.personId;
   // Led and invited as two arms, each through its own index: one WHERE with OR made SQLite scan every session.
   const [rows, cohorts] = await Promise.all([
-    readSql<RawFeedSession>`
+    selectRows(
+      feedSessionRow,
+      Prisma.sql`
       SELECT s."uid", s."title", s."agenda", s."location", s."videoUrl", s."startsAt", s."endsAt", s."sequence", s."status", s."updatedAt",
              f."name" AS "facilitatorName", f."email" AS "facilitatorEmail", a."status" AS "attendanceStatus"
       FROM "HandledningSession" s
@@ -91,11 +99,15 @@ export async function feedFor(token: string): Promise<Feed | null> {
       JOIN "HandledningSession" s ON s."id" = a."sessionId"
       JOIN "Person" f ON f."id" = s."facilitatorId"
       WHERE a."personId" = ${personId} AND s."facilitatorId" <> ${personId}`,
-    readSql<RawFeedCohort>`
+    ),
+    selectRows(
+      feedCohortRow,
+      Prisma.sql`
       SELECT c."id" AS "cohortId", c."name", c."startsOn", c."endsOn", c."updatedAt" AS "cohortUpdatedAt", e."updatedAt" AS "enrolmentUpdatedAt"
       FROM "Enrolment" e JOIN "Cohort" c ON c."id" = e."cohortId"
       WHERE e."personId" = ${personId} AND e."status" IN ('enrolled', 'completed')
       ORDER BY c."id"`,
+    ),
   ]);
   const events: CalendarSession[] = rows
     .map((r) => ({
@@ -104,20 +116,20 @@ export async function feedFor(token: string): Promise<Feed | null> {
       agenda: r.agenda,
       location: r.location,
       videoUrl: r.videoUrl,
-      startsAt: asDate(r.startsAt),
-      endsAt: asDate(r.endsAt),
-      sequence: asNumber(r.sequence),
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      sequence: r.sequence,
       status: r.status === "cancelled" || r.attendanceStatus === "removed" ? "cancelled" : r.status,
-      updatedAt: asDate(r.updatedAt),
+      updatedAt: r.updatedAt,
       facilitator: { name: r.facilitatorName, email: r.facilitatorEmail },
     }))
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.uid.localeCompare(b.uid));
   const allDay: AllDayEvent[] = cohorts.map((c) => ({
     uid: `cohort-${c.cohortId}@ledarlyftet.se`,
     title: c.name,
-    startDate: stockholmDate(asDate(c.startsOn)),
-    endDateExclusive: nextDay(stockholmDate(asDate(c.endsOn))),
-    updatedAt: asDate(c.cohortUpdatedAt),
+    startDate: stockholmDate(c.startsOn),
+    endDateExclusive: nextDay(stockholmDate(c.endsOn)),
+    updatedAt: c.cohortUpdatedAt,
   }));
   const fingerprint = JSON.stringify([
     events.map((s) => [s.uid, s.sequence, s.status, s.startsAt, s.endsAt, s.updatedAt, s.facilitator.name, s.facilitator.email]),
@@ -125,8 +137,8 @@ export async function feedFor(token: string): Promise<Feed | null> {
   ]);
   const times = [
     ...events.map((s) => s.updatedAt.getTime()),
-    ...cohorts.map((c) => Math.max(asDate(c.enrolmentUpdatedAt).getTime(), asDate(c.cohortUpdatedAt).getTime())),
-    asDate(feed.createdAt).getTime(),
+    ...cohorts.map((c) => Math.max(c.enrolmentUpdatedAt.getTime(), c.cohortUpdatedAt.getTime())),
+    feed.createdAt.getTime(),
   ];
   return {
     body: publishIcs(events, allDay, "Ledarlyftet"),

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, outsideTransaction } from "~/db.server";
 
 /**
  * The catalog (programs, courses, modules, lessons) changes only when content
@@ -44,7 +44,8 @@ export type CatalogLesson = NonNullable<ReturnType<Catalog["lessonBySlug"]["get"
 let current: { loadedAt: number; catalog: Promise<Catalog> } | null = null;
 
 function reload(): Promise<Catalog> {
-  const entry = { loadedAt: Date.now(), catalog: loadCatalog() };
+  // The copy is of committed content, shared by every request: loaded outside any transaction that happens to ask first.
+  const entry = { loadedAt: Date.now(), catalog: outsideTransaction(() => loadCatalog()) };
   current = entry;
   entry.catalog.catch(() => {
     if (current === entry) current = null;

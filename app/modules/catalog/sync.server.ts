@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { forgetCatalog } from "./catalog-cache.server";
 import { readContentFolder, type ContentFile, type FileProblem } from "./content-files.server";
 import {
@@ -156,7 +156,7 @@ export async function syncContent(dir: string, now = new Date()): Promise<SyncRe
     newCourseVersions: [],
   };
 
-  await db.$transaction(
+  await transaction(
     async (tx) => {
       // On PostgreSQL a transaction that meets a conflict runs again from here: count afresh.
       report.lessonsChanged = 0;

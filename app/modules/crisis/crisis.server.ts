@@ -1,11 +1,10 @@
-import { db } from "~/db.server";
+import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { forbidden, notFound } from "~/utils/http.server";
 import { planProgress } from "./progress";
 import { latestTemplate } from "./template.server";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /** Who may do what with a branch's plan, as the rule table needs it. */
 async function resourceFor(branchId: string) {
@@ -125,7 +124,7 @@ export async function updateItem(actor: Actor, planId: string, itemId: string, i
     note: input.note,
     link: input.link || null,
   };
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.crisisPlanItem.update({ where: { id: itemId }, data: after });
     await recordAudit(
       {
@@ -148,7 +147,7 @@ export async function updateItem(actor: Actor, planId: string, itemId: string, i
 export async function addOwnItem(actor: Actor, planId: string, input: { sectionKey: string; title: string; guidance: string }) {
   const section = await db.crisisPlanItem.findFirst({ where: { planId, sectionKey: input.sectionKey }, orderBy: { order: "desc" } });
   if (!section) return { ok: false as const, field: "sectionKey", message: "Välj en sektion i planen." };
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const created = await tx.crisisPlanItem.create({
       data: { planId, templateKey: null, sectionKey: section.sectionKey, sectionTitle: section.sectionTitle, sectionOrder: section.sectionOrder, order: section.order + 1, title: input.title, guidance: input.guidance },
     });
@@ -158,7 +157,7 @@ export async function addOwnItem(actor: Actor, planId: string, input: { sectionK
 }
 
 export async function markReviewed(actor: Actor, planId: string, now = new Date()) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const before = await tx.crisisPlan.findUniqueOrThrow({ where: { id: planId } });
     await tx.crisisPlan.update({ where: { id: planId }, data: { reviewedAt: now, reviewedById: actor.id } });
     await recordAudit({ actorId: actor.id, action: "crisis.reviewed", subjectType: "crisis-plan", subjectId: planId, detail: { before: { reviewedAt: before.reviewedAt }, after: { reviewedAt: now } } }, tx);
@@ -166,7 +165,7 @@ export async function markReviewed(actor: Actor, planId: string, now = new Date(
 }
 
 export async function addContact(actor: Actor, planId: string, input: { name: string; role: string; phone: string }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const last = await tx.crisisContact.findFirst({ where: { planId }, orderBy: { order: "desc" } });
     await tx.crisisContact.create({ data: { planId, ...input, order: (last?.order ?? 0) + 1 } });
     await recordAudit({ actorId: actor.id, action: "crisis.contact-added", subjectType: "crisis-plan", subjectId: planId, detail: { after: input } }, tx);
@@ -174,7 +173,7 @@ export async function addContact(actor: Actor, planId: string, input: { name: st
 }
 
 export async function removeContact(actor: Actor, planId: string, contactId: string) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const contact = await tx.crisisContact.findUnique({ where: { id: contactId } });
     if (!contact || contact.planId !== planId) throw notFound();
     await tx.crisisContact.delete({ where: { id: contactId } });
@@ -189,7 +188,7 @@ export async function decideOffer(actor: Actor, planId: string, offerId: string,
   if (offer.decision !== "pending") return;
   const template = await latestTemplate();
   const item = template.items.find((i) => i.key === offer.templateKey);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.crisisOffer.update({ where: { id: offerId }, data: { decision, decidedAt: new Date(), decidedById: actor.id } });
     if (decision === "accepted" && item) {
       await tx.crisisPlanItem.create({
@@ -223,7 +222,7 @@ export async function publishTemplate(actor: Actor, change: { edits: Record<stri
     if (latest.items.some((i) => i.key === change.addition!.key)) return { ok: false as const, field: "title", message: "Det finns redan en punkt med den nyckeln." };
     items.push({ ...change.addition, sectionTitle: section[0]!.sectionTitle, sectionOrder: section[0]!.sectionOrder, order: Math.max(...section.map((i) => i.order)) + 1, firstStep: false });
   }
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.crisisTemplateVersion.create({ data: { version, publishedBy: actor.id, note, items: { create: items } } });
     if (change.addition) {
       const plans = await tx.crisisPlan.findMany({ select: { id: true } });
@@ -236,7 +235,7 @@ export async function publishTemplate(actor: Actor, change: { edits: Record<stri
 }
 
 export async function setKrisansvarig(actorId: string, personId: string, on: boolean) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     if (on) await tx.branchRole.upsert({ where: { personId_role: { personId, role: "krisansvarig" } }, create: { personId, role: "krisansvarig" }, update: {} });
     else await tx.branchRole.deleteMany({ where: { personId, role: "krisansvarig" } });
     await recordAudit({ actorId, action: on ? "person.krisansvarig-on" : "person.krisansvarig-off", subjectType: "person", subjectId: personId }, tx);

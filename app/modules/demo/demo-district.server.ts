@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { roleFlags } from "~/modules/people/roles";
@@ -27,7 +27,7 @@ export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOut
   const branches = new Map((await db.branch.findMany()).map((b) => [b.name, b.id]));
   const hash = await hashPassword(DEMO_PASSWORD);
   const people = [...DEMO_LOGINS, ...demoParticipants()];
-  const ids = await db.$transaction(async (tx) => {
+  const ids = await transaction(async (tx) => {
     const created: string[] = [];
     for (const p of people) {
       const row = await tx.person.create({

@@ -1,14 +1,15 @@
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { catalogRequiredCourseIds } from "~/modules/catalog/catalog-cache.server";
 import { progressAcrossCourses } from "~/modules/progress/course-progress.server";
-import { asDate } from "~/utils/raw-rows";
 import { stockholmToUtc } from "~/utils/time";
 import type { CohortInput } from "./cohort-schema";
 import { selfEnrolRefusal } from "./eligibility";
 import { ACTIVE_STATUSES, rulesOf, waitlistPlace } from "./enrolment.server";
-import { readSql } from "~/plain-sql.server";
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client.ts";
+import { column, selectRows } from "~/sql.server";
 
 // Swedish calendar days: a window that "closes 30 May" stays open all of that day in Sweden.
 const startOfDay = (isoDate: string) => stockholmToUtc(isoDate, "00:00:00");
@@ -21,7 +22,7 @@ export async function createCohort(actorId: string, input: CohortInput): Promise
   if (!program || program.retiredAt) return { ok: false, field: "programId", message: "Välj ett program i listan." };
   const facilitators = await db.person.count({ where: { id: { in: input.facilitatorIds }, isFacilitator: true, active: true } });
   if (facilitators !== new Set(input.facilitatorIds).size) return { ok: false, field: "facilitatorIds", message: "Välj bland aktiva utvecklingsledare." };
-  const cohort = await db.$transaction(async (tx) => {
+  const cohort = await transaction(async (tx) => {
     const created = await tx.cohort.create({
       data: {
         name: input.name,
@@ -88,33 +89,36 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
   };
 }
 
-interface RawRosterRow {
-  enrolmentId: string;
-  personId: string;
-  name: string;
-  email: string;
-  branch: string;
-  status: string;
-  reason: string | null;
-  waitlistedAt: Date | string | null;
-}
+const rosterRow = z.object({
+  enrolmentId: column.text,
+  personId: column.text,
+  name: column.text,
+  email: column.text,
+  branch: column.text,
+  status: column.text,
+  reason: column.text.nullable(),
+  waitlistedAt: column.date.nullable(),
+});
 
 /** Everyone enrolled in a cohort, waitlisted or asking, with their progress in the program's required courses. */
 export async function cohortRoster(cohortId: string, programId: string) {
   // Facilitators keep this page open through a cohort, so the roster is one join in plain SQL rather than an ORM include of three queries.
   const [enrolments, courseIds] = await Promise.all([
-    readSql<RawRosterRow>`
-      SELECT e."id" AS "enrolmentId", p."id" AS "personId", p."name", p."email", b."name" AS "branch", e."status", e."reason", e."waitlistedAt"
-      FROM "Enrolment" e JOIN "Person" p ON p."id" = e."personId" JOIN "Branch" b ON b."id" = p."branchId"
-      WHERE e."cohortId" = ${cohortId}
-      ORDER BY e."status", e."waitlistedAt", e."createdAt"`,
+    selectRows(
+      rosterRow,
+      Prisma.sql`
+        SELECT e."id" AS "enrolmentId", p."id" AS "personId", p."name", p."email", b."name" AS "branch", e."status", e."reason", e."waitlistedAt"
+        FROM "Enrolment" e JOIN "Person" p ON p."id" = e."personId" JOIN "Branch" b ON b."id" = p."branchId"
+        WHERE e."cohortId" = ${cohortId}
+        ORDER BY e."status", e."waitlistedAt", e."createdAt"`,
+    ),
     catalogRequiredCourseIds(programId),
   ]);
   const seated = enrolments.filter((e) => e.status === "enrolled" || e.status === "completed").map((e) => e.personId);
   const progress = await progressAcrossCourses(courseIds, seated);
   return enrolments.map((e) => {
     const { done, total } = (e.status === "enrolled" || e.status === "completed" ? progress.get(e.personId) : undefined) ?? { done: 0, total: 0 };
-    return { ...e, waitlistedAt: e.waitlistedAt === null ? null : asDate(e.waitlistedAt), percent: total === 0 ? 0 : Math.round((done / total) * 100) };
+    return { ...e, percent: total === 0 ? 0 : Math.round((done / total) * 100) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { inSlices } from "~/utils/in-slices";
 import { config } from "~/config.server";
-import { db } from "~/db.server";
+import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { queueEmail } from "~/modules/mail/outbox.server";
@@ -8,7 +8,6 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { swedishDate } from "~/utils/time";
 import { notEligibleReason, parsePositions, selfEnrolRefusal, STATUS_LABELS, type CohortRules } from "./eligibility";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export const ACTIVE_STATUSES = ["pending", "enrolled", "waitlisted"] as const;
 const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
@@ -157,7 +156,7 @@ function isUniqueViolation(error: unknown) {
 
 async function inTransaction(fn: (tx: Tx) => Promise<EnrolOutcome>, personId: string, cohortId: string): Promise<EnrolOutcome> {
   try {
-    return await db.$transaction(fn);
+    return await transaction(fn);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const row = await db.enrolment.findUniqueOrThrow({ where: { cohortId_personId: { cohortId, personId } } });
@@ -180,7 +179,7 @@ export async function withdraw(actor: Actor, enrolmentId: string, reason: string
   if (!enrolment) throw notFound("Anmälan finns inte.");
   const own = enrolment.personId === actor.id;
   if (!own && !mayManageCohort(actor, enrolment.cohort)) throw forbidden();
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const { count } = await tx.enrolment.updateMany({
       where: { id: enrolment.id, status: { in: [...ACTIVE_STATUSES] } },
       data: { status: "withdrawn", reason: reason || null, decidedById: own ? null : actor.id, waitlistedAt: null },
@@ -203,7 +202,7 @@ export async function decide(actor: Actor, enrolmentId: string, decision: "appro
   const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId } });
   if (!enrolment) throw notFound("Anmälan finns inte.");
   const cohort = await requireManagedCohort(actor, enrolment.cohortId);
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const current = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } });
     if (current.status !== "pending") return { ok: false as const, message: "Ansökan är redan besvarad." };
     if (decision === "decline") {

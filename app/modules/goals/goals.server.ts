@@ -1,5 +1,5 @@
 import { inSlices } from "~/utils/in-slices";
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { indicatorByBranch, indicatorValue, listActivePeople, type IndicatorValue, type Scope } from "./indicators.server";
 import { goalStatus, periodBounds, type GoalStatus } from "./period";
@@ -161,7 +161,7 @@ export async function ensureMonthlySnapshot(now = new Date()) {
 
 export async function updateIndicator(actorId: string, id: string, input: { name: string; definition: string; baseline: number | null; baselineSource: string; target: number; parameter: number | null }) {
   const before = await db.indicator.findUniqueOrThrow({ where: { id } });
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.indicator.update({ where: { id }, data: input });
     await recordAudit({ actorId, action: "indicator.updated", subjectType: "indicator", subjectId: id, detail: { before: { name: before.name, definition: before.definition, baseline: before.baseline, target: before.target, parameter: before.parameter }, after: input } }, tx);
   });
@@ -169,7 +169,7 @@ export async function updateIndicator(actorId: string, id: string, input: { name
 }
 
 export async function addEntry(actorId: string, indicatorId: string, input: { period: string; value: number; source: string; measuredOn: string }) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const entry = await tx.indicatorEntry.create({ data: { indicatorId, period: input.period, value: input.value, source: input.source, measuredOn: new Date(`${input.measuredOn}T12:00:00Z`), enteredById: actorId } });
     await recordAudit({ actorId, action: "indicator.entry-added", subjectType: "indicator", subjectId: indicatorId, detail: { after: { id: entry.id, ...input } } }, tx);
   });

@@ -35,6 +35,7 @@ describe("retention", () => {
       id: `${name}-${Math.random()}`,
       personId: person.id,
       expiresAt: times.expiresAt ?? new Date(NOW.getTime() + DAY),
+      secretHash: "0".repeat(64),
       createdAt: times.createdAt ?? ago(HOUR),
       lastSeenAt: times.lastSeenAt ?? ago(1000),
     });

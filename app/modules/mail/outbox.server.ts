@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 
 export interface OutgoingEmail {
   to: string;
@@ -11,7 +11,6 @@ export interface OutgoingEmail {
   calendar?: { ics: string; method: "REQUEST" | "CANCEL" | "PUBLISH" };
 }
 
-type Tx = Pick<typeof db, "outboxMessage">;
 
 /**
  * Every e-mail goes through the outbox table. Delivery is a separate step

@@ -1,6 +1,6 @@
 import { inSlices } from "~/utils/in-slices";
 import { z } from "zod";
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, importLimits } from "~/modules/auth/rate-limit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -137,7 +137,7 @@ export async function commitImport(actorId: string, csvText: string): Promise<Co
   const blocked = await hitRateLimits(importLimits(actorId));
   if (blocked) return { ok: false, retryAt: blocked };
   const rows = preview.rows.map((r) => r.parsed!);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     for (const row of rows) {
       const person = await tx.person.create({
         data: { name: row.name, email: row.email, branchId: row.branchId, position: row.position, ...roleFlags(row.roles) },

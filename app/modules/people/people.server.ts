@@ -1,4 +1,4 @@
-import { containsText, db } from "~/db.server";
+import { containsText, db, transaction } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, inviteLimits } from "~/modules/auth/rate-limit.server";
 import { notFound } from "~/utils/http.server";
@@ -127,7 +127,7 @@ export async function invitePerson(actorId: string, input: PersonInput): Promise
   if (problem) return problem;
   const blocked = await hitRateLimits(inviteLimits(actorId, input.email));
   if (blocked) return { ok: false, field: "_form", message: tooManyInvites(blocked) };
-  const person = await db.$transaction(async (tx) => {
+  const person = await transaction(async (tx) => {
     const created = await tx.person.create({
       data: {
         name: input.name,
@@ -152,7 +152,7 @@ export async function updatePerson(actorId: string, personId: string, input: Per
   if (!before) throw new Error(`person ${personId} not found`);
   const problem = await checkUniqueAndBranch(input, personId);
   if (problem) return problem;
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.person.update({
       where: { id: personId },
       data: {
@@ -188,7 +188,7 @@ export async function updatePerson(actorId: string, personId: string, input: Per
 
 /** Deactivation keeps everything but ends the person's sessions and stops logins. */
 export async function setPersonActive(actorId: string, personId: string, active: boolean) {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.person.update({ where: { id: personId }, data: { active } });
     if (!active) await tx.authSession.deleteMany({ where: { personId } });
     await recordAudit(
@@ -209,7 +209,7 @@ export async function resendInvite(actorId: string, personId: string): Promise<{
   if (person.password) return { ok: false, status: 400, message: "Personen har redan valt lösenord. Hen kan själv be om ett nytt via Glömt lösenord." };
   const blocked = await hitRateLimits(inviteLimits(actorId, person.email));
   if (blocked) return { ok: false, status: 429, message: tooManyInvites(blocked) };
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await sendInvite(tx, person);
     await recordAudit({ actorId, action: "person.invite-resent", subjectType: "person", subjectId: personId }, tx);
   });
@@ -236,7 +236,7 @@ export async function supportedBranchIds(facilitatorId: string): Promise<string[
 /** Which branches an Utvecklingsledare supports; replaces the whole set. */
 export async function setBranchSupport(actorId: string, facilitatorId: string, branchIds: string[]) {
   const before = await supportedBranchIds(facilitatorId);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.branchSupport.deleteMany({ where: { facilitatorId } });
     if (branchIds.length > 0) await tx.branchSupport.createMany({ data: [...new Set(branchIds)].map((branchId) => ({ facilitatorId, branchId })) });
     await recordAudit(

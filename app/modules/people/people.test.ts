@@ -4,6 +4,7 @@ import { attemptLogin } from "~/modules/auth/login.server";
 import { lucia } from "~/modules/auth/lucia.server";
 import { branchId, createPerson } from "../../../tests/integration/helpers";
 import { invitePerson, listPeople, setPersonActive, updatePerson } from "./people.server";
+import { newSessionToken } from "~/modules/auth/lucia-adapter.server";
 
 describe("people", () => {
   it("adding a person invites them and records who did it", async () => {
@@ -52,7 +53,7 @@ describe("people", () => {
 
   it("deactivating ends the person's sessions and stops logins, without deleting anything", async () => {
     const p = await createPerson();
-    await lucia.createSession(p.id, {});
+    await lucia.createSession(p.id, {}, { sessionId: newSessionToken() });
     await setPersonActive("admin", p.id, false);
     expect(await db.authSession.count({ where: { personId: p.id } })).toBe(0);
     expect((await attemptLogin({ email: p.email, password: p.password, address: "2.2.2.2" })).ok).toBe(false);

@@ -1,7 +1,5 @@
-import type { db } from "~/db.server";
+import type { Tx } from "~/db.server";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-type Client = Tx | typeof db;
 
 const normal = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
 
@@ -11,7 +9,7 @@ const normal = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerC
  * branch and of the branches they support are taken to be them; a namesake
  * in another branch is left alone.
  */
-export async function crisisContactsNamed(client: Client, person: { id: string; name: string; branchId: string }) {
+export async function crisisContactsNamed(client: Tx, person: { id: string; name: string; branchId: string }) {
   const supported = await client.branchSupport.findMany({ where: { facilitatorId: person.id }, select: { branchId: true } });
   const branchIds = [person.branchId, ...supported.map((s) => s.branchId)];
   const contacts = await client.crisisContact.findMany({

@@ -1,11 +1,10 @@
-import { db } from "~/db.server";
+import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { ACTIVE_STATUSES, releaseSeatAndPromote } from "~/modules/enrolment/enrolment.server";
 import { cancelSessionIn } from "~/modules/sessions/sessions.server";
 import { crisisContactsNamed } from "./contacts.server";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export const ERASED_NAME = "Raderad person";
 export const erasedEmail = (id: string) => `raderad-${id}@invalid`;
@@ -69,7 +68,7 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
   if (!person) return { ok: false, message: "Personen finns inte." };
   if (person.erasedAt) return { ok: false, message: "Personens uppgifter är redan raderade." };
 
-  const summary = await db.$transaction(
+  const summary = await transaction(
     async (tx) => {
       const counts: ErasureSummary = {
         sessionsCancelled: 0,

@@ -1,15 +1,12 @@
 import { randomInt } from "node:crypto";
-import { db } from "~/db.server";
+import { db, type Tx } from "~/db.server";
 import { Prisma, type LessonProgress } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
 import { inSlices } from "~/utils/in-slices";
-import { asDate } from "~/utils/raw-rows";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
-import { readRows, writeRows } from "~/plain-sql.server";
+import { executeSql } from "~/sql.server";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-type Client = Tx | typeof db;
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -19,30 +16,22 @@ export function newCertificateCode(): string {
   return `${chars.slice(0, 4).join("")}-${chars.slice(4, 8).join("")}-${chars.slice(8).join("")}`;
 }
 
-export type AttendanceCounter = (client: Client, personId: string) => Promise<number>;
+export type AttendanceCounter = (client: Tx, personId: string) => Promise<number>;
 
 /** Handledning sessions marked närvarat (attended), not counting cancelled ones. */
 export const countAttendedSessions: AttendanceCounter = (client, personId) => client.attendance.count({ where: { personId, status: "attended", session: { status: "scheduled" } } });
 
-type RawLessonProgress = Omit<LessonProgress, "firstViewedAt" | "lastViewedAt" | "completedAt"> & { firstViewedAt: Date | string; lastViewedAt: Date | string; completedAt: Date | string | null };
-
 /** A course's live structure (from the catalog copy) with one person's state of every lesson. */
-export async function loadCourseState(client: Client, courseId: string, personId: string) {
+export async function loadCourseState(client: Tx, courseId: string, personId: string) {
   const cached = await catalogCourseById(courseId);
   if (!cached) throw new Error(`No course ${courseId}`);
   const { liveModules, program: _program, ...row } = cached;
   const course = { ...row, modules: liveModules };
-  // Every page of a course asks this, so it is plain SQL, and it names the live lessons
-  // (known from the catalog) rather than joining Lesson and Module: a handful of lookups in the
-  // (personId, lessonId) index instead of walking all the person's progress in every course.
+  // The live lessons are named (known from the catalog) rather than joined through Lesson and Module:
+  // a handful of lookups in the (personId, lessonId) index instead of walking all the person's progress.
   const lessonIds = cached.liveLessons.map((l) => l.id);
-  const rows = lessonIds.length
-    ? await readRows<RawLessonProgress>(Prisma.sql`
-        SELECT "id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt"
-        FROM "LessonProgress"
-        WHERE "personId" = ${personId} AND "lessonId" IN (${Prisma.join(lessonIds)})`, client)
-    : [];
-  const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, { ...r, firstViewedAt: asDate(r.firstViewedAt), lastViewedAt: asDate(r.lastViewedAt), completedAt: r.completedAt === null ? null : asDate(r.completedAt) }]));
+  const rows = lessonIds.length ? await client.lessonProgress.findMany({ where: { personId, lessonId: { in: lessonIds } } }) : [];
+  const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, r]));
   return courseState(course, byLesson);
 }
 
@@ -51,8 +40,8 @@ export async function loadCourseState(client: Client, courseId: string, personId
 // the ORM a visit was a compiled upsert and a completion three queries.
 
 /** Remembers that the person opened the lesson now, for "fortsätt där du slutade". */
-export async function recordLessonVisit(client: Client, personId: string, lessonId: string, now: Date): Promise<void> {
-  await writeRows(Prisma.sql`
+export async function recordLessonVisit(client: Tx, personId: string, lessonId: string, now: Date): Promise<void> {
+  await executeSql(Prisma.sql`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt")
     VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now})
     ON CONFLICT ("personId", "lessonId") DO UPDATE SET "lastViewedAt" = excluded."lastViewedAt"`, client);
@@ -62,8 +51,8 @@ export async function recordLessonVisit(client: Client, personId: string, lesson
  * Marks the lesson complete unless it already is; only the first completion
  * counts, and a second keeps the original time. True when this call completed it.
  */
-export async function recordLessonCompletion(client: Client, personId: string, lessonId: string, now: Date): Promise<boolean> {
-  const changed = await writeRows(Prisma.sql`
+export async function recordLessonCompletion(client: Tx, personId: string, lessonId: string, now: Date): Promise<boolean> {
+  const changed = await executeSql(Prisma.sql`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt")
     VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now}, ${now})
     ON CONFLICT ("personId", "lessonId") DO UPDATE SET "completedAt" = excluded."completedAt"
@@ -116,7 +105,7 @@ function courseState(course: Omit<CatalogCourse, "liveModules" | "program"> & { 
  * Records module, course and program completions newly earned. Earned
  * completions are never taken back, even when the course later changes.
  */
-export async function refreshCompletions(client: Client, personId: string, courseId: string, countAttendance: AttendanceCounter = countAttendedSessions, now = new Date()) {
+export async function refreshCompletions(client: Tx, personId: string, courseId: string, countAttendance: AttendanceCounter = countAttendedSessions, now = new Date()) {
   const state = await loadCourseState(client, courseId, personId);
   const existing = await client.completion.findMany({ where: { personId } });
   const has = (scope: string, id: string) => existing.some((c) => c.scope === scope && c.scopeId === id);
@@ -134,7 +123,7 @@ export async function refreshCompletions(client: Client, personId: string, cours
   await refreshProgramCompletion(client, personId, state.course.programId, countAttendance, now);
 }
 
-export async function refreshProgramCompletion(client: Client, personId: string, programId: string, countAttendance: AttendanceCounter = countAttendedSessions, now = new Date()) {
+export async function refreshProgramCompletion(client: Tx, personId: string, programId: string, countAttendance: AttendanceCounter = countAttendedSessions, now = new Date()) {
   if (await client.completion.findUnique({ where: { personId_scope_scopeId: { personId, scope: "program", scopeId: programId } } })) return;
   const program = await client.program.findUniqueOrThrow({
     where: { id: programId },

@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { catalogCourseById } from "~/modules/catalog/catalog-cache.server";
 import type { Question } from "~/modules/catalog/content-schema";
 import { loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
@@ -160,7 +160,7 @@ function isFreshestVisit(state: CourseState, lessonId: string, now: Date): boole
 
 async function complete(personId: string, lessonId: string, courseId: string) {
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // A lesson that was complete already changes no module, course or program completion.
     if (await recordLessonCompletion(tx, personId, lessonId, now)) await refreshCompletions(tx, personId, courseId, undefined, now);
   });

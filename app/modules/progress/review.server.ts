@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { queueEmail } from "~/modules/mail/outbox.server";
@@ -73,7 +73,7 @@ export type ReviewDecision = "approve" | "return";
 export async function reviewSubmission(actor: Actor, submissionId: string, decision: ReviewDecision, comment: string) {
   const submission = await getSubmissionForReview(actor, submissionId);
   const now = new Date();
-  const decided = await db.$transaction(async (tx) => {
+  const decided = await transaction(async (tx) => {
     const { count } = await tx.assignmentSubmission.updateMany({
       where: { id: submission.id, status: "submitted" },
       data: { status: decision === "approve" ? "approved" : "returned", reviewerId: actor.id, comment: comment || null, reviewedAt: now },

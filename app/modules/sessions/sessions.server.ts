@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "~/db.server";
+import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { cancelIcs, inviteIcs, type CalendarAttendee, type CalendarSession } from "~/modules/calendar/ics.server";
@@ -9,8 +9,6 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { stockholmToUtc, swedishDateTime } from "~/utils/time";
 import type { ScheduleInput } from "./session-schema";
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-type Client = Tx | typeof db;
 
 export type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; field: string; message: string };
 
@@ -22,7 +20,7 @@ const sessionInclude = {
   cohort: { select: { id: true, name: true, facilitators: { select: { personId: true } } } },
 } as const;
 
-async function loadSession(client: Client, id: string | undefined) {
+async function loadSession(client: Tx, id: string | undefined) {
   const session = id ? await client.handledningSession.findUnique({ where: { id }, include: sessionInclude }) : null;
   if (!session) throw notFound("Handledningstillfället finns inte.");
   return session;
@@ -88,7 +86,7 @@ async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | 
   }
 }
 
-async function overlapping(client: Client, facilitatorId: string, startsAt: Date, endsAt: Date, exceptId?: string) {
+async function overlapping(client: Tx, facilitatorId: string, startsAt: Date, endsAt: Date, exceptId?: string) {
   return client.handledningSession.findFirst({
     where: { facilitatorId, status: "scheduled", startsAt: { lt: endsAt }, endsAt: { gt: startsAt }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { startsAt: true, title: true },
@@ -132,7 +130,7 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   }
 
   const seriesId = times.length > 1 ? randomUUID() : null;
-  const result = await db.$transaction(async (tx): Promise<Result<{ ids: string[] }>> => {
+  const result = await transaction(async (tx): Promise<Result<{ ids: string[] }>> => {
     for (const t of times) {
       const clash = await overlapping(tx, actor.id, t.startsAt, t.endsAt);
       if (clash) return { ok: false, field: "date", message: `Du har redan "${clash.title}" ${swedishDateTime(clash.startsAt)}.` };
@@ -179,7 +177,7 @@ export async function moveSession(actor: Actor, id: string, input: { date: strin
   const startsAt = stockholmToUtc(input.date, `${input.startTime}:00`);
   const endsAt = stockholmToUtc(input.date, `${input.endTime}:00`);
   if (startsAt <= now) return { ok: false, field: "date", message: "Tillfället måste ligga i framtiden." };
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const clash = await overlapping(tx, session.facilitatorId, startsAt, endsAt, session.id);
     if (clash) return { ok: false as const, field: "date", message: `Krockar med "${clash.title}" ${swedishDateTime(clash.startsAt)}.` };
     await tx.handledningSession.update({ where: { id }, data: { startsAt, endsAt, sequence: { increment: 1 } } });
@@ -193,7 +191,7 @@ export async function moveSession(actor: Actor, id: string, input: { date: strin
 export async function cancelSession(actor: Actor, id: string): Promise<Result> {
   const session = await editable(actor, id);
   if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är redan inställt." };
-  await db.$transaction((tx) => cancelSessionIn(tx, actor.id, id));
+  await transaction((tx) => cancelSessionIn(tx, actor.id, id));
   return { ok: true, id };
 }
 
@@ -207,7 +205,7 @@ export async function cancelSessionIn(tx: Tx, actorId: string, id: string) {
 /** Takes one person off a session: they get a CANCEL, the others keep their invitation. */
 export async function removeAttendee(actor: Actor, id: string, personId: string): Promise<Result> {
   await editable(actor, id);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const { count } = await tx.attendance.updateMany({ where: { sessionId: id, personId, status: { not: "removed" } }, data: { status: "removed" } });
     if (count !== 1) return;
     await tx.handledningSession.update({ where: { id }, data: { sequence: { increment: 1 } } });
@@ -246,7 +244,7 @@ export async function recordAttendance(actor: Actor, id: string, marks: Record<s
   if (session.startsAt > now) return { ok: false, field: "_form", message: "Närvaro kan registreras när tillfället har börjat." };
   if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är inställt." };
   const invited = new Set(session.attendances.filter((a) => a.status !== "removed").map((a) => a.personId));
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const programs = await tx.program.findMany({ where: { requiredSessions: { gt: 0 }, retiredAt: null }, select: { id: true } });
     for (const [personId, status] of Object.entries(marks)) {
       if (!invited.has(personId)) continue;
@@ -266,7 +264,7 @@ export async function bookSlot(actor: Actor, id: string, now = new Date()): Prom
   const slot = await loadSession(db, id);
   if (slot.facilitatorId === actor.id) return { ok: false, field: "_form", message: "Du kan inte boka din egen tid." };
   if (!slot.isOpenSlot || slot.status !== "scheduled" || slot.startsAt <= now) return { ok: false, field: "_form", message: "Tiden är inte längre ledig." };
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const mine = await tx.handledningSession.findFirst({
       where: { status: "scheduled", startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt }, attendances: { some: { personId: actor.id, status: { in: ["invited", "accepted"] } } } },
     });
