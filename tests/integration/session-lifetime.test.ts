@@ -24,6 +24,28 @@ async function row(cookie: string) {
 const whoIs = async (cookie: string) => (await getCurrentPerson(getRequest("/", cookie)))?.person.id ?? null;
 
 describe("session lifetime", () => {
+  it("stores no token that works as a cookie: a copy of the database or a backup hands out no session", async () => {
+    const me = await signedIn();
+    const other = await signedIn();
+    expect(await whoIs(me.cookie)).toBe(me.id);
+    const token = decodeURIComponent(me.cookie.split(";")[0]!.split("=")[1]!);
+    const rows = await db.authSession.findMany();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    const asCookie = (value: string) => `ledarlyftet_session=${encodeURIComponent(value)}`;
+    for (const row of rows) {
+      // Whatever the database holds, alone or combined, is not a session.
+      expect(JSON.stringify(row)).not.toContain(token.split(".")[1]);
+      for (const guess of [row.id, row.secretHash, `${row.id}.${row.secretHash}`, `${row.id}.${row.secretHash.slice(0, 39)}`]) {
+        expect(await whoIs(asCookie(guess))).toBeNull();
+      }
+    }
+    // The right id with someone else's secret is refused too, and the real cookie still works.
+    const otherSecret = decodeURIComponent(other.cookie.split(";")[0]!.split("=")[1]!).split(".")[1]!;
+    expect(await whoIs(asCookie(`${token.split(".")[0]}.${otherSecret}`))).toBeNull();
+    expect(await whoIs(me.cookie)).toBe(me.id);
+    expect(await whoIs(other.cookie)).toBe(other.id);
+  });
+
   it("a session unused for longer than the idle time is over: the next request is anonymous and the row is gone", async () => {
     const me = await signedIn();
     expect(await whoIs(me.cookie)).toBe(me.id);
