@@ -7,15 +7,21 @@ export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
 
-/** The submitted text values, so a form can be shown again exactly as typed. */
+/**
+ * The submitted text values, so a form can be shown again exactly as typed.
+ * One pass over the entries: getAll per key scans every entry again, which
+ * made 50,000 fields cost minutes.
+ */
 export function formValues(formData: FormData): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+  const all = new Map<string, string[]>();
+  for (const [key, value] of formData.entries()) {
     if (key === "password" || key.startsWith("password")) continue;
-    values[key] = all.length > 1 ? all : (all[0] ?? "");
+    let list = all.get(key);
+    if (!list) all.set(key, (list = []));
+    if (typeof value === "string") list.push(value);
   }
-  return values;
+  // fromEntries defines own properties, so a field named __proto__ is just a field.
+  return Object.fromEntries([...all].map(([key, list]) => [key, list.length > 1 ? list : (list[0] ?? "")]));
 }
 
 /**
@@ -23,12 +29,19 @@ export function formValues(formData: FormData): Record<string, string | string[]
  * arrays when the schema says so; everything else as a single string.
  */
 export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData, arrayFields: string[] = []): FormResult<z.infer<S>> {
-  const raw: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v) => typeof v === "string");
-    raw[key] = arrayFields.includes(key) ? all : all[0];
+  // One pass over the entries (see formValues): the first text value of a field, or all of them for an array field.
+  const arrays = new Set(arrayFields);
+  const fields = new Map<string, string | string[] | undefined>();
+  for (const key of arrays) fields.set(key, []);
+  for (const [key, value] of formData.entries()) {
+    const text = typeof value === "string" ? value : undefined;
+    if (arrays.has(key)) {
+      if (text !== undefined) (fields.get(key) as string[]).push(text);
+    } else if (fields.get(key) === undefined) {
+      fields.set(key, text);
+    }
   }
-  for (const key of arrayFields) raw[key] ??= [];
+  const raw: Record<string, unknown> = Object.fromEntries(fields);
   // A NUL byte is never text anyone typed, and PostgreSQL refuses to store one: a field error, not a 500.
   const withNul = Object.entries(raw).filter(([, v]) => (Array.isArray(v) ? v : [v]).some((s) => typeof s === "string" && s.includes("\u0000")));
   if (withNul.length > 0) {
