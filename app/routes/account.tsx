@@ -8,6 +8,7 @@ import { db } from "~/db.server";
 import { liveSessionWhere, requirePerson } from "~/modules/auth/session.server";
 import { positionLabel } from "~/modules/people/positions";
 import { roleLabel, rolesOf } from "~/modules/people/roles";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto · Ledarlyftet" }];
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The feed address is shown once, right after it is made: only its hash is stored. */
 export async function action({ request }: ActionFunctionArgs) {
   const { person } = await requirePerson(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent === "feed-new") {
     const token = await issueFeedToken(person.id);
     const url = new URL(`/kalender/${token}.ics`, config.PUBLIC_URL).toString();

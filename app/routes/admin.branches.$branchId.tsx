@@ -8,6 +8,7 @@ import { renameBranch } from "~/modules/branches/branches.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Byt namn på arbetarekommun · Ledarlyftet" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "branches:manage");
   const branch = await loadBranch(params.branchId);
-  const form = parseForm(branchForm, await request.formData());
+  const form = parseForm(branchForm, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await renameBranch(actor.id, branch.id, form.data.name);
   if (!result.ok) return data({ errors: { name: [result.message] }, values: { name: form.data.name } }, { status: 400 });

@@ -6,6 +6,7 @@ import { branchForm } from "~/modules/branches/branch-schema";
 import { createBranch, listBranchesWithCounts } from "~/modules/branches/branches.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Arbetarekommuner · Ledarlyftet" }];
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "branches:manage");
-  const form = parseForm(branchForm, await request.formData());
+  const form = parseForm(branchForm, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await createBranch(actor.id, form.data.name);
   if (!result.ok) return data({ errors: { name: [result.message] }, values: { name: form.data.name } }, { status: 400 });

@@ -10,6 +10,7 @@ import { MODE_LABELS } from "~/modules/enrolment/eligibility";
 import { POSITIONS } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 import { stockholmDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Ny omgång · Ledarlyftet" }];
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "cohort:create");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(cohortFields, formData, COHORT_ARRAY_FIELDS);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await createCohort(actor.id, form.data);

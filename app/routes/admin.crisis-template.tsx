@@ -8,6 +8,7 @@ import { publishTemplate } from "~/modules/crisis/crisis.server";
 import { latestTemplate } from "~/modules/crisis/template.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Mall för krisplan · Ledarlyftet" }];
@@ -28,7 +29,7 @@ const schema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "crisis-template:edit");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return data({ errors: { ...parsed.errors, _form: ["Kontrollera fälten."] } }, { status: 400 });
   const current = await latestTemplate();

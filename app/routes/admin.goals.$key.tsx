@@ -11,6 +11,7 @@ import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 import { stockholmDate, swedishDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Indikator · Ledarlyftet" }];
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "goals:edit");
   const indicator = await db.indicator.findUnique({ where: { key: params.key } });
   if (!indicator) throw notFound("Indikatorn finns inte.");
-  const form = parseForm(schemas, await request.formData());
+  const form = parseForm(schemas, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (form.data.intent === "edit") {
     const { intent: _i, ...input } = form.data;

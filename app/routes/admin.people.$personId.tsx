@@ -14,6 +14,7 @@ import { personFields } from "~/modules/people/person-schema";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDate, swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Ledarlyftet` }];
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireExistingPerson(params.personId);
   // The anonymised row keeps the statistics; giving it a name again would hand them to someone else.
   if (person.erasedAt) throw badRequest("Personens uppgifter är raderade och kan inte ändras.");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = async (message: string) =>
     redirect(`/admin/people/${person.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
 

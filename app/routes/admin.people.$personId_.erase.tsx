@@ -7,6 +7,7 @@ import { requireExistingPerson } from "~/modules/people/people.server";
 import { erasePerson, erasurePreview } from "~/modules/privacy/erasure.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Radera personuppgifter · Ledarlyftet" }];
@@ -31,7 +32,7 @@ const schema = z.object({ confirmEmail: z.string({ required_error: missing }).tr
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
   const person = await requireExistingPerson(params.personId);
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   if (form.data.confirmEmail !== person.email) {
     return data({ errors: { confirmEmail: ["E-postadressen stämmer inte. Skriv personens e-postadress exakt."] } }, { status: 400 });

@@ -6,6 +6,7 @@ import { decodeCsvBytes } from "~/modules/people/csv";
 import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
 import { tooManyInvites } from "~/modules/people/people.server";
 import { flashCookie } from "~/utils/flash.server";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Importera personer · Ledarlyftet" }];
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BYTES) {
     return data<ActionData>({ csvText: "", preview: null, errors: { csv: ["Filen är för stor (högst 2 MB)."] } }, { status: 413 });
   }
-  const formData = await request.formData();
+  const formData = await readForm(request, { maxFieldLength: 2 * MAX_BYTES });
   const csvText = await readCsv(formData);
   // Content-Length can be missing (a chunked upload): measure what arrived too.
   if (csvText.length > MAX_BYTES) {

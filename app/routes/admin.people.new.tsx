@@ -7,6 +7,7 @@ import { invitePerson } from "~/modules/people/people.server";
 import { personFields } from "~/modules/people/person-schema";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Lägg till person · Ledarlyftet" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(personFields, formData, ["roles"]);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await invitePerson(actor.id, form.data);

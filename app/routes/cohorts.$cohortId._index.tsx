@@ -13,6 +13,7 @@ import { positionLabel } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, forbidden } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Omgång"} · Ledarlyftet` }];
@@ -56,7 +57,7 @@ const intents = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const cohort = await loadCohort(params.cohortId);
-  const form = parseForm(intents, await request.formData());
+  const form = parseForm(intents, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const back = async (message: string) => redirect(`/cohorts/${cohort.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
   const input = form.data;

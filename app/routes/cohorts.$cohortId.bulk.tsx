@@ -11,6 +11,7 @@ import { decodeCsvBytes } from "~/modules/people/csv";
 import { POSITION_KEYS } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Anmäl flera · Ledarlyftet" }];
 
@@ -43,7 +44,7 @@ const OUTCOME_LABELS: Record<BulkRow["outcome"], string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const cohort = await requireManagedCohort(actor, params.cohortId);
-  const formData = await request.formData();
+  const formData = await readForm(request, { maxFields: 5_100, maxFieldLength: 1_000_000 });
   const file = formData.get("csvFile");
   // A file's bytes go to the CSV reader, which tells a binary file apart; only the typed text goes through the form schema.
   let fileText: string | undefined;

@@ -10,6 +10,7 @@ import type { QuestionResult } from "~/modules/progress/quiz";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? "Lektion"} · Ledarlyftet` }];
@@ -46,7 +47,7 @@ type ActionData =
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, course, lesson } = await load(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent !== lesson.type && !(intent === "read" && lesson.type === "text")) throw badRequest("Fel sorts svar för den här lektionen.");
 

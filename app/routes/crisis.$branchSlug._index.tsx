@@ -9,6 +9,7 @@ import { addContact, addOwnItem, decideOffer, loadPlan, markReviewed, planHistor
 import { ITEM_STATUS_LABELS, ITEM_STATUSES } from "~/modules/crisis/progress";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 import { stockholmDate, swedishDate, swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Krisplan ${data?.plan.branch ?? ""} · Ledarlyftet` }];
@@ -71,7 +72,7 @@ const intents = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const { plan } = await requireCrisisAccess(actor, params.branchSlug, "edit");
-  const form = parseForm(intents, await request.formData());
+  const form = parseForm(intents, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const input = form.data;
   const back = async (message: string, hash = "") => redirect(`/crisis/${params.branchSlug}${hash}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { FormError } from "~/components/field";
 import { hitRateLimits, resetLimits } from "~/modules/auth/rate-limit.server";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 import { minutesUntil, swedishClock } from "~/utils/time";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
@@ -16,7 +17,7 @@ const schema = z.object({ email: emailField });
 const RESET_ANSWER_MS = 250;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return data({ sent: false as const, errors: form.errors, values: form.values }, { status: 400 });
   // Limited per address typed and per client, the same way whether or not the account exists.
   const blocked = await hitRateLimits(resetLimits(form.data.email, clientAddress(context)));

@@ -6,6 +6,7 @@ import { attemptLogin } from "~/modules/auth/login.server";
 import { getCurrentPerson, safeRedirectPath, startSession } from "~/modules/auth/session.server";
 import { parseForm, valueOf, type FieldErrors } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 import { minutesUntil, swedishClock } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Logga in · Ledarlyftet" }];
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(loginSchema, await request.formData());
+  const form = parseForm(loginSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
 
   const result = await attemptLogin({ ...form.data, address: clientAddress(context) });

@@ -6,6 +6,7 @@ import { checkAccountToken, redeemAccountToken, type TokenCheck } from "~/module
 import { startSession } from "~/modules/auth/session.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Välj lösenord · Ledarlyftet" }];
 
@@ -37,7 +38,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenParam.safeParse(params.token);
   if (!token.success) return data({ errors: { _form: [REASONS.unknown] } }, { status: 400 });
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors }, { status: 400 });
   const result = await redeemAccountToken(token.data, form.data.password);
   if (!result.ok) return data({ errors: { _form: [REASONS[result.reason]] } }, { status: 410 });

@@ -7,6 +7,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { getSubmissionForReview, reviewSubmission } from "~/modules/progress/review.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Granska uppgift · Ledarlyftet" }];
@@ -41,7 +42,7 @@ const schema = z
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
-  const form = parseForm(schema, await request.formData());
+  const form = parseForm(schema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await reviewSubmission(actor, params.submissionId ?? "", form.data.decision, form.data.comment);
   if (!result.ok) return data({ errors: { _form: [result.message] }, values: form.data }, { status: 409 });

@@ -9,6 +9,7 @@ import { cancelSession, getSessionFor, mayEditSession, moveSession, recordAttend
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm, valueOf } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
+import { readForm } from "~/utils/read-form.server";
 import { stockholmDate, swedishClock, swedishDateTime } from "~/utils/time";
 import { linkableUrl } from "~/utils/urls";
 
@@ -56,7 +57,7 @@ const intents = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const id = params.sessionId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const back = async (message: string) => redirect(`/sessions/${id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
   if (formData.get("intent") === "move") {
     const form = parseForm(sessionTimesFields, formData);

@@ -7,6 +7,7 @@ import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { bookSlot, sessionsFor } from "~/modules/sessions/sessions.server";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Handledning · Ledarlyftet" }];
@@ -38,7 +39,7 @@ const bookSchema = z.object({ intent: z.literal("book"), sessionId: z.string().m
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
-  const form = parseForm(bookSchema, await request.formData());
+  const form = parseForm(bookSchema, await readForm(request));
   if (!form.ok) return data({ errors: { _form: ["Välj en tid att boka."] } }, { status: 400 });
   const result = await bookSlot(actor, form.data.sessionId);
   if (!result.ok) return data({ errors: { _form: [result.message] } }, { status: 409 });

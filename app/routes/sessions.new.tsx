@@ -7,6 +7,7 @@ import { SCHEDULE_ARRAY_FIELDS, scheduleFields } from "~/modules/sessions/sessio
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
+import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Boka handledning · Ledarlyftet" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseForm(scheduleFields, formData, SCHEDULE_ARRAY_FIELDS);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await scheduleSessions(actor, form.data);

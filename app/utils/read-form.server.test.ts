@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { MAX_FIELD_LENGTH, MAX_FORM_FIELDS, readForm } from "./read-form.server";
+
+const post = (body: BodyInit | null, contentType?: string) =>
+  new Request("http://localhost:3000/login", { method: "POST", body, headers: contentType ? { "Content-Type": contentType } : {} });
+
+/** What readForm threw, as status and text; fails the test if it returned a form. */
+async function refusal(request: Request, limits?: Parameters<typeof readForm>[1]) {
+  try {
+    await readForm(request, limits);
+  } catch (thrown) {
+    if (!(thrown instanceof Response)) throw thrown;
+    return { status: thrown.status, text: await thrown.text(), type: thrown.headers.get("Content-Type") };
+  }
+  throw new Error("readForm accepted the body");
+}
+
+const urlencoded = (count: number) => Array.from({ length: count }, (_, i) => `f${i}=v`).join("&");
+
+/** A multipart body as a browser sends it, built by the platform's own FormData. */
+async function multipart(fill: (form: FormData) => void) {
+  const form = new FormData();
+  fill(form);
+  const request = new Request("http://x.invalid/", { method: "POST", body: form });
+  return { body: await request.arrayBuffer(), contentType: request.headers.get("Content-Type")! };
+}
+
+describe("readForm", () => {
+  it("reads a urlencoded form and a multipart form with its file, as request.formData() does", async () => {
+    const form = await readForm(post("email=a%40b.se&roles=admin&roles=facilitator&text=%C3%85sa+%C3%96berg", "application/x-www-form-urlencoded;charset=UTF-8"));
+    expect([...form.entries()]).toEqual([["email", "a@b.se"], ["roles", "admin"], ["roles", "facilitator"], ["text", "Åsa Öberg"]]);
+    const { body, contentType } = await multipart((f) => {
+      f.append("intent", "preview");
+      f.append("csvFile", new File(["namn;e-post\n"], "personer.csv", { type: "text/csv" }));
+    });
+    const parsed = await readForm(post(body, contentType));
+    expect(parsed.get("intent")).toBe("preview");
+    const file = parsed.get("csvFile") as File;
+    expect(file).toBeInstanceOf(File);
+    expect(file.name).toBe("personer.csv");
+    expect(await file.text()).toBe("namn;e-post\n");
+    // An empty form (a button alone) is a form.
+    expect([...(await readForm(post("", "application/x-www-form-urlencoded"))).entries()]).toEqual([]);
+  });
+
+  it("refuses every other body with 400 and a Swedish text: JSON, plain text, none at all", async () => {
+    for (const [body, type] of [['{"email":"a@b.se"}', "application/json"], ["email=a@b.se", "text/plain"], ["email=a@b.se", undefined], [null, undefined], ["<x/>", "application/xml"]] as const) {
+      const res = await refusal(post(body, type));
+      expect(res, `${type}`).toEqual({ status: 400, type: "text/plain; charset=utf-8", text: "Formuläret skickades i ett format som servern inte tar emot. Skicka det från sidan i webbläsaren." });
+    }
+  });
+
+  it("answers a multipart body that does not parse with 400, not a 500", async () => {
+    const unreadable = { status: 400, type: "text/plain; charset=utf-8", text: "Formuläret gick inte att läsa. Ladda om sidan och skicka det igen." };
+    const broken = [
+      ["--abc\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end", "multipart/form-data; boundary=abc"],
+      ["nothing like multipart", "multipart/form-data; boundary=abc"],
+      ["--abc\r\nno headers at all\r\n--abc--", "multipart/form-data; boundary=abc"],
+      ["--abc--", "multipart/form-data"],
+    ] as const;
+    for (const [body, type] of broken) expect(await refusal(post(body, type)), body).toEqual(unreadable);
+  });
+
+  it(`takes ${MAX_FORM_FIELDS} fields and refuses one more with 413, counted before the body is parsed`, async () => {
+    expect([...(await readForm(post(urlencoded(MAX_FORM_FIELDS), "application/x-www-form-urlencoded"))).keys()]).toHaveLength(MAX_FORM_FIELDS);
+    const tooMany = { status: 413, type: "text/plain; charset=utf-8", text: "Formuläret har för många fält (högst 1 000). Skicka det igen från sidan." };
+    expect(await refusal(post(urlencoded(MAX_FORM_FIELDS + 1), "application/x-www-form-urlencoded"))).toEqual(tooMany);
+    const wide = await multipart((f) => {
+      for (let i = 0; i <= MAX_FORM_FIELDS; i++) f.append(`f${i}`, "v");
+    });
+    expect(await refusal(post(wide.body, wide.contentType))).toEqual(tooMany);
+    const fits = await multipart((f) => {
+      for (let i = 0; i < MAX_FORM_FIELDS; i++) f.append(`f${i}`, "v");
+    });
+    expect([...(await readForm(post(fits.body, fits.contentType))).keys()]).toHaveLength(MAX_FORM_FIELDS);
+    // A route that needs more says so.
+    expect([...(await readForm(post(urlencoded(5_000), "application/x-www-form-urlencoded"), { maxFields: 5_100 })).keys()]).toHaveLength(5_000);
+  });
+
+  it("refuses 50,000 fields in milliseconds", async () => {
+    const started = performance.now();
+    expect((await refusal(post(urlencoded(50_000), "application/x-www-form-urlencoded"))).status).toBe(413);
+    const wide = await multipart((f) => {
+      for (let i = 0; i < 50_000; i++) f.append(`f${i}`, "v");
+    });
+    const multipartStarted = performance.now();
+    expect((await refusal(post(wide.body, wide.contentType))).status).toBe(413);
+    expect(performance.now() - multipartStarted).toBeLessThan(200);
+    expect(multipartStarted - started).toBeLessThan(1_000);
+  });
+
+  it(`refuses a text field over ${MAX_FIELD_LENGTH} characters with 413, whichever encoding, and leaves files to the route`, async () => {
+    const tooLong = { status: 413, type: "text/plain; charset=utf-8", text: "Ett fält i formuläret är för långt (högst 100 000 tecken). Korta texten och försök igen." };
+    const at = "x".repeat(MAX_FIELD_LENGTH);
+    expect((await readForm(post(`note=${at}`, "application/x-www-form-urlencoded"))).get("note")).toBe(at);
+    expect(await refusal(post(`a=1&note=${at}x`, "application/x-www-form-urlencoded"))).toEqual(tooLong);
+    const long = await multipart((f) => f.append("note", `${at}x`));
+    expect(await refusal(post(long.body, long.contentType))).toEqual(tooLong);
+    const file = await multipart((f) => f.append("csvFile", new File([`${at}x`], "stor.csv")));
+    expect(((await readForm(post(file.body, file.contentType))).get("csvFile") as File).size).toBe(MAX_FIELD_LENGTH + 1);
+    // The people import's pasted CSV may be 2 MB: its route raises the cap.
+    const csv = "y".repeat(2 * 1024 * 1024);
+    expect((await readForm(post(`csvText=${csv}`, "application/x-www-form-urlencoded"), { maxFieldLength: 4 * 1024 * 1024 })).get("csvText")).toBe(csv);
+  });
+
+  it("refuses an absurd field name as unreadable", async () => {
+    expect((await refusal(post(`${"n".repeat(201)}=1`, "application/x-www-form-urlencoded"))).status).toBe(400);
+  });
+});
