@@ -3,10 +3,11 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
 import { attemptLogin } from "~/modules/auth/login.server";
-import { getCurrentPerson, safeRedirectPath, startSession } from "~/modules/auth/session.server";
+import { getCurrentPerson, startSession } from "~/modules/auth/session.server";
 import { parseForm, valueOf, type FieldErrors } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
+import { safeRedirectPath } from "~/utils/redirect-target";
 import { minutesUntil, swedishClock } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Logga in · Ledarlyftet" }];
