@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, isRetryableConflict, provider } from "./db.server";
+import { db, isRetryableConflict, provider, transaction } from "./db.server";
 
 function deferred() {
   let resolve!: () => void;
@@ -39,8 +39,7 @@ describe.runIf(provider === "postgresql")("transactions on PostgreSQL", () => {
     const bothRead = barrier(2);
     const bothWrote = barrier(2);
     const aCommitted = deferred();
-    const a = db
-      .$transaction(async (tx) => {
+    const a = transaction(async (tx) => {
         attempts.a++;
         const first = await tx.goal.findUniqueOrThrow({ where: { id: ids[0] } });
         if (attempts.a === 1) await bothRead();
@@ -48,7 +47,7 @@ describe.runIf(provider === "postgresql")("transactions on PostgreSQL", () => {
         if (attempts.a === 1) await bothWrote();
       })
       .then(aCommitted.resolve);
-    const b = db.$transaction(async (tx) => {
+    const b = transaction(async (tx) => {
       attempts.b++;
       const second = await tx.goal.findUniqueOrThrow({ where: { id: ids[1] } });
       if (attempts.b === 1) await bothRead();
