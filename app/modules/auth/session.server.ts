@@ -81,12 +81,6 @@ export function actorOf(person: Actor): Actor {
   };
 }
 
-/** Paths we may send someone back to after login: same-site, never `//host`. */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-
 /** Anonymous visitors go to /login and come back here afterwards. */
 export async function requirePerson(request: Request): Promise<CurrentPerson & { actor: Actor }> {
   const current = await getCurrentPerson(request);
