@@ -5,7 +5,8 @@ import { newId } from "~/utils/ids.server";
 import { inSlices } from "~/utils/in-slices";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
-import { executeSql } from "~/sql.server";
+import { z } from "zod";
+import { column, executeSql, selectRows } from "~/sql.server";
 
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -21,16 +22,35 @@ export type AttendanceCounter = (client: Tx, personId: string) => Promise<number
 /** Handledning sessions marked närvarat (attended), not counting cancelled ones. */
 export const countAttendedSessions: AttendanceCounter = (client, personId) => client.attendance.count({ where: { personId, status: "attended", session: { status: "scheduled" } } });
 
+const lessonProgressRow = z.object({
+  id: column.text,
+  personId: column.text,
+  lessonId: column.text,
+  firstViewedAt: column.date,
+  lastViewedAt: column.date,
+  completedAt: column.date.nullable(),
+});
+
 /** A course's live structure (from the catalog copy) with one person's state of every lesson. */
 export async function loadCourseState(client: Tx, courseId: string, personId: string) {
   const cached = await catalogCourseById(courseId);
   if (!cached) throw new Error(`No course ${courseId}`);
   const { liveModules, program: _program, ...row } = cached;
   const course = { ...row, modules: liveModules };
-  // The live lessons are named (known from the catalog) rather than joined through Lesson and Module:
-  // a handful of lookups in the (personId, lessonId) index instead of walking all the person's progress.
+  // Every page of a course asks this, so it is raw SQL (an ORM query costs Prisma's query compiler several times
+  // what SQLite needs to answer it), and it names the live lessons (known from the catalog) rather than joining
+  // Lesson and Module: a handful of lookups in the (personId, lessonId) index.
   const lessonIds = cached.liveLessons.map((l) => l.id);
-  const rows = lessonIds.length ? await client.lessonProgress.findMany({ where: { personId, lessonId: { in: lessonIds } } }) : [];
+  const rows = lessonIds.length
+    ? await selectRows(
+        lessonProgressRow,
+        Prisma.sql`
+          SELECT "id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt"
+          FROM "LessonProgress"
+          WHERE "personId" = ${personId} AND "lessonId" IN (${Prisma.join(lessonIds)})`,
+        client,
+      )
+    : [];
   const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, r]));
   return courseState(course, byLesson);
 }
@@ -66,26 +86,26 @@ export async function recordLessonCompletion(client: Tx, personId: string, lesso
  */
 export async function progressAcrossCourses(courseIds: string[], personIds: string[]): Promise<Map<string, { done: number; total: number }>> {
   const courses = (await Promise.all(courseIds.map((id) => catalogCourseById(id)))).filter((c): c is CatalogCourse => c !== null);
-  const lessonIds = courses.flatMap((c) => c.liveLessons.map((l) => l.id));
-  const rows = personIds.length && lessonIds.length ? await inSlices(personIds, (ids) => db.lessonProgress.findMany({ where: { personId: { in: ids }, lessonId: { in: lessonIds } } })) : [];
-  const byPerson = new Map<string, Map<string, LessonProgress>>();
-  for (const r of rows) {
-    if (!byPerson.has(r.personId)) byPerson.set(r.personId, new Map());
-    byPerson.get(r.personId)!.set(r.lessonId, r);
-  }
-  const result = new Map<string, { done: number; total: number }>();
-  for (const personId of personIds) {
-    let done = 0;
-    let total = 0;
-    for (const { liveModules, program: _program, ...row } of courses) {
-      const state = courseState({ ...row, modules: liveModules }, byPerson.get(personId) ?? new Map());
-      done += state.progress.done;
-      total += state.progress.total;
-    }
-    result.set(personId, { done, total });
-  }
-  return result;
+  // What coursePercent counts: the required lessons of required modules. Summed over the courses, per person, in SQL:
+  // a cohort page would otherwise carry every progress row of every participant through the ORM.
+  const counted = courses.flatMap((c) => c.liveModules.filter((m) => m.required).flatMap((m) => m.lessons.filter((l) => l.required).map((l) => l.id)));
+  const rows =
+    personIds.length && counted.length
+      ? await inSlices(personIds, (ids) =>
+          selectRows(
+            doneCountRow,
+            Prisma.sql`
+              SELECT "personId", COUNT(*) AS "done" FROM "LessonProgress"
+              WHERE "personId" IN (${Prisma.join(ids)}) AND "lessonId" IN (${Prisma.join(counted)}) AND "completedAt" IS NOT NULL
+              GROUP BY "personId"`,
+          ),
+        )
+      : [];
+  const done = new Map(rows.map((r) => [r.personId, r.done]));
+  return new Map(personIds.map((personId) => [personId, { done: done.get(personId) ?? 0, total: counted.length }]));
 }
+
+const doneCountRow = z.object({ personId: column.text, done: column.integer });
 
 /** One person's state of a course from its structure and their progress rows, by lesson id. */
 function courseState(course: Omit<CatalogCourse, "liveModules" | "program"> & { modules: CatalogCourse["liveModules"] }, byLesson: Map<string, LessonProgress>) {
