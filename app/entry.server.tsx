@@ -1,6 +1,8 @@
-import { Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startHousekeeping } from "~/modules/housekeeping/retention.server";
@@ -20,29 +22,26 @@ export { closeDatabases, stopBackgroundWork } from "~/shutdown.server";
 const ABORT_DELAY = 5_000;
 
 /**
- * The whole document is rendered before the first byte goes out, as one
- * body. No route defers data, so streaming the shell early gained nothing,
- * while every streamed chunk paid its own trip through gzip and the web
- * stream adapters.
+ * Remix's default streaming document renderer (as `remix vite:build` would
+ * supply it), plus the per-request nonce. Browsers get the document from
+ * the moment its shell is ready; crawlers (and anything isbot recognises)
+ * only once everything is rendered, so they never see a fallback.
  */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   // server.js makes a nonce per request and names it in the Content-Security-Policy.
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  const waitForAll = isbot(request.headers.get("User-Agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const chunks: Buffer[] = [];
-    const document = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-      final(done) {
-        clearTimeout(timer);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-        done();
-      },
-    });
+    const start = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      // Cleared when the document is done: a pending timer would hold the whole render in memory for its 5 s.
+      body.once("finish", () => clearTimeout(timer));
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -50,10 +49,10 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       {
         nonce,
         onShellReady() {
-          shellRendered = true;
+          if (!waitForAll) start();
         },
         onAllReady() {
-          pipe(document);
+          if (waitForAll) start();
         },
         onShellError(error: unknown) {
           clearTimeout(timer);
@@ -61,12 +60,11 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          // Errors after the shell are logged here; before it, onShellError rejects.
+          // Errors after the shell are logged here; before it, onShellError rejects and Remix logs them.
           if (shellRendered) console.error(error);
         },
       },
     );
-    // Cleared when the document is done: a pending timer would hold the whole render in memory for its 5 s.
     const timer = setTimeout(abort, ABORT_DELAY);
   });
 }
