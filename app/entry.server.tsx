@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { PassThrough, Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startHousekeeping } from "~/modules/housekeeping/retention.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
+import { cachedDocument, keepDocument, renderKey } from "~/render-cache.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Background work of the server process: the outbox over SMTP (when SMTP_URL
@@ -26,11 +27,19 @@ const ABORT_DELAY = 5_000;
  * supply it), plus the per-request nonce. Browsers get the document from
  * the moment its shell is ready; crawlers (and anything isbot recognises)
  * only once everything is rendered, so they never see a fallback.
+ * A document rendered before from the same URL and loader data comes from
+ * the render cache (render-cache.server.ts) instead of React.
  */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   // server.js makes a nonce per request and names it in the Content-Security-Policy.
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("User-Agent") ?? "") || remixContext.isSpaMode;
+  const key = renderKey(request, responseStatusCode, remixContext);
+  const cached = key ? cachedDocument(key, nonce) : null;
+  if (cached !== null) {
+    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+    return new Response(cached, { headers: responseHeaders, status: responseStatusCode });
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const start = () => {
@@ -40,7 +49,21 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       body.once("finish", () => clearTimeout(timer));
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      pipe(body);
+      if (!key) return pipe(body);
+      // The document passes on as it is rendered and is kept once it is whole, unless an error turned it into a 500.
+      const chunks: Buffer[] = [];
+      const keep = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          chunks.push(chunk);
+          done(null, chunk);
+        },
+        flush(done) {
+          if (responseStatusCode === 200) keepDocument(key, Buffer.concat(chunks).toString("utf8"), nonce);
+          done();
+        },
+      });
+      keep.pipe(body);
+      pipe(keep);
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>

@@ -40,6 +40,7 @@ export async function startRemixApp() {
 
   return {
     build,
+    vite,
     request,
     async close() {
       const { db } = (await vite.ssrLoadModule("/app/db.server.ts")) as typeof import("~/db.server");

@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import type { EntryContext } from "@remix-run/node";
+import { stockholmDate } from "~/utils/time";
+
+/**
+ * Rendered documents, kept by what they were rendered from. A Remix document
+ * is a function of the URL, the loaders' data, the build, and (for
+ * "today"/"overdue" wording) the Swedish date; when all of those are the same
+ * as for an earlier request, so is the HTML, except for the request's CSP
+ * nonce, which is put back in. The loaders still run every time (they check
+ * who is asking and read the current data), so nothing stale or someone
+ * else's can be served: a different person, flash message or row gives other
+ * loader data, and so another key. What it saves is React's render, which for
+ * the goals dashboard (2,000 elements) is most of the page's cost.
+ *
+ * A key is only stored the second time it is seen, so pages looked at once
+ * (one learner's lesson) do not push out pages many look at again (the
+ * dashboard, a cohort roster).
+ */
+const MAX_BYTES = 16 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+const MAX_SEEN = 5_000;
+
+/** Stands in for the nonce in a stored document; never in anything we render. */
+const NONCE_SLOT = "\u0000nonce\u0000";
+
+const documents = new Map<string, string>();
+let storedBytes = 0;
+const seenOnce = new Set<string>();
+
+export const renderCacheStats = { hits: 0, misses: 0 };
+
+/** The key of a document that may be kept, or null: only plain successful GETs. */
+export function renderKey(request: Request, statusCode: number, context: EntryContext): string | null {
+  const state = context.staticHandlerContext;
+  if (request.method !== "GET" || statusCode !== 200 || state.errors || state.actionData) return null;
+  const hash = createHash("sha256");
+  hash.update(context.manifest.version);
+  hash.update("\n");
+  hash.update(request.url);
+  hash.update("\n");
+  hash.update(stockholmDate(new Date()));
+  hash.update("\n");
+  hash.update(JSON.stringify(state.loaderData));
+  return hash.digest("base64url");
+}
+
+export function cachedDocument(key: string, nonce: string): string | null {
+  const stored = documents.get(key);
+  if (stored === undefined) {
+    renderCacheStats.misses++;
+    return null;
+  }
+  // Least recently used goes first: a hit moves to the back.
+  documents.delete(key);
+  documents.set(key, stored);
+  renderCacheStats.hits++;
+  return nonce ? stored.replaceAll(NONCE_SLOT, nonce) : stored;
+}
+
+export function keepDocument(key: string, html: string, nonce: string) {
+  if (!seenOnce.has(key)) {
+    if (seenOnce.size >= MAX_SEEN) seenOnce.clear();
+    seenOnce.add(key);
+    return;
+  }
+  if (html.length > MAX_DOCUMENT_BYTES || html.includes(NONCE_SLOT) || documents.has(key)) return;
+  const stored = nonce ? html.replaceAll(nonce, NONCE_SLOT) : html;
+  documents.set(key, stored);
+  storedBytes += stored.length;
+  for (const [oldKey, old] of documents) {
+    if (storedBytes <= MAX_BYTES) break;
+    documents.delete(oldKey);
+    storedBytes -= old.length;
+  }
+}
+
+/** For tests. */
+export function clearRenderCache() {
+  documents.clear();
+  seenOnce.clear();
+  storedBytes = 0;
+}
