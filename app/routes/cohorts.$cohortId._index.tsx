@@ -8,7 +8,7 @@ import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { cohortRoster } from "~/modules/enrolment/cohorts.server";
 import { MODE_LABELS, parsePositions, STATUS_LABELS } from "~/modules/enrolment/eligibility";
-import { decide, enrolSelf, loadCohort, mayManageCohort, waitlistPlace, withdraw } from "~/modules/enrolment/enrolment.server";
+import { decide, enrolSelf, loadCohort, mayManageCohort, ownEnrolment, withdraw } from "~/modules/enrolment/enrolment.server";
 import { positionLabel } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
@@ -22,7 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
   const cohort = await loadCohort(params.cohortId);
   const manages = mayManageCohort(actor, cohort);
-  const mine = await db.enrolment.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId: actor.id } } });
   if (manages) await recordAccess(actor.id, "roster.viewed", { type: "cohort", id: cohort.id });
   return {
     cohort: {
@@ -40,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       branches: cohort.branches.map((b) => b.branch.name),
       positions: parsePositions(cohort.eligiblePositions).map(positionLabel),
     },
-    mine: mine ? { id: mine.id, status: mine.status, reason: mine.reason, place: await waitlistPlace(cohort.id, mine.waitlistedAt) } : null,
+    mine: await ownEnrolment(cohort.id, actor.id),
     // Participants and their progress: the cohort's facilitators and admins only.
     roster: manages ? await cohortRoster(cohort.id, cohort.programId) : null,
   };

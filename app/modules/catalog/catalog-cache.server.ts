@@ -31,6 +31,7 @@ async function loadCatalog() {
     return { ...c, program: programById.get(c.programId)!, liveModules, liveLessons };
   });
   return {
+    programById,
     courseById: new Map(courseEntries.map((c) => [c.id, c])),
     courseBySlug: new Map(courseEntries.map((c) => [c.slug, c])),
     lessonBySlug: new Map(lessons.map((l) => [l.slug, { ...l, module: moduleById.get(l.moduleId)! }])),
@@ -65,6 +66,7 @@ async function find<T>(pick: (c: Catalog) => T | undefined): Promise<T | null> {
   return pick(await reload()) ?? null;
 }
 
+export const catalogProgramById = (id: string) => find((c) => c.programById.get(id));
 export const catalogCourseById = (id: string) => find((c) => c.courseById.get(id));
 export const catalogCourseBySlug = (slug: string) => find((c) => c.courseBySlug.get(slug));
 export const catalogLessonBySlug = (slug: string) => find((c) => c.lessonBySlug.get(slug));
