@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntryContext } from "@remix-run/node";
+import { BoundedTextCache } from "~/utils/bounded-cache";
 import { stockholmDate } from "~/utils/time";
 
 /**
@@ -17,18 +18,12 @@ import { stockholmDate } from "~/utils/time";
  * (one learner's lesson) do not push out pages many look at again (the
  * dashboard, a cohort roster).
  */
-const MAX_BYTES = 16 * 1024 * 1024;
-const MAX_DOCUMENT_BYTES = 1024 * 1024;
-const MAX_SEEN = 5_000;
-
 /** Stands in for the nonce in a stored document; never in anything we render. */
 const NONCE_SLOT = "\u0000nonce\u0000";
 
-const documents = new Map<string, string>();
-let storedBytes = 0;
-const seenOnce = new Set<string>();
+const documents = new BoundedTextCache(16 * 1024 * 1024, 1024 * 1024, 5_000);
 
-export const renderCacheStats = { hits: 0, misses: 0 };
+export const renderCacheStats = documents;
 
 /** The key of a document that may be kept, or null: only plain successful GETs. */
 export function renderKey(request: Request, statusCode: number, context: EntryContext): string | null {
@@ -47,37 +42,11 @@ export function renderKey(request: Request, statusCode: number, context: EntryCo
 
 export function cachedDocument(key: string, nonce: string): string | null {
   const stored = documents.get(key);
-  if (stored === undefined) {
-    renderCacheStats.misses++;
-    return null;
-  }
-  // Least recently used goes first: a hit moves to the back.
-  documents.delete(key);
-  documents.set(key, stored);
-  renderCacheStats.hits++;
+  if (stored === undefined) return null;
   return nonce ? stored.replaceAll(NONCE_SLOT, nonce) : stored;
 }
 
 export function keepDocument(key: string, html: string, nonce: string) {
-  if (!seenOnce.has(key)) {
-    if (seenOnce.size >= MAX_SEEN) seenOnce.clear();
-    seenOnce.add(key);
-    return;
-  }
-  if (html.length > MAX_DOCUMENT_BYTES || html.includes(NONCE_SLOT) || documents.has(key)) return;
-  const stored = nonce ? html.replaceAll(nonce, NONCE_SLOT) : html;
-  documents.set(key, stored);
-  storedBytes += stored.length;
-  for (const [oldKey, old] of documents) {
-    if (storedBytes <= MAX_BYTES) break;
-    documents.delete(oldKey);
-    storedBytes -= old.length;
-  }
-}
-
-/** For tests. */
-export function clearRenderCache() {
-  documents.clear();
-  seenOnce.clear();
-  storedBytes = 0;
+  if (html.includes(NONCE_SLOT)) return;
+  documents.offer(key, nonce ? html.replaceAll(nonce, NONCE_SLOT) : html);
 }
