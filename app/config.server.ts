@@ -35,6 +35,8 @@ const envSchema = z
     /** Accounts with no login (or, never logged in, created) for this many days are flagged for an admin to review. */
     INACTIVE_AFTER_DAYS: z.coerce.number().int().min(30, "INACTIVE_AFTER_DAYS ska vara minst 30").max(3650).default(365),
     /** Who to contact about personal data, shown on /integritet. */
+    /** Serve a document rendered before from the same URL and loader data again instead of rendering it anew (render-cache.server.ts). */
+    RENDER_CACHE: booleanFlag.default("true"),
     PRIVACY_CONTACT: z.string().trim().min(3).max(300).default("Socialdemokraterna i Norrbotten, distriktsexpeditionen"),
     /** A session unused for this long ends (8 hours by default). */
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, "SESSION_IDLE_MINUTES ska vara minst 5").max(43_200).default(480),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntryContext } from "@remix-run/node";
+import { config } from "~/config.server";
 import { BoundedTextCache } from "~/utils/bounded-cache";
 import { stockholmDate } from "~/utils/time";
 
@@ -28,7 +29,7 @@ export const renderCacheStats = documents;
 /** The key of a document that may be kept, or null: only plain successful GETs. */
 export function renderKey(request: Request, statusCode: number, context: EntryContext): string | null {
   const state = context.staticHandlerContext;
-  if (request.method !== "GET" || statusCode !== 200 || state.errors || state.actionData) return null;
+  if (!config.RENDER_CACHE || request.method !== "GET" || statusCode !== 200 || state.errors || state.actionData) return null;
   const hash = createHash("sha256");
   hash.update(context.manifest.version);
   hash.update("\n");
