@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startHousekeeping } from "~/modules/housekeeping/retention.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
-import { cachedDocument, keepDocument, renderKey } from "~/render-cache.server";
+import { cachedDocument, keepDocument, renderKey, wouldKeepDocument } from "~/render-cache.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Background work of the server process: the outbox over SMTP (when SMTP_URL
@@ -36,6 +36,7 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const waitForAll = isbot(request.headers.get("User-Agent") ?? "") || remixContext.isSpaMode;
   const key = renderKey(request, responseStatusCode, remixContext);
   const cached = key ? cachedDocument(key, nonce) : null;
+  const keep = key !== null && cached === null && wouldKeepDocument(key) ? key : null;
   if (cached !== null) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     return new Response(cached, { headers: responseHeaders, status: responseStatusCode });
@@ -49,21 +50,21 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       body.once("finish", () => clearTimeout(timer));
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-      if (!key) return pipe(body);
+      if (!keep) return pipe(body);
       // The document passes on as it is rendered and is kept once it is whole, unless an error turned it into a 500.
       const chunks: Buffer[] = [];
-      const keep = new Transform({
+      const collect = new Transform({
         transform(chunk: Buffer, _encoding, done) {
           chunks.push(chunk);
           done(null, chunk);
         },
         flush(done) {
-          if (responseStatusCode === 200) keepDocument(key, Buffer.concat(chunks).toString("utf8"), nonce);
+          if (responseStatusCode === 200) keepDocument(keep, Buffer.concat(chunks).toString("utf8"), nonce);
           done();
         },
       });
-      keep.pipe(body);
-      pipe(keep);
+      collect.pipe(body);
+      pipe(collect);
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>

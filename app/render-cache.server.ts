@@ -13,7 +13,8 @@ import { stockholmDate } from "~/utils/time";
  * who is asking and read the current data), so nothing stale or someone
  * else's can be served: a different person, flash message or row gives other
  * loader data, and so another key. What it saves is React's render, which for
- * the goals dashboard (2,000 elements) is most of the page's cost.
+ * the goals dashboard (2,000 elements) is most of the page's cost. At most
+ * 8 MB are kept.
  *
  * A key is only stored the second time it is seen, so pages looked at once
  * (one learner's lesson) do not push out pages many look at again (the
@@ -22,7 +23,7 @@ import { stockholmDate } from "~/utils/time";
 /** Stands in for the nonce in a stored document; never in anything we render. */
 const NONCE_SLOT = "\u0000nonce\u0000";
 
-const documents = new BoundedTextCache(16 * 1024 * 1024, 1024 * 1024, 5_000);
+const documents = new BoundedTextCache(8 * 1024 * 1024, 1024 * 1024, 5_000);
 
 export const renderCacheStats = documents;
 
@@ -39,6 +40,11 @@ export function renderKey(request: Request, statusCode: number, context: EntryCo
   hash.update("\n");
   hash.update(JSON.stringify(state.loaderData));
   return hash.digest("base64url");
+}
+
+/** Whether a document rendered now for this key would be kept: only then is it collected as it streams. */
+export function wouldKeepDocument(key: string): boolean {
+  return documents.wants(key);
 }
 
 export function cachedDocument(key: string, nonce: string): string | null {

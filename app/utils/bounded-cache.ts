@@ -30,13 +30,22 @@ export class BoundedTextCache {
     return text;
   }
 
+  /**
+   * Whether a text for this key would be kept if offered now; the first time
+   * a key is asked about only that it was seen is remembered. Lets a caller
+   * skip the work of collecting a text that would not be kept.
+   */
+  wants(key: string): boolean {
+    if (this.#entries.has(key)) return false;
+    if (this.#seenOnce.has(key)) return true;
+    if (this.#seenOnce.size >= this.maxSeen) this.#seenOnce.clear();
+    this.#seenOnce.add(key);
+    return false;
+  }
+
   offer(key: string, text: string) {
-    if (this.#entries.has(key) || text.length > this.maxEntryLength) return;
-    if (!this.#seenOnce.delete(key)) {
-      if (this.#seenOnce.size >= this.maxSeen) this.#seenOnce.clear();
-      this.#seenOnce.add(key);
-      return;
-    }
+    if (!this.wants(key) || text.length > this.maxEntryLength) return;
+    this.#seenOnce.delete(key);
     this.#entries.set(key, text);
     this.#length += text.length;
     for (const [oldKey, old] of this.#entries) {
