@@ -189,7 +189,9 @@ try {
   await fetch(`${ORIGIN}/healthz`, { signal: AbortSignal.timeout(1_000) });
   console.error(`Something already answers on ${ORIGIN}; stop it or pass --port.`);
   process.exit(2);
-} catch {}
+} catch {
+  // Nothing answers there: the port is free.
+}
 // No SMTP_URL: the outbox keeps what would be sent, nothing leaves the machine.
 const { SMTP_URL: _smtp, ...env } = process.env;
 // The node flags `npm start` gives the server (its heap ceiling), so the figures are production's;
@@ -215,7 +217,9 @@ process.on("exit", stopServer);
 for (let i = 0; ; i++) {
   try {
     if ((await fetch(`${ORIGIN}/healthz`)).ok) break;
-  } catch {}
+  } catch {
+    // Not listening yet.
+  }
   if (i > 150 || server.exitCode !== null) throw new Error("The server did not start");
   await new Promise((r) => setTimeout(r, 200));
 }
@@ -371,7 +375,6 @@ try {
 // ---- Ratios to the static file, at c=16 ----
 const at16 = (name: string) => figures.find((x) => x.name === name && x.concurrency === 16)!;
 const base = at16(STATIC_NAME);
-const round1 = (x: number) => Math.round(x * 10) / 10;
 /** How many times the static file's req/s the route's fits: 4.1 prints "1/4.1". */
 const staticPerRoute = (f: RouteFigure) => (f.rps > 0 ? base.rps / f.rps : Infinity);
 const p95xStatic = (f: RouteFigure) => (base.p95Ms > 0 ? f.p95Ms / base.p95Ms : Infinity);

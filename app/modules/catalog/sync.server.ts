@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { db, transaction } from "~/db.server";
+import { transaction } from "~/db.server";
 import { forgetCatalog } from "./catalog-cache.server";
 import { readContentFolder, type ContentFile, type FileProblem } from "./content-files.server";
 import {

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { db, type Tx } from "~/db.server";
+import type { Tx } from "~/db.server";
 import { Prisma, type LessonProgress } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
 import { inSlices } from "~/utils/in-slices";
