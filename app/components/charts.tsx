@@ -1,8 +1,6 @@
 import { useId } from "react";
+import { formatIndicatorValue as fmt } from "~/utils/format";
 
-// One formatter for every number: toLocaleString("sv-SE") built a new one per call, hundreds per dashboard.
-const swedishNumber = new Intl.NumberFormat("sv-SE");
-const fmt = (v: number | null, unit: string) => (v === null ? "–" : unit === "percent" ? `${swedishNumber.format(v)} %` : swedishNumber.format(v));
 /** SVG coordinates to a tenth of a unit: finer is invisible, and fifteen decimals made a third of a dashboard's bytes. */
 const px = (n: number) => Math.round(n * 10) / 10;
 
@@ -117,4 +115,3 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
   );
 }
 
-export { fmt as formatIndicatorValue };

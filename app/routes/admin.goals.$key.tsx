@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { TextField } from "~/components/field";
-import { formatIndicatorValue } from "~/components/charts";
+import { formatIndicatorValue } from "~/utils/format";
 import { db } from "~/db.server";
 import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { BranchBars, formatIndicatorValue, TrendLine } from "~/components/charts";
+import { BranchBars, TrendLine } from "~/components/charts";
+import { formatIndicatorValue } from "~/utils/format";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { branchesForDashboard, branchTarget } from "~/modules/goals/branch-ranking";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { BranchBars, formatIndicatorValue } from "~/components/charts";
+import { BranchBars } from "~/components/charts";
+import { formatIndicatorValue } from "~/utils/format";
 import { requirePermission } from "~/modules/auth/session.server";
 import { branchTarget } from "~/modules/goals/branch-ranking";
 import { dashboardReport } from "~/modules/goals/goals.server";

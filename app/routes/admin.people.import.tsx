@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormError } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
-import { decodeCsvBytes } from "~/modules/people/csv";
+import { decodeCsvBytes } from "~/utils/csv";
 import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
 import { tooManyInvites } from "~/modules/people/people.server";
 import { flashCookie } from "~/utils/flash.server";

@@ -7,7 +7,7 @@ import { selectByCsv, selectByFilter, type BulkSelection } from "~/modules/enrol
 import { commitBulk, previewBulk, requireManagedCohort, type BulkRow } from "~/modules/enrolment/enrolment.server";
 import { SelectField } from "~/components/field";
 import { branchOptions, positionOptions } from "~/components/filters";
-import { decodeCsvBytes } from "~/modules/people/csv";
+import { decodeCsvBytes } from "~/utils/csv";
 import { POSITION_KEYS } from "~/modules/people/positions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, decodeCsvBytes, parseCsv } from "./csv";
+import { CsvError, csvCell, csvDocument, decodeCsvBytes, parseCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("reads semicolons (Swedish Excel) with a BOM and CRLF", () => {
@@ -40,5 +40,18 @@ describe("decodeCsvBytes and binary files", () => {
     expect(() => parseCsv("a;b\n1\u0000;2\n")).toThrow(/inte vara en CSV-fil/);
     expect(() => parseCsv("a;b\n\uFFFD;2\n")).toThrow(CsvError);
     expect(parseCsv("a\tb;c\r\n")).toEqual([["a\tb", "c"]]);
+  });
+});
+
+describe("csvCell", () => {
+  it("neutralises a leading formula character in text but not in a number", () => {
+    expect(csvCell("=SUM(A1)")).toBe("'=SUM(A1)");
+    expect(csvCell("-1")).toBe("'-1");
+    expect(csvCell(-2.5)).toBe("-2,5");
+    expect(csvCell(1234.56)).toBe("1234,6");
+  });
+
+  it("writes a whole document for Excel: BOM, semicolons, CRLF", () => {
+    expect(csvDocument([["a", 1], ["b;c", null]])).toBe('\uFEFFa;1\r\n"b;c";\r\n');
   });
 });

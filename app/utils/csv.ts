@@ -1,4 +1,30 @@
 /**
+ * CSV for Swedish Excel, both ways: reading what people upload (the people
+ * import, bulk enrolment) and writing what the app exports (goals, the audit
+ * log).
+ */
+
+// Excel's own rendering: no thousands separator, at most one decimal, an ASCII minus.
+const csvNumber = new Intl.NumberFormat("sv-SE", { useGrouping: false, maximumFractionDigits: 1 });
+
+/**
+ * One cell for Swedish Excel: semicolons, quotes and line breaks quoted; a
+ * leading = + - @ (or tab/CR) neutralised with an apostrophe so a name can
+ * never become a formula.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  let text = typeof value === "number" ? csvNumber.format(value).replace("−", "-") : value;
+  if (/^[=+\-@\t\r]/.test(text) && typeof value !== "number") text = `'${text}`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole file: a row per line, semicolons, CRLF, and the BOM that makes Excel read UTF-8. */
+export function csvDocument(rows: readonly (readonly (string | number | null)[])[]): string {
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`;
+}
+
+/**
  * A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, a
  * leading BOM, and either comma or semicolon as the separator (Swedish Excel
  * writes semicolons). The separator is taken from the header line.

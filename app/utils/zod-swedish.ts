@@ -1,4 +1,5 @@
 import type { ZodErrorMap } from "zod";
+import { formatNumber } from "./format";
 
 /**
  * Swedish words for zod's own messages, for fields whose schema names no
@@ -14,7 +15,7 @@ const ZOD_DEFAULT = /^(Required|Expected |Invalid |String must|Number must|Array
 
 export const swedishErrorMap: ZodErrorMap = (issue, ctx) => {
   if (!ZOD_DEFAULT.test(ctx.defaultError)) return { message: ctx.defaultError };
-  const count = (n: number | bigint) => Number(n).toLocaleString("sv-SE");
+  const count = (n: number | bigint) => formatNumber(Number(n));
   switch (issue.code) {
     case "invalid_type":
       return { message: issue.received === "undefined" || issue.received === "null" ? "Fyll i fältet." : "Ogiltigt värde." };

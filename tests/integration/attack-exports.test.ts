@@ -11,9 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
-import { csvCell } from "~/modules/goals/export.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
-import { parseCsv } from "~/modules/people/csv";
+import { csvCell, parseCsv } from "~/utils/csv";
 import { createPerson, getRequest, settle, signedIn } from "./helpers";
 import { routeFiles } from "./remix-app";
 

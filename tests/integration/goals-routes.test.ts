@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
-import { csvCell } from "~/modules/goals/export.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { loader as dashboardLoader } from "~/routes/admin.goals._index";
 import { loader as exportLoader } from "~/routes/admin.goals.export[.csv]";
 import { loader as pdfLoader } from "~/routes/admin.goals.report[.pdf]";
 import { loader as drillLoader } from "~/routes/admin.goals.$key";
-import { parseCsv } from "~/modules/people/csv";
+import { csvCell, parseCsv } from "~/utils/csv";
 import { createPerson, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.41" };

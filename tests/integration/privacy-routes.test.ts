@@ -4,7 +4,7 @@ import { db } from "~/db.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { dormantCutoff, listPeople, peopleCounts } from "~/modules/people/people.server";
-import { parseCsv } from "~/modules/people/csv";
+import { parseCsv } from "~/utils/csv";
 import { erasedEmail } from "~/modules/privacy/erasure.server";
 import { loader as dataJsonLoader } from "~/routes/account_.data[.json]";
 import { loader as dataPageLoader } from "~/routes/account_.data";

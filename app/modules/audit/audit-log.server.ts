@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { inSlices } from "~/utils/in-slices";
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { csvCell } from "~/modules/goals/export.server";
+import { csvDocument } from "~/utils/csv";
 import { stockholmToUtc, swedishDateTime } from "~/utils/time";
 
 export interface AuditFilter {
@@ -76,12 +76,9 @@ export async function auditActions(): Promise<string[]> {
 
 const HEADER = ["Tid", "Utförd av", "Utförd av (id)", "Åtgärd", "Gäller", "Gäller (id)", "Gäller (namn)", "Detaljer"];
 
-/** The whole filtered log as CSV for Excel, formulas neutralised (the goals export's cell rule). */
+/** The whole filtered log as CSV for Excel, formulas neutralised (utils/csv's cell rule). */
 export async function auditCsv(filter: AuditFilter, limit = 50_000): Promise<string> {
   const events = await withNames(await db.auditEvent.findMany({ where: await auditWhere(filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }));
-  const lines = [HEADER.map(csvCell).join(";")];
-  for (const e of events) {
-    lines.push([swedishDateTime(e.createdAt), e.actorName, e.actorId, e.action, e.subjectType, e.subjectId, e.subjectName, e.detail === "{}" ? "" : e.detail].map(csvCell).join(";"));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const rows = events.map((e) => [swedishDateTime(e.createdAt), e.actorName, e.actorId, e.action, e.subjectType, e.subjectId, e.subjectName, e.detail === "{}" ? "" : e.detail]);
+  return csvDocument([HEADER, ...rows]);
 }

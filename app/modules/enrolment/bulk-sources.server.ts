@@ -1,6 +1,6 @@
 import { inSlices } from "~/utils/in-slices";
 import { db } from "~/db.server";
-import { CsvError, parseCsv } from "~/modules/people/csv";
+import { CsvError, parseCsv } from "~/utils/csv";
 import { emailField } from "~/modules/people/person-schema";
 import { peopleWhere, type PeopleFilter } from "~/modules/people/people.server";
 

@@ -1,4 +1,4 @@
-import { formatIndicatorValue } from "~/components/charts";
+import { formatIndicatorValue } from "~/utils/format";
 import type { IndicatorReport } from "./goals.server";
 import { STATUS_LABELS } from "./period";
 import { renderPdf, wrap, type PdfLine } from "./pdf.server";

@@ -5,7 +5,7 @@ import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, importLimits } from "~/modules/auth/rate-limit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug } from "~/modules/branches/branches";
-import { CsvError, parseCsv } from "./csv";
+import { CsvError, parseCsv } from "~/utils/csv";
 import { emailField } from "./person-schema";
 import { findPosition, type PositionKey } from "./positions";
 import { findRole, roleFlags, type Role } from "./roles";
