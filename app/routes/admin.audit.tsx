@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
 import { auditActions, searchAuditEvents } from "~/modules/audit/audit-log.server";
-import { ACTION_LABELS, auditQueryString, parseAuditQuery } from "~/modules/audit/audit-filter";
+import { auditLabel } from "~/modules/audit/actions";
+import { auditQueryString, parseAuditQuery } from "~/modules/audit/audit-filter";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Granskningslogg · Ledarlyftet" }];
@@ -17,13 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pages,
     total,
-    actions: actions.map((a) => ({ value: a, label: ACTION_LABELS[a] ? `${ACTION_LABELS[a]} (${a})` : a })),
+    actions: actions.map((a) => ({ value: a, label: auditLabel(a) })),
     events: events.map((e) => ({
       id: e.id,
       at: e.createdAt.toISOString(),
       actor: e.actorName,
       actorId: e.actorId,
-      action: ACTION_LABELS[e.action] ?? e.action,
+      action: auditLabel(e.action),
       code: e.action,
       subjectType: e.subjectType,
       subjectId: e.subjectId,

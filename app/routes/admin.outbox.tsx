@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/modules/auth/session.server";
+import { outboxKindLabel } from "~/modules/mail/kinds";
 import { listOutbox } from "~/modules/mail/outbox.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Utkorg · Ledarlyftet" }];
 
-const KIND_LABELS: Record<string, string> = { invite: "Inbjudan", "password-reset": "Nytt lösenord" };
 const STATUS_LABELS: Record<string, string> = { pending: "Väntar på utskick", sent: "Skickat", failed: "Misslyckades" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       to: m.toEmail,
       subject: m.subject,
       text: m.text,
-      kind: KIND_LABELS[m.kind] ?? m.kind,
+      kind: outboxKindLabel(m.kind),
       status: STATUS_LABELS[m.status] ?? m.status,
       createdAt: m.createdAt.toISOString(),
     })),

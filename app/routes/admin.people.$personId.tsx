@@ -16,23 +16,9 @@ import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDate, swedishDateTime } from "~/utils/time";
+import { auditLabel } from "~/modules/audit/actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Ledarlyftet` }];
-
-const AUDIT_LABELS: Record<string, string> = {
-  "person.invited": "Lades till och bjöds in",
-  "person.imported": "Importerades från CSV och bjöds in",
-  "person.updated": "Uppgifterna ändrades",
-  "person.deactivated": "Inaktiverades",
-  "person.reactivated": "Aktiverades igen",
-  "person.invite-resent": "Ny inbjudan skickades",
-  "person.erased": "Personuppgifterna raderades",
-  "person.support-changed": "Stödda arbetarekommuner ändrades",
-  "person.krisansvarig-on": "Blev krisansvarig",
-  "person.krisansvarig-off": "Slutade som krisansvarig",
-  "auth.invite-redeemed": "Valde lösenord via inbjudan",
-  "auth.reset-redeemed": "Bytte lösenord via länk",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
@@ -59,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     branches: branches.map((b) => ({ id: b.id, name: b.name })),
     supported: person.isFacilitator ? supported : null,
     krisansvarig: (await db.branchRole.count({ where: { personId: person.id, role: "krisansvarig" } })) > 0,
-    history: history.map((h) => ({ id: h.id, action: AUDIT_LABELS[h.action] ?? h.action, at: h.createdAt.toISOString() })),
+    history: history.map((h) => ({ id: h.id, action: auditLabel(h.action), at: h.createdAt.toISOString() })),
   };
 }
 

@@ -7,6 +7,7 @@ import { db } from "~/db.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { addContact, addOwnItem, decideOffer, loadPlan, markReviewed, planHistory, removeContact, requireCrisisAccess, updateItem } from "~/modules/crisis/crisis.server";
 import { ITEM_STATUS_LABELS, ITEM_STATUSES } from "~/modules/crisis/progress";
+import { auditLabel } from "~/modules/audit/actions";
 import { flashCookie } from "~/utils/flash.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
@@ -101,16 +102,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return back(input.decision === "accepted" ? "Den nya punkten är tillagd i planen." : "Förslaget är avböjt.");
   }
 }
-
-const ACTION_LABELS: Record<string, string> = {
-  "crisis.item-updated": "Ändrade punkt",
-  "crisis.item-added": "Lade till punkt",
-  "crisis.reviewed": "Markerade planen som granskad",
-  "crisis.contact-added": "Lade till kontakt",
-  "crisis.contact-removed": "Tog bort kontakt",
-  "crisis.offer-accepted": "Tog in ny punkt från mallen",
-  "crisis.offer-declined": "Avböjde ny punkt från mallen",
-};
 
 export default function CrisisPlan() {
   const { plan, sections, members, history } = useLoaderData<typeof loader>();
@@ -305,7 +296,7 @@ export default function CrisisPlan() {
           <ul>
             {history.map((h) => (
               <li key={h.id}>
-                {swedishDateTime(h.at)}: {h.actor}, {ACTION_LABELS[h.action] ?? h.action}
+                {swedishDateTime(h.at)}: {h.actor}, {auditLabel(h.action)}
                 {typeof h.detail.item === "string" ? ` "${h.detail.item}"` : ""}
                 <details>
                   <summary>Före och efter</summary>

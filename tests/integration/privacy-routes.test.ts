@@ -165,7 +165,7 @@ describe("the audit log", () => {
     expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(csv.headers.get("Content-Disposition")).toMatch(/^attachment; filename="ledarlyftet-granskningslogg-/);
     const rows = parseCsv((await csv.text()).replace(/^\uFEFF/, ""));
-    expect(rows[0]).toEqual(["Tid", "Utförd av", "Utförd av (id)", "Åtgärd", "Gäller", "Gäller (id)", "Gäller (namn)", "Detaljer"]);
+    expect(rows[0]).toEqual(["Tid", "Utförd av", "Utförd av (id)", "Åtgärd", "Åtgärd (kod)", "Gäller", "Gäller (id)", "Gäller (namn)", "Detaljer"]);
     expect(rows).toHaveLength(57);
     expect(rows.filter((r) => r[1] === `'=HYPERLINK("http://x","klicka")`)).toHaveLength(55);
     expect(rows.some((r) => r[1]?.startsWith("="))).toBe(false);

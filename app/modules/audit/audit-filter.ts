@@ -28,24 +28,3 @@ export function auditQueryString(q: AuditQuery, page?: number): string {
   const s = params.toString();
   return s ? `?${s}` : "";
 }
-
-/** Swedish names for the actions the log shows most; others show as recorded. */
-export const ACTION_LABELS: Record<string, string> = {
-  "person.invited": "Person tillagd",
-  "person.updated": "Person ändrad",
-  "person.deactivated": "Person inaktiverad",
-  "person.reactivated": "Person aktiverad",
-  "person.erased": "Personuppgifter raderade",
-  "person.viewed": "Personsida visad",
-  "people.imported": "Personer importerade",
-  "person.imported": "Person importerad",
-  "submission.viewed": "Inlämning visad",
-  "reflection.viewed": "Delad reflektion visad",
-  "roster.viewed": "Deltagarlista visad",
-  "goals.drilldown.viewed": "Personer bakom indikator visade",
-  "goals.exported": "Mål exporterade (CSV)",
-  "goals.report.exported": "Uppföljningsrapport exporterad (PDF)",
-  "goals.snapshot-taken": "Ögonblicksbild av målen",
-  "audit.exported": "Granskningslogg exporterad (CSV)",
-  "auth.login": "Inloggning",
-};

@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { inSlices } from "~/utils/in-slices";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { csvDocument } from "~/utils/csv";
+import { auditLabel } from "./actions";
 import { stockholmToUtc, swedishDateTime } from "~/utils/time";
 
 export interface AuditFilter {
@@ -74,11 +75,11 @@ export async function auditActions(): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-const HEADER = ["Tid", "Utförd av", "Utförd av (id)", "Åtgärd", "Gäller", "Gäller (id)", "Gäller (namn)", "Detaljer"];
+const HEADER = ["Tid", "Utförd av", "Utförd av (id)", "Åtgärd", "Åtgärd (kod)", "Gäller", "Gäller (id)", "Gäller (namn)", "Detaljer"];
 
 /** The whole filtered log as CSV for Excel, formulas neutralised (utils/csv's cell rule). */
 export async function auditCsv(filter: AuditFilter, limit = 50_000): Promise<string> {
   const events = await withNames(await db.auditEvent.findMany({ where: await auditWhere(filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }));
-  const rows = events.map((e) => [swedishDateTime(e.createdAt), e.actorName, e.actorId, e.action, e.subjectType, e.subjectId, e.subjectName, e.detail === "{}" ? "" : e.detail]);
+  const rows = events.map((e) => [swedishDateTime(e.createdAt), e.actorName, e.actorId, auditLabel(e.action), e.action, e.subjectType, e.subjectId, e.subjectName, e.detail === "{}" ? "" : e.detail]);
   return csvDocument([HEADER, ...rows]);
 }

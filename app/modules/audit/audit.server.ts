@@ -2,10 +2,12 @@ import { db, type Tx } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { executeSql } from "~/sql.server";
 import { newId } from "~/utils/ids.server";
+import type { AuditAction } from "./actions";
 
 export interface AuditInput {
   actorId: string | null;
-  action: string;
+  /** A registered action (actions.ts), so that the log can name it in Swedish. */
+  action: AuditAction;
   subjectType: string;
   subjectId?: string | null;
   detail?: Record<string, unknown>;
@@ -36,7 +38,7 @@ export function listAuditEventsFor(subjectType: string, subjectId: string, take 
  * Someone looked at another person's data (a person page, a submission, a
  * roster, an export). One insert; looking at one's own data is not logged.
  */
-export async function recordAccess(actorId: string, action: string, subject: { type: string; id?: string | null; ownerId?: string | null }, detail?: Record<string, unknown>) {
+export async function recordAccess(actorId: string, action: AuditAction, subject: { type: string; id?: string | null; ownerId?: string | null }, detail?: Record<string, unknown>) {
   const owner = subject.ownerId ?? (subject.type === "person" ? subject.id : null);
   if (owner && owner === actorId) return;
   await recordAudit({ actorId, action, subjectType: subject.type, subjectId: subject.id ?? null, detail });

@@ -4,6 +4,7 @@ import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { queueEmail } from "~/modules/mail/outbox.server";
+import type { OutboxKind } from "~/modules/mail/kinds";
 import { forbidden, notFound } from "~/utils/http.server";
 import { swedishDate } from "~/utils/time";
 import { z } from "zod";
@@ -117,7 +118,7 @@ async function releaseSeat(tx: Tx, cohortId: string) {
   await tx.cohort.updateMany({ where: { id: cohortId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } });
 }
 
-async function tell(tx: Tx, personId: string, cohort: { id: string; name: string }, kind: string, subject: string, lines: string[]) {
+async function tell(tx: Tx, personId: string, cohort: { id: string; name: string }, kind: OutboxKind, subject: string, lines: string[]) {
   const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true, name: true } });
   const link = new URL(`/cohorts/${cohort.id}`, config.PUBLIC_URL).toString();
   await queueEmail({ to: person.email, personId, kind, subject, text: [`Hej ${person.name}!`, "", ...lines, "", link].join("\n") }, tx);

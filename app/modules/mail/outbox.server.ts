@@ -1,11 +1,12 @@
 import { db, type Tx } from "~/db.server";
+import type { OutboxKind } from "./kinds";
 
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
-  /** What kind of message, e.g. "invite" or "password-reset"; shown in the outbox. */
-  kind: string;
+  /** What kind of message, e.g. "invite" or "password-reset"; the Utkorg shows its name from kinds.ts. */
+  kind: OutboxKind;
   personId?: string | null;
   /** A calendar invite, update or cancellation to attach. */
   calendar?: { ics: string; method: "REQUEST" | "CANCEL" | "PUBLISH" };

@@ -1,0 +1,32 @@
+/**
+ * Every kind of e-mail the outbox holds, with the Swedish name the Utkorg
+ * shows for it. queueEmail takes only these kinds, so a new message is a type
+ * error until it has its name here.
+ */
+export const OUTBOX_KINDS = {
+  invite: "Inbjudan",
+  "password-reset": "Nytt lösenord",
+  "assignment-approved": "Inlämning godkänd",
+  "assignment-returned": "Inlämning att komplettera",
+  "session-invite": "Inbjudan till handledning",
+  "session-update": "Ändrad handledning",
+  "session-cancel": "Inställd handledning",
+  "enrolment-pending": "Ansökan mottagen",
+  "enrolment-confirmed": "Antagen till omgång",
+  "enrolment-waitlisted": "På väntelista",
+  "enrolment-promoted": "Plats från väntelistan",
+  "enrolment-approved": "Ansökan godkänd",
+  "enrolment-declined": "Ansökan avböjd",
+  "enrolment-removed": "Avanmäld från omgång",
+} as const satisfies Record<string, string>;
+
+export type OutboxKind = keyof typeof OUTBOX_KINDS;
+
+export function isOutboxKind(kind: string): kind is OutboxKind {
+  return Object.hasOwn(OUTBOX_KINDS, kind);
+}
+
+/** The Utkorg's name for a message's kind; a kind no longer sent (an old row) is just "E-post", never its internal key. */
+export function outboxKindLabel(kind: string): string {
+  return isOutboxKind(kind) ? OUTBOX_KINDS[kind] : "E-post";
+}
