@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { roleFlags, type Role } from "~/modules/people/roles";
+import { buildRequest, type FormFields } from "../support/requests";
 
 let counter = 0;
 
@@ -30,18 +31,13 @@ export async function createPerson(
   return { ...person, password };
 }
 
-export function formRequest(url: string, fields: Record<string, string | string[]>, init: { cookie?: string } = {}) {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
-  return new Request(`http://localhost:3000${url}`, {
-    method: "POST",
-    body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(init.cookie ? { Cookie: init.cookie } : {}) },
-  });
+/** A form post to a loader or action, urlencoded as a browser sends it (see tests/support/requests.ts). */
+export function formRequest(url: string, fields: FormFields, init: { cookie?: string } = {}) {
+  return buildRequest(url, { form: fields, cookie: init.cookie, method: "POST" });
 }
 
 export function getRequest(url: string, cookie?: string) {
-  return new Request(`http://localhost:3000${url}`, { headers: cookie ? { Cookie: cookie } : {} });
+  return buildRequest(url, { cookie });
 }
 
 /** "name=value" from a Set-Cookie header, for the next request. */

@@ -3,6 +3,7 @@ import path from "node:path";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { Parser } from "htmlparser2";
 import { createServer, type ViteDevServer } from "vite";
+import { buildRequest, type TestRequestInit } from "../support/requests";
 
 export const NONCE = "dGVzdC1ub25jZQ==";
 
@@ -17,25 +18,15 @@ export async function startRemixApp() {
   const vite: ViteDevServer = await createServer({
     configFile: path.resolve("tests/setup/remix-vite.config.ts"),
     appType: "custom",
-    server: { middlewareMode: true, hmr: false, watch: null },
+    // No HMR WebSocket either: it would listen on Vite's fixed port 24678, which another run may hold.
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
   });
   const build = (await vite.ssrLoadModule("virtual:remix/server-build")) as unknown as ServerBuild;
   const handle = createRequestHandler(build, "production");
 
-  async function request(
-    url: string,
-    init: { cookie?: string; form?: Record<string, string | string[]>; method?: string; headers?: Record<string, string> } = {},
-  ) {
-    const headers = new Headers(init.headers);
-    if (init.cookie) headers.set("Cookie", init.cookie);
-    let body: URLSearchParams | undefined;
-    if (init.form) {
-      body = new URLSearchParams();
-      for (const [k, v] of Object.entries(init.form)) for (const item of [v].flat()) body.append(k, item);
-      headers.set("Content-Type", "application/x-www-form-urlencoded");
-    }
-    const method = init.method ?? (body ? "POST" : "GET");
-    return handle(new Request(`http://localhost:3000${url}`, { method, headers, body }), { clientAddress: "203.0.113.99", cspNonce: NONCE });
+  /** The app's answer to a request built by tests/support/requests.ts (a form makes it a POST). */
+  async function request(url: string, init: TestRequestInit = {}) {
+    return handle(buildRequest(url, init), { clientAddress: "203.0.113.99", cspNonce: NONCE });
   }
 
   return {
