@@ -5,6 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/multi-server/**/*.test.ts"],
+    setupFiles: ["tests/setup/matchers.ts"],
     pool: "forks",
     fileParallelism: false,
     testTimeout: 60_000,

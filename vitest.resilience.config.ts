@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ["tests/resilience/**/*.test.ts"],
     globalSetup: ["tests/resilience/global-setup.ts"],
+    setupFiles: ["tests/setup/matchers.ts"],
     pool: "forks",
     fileParallelism: false,
     testTimeout: 240_000,

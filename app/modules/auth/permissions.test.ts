@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { may, type Actor } from "./permissions";
+import { cohortsLedBy, cohortsRunBy, learnersSupportedBy } from "./scopes";
 
 const base: Actor = { id: "p1", branchId: "b1", isParticipant: false, isFacilitator: false, isAdmin: false };
 const participant = { ...base, isParticipant: true };
@@ -19,5 +20,63 @@ describe("may", () => {
     expect(may(participant, "profile:read", { personId: "p2" })).toBe(false);
     expect(may(participant, "profile:read")).toBe(false);
     expect(may(admin, "profile:read", { personId: "p2" })).toBe(true);
+  });
+
+  it("lets Utvecklingsledare and admins book handledning, and nobody else", () => {
+    expect(may(facilitator, "sessions:schedule")).toBe(true);
+    expect(may(admin, "sessions:schedule")).toBe(true);
+    expect(may(participant, "sessions:schedule")).toBe(false);
+  });
+
+  it("lets only a session's organizer, or an admin, change that session", () => {
+    expect(may(facilitator, "session:manage", { organizerId: "p1" })).toBe(true);
+    expect(may(facilitator, "session:manage", { organizerId: "p2" })).toBe(false);
+    expect(may(facilitator, "session:manage")).toBe(false);
+    expect(may(admin, "session:manage", { organizerId: "p2" })).toBe(true);
+    // Organizing takes the role: someone who lost it cannot change the sessions still in their name.
+    expect(may(participant, "session:manage", { organizerId: "p1" })).toBe(false);
+  });
+
+  it("lets a cohort's own Utvecklingsledare, or an admin, book handledning for the whole cohort", () => {
+    expect(may(facilitator, "cohort:schedule-sessions", { facilitatorIds: ["p1", "p9"] })).toBe(true);
+    expect(may(facilitator, "cohort:schedule-sessions", { facilitatorIds: ["p9"] })).toBe(false);
+    expect(may(admin, "cohort:schedule-sessions", { facilitatorIds: [] })).toBe(true);
+    expect(may(participant, "cohort:schedule-sessions", { facilitatorIds: ["p1"] })).toBe(false);
+  });
+
+  it("gives the home page's follow-up to Utvecklingsledare, not to an admin who is not one", () => {
+    expect(may(facilitator, "cohorts:lead")).toBe(true);
+    expect(may(admin, "cohorts:lead")).toBe(false);
+    expect(may({ ...admin, isFacilitator: true }, "cohorts:lead")).toBe(true);
+    expect(may(participant, "cohorts:lead")).toBe(false);
+  });
+
+  it("lets only admins preview an enrolment-only course and erase a person", () => {
+    expect(may(admin, "course:preview-enrolment-only")).toBe(true);
+    expect(may(facilitator, "course:preview-enrolment-only")).toBe(false);
+    expect(may(participant, "course:preview-enrolment-only")).toBe(false);
+    expect(may(admin, "person:erase")).toBe(true);
+    expect(may(facilitator, "person:erase")).toBe(false);
+  });
+});
+
+describe("row scopes", () => {
+  const none = { id: { in: [] } };
+
+  it("leaves an admin's cohort list unscoped and narrows an Utvecklingsledare to the cohorts they run", () => {
+    expect(cohortsRunBy(admin)).toEqual({});
+    expect(cohortsRunBy({ ...admin, isFacilitator: true })).toEqual({});
+    expect(cohortsRunBy(facilitator)).toEqual({ facilitators: { some: { personId: "p1" } } });
+    expect(cohortsRunBy(facilitator)).toEqual(cohortsLedBy("p1"));
+  });
+
+  it("gives a participant no cohorts to run, even one still listing them as its Utvecklingsledare", () => {
+    expect(cohortsRunBy(participant)).toEqual(none);
+  });
+
+  it("leaves an admin's learners unscoped and narrows an Utvecklingsledare to the branches they support", () => {
+    expect(learnersSupportedBy(admin)).toEqual({});
+    expect(learnersSupportedBy(facilitator)).toEqual({ branch: { supporters: { some: { facilitatorId: "p1" } } } });
+    expect(learnersSupportedBy(participant)).toEqual(none);
   });
 });

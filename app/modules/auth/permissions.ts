@@ -13,6 +13,8 @@ export interface OwnedResource {
   supportedBy?: string[];
   /** The Utvecklingsledare who run a cohort. */
   facilitatorIds?: string[];
+  /** The Utvecklingsledare who organizes one handledning session. */
+  organizerId?: string;
   /** A branch, and its Krisansvarig and chair: those who edit its crisis plan. */
   branchId?: string;
   crisisEditors?: string[];
@@ -21,6 +23,9 @@ export interface OwnedResource {
 type Rule = (actor: Actor, resource?: OwnedResource) => boolean;
 
 const isAdmin: Rule = (a) => a.isAdmin;
+
+/** A cohort's own Utvecklingsledare, and admins. */
+const runsCohort: Rule = (a, r) => a.isAdmin || (a.isFacilitator && (r?.facilitatorIds ?? []).includes(a.id));
 
 function mayEditCrisisPlan(a: Actor, r?: OwnedResource): boolean {
   return a.isAdmin || (a.isFacilitator && (r?.supportedBy ?? []).includes(a.id)) || (r?.branchId === a.branchId && (r?.crisisEditors ?? []).includes(a.id));
@@ -56,7 +61,23 @@ const RULES = {
   "goals:drilldown": isAdmin,
   "goals:edit": isAdmin,
   /** Participants, approvals, bulk enrolment: the cohort's own Utvecklingsledare and admins. */
-  "cohort:manage": (a, r) => a.isAdmin || (a.isFacilitator && (r?.facilitatorIds ?? []).includes(a.id)),
+  "cohort:manage": runsCohort,
+  /** Handledning booked for a whole cohort (everyone enrolled is invited): the same people. */
+  "cohort:schedule-sessions": runsCohort,
+  /**
+   * Cohorts and learners of one's own to follow up (the home page's section
+   * with the review queue): Utvecklingsledare. An admin who is not one has
+   * the district overview instead.
+   */
+  "cohorts:lead": (a) => a.isFacilitator,
+  /** Booking handledning, alone or as a series, and leading it: Utvecklingsledare and admins. */
+  "sessions:schedule": (a) => a.isAdmin || a.isFacilitator,
+  /** One session: moving or cancelling it, taking someone off it, recording attendance. Its organizer and admins. */
+  "session:manage": (a, r) => a.isAdmin || (a.isFacilitator && r?.organizerId !== undefined && r.organizerId === a.id),
+  /** An enrolment-only program's courses without being enrolled, to preview them: admins. */
+  "course:preview-enrolment-only": isAdmin,
+  /** Erasing a person's personal data (GDPR art. 17): admins. */
+  "person:erase": isAdmin,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof RULES;
