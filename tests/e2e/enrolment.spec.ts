@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { isoDay } from "../support/dates";
 import { DEMO, logInAs } from "./fixtures";
 
 const A = "lars.oberg@demo.ledarlyftet.se";
@@ -8,10 +9,6 @@ async function as(browser: Browser, email: string) {
   const page = await (await browser.newContext()).newPage();
   await logInAs(page, email);
   return page;
-}
-
-function isoDay(offset: number) {
-  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 test("enrol, waitlist, withdraw and promotion; bulk CSV with good and bad rows", async ({ browser }) => {

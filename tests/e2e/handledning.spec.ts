@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { parseWithIcalJs } from "../calendar/parsers";
+import { isoDay } from "../support/dates";
 import { DEMO, logInAs, SMTP_SINK_MESSAGES } from "./fixtures";
 
 const KARIN = "karin.hedlund@demo.ledarlyftet.se";
@@ -29,14 +30,12 @@ async function mailTo(request: APIRequestContext, email: string, subject: RegExp
   return found!;
 }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
 test("a facilitator schedules, moves and cancels a cohort session; participants see it in the app, the feed and their e-mail", async ({ browser, request }) => {
   test.setTimeout(120_000);
   const sara = await as(browser, "utvecklingsledare2@demo.ledarlyftet.se");
   await sara.goto("/sessions/new");
   await sara.getByLabel("Rubrik").fill("Extra grupphandledning");
-  await sara.getByLabel("Datum").fill(day(12));
+  await sara.getByLabel("Datum").fill(isoDay(12));
   await sara.getByLabel("Starttid").fill("18:00");
   await sara.getByLabel("Sluttid").fill("17:00");
   await sara.getByLabel("Plats", { exact: true }).fill("Folkets hus, Kiruna");
@@ -56,19 +55,19 @@ test("a facilitator schedules, moves and cancels a cohort session; participants 
   const feedUrl = "/kalender/demo-erik-johansson-kalender.ics";
   const first = await request.get(feedUrl);
   expect(first.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
-  const event = parseWithIcalJs(await first.text()).events.find((e) => e.uid && e.start.startsWith(day(12)) && e.sequence === 0);
+  const event = parseWithIcalJs(await first.text()).events.find((e) => e.uid && e.start.startsWith(isoDay(12)) && e.sequence === 0);
   expect(event).toBeDefined();
   const invite = await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Inbjudan: Extra grupphandledning/);
   expect(parseWithIcalJs(invite.calendar[0]!).method).toBe("REQUEST");
 
   // Moving it: same UID, higher SEQUENCE, new time in the feed.
   await sara.goto(sessionUrl);
-  await sara.getByLabel("Nytt datum").fill(day(13));
+  await sara.getByLabel("Nytt datum").fill(isoDay(13));
   await sara.getByRole("button", { name: "Flytta tillfället" }).click();
   await expect(sara.getByRole("status").first()).toContainText("Tiden är ändrad");
   const moved = parseWithIcalJs(await (await request.get(feedUrl)).text()).events.find((e) => e.uid === event!.uid)!;
   expect(moved.sequence).toBe(1);
-  expect(moved.start.slice(0, 10)).toBe(day(13));
+  expect(moved.start.slice(0, 10)).toBe(isoDay(13));
   await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Ändrad tid: Extra grupphandledning/);
 
   // Cancelling it: the feed keeps it as CANCELLED, the e-mail is a CANCEL.

@@ -45,6 +45,7 @@ import { action as newSessionAction } from "~/routes/sessions.new";
 import { MAX_FIELD_LENGTH } from "~/utils/read-form.server";
 import { MAX_BODY_BYTES, limitRequestBody } from "../../server-limits.js";
 import { basicContent, lessonFile, writeContent } from "./content-fixture";
+import { isoDay } from "../support/dates";
 import { branchId, formRequest, settle, signedIn } from "./helpers";
 
 type Person = Awaited<ReturnType<typeof signedIn>>;
@@ -52,7 +53,6 @@ const MEGABYTE_TEXT = "x".repeat(1024 * 1024);
 /** Far past every field's own maximum (the longest is 20,000), yet under readForm's cap on one field, so the field's own message answers. */
 const LONG_TEXT = "x".repeat(MAX_FIELD_LENGTH - 100);
 const context = { clientAddress: "203.0.113.77" };
-const iso = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const w = {} as { admin: Person; f1: Person; learner: Person; chair: Person; cohortId: string; submissionId: string; lulea: string; enrolmentId: string };
 
@@ -68,7 +68,7 @@ beforeAll(async () => {
   await db.branchSupport.create({ data: { facilitatorId: w.f1.id, branchId: w.lulea } });
   const program = await db.program.findUniqueOrThrow({ where: { slug: "testprogram" } });
   const cohort = await createCohort(w.admin.id, {
-    name: "Omgång", programId: program.id, startsOn: iso(5), endsOn: iso(50), enrolmentOpensOn: iso(-1), enrolmentClosesOn: iso(3),
+    name: "Omgång", programId: program.id, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
     capacity: 10, mode: "approval", facilitatorIds: [w.f1.id], branchIds: [], positions: [],
   });
   if (!cohort.ok) throw new Error(cohort.message);
@@ -157,10 +157,10 @@ describe("attack: a value far over its maximum in every free-text field gets a S
     reflection: { action: lessonAction, url: "/courses/testkurs/t-reflektion", who: "learner", params: { courseSlug: "testkurs", lessonSlug: "t-reflektion" }, form: async () => ({ intent: "reflection", text: big }), field: "text", message: /Högst 10 000 tecken/ },
     assignment: { action: lessonAction, url: "/courses/testkurs/t-uppgift", who: "learner", params: { courseSlug: "testkurs", lessonSlug: "t-uppgift" }, form: async () => ({ intent: "assignment", text: big }), field: "text", message: /Högst 20 000 tecken/ },
     "review comment": { action: submissionAction, url: "/review/submissions/x", who: "f1", params: { submissionId: "" }, form: async () => ({ decision: "return", comment: big }), field: "comment", message: /Högst 5 000 tecken/ },
-    "session title": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: big, date: iso(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }), field: "title", message: /Högst 120 tecken/ },
-    "session agenda": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", agenda: big, date: iso(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }), field: "agenda", message: /Högst 5 000 tecken/ },
-    "session place": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", date: iso(9), startTime: "18:00", endTime: "19:00", location: big }), field: "location", message: /Högst 200 tecken/ },
-    "session video link": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", date: iso(9), startTime: "18:00", endTime: "19:00", videoUrl: `https://meet.example.se/${big}` }), field: "videoUrl", message: /Högst 500 tecken/ },
+    "session title": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: big, date: isoDay(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }), field: "title", message: /Högst 120 tecken/ },
+    "session agenda": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", agenda: big, date: isoDay(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }), field: "agenda", message: /Högst 5 000 tecken/ },
+    "session place": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", location: big }), field: "location", message: /Högst 200 tecken/ },
+    "session video link": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", videoUrl: `https://meet.example.se/${big}` }), field: "videoUrl", message: /Högst 500 tecken/ },
     "cohort name": { action: newCohortAction, url: "/admin/cohorts/new", who: "admin", form: async () => ({ name: big }), field: "name", message: /Högst 120 tecken/ },
     "decline reason": { action: cohortAction, url: "/cohorts/x", who: "f1", params: { cohortId: "" }, form: async () => ({ intent: "decline", enrolmentId: w.enrolmentId, reason: big }), field: "reason", message: /Högst 500 tecken/ },
     "crisis item note": { action: crisisAction, url: "/crisis/lulea", who: "chair", params: { branchSlug: "lulea" }, form: async () => ({ intent: "item", itemId: "x", status: "done", note: big }), field: "note", message: /^Högst 2000 tecken\.$/ },
@@ -208,13 +208,13 @@ describe("attack: a value far over its maximum in every free-text field gets a S
     expect(tooLong.status).toBe(400);
     expect((await tooLong.json()).errors.name).toEqual(["Namnet får vara högst 120 tecken."]);
     const fine = await settle(() => newPersonAction({ request: formRequest("/admin/people/new", fields("Å".repeat(120), "lagom@test.se"), { cookie: w.admin.cookie }), context, params: {} }));
-    expect(fine.status).toBe(302);
+    expect(fine).toRedirectTo(/^\/admin\/people\/[^/]+$/);
   });
 
   it("a video link the calendar library cannot write is refused at the form, not a 500 when the invitation is built", async () => {
     for (const videoUrl of ["https://ex_ample.se/rum", "https://meet.example.se:8/rum", "https://user:pw@meet.example.se/"]) {
       const res = await settle(() =>
-        newSessionAction({ request: formRequest("/sessions/new", { kind: "group", title: "Möte", date: iso(9), startTime: "18:00", endTime: "19:00", videoUrl, participantIds: w.learner.id }, { cookie: w.f1.cookie }), context, params: {} }),
+        newSessionAction({ request: formRequest("/sessions/new", { kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", videoUrl, participantIds: w.learner.id }, { cookie: w.f1.cookie }), context, params: {} }),
       );
       expect(res.status, videoUrl).toBe(400);
       expect((await res.json()).errors.videoUrl).toEqual(["Videolänken ser inte ut som en webbadress, t.ex. https://meet.example.se/rum."]);
@@ -328,7 +328,7 @@ describe("attack: calendar text", () => {
     const guest = await signedIn({ branch: "Luleå" });
     await db.person.update({ where: { id: guest.id }, data: { name: "Eva\r\nATTENDEE:mailto:evil@example.com" } });
     const result = await scheduleSessions(actorOf(w.f1), {
-      kind: "group", title: "Möte\r\nATTENDEE:mailto:evil@example.com", agenda: "Rad\r\nBEGIN:VALARM\r\nTRIGGER:-PT5M", date: iso(20), startTime: "18:00", endTime: "19:00",
+      kind: "group", title: "Möte\r\nATTENDEE:mailto:evil@example.com", agenda: "Rad\r\nBEGIN:VALARM\r\nTRIGGER:-PT5M", date: isoDay(20), startTime: "18:00", endTime: "19:00",
       location: "Luleå", videoUrl: "", cohortId: "", participantIds: [guest.id], capacity: "", repeatWeeks: 0, occurrences: 1,
     });
     if (!result.ok) throw new Error(result.message);

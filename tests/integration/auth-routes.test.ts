@@ -20,8 +20,7 @@ describe("login and logout through the routes", () => {
   it("sets an HttpOnly, SameSite=Lax session cookie and a new session id at every login", async () => {
     const p = await createPerson();
     const first = await logIn(p.email, p.password, "/account");
-    expect(first.status).toBe(302);
-    expect(first.headers.get("Location")).toBe("/account");
+    expect(first).toRedirectTo("/account");
     const setCookie = first.headers.getSetCookie().find((c) => c.startsWith("ledarlyftet_session="))!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -42,7 +41,7 @@ describe("login and logout through the routes", () => {
   it("never redirects off-site after login", async () => {
     const p = await createPerson();
     const res = await logIn(p.email, p.password, "//evil.example/x");
-    expect(res.headers.get("Location")).toBe("/");
+    expect(res).toRedirectTo("/");
   });
 
   it("keeps the typed e-mail and answers with one message for any wrong login", async () => {
@@ -81,16 +80,14 @@ describe("login and logout through the routes", () => {
     await settle(() => logoutAction({ request: formRequest("/logout", { intent: "everywhere" }, { cookie: b }), context, params: {} }));
     expect(await db.authSession.count({ where: { personId: p.id } })).toBe(0);
     const home = await settle(() => homeLoader({ request: getRequest("/", c), context, params: {} }));
-    expect(home.status).toBe(302);
-    expect(home.headers.get("Location")).toBe("/login");
+    expect(home).toRedirectTo("/login");
   });
 });
 
 describe("authorization on admin routes", () => {
   it("sends an anonymous visitor to /login and back afterwards", async () => {
     const res = await settle(() => peopleLoader({ request: getRequest("/admin/people?branchId=x"), context, params: {} }));
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/login?redirectTo=%2Fadmin%2Fpeople%3FbranchId%3Dx");
+    expect(res).toRedirectTo("/login?redirectTo=%2Fadmin%2Fpeople%3FbranchId%3Dx");
   });
 
   it("answers 403 to a Deltagare or Utvecklingsledare, on the layout, the loader and the action", async () => {
@@ -133,9 +130,8 @@ describe("authorization on admin routes", () => {
         params: {},
       }),
     );
-    expect(good.status).toBe(302);
     const created = await db.person.findUniqueOrThrow({ where: { email: "ny.person@test.se" } });
-    expect(good.headers.get("Location")).toBe(`/admin/people/${created.id}`);
+    expect(good).toRedirectTo(`/admin/people/${created.id}`);
   });
 });
 

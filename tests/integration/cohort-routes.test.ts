@@ -6,21 +6,21 @@ import { action as cohortAction, loader as cohortLoader } from "~/routes/cohorts
 import { action as bulkAction, loader as bulkLoader } from "~/routes/cohorts.$cohortId.bulk";
 import { action as newCohortAction } from "~/routes/admin.cohorts.new";
 import { basicContent, writeContent } from "./content-fixture";
+import { isoDay } from "../support/dates";
 import { createPerson, formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.11" };
 let programId: string;
-const iso = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
 
 
 async function cohort(capacity: number, facilitatorId: string, mode: "open" | "approval" = "open") {
   const r = await createCohort("admin", {
     name: "Omgång",
     programId,
-    startsOn: iso(5),
-    endsOn: iso(50),
-    enrolmentOpensOn: iso(-1),
-    enrolmentClosesOn: iso(3),
+    startsOn: isoDay(5),
+    endsOn: isoDay(50),
+    enrolmentOpensOn: isoDay(-1),
+    enrolmentClosesOn: isoDay(3),
     capacity,
     mode,
     facilitatorIds: [facilitatorId],
@@ -78,7 +78,7 @@ describe("cohort routes", () => {
     const decline = await post(id, { intent: "decline", enrolmentId: enrolment.id, reason: "" }, f.cookie);
     expect(decline.status).toBe(400);
     expect((await decline.json()).errors.reason).toEqual(["Skriv en anledning till beslutet."]);
-    expect((await post(id, { intent: "approve", enrolmentId: enrolment.id }, f.cookie)).status).toBe(302);
+    expect(await post(id, { intent: "approve", enrolmentId: enrolment.id }, f.cookie)).toRedirectTo(`/cohorts/${id}`);
     expect((await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).status).toBe("enrolled");
   });
 
@@ -111,7 +111,7 @@ describe("cohort routes", () => {
     ]);
     expect(await db.enrolment.count({ where: { cohortId: id } })).toBe(0);
     const committed = await settle(() => bulkAction({ request: formRequest(`/cohorts/${id}/bulk`, { intent: "commit", personIds: [a.id, b.id] }, { cookie: f.cookie }), context, params: { cohortId: id } }));
-    expect(committed.status).toBe(302);
+    expect(committed).toRedirectTo(`/cohorts/${id}`);
     expect(await db.enrolment.count({ where: { cohortId: id, status: "enrolled" } })).toBe(2);
   });
 

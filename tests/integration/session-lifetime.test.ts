@@ -53,8 +53,7 @@ describe("session lifetime", () => {
     expect(await whoIs(me.cookie)).toBeNull();
     expect(await row(me.cookie)).toBeNull();
     const res = await settle(() => requirePerson(getRequest("/my-courses", me.cookie)));
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/login?redirectTo=%2Fmy-courses");
+    expect(res).toRedirectTo("/login?redirectTo=%2Fmy-courses");
   });
 
   it("use keeps a session alive: a request just inside the idle time counts as activity", async () => {

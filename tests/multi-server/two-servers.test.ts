@@ -150,10 +150,10 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
     const browser = new Browser();
 
     // Anonymous: B sends us to log in.
-    expect((await browser.request(PORT_B, "/account")).location).toMatch(/^\/login\?redirectTo=/);
+    expect(await browser.request(PORT_B, "/account")).toRedirectTo(/^\/login\?redirectTo=/);
 
     const login = await browser.login(PORT_A, LEARNER, PASSWORD);
-    expect(login.status).toBe(302);
+    expect(login).toRedirectTo("/");
     expect(browser.cookies.has("ledarlyftet_session")).toBe(true);
 
     // The same cookie, the other server: signed in.
@@ -163,20 +163,19 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
 
     expect(lessonItem((await browser.request(PORT_A, `/courses/${lesson!.course}`)).html, href)).not.toContain("status-done");
     const read = await browser.request(PORT_B, href, { intent: "read" });
-    expect(read.status).toBe(302);
+    expect(read).toRedirectTo(/^\/courses\//);
     const onA = await browser.request(PORT_A, `/courses/${lesson!.course}`);
     expect(onA.status).toBe(200);
     expect(lessonItem(onA.html, href)).toContain("status-done");
 
     const session = browser.cookies.get("ledarlyftet_session")!;
     const logout = await browser.request(PORT_A, "/logout", {});
-    expect(logout.location).toBe("/login");
+    expect(logout).toRedirectTo("/login");
 
     // B is handed the old cookie again (as a second tab would) and refuses it.
     browser.cookies.set("ledarlyftet_session", session);
     const after = await browser.request(PORT_B, "/account");
-    expect(after.status).toBe(302);
-    expect(after.location).toMatch(/^\/login\?redirectTo=/);
+    expect(after).toRedirectTo(/^\/login\?redirectTo=/);
   });
 
   it("failed logins on A and on B count together toward the account's limit", async () => {

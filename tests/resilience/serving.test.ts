@@ -90,8 +90,7 @@ describe("serving pages and files", () => {
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ email: "admin@demo.ledarlyftet.se", password: "Ledarlyftet-demo-2026", redirectTo: "/courses" }).toString(),
     });
-    expect(login.status).toBe(302);
-    expect(login.headers.location).toBe("/courses");
+    expect(login).toRedirectTo("/courses");
     expect(login.headers["set-cookie"]?.some((c) => c.startsWith("ledarlyftet_session="))).toBe(true);
     const head = await raw("/login", { method: "HEAD", headers: { "Accept-Encoding": "gzip" } });
     expect(head.status).toBe(200);

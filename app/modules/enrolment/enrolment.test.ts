@@ -4,23 +4,22 @@ import { actorOf } from "~/modules/auth/session.server";
 import { syncContent } from "~/modules/catalog/sync.server";
 import { basicContent, writeContent } from "../../../tests/integration/content-fixture";
 import { branchId, createPerson } from "../../../tests/integration/helpers";
+import { isoDay } from "../../../tests/support/dates";
 import { createCohort, hasProgramAccess } from "./cohorts.server";
 import { commitBulk, decide, enrolSelf, loadCohort, previewBulk, withdraw } from "./enrolment.server";
 import type { CohortInput } from "./cohort-schema";
 
 let programId: string;
-const DAY = 86_400_000;
-const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 async function cohort(over: Partial<CohortInput> = {}) {
   const facilitator = await createPerson({ roles: ["facilitator"] });
   const result = await createCohort("admin", {
     name: "Testomgång",
     programId,
-    startsOn: iso(10),
-    endsOn: iso(100),
-    enrolmentOpensOn: iso(-1),
-    enrolmentClosesOn: iso(5),
+    startsOn: isoDay(10),
+    endsOn: isoDay(100),
+    enrolmentOpensOn: isoDay(-1),
+    enrolmentClosesOn: isoDay(5),
     capacity: 2,
     mode: "open",
     facilitatorIds: [facilitator.id],
@@ -69,8 +68,8 @@ describe("enrolling", () => {
 
   it("refuses outside the window, when not eligible, and in an invitation-only cohort", async () => {
     const p = await createPerson({ branch: "Kiruna", position: "medlem" });
-    const early = await cohort({ enrolmentOpensOn: iso(2), enrolmentClosesOn: iso(5) });
-    const late = await cohort({ enrolmentOpensOn: iso(-10), enrolmentClosesOn: iso(-2) });
+    const early = await cohort({ enrolmentOpensOn: isoDay(2), enrolmentClosesOn: isoDay(5) });
+    const late = await cohort({ enrolmentOpensOn: isoDay(-10), enrolmentClosesOn: isoDay(-2) });
     const otherBranch = await cohort({ branchIds: [await branchId("Luleå")] });
     const leadersOnly = await cohort({ positions: ["kommunalrad", "gruppledare"] });
     const invitation = await cohort({ mode: "invitation" });
@@ -185,7 +184,7 @@ describe("bulk enrolment", () => {
 describe("a facilitator's follow-up", () => {
   it("shows each running cohort's progress and who is falling behind", async () => {
     const { facilitatorFollowUp } = await import("./cohorts.server");
-    const c = await cohort({ startsOn: iso(-50), endsOn: iso(50), enrolmentOpensOn: iso(-60), enrolmentClosesOn: iso(5), capacity: 5 });
+    const c = await cohort({ startsOn: isoDay(-50), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-60), enrolmentClosesOn: isoDay(5), capacity: 5 });
     const [ahead, behind] = await Promise.all([createPerson(), createPerson()]);
     const loaded = await loadCohort(c.id);
     await commitBulk(actorOf(c.facilitator), loaded, [ahead.id, behind.id]);
