@@ -13,8 +13,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getCurrentPerson } from "~/modules/auth/session.server";
-import { rolesOf } from "~/modules/people/roles";
+import { may } from "~/modules/auth/permissions";
+import { actorOf, getCurrentPerson } from "~/modules/auth/session.server";
 import { readFlash } from "~/utils/flash.server";
 import styles from "~/styles/app.css?url";
 import { useNonce } from "~/utils/nonce";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (flash.setCookie) headers.append("Set-Cookie", flash.setCookie);
   const person = current
-    ? { id: current.person.id, name: current.person.name, roles: rolesOf(current.person) }
+    ? { id: current.person.id, name: current.person.name, mayReview: may(actorOf(current.person), "review:access"), mayAdmin: may(actorOf(current.person), "admin:access") }
     : null;
   return data({ person, flash: flash.message }, { headers });
 }
@@ -71,12 +71,12 @@ function SiteHeader() {
               <li>
                 <NavLink to="/crisis">Krisplan</NavLink>
               </li>
-              {person.roles.includes("facilitator") || person.roles.includes("admin") ? (
+              {person.mayReview ? (
                 <li>
                   <NavLink to="/review">Att granska</NavLink>
                 </li>
               ) : null}
-              {person.roles.includes("admin") ? (
+              {person.mayAdmin ? (
                 <>
                   <li>
                     <NavLink to="/admin/people">Personer</NavLink>

@@ -19,8 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [district, catalog, queue, followUp] = await Promise.all([
     may(actor, "people:manage") ? peopleCounts(dormantCutoff(config.INACTIVE_AFTER_DAYS)) : null,
     person.isParticipant ? getCatalog(person.id) : null,
-    person.isFacilitator ? reviewQueue(actor) : null,
-    person.isFacilitator ? facilitatorFollowUp(person.id) : [],
+    may(actor, "cohorts:lead") ? reviewQueue(actor) : null,
+    may(actor, "cohorts:lead") ? facilitatorFollowUp(person.id) : [],
   ]);
   const courses = (catalog ?? []).flatMap((p) => p.courses.map((c) => ({ ...c, program: p.title })));
   return {
@@ -30,12 +30,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     firstName: person.name.split(" ")[0] ?? person.name,
     position: positionLabel(person.position),
     roles: rolesOf(person),
+    leads: may(actor, "cohorts:lead"),
     district,
   };
 }
 
 export default function Home() {
-  const { firstName, position, roles, district, courses, toReview, followUp } = useLoaderData<typeof loader>();
+  const { firstName, position, roles, leads, district, courses, toReview, followUp } = useLoaderData<typeof loader>();
   const ongoing = courses.filter((c) => c.started && !c.completedAt);
   return (
     <>
@@ -74,7 +75,7 @@ export default function Home() {
           </div>
         </section>
       ) : null}
-      {roles.includes("facilitator") ? (
+      {leads ? (
         <section aria-labelledby="facilitator-home">
           <h2 id="facilitator-home">Utvecklingsledare: mina omgångar och handledning</h2>
           {toReview ? (

@@ -11,6 +11,7 @@ import { dormantCutoff, dormantSince, requireExistingPerson, resendInvite, setBr
 import { z } from "zod";
 import { CheckboxGroup } from "~/components/field";
 import { personFields } from "~/modules/people/person-schema";
+import { supportsBranches } from "~/modules/people/roles";
 import { flashCookie } from "~/utils/flash.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       values: { name: person.name, email: person.email, branchId: person.branchId, position: person.position, roles: person.roles },
     },
     branches: branches.map((b) => ({ id: b.id, name: b.name })),
-    supported: person.isFacilitator ? supported : null,
+    supported: supportsBranches(person) ? supported : null,
     krisansvarig: (await db.branchRole.count({ where: { personId: person.id, role: "krisansvarig" } })) > 0,
     history: history.map((h) => ({ id: h.id, action: auditLabel(h.action), at: h.createdAt.toISOString() })),
   };
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "support": {
       const form = parseForm(supportSchema, formData, ["branchIds"]);
-      if (!form.ok || !person.isFacilitator) throw badRequest("Välj arbetarekommuner för en utvecklingsledare.");
+      if (!form.ok || !supportsBranches(person)) throw badRequest("Välj arbetarekommuner för en utvecklingsledare.");
       await setBranchSupport(actor.id, person.id, form.data.branchIds);
       return back(`${person.name} stödjer nu ${form.data.branchIds.length} arbetarekommuner.`);
     }

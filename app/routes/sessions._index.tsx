@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/field";
+import { may } from "~/modules/auth/permissions";
 import { requirePerson } from "~/modules/auth/session.server";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { bookSlot, sessionsFor } from "~/modules/sessions/sessions.server";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mine: s.attendances.find((a) => a.personId === actor.id)?.status ?? null,
   });
   return {
-    mayLead: actor.isFacilitator || actor.isAdmin,
+    mayLead: may(actor, "sessions:schedule"),
     leading: leading.map(row),
     invited: invited.map(row),
     openSlots: openSlots.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt.toISOString(), facilitator: s.facilitator.name, location: s.location || (s.videoUrl ? "Video" : "") })),

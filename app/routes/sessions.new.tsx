@@ -12,7 +12,7 @@ import { readForm } from "~/utils/read-form.server";
 export const meta: MetaFunction = () => [{ title: "Boka handledning · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "review:access");
+  const { actor } = await requirePermission(request, "sessions:schedule");
   const [cohorts, people] = await Promise.all([
     db.cohort.findMany({
       where: { endsOn: { gte: new Date() }, ...(actor.isAdmin ? {} : { facilitators: { some: { personId: actor.id } } }) },
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "review:access");
+  const { actor } = await requirePermission(request, "sessions:schedule");
   const formData = await readForm(request);
   const form = parseForm(scheduleFields, formData, SCHEDULE_ARRAY_FIELDS);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });

@@ -1,6 +1,7 @@
 import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/permissions";
+import { cohortsLedBy, cohortsRunBy } from "~/modules/auth/scopes";
 import { catalogRequiredCourseIds } from "~/modules/catalog/catalog-cache.server";
 import { progressAcrossCourses } from "~/modules/progress/course-progress.server";
 import { stockholmToUtc } from "~/utils/time";
@@ -56,9 +57,7 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
   const [upcoming, mine, running] = await Promise.all([
     db.cohort.findMany({ where: { endsOn: { gte: now } }, include: cohortInclude, orderBy: { startsOn: "asc" } }),
     db.enrolment.findMany({ where: { personId: actor.id }, include: { cohort: { include: { program: true } } }, orderBy: { updatedAt: "desc" } }),
-    actor.isAdmin
-      ? db.cohort.findMany({ include: cohortInclude, orderBy: { startsOn: "desc" } })
-      : db.cohort.findMany({ where: { facilitators: { some: { personId: actor.id } } }, include: cohortInclude, orderBy: { startsOn: "desc" } }),
+    db.cohort.findMany({ where: cohortsRunBy(actor), include: cohortInclude, orderBy: { startsOn: "desc" } }),
   ]);
   const mineIds = new Set(mine.filter((e) => (ACTIVE_STATUSES as readonly string[]).includes(e.status)).map((e) => e.cohortId));
   const open = upcoming.filter((c) => !mineIds.has(c.id) && selfEnrolRefusal(rulesOf(c), person, now) === null);
@@ -84,8 +83,8 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
         startsOn: e.cohort.startsOn,
       }))
     ),
-    running:
-      actor.isAdmin || actor.isFacilitator ? running.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, seatsTaken: c.seatsTaken, capacity: c.capacity })) : [],
+    // Nobody but an admin or the cohorts' own Utvecklingsledare gets a row here: the scope is the "cohort:manage" rule.
+    running: running.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, seatsTaken: c.seatsTaken, capacity: c.capacity })),
   };
 }
 
@@ -142,7 +141,7 @@ export async function hasProgramAccess(personId: string, programId: string, now 
  */
 export async function facilitatorFollowUp(facilitatorId: string, now = new Date()) {
   const cohorts = await db.cohort.findMany({
-    where: { facilitators: { some: { personId: facilitatorId } }, startsOn: { lte: now }, endsOn: { gte: now } },
+    where: { AND: [cohortsLedBy(facilitatorId), { startsOn: { lte: now }, endsOn: { gte: now } }] },
     select: { id: true, name: true, programId: true, startsOn: true, endsOn: true },
     orderBy: { startsOn: "asc" },
   });

@@ -25,6 +25,11 @@ export function roleFlags(roles: readonly Role[]): RoleFlags {
   };
 }
 
+/** Only an Utvecklingsledare supports branches (and through them reviews learners' work): whom the support form is for. */
+export function supportsBranches(person: RoleFlags): boolean {
+  return person.isFacilitator;
+}
+
 export function roleLabel(role: Role): string {
   return ROLES.find((r) => r.key === role)?.label ?? role;
 }

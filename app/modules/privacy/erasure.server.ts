@@ -1,6 +1,6 @@
 import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { Actor } from "~/modules/auth/permissions";
+import { may, type Actor } from "~/modules/auth/permissions";
 import { ACTIVE_STATUSES, releaseSeatAndPromote } from "~/modules/enrolment/enrolment.server";
 import { cancelSessionIn } from "~/modules/sessions/sessions.server";
 import { crisisContactsNamed } from "./contacts.server";
@@ -62,7 +62,7 @@ function withdrawable(personId: string, now: Date) {
  * Utvecklingsledare to wait for. See docs/decisions/004-erasure.md.
  */
 export async function erasePerson(actor: Actor, personId: string, now = new Date()): Promise<ErasureResult> {
-  if (!actor.isAdmin) return { ok: false, message: "Bara distriktsadmin kan radera personuppgifter." };
+  if (!may(actor, "person:erase")) return { ok: false, message: "Bara distriktsadmin kan radera personuppgifter." };
   if (actor.id === personId) return { ok: false, message: "Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin." };
   const person = await db.person.findUnique({ where: { id: personId } });
   if (!person) return { ok: false, message: "Personen finns inte." };

@@ -1,6 +1,7 @@
 import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
+import { learnersSupportedBy } from "~/modules/auth/scopes";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { config } from "~/config.server";
 import { forbidden, notFound } from "~/utils/http.server";
@@ -21,9 +22,7 @@ export async function mayReviewLearner(actor: Actor, learnerId: string) {
 
 /** Work waiting for this reviewer: submitted assignments and shared reflections of their learners. */
 export async function reviewQueue(actor: Actor) {
-  const learnerFilter = actor.isAdmin
-    ? {}
-    : { person: { branch: { supporters: { some: { facilitatorId: actor.id } } } } };
+  const learnerFilter = { person: learnersSupportedBy(actor) };
   const [submissions, reflections] = await Promise.all([
     db.assignmentSubmission.findMany({
       where: { status: "submitted", personId: { not: actor.id }, ...learnerFilter },

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
-import type { Actor } from "~/modules/auth/permissions";
+import { may, type Actor } from "~/modules/auth/permissions";
 import { cancelIcs, inviteIcs, type CalendarAttendee, type CalendarSession } from "~/modules/calendar/ics.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { countAttendedSessions, refreshProgramCompletion } from "~/modules/progress/course-progress.server";
@@ -40,7 +40,7 @@ function attendeesOf(s: LoadedSession, only?: string[]): CalendarAttendee[] {
 
 /** The organizer or an admin may change a session; nobody else. */
 export function mayEditSession(actor: Actor, session: { facilitatorId: string }) {
-  return actor.isAdmin || (actor.isFacilitator && session.facilitatorId === actor.id);
+  return may(actor, "session:manage", { organizerId: session.facilitatorId });
 }
 
 /** Organizer, admin, or someone invited: others get 403. */
@@ -99,7 +99,7 @@ async function overlapping(client: Tx, facilitatorId: string, startsAt: Date, en
  * 18:00 after a summer-time change. Invites go out in the same transaction.
  */
 export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<Result<{ ids: string[] }>> {
-  if (!actor.isFacilitator && !actor.isAdmin) throw forbidden();
+  if (!may(actor, "sessions:schedule")) throw forbidden();
   const first = stockholmToUtc(input.date, `${input.startTime}:00`);
   if (first <= now) return { ok: false, field: "date", message: "Tillfället måste ligga i framtiden." };
   const times = Array.from({ length: input.repeatWeeks > 0 ? input.occurrences : 1 }, (_, i) => {
@@ -112,7 +112,7 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   if (input.cohortId) {
     const cohort = await db.cohort.findUnique({ where: { id: input.cohortId }, include: { facilitators: true, enrolments: { where: { status: "enrolled" } } } });
     if (!cohort) return { ok: false, field: "cohortId", message: "Välj en omgång i listan." };
-    if (!actor.isAdmin && !cohort.facilitators.some((f) => f.personId === actor.id)) {
+    if (!may(actor, "cohort:schedule-sessions", { facilitatorIds: cohort.facilitators.map((f) => f.personId) })) {
       return { ok: false, field: "cohortId", message: "Du kan bara boka handledning för omgångar du leder." };
     }
     cohortId = cohort.id;
@@ -282,7 +282,7 @@ export async function bookSlot(actor: Actor, id: string, now = new Date()): Prom
 export async function sessionsFor(actor: Actor, now = new Date()) {
   const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
   const [leading, invited, openSlots] = await Promise.all([
-    actor.isFacilitator || actor.isAdmin
+    may(actor, "sessions:schedule")
       ? db.handledningSession.findMany({ where: { facilitatorId: actor.id, endsAt: { gte: since } }, include: sessionInclude, orderBy: { startsAt: "asc" } })
       : [],
     db.handledningSession.findMany({
