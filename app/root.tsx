@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const person = current
     ? { id: current.person.id, name: current.person.name, mayReview: may(actorOf(current.person), "review:access"), mayAdmin: may(actorOf(current.person), "admin:access") }
     : null;
-  return data({ person, flash: flash.message }, { headers });
+  return data({ person, flash: flash.flash }, { headers });
 }
 
 export type RootData = typeof loader;
@@ -149,12 +149,14 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** The one place a redirect's message shows: read out politely, or at once when something was not done. */
 function Flash() {
   const root = useRouteLoaderData<RootData>("root");
   if (!root?.flash) return null;
+  const { message, kind } = root.flash;
   return (
-    <div className="alert alert-ok" role="status">
-      {root.flash}
+    <div className={`alert alert-${kind === "success" ? "ok" : kind}`} role={kind === "error" ? "alert" : "status"}>
+      {message}
     </div>
   );
 }

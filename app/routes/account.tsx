@@ -1,11 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { config } from "~/config.server";
 import { hasFeed, issueFeedToken, revokeFeed } from "~/modules/calendar/feed.server";
-import { flashCookie } from "~/utils/flash.server";
+import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest } from "~/utils/http.server";
-import { db } from "~/db.server";
-import { liveSessionWhere, requirePerson } from "~/modules/auth/session.server";
+import { liveSessionsOf, requirePerson } from "~/modules/auth/session.server";
+import { findBranch } from "~/modules/branches/branches.server";
 import { positionLabel } from "~/modules/people/positions";
 import { roleLabel, rolesOf } from "~/modules/people/roles";
 import { readForm } from "~/utils/read-form.server";
@@ -15,14 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Mitt konto · Ledarlyftet" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person } = await requirePerson(request);
-  const [branch, sessions] = await Promise.all([
-    db.branch.findUnique({ where: { id: person.branchId }, select: { name: true } }),
-    db.authSession.findMany({
-      where: { personId: person.id, ...liveSessionWhere() },
-      orderBy: { createdAt: "desc" },
-      select: { createdAt: true, userAgent: true },
-    }),
-  ]);
+  const [branch, sessions] = await Promise.all([findBranch(person.branchId), liveSessionsOf(person.id)]);
   return {
     name: person.name,
     email: person.email,
@@ -41,11 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "feed-new") {
     const token = await issueFeedToken(person.id);
     const url = new URL(`/kalender/${token}.ics`, config.PUBLIC_URL).toString();
-    return redirect("/account#kalender", { headers: { "Set-Cookie": await flashCookie(request, `Din nya kalenderadress: ${url} (den gamla slutar fungera).`) } });
+    return redirectWithMessage(request, "/account#kalender", `Din nya kalenderadress: ${url} (den gamla slutar fungera).`);
   }
   if (intent === "feed-revoke") {
     await revokeFeed(person.id);
-    return redirect("/account#kalender", { headers: { "Set-Cookie": await flashCookie(request, "Kalenderprenumerationen är avslutad.") } });
+    return redirectWithMessage(request, "/account#kalender", "Kalenderprenumerationen är avslutad.");
   }
   throw badRequest();
 }

@@ -1,10 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { TextField } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
 import { branchForm } from "~/modules/branches/branch-schema";
 import { createBranch, listBranchesWithCounts } from "~/modules/branches/branches.server";
-import { flashCookie } from "~/utils/flash.server";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 
@@ -17,16 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "branches:manage");
-  const form = parseForm(branchForm, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await createBranch(actor.id, form.data.name);
-  if (!result.ok) return data({ errors: { name: [result.message] }, values: { name: form.data.name } }, { status: 400 });
-  return redirect("/admin/branches", { headers: { "Set-Cookie": await flashCookie(request, `${form.data.name} är tillagd.`) } });
+  const formData = await readForm(request);
+  const form = parseForm(branchForm, formData);
+  if (!form.ok) return formFailure(form, formData);
+  const result = await createBranch(actor.id, form.value.name);
+  if (!result.ok) return formFailure(result, { name: form.value.name });
+  return redirectWithMessage(request, "/admin/branches", `${form.value.name} är tillagd.`);
 }
 
 export default function Branches() {
   const { branches } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { errors, values } = useFormFailure();
   return (
     <>
       <h1>Arbetarekommuner</h1>
@@ -61,7 +64,7 @@ export default function Branches() {
       </div>
       <h2>Lägg till arbetarekommun</h2>
       <Form method="post" noValidate>
-        <TextField name="name" label="Namn" required defaultValue={valueOf(actionData?.values, "name")} errors={actionData?.errors?.name} />
+        <TextField name="name" label="Namn" required defaultValue={valueOf(values, "name")} errors={errors.name} />
         <button type="submit">Lägg till</button>
       </Form>
     </>

@@ -1,12 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field";
+import { FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
 import { branchSlug } from "~/modules/branches/branches";
 import { publishTemplate } from "~/modules/crisis/crisis.server";
 import { latestTemplate } from "~/modules/crisis/template.server";
-import { flashCookie } from "~/utils/flash.server";
+import { fieldError, formError } from "~/utils/action-result";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDate } from "~/utils/time";
@@ -31,32 +34,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "crisis-template:edit");
   const formData = await readForm(request);
   const parsed = parseForm(schema, formData);
-  if (!parsed.ok) return data({ errors: { ...parsed.errors, _form: ["Kontrollera fälten."] } }, { status: 400 });
+  if (!parsed.ok) return formFailure({ errors: { ...parsed.errors, _form: ["Kontrollera fälten."] } });
   const current = await latestTemplate();
   const edits: Record<string, { title: string; guidance: string }> = {};
   for (const item of current.items) {
     const title = String(formData.get(`title-${item.key}`) ?? item.title).trim();
     const guidance = String(formData.get(`guidance-${item.key}`) ?? item.guidance).trim();
-    if (title.length < 3) return data({ errors: { [`title-${item.key}`]: ["Rubriken måste vara minst 3 tecken."] } }, { status: 400 });
-    if (title.length > 200) return data({ errors: { [`title-${item.key}`]: ["Rubriken får vara högst 200 tecken."] } }, { status: 400 });
-    if (guidance.length > 2000) return data({ errors: { [`guidance-${item.key}`]: ["Vägledningen får vara högst 2 000 tecken."], _form: [`Vägledningen till "${item.title}" får vara högst 2 000 tecken.`] } }, { status: 400 });
+    if (title.length < 3) return formFailure(fieldError(`title-${item.key}`, "Rubriken måste vara minst 3 tecken."));
+    if (title.length > 200) return formFailure(fieldError(`title-${item.key}`, "Rubriken får vara högst 200 tecken."));
+    if (guidance.length > 2000) {
+      return formFailure({ errors: { [`guidance-${item.key}`]: ["Vägledningen får vara högst 2 000 tecken."], _form: [`Vägledningen till "${item.title}" får vara högst 2 000 tecken.`] } });
+    }
     if (title !== item.title || guidance !== item.guidance) edits[item.key] = { title, guidance };
   }
-  const { newTitle, newSection, newGuidance, note } = parsed.data;
-  if (newTitle && newTitle.length < 3) return data({ errors: { newTitle: ["Rubriken måste vara minst 3 tecken."] } }, { status: 400 });
+  const { newTitle, newSection, newGuidance, note } = parsed.value;
+  if (newTitle && newTitle.length < 3) return formFailure(fieldError("newTitle", "Rubriken måste vara minst 3 tecken."));
   const addition = newTitle ? { sectionKey: newSection, key: branchSlug(newTitle).slice(0, 60), title: newTitle, guidance: newGuidance } : undefined;
-  if (!addition && Object.keys(edits).length === 0) return data({ errors: { _form: ["Inget är ändrat."] } }, { status: 400 });
+  if (!addition && Object.keys(edits).length === 0) return formFailure(formError("Inget är ändrat."));
   const result = await publishTemplate(actor, { edits, addition }, note);
-  if (!result.ok) return data({ errors: { [result.field === "title" ? "newTitle" : "newSection"]: [result.message] } }, { status: 400 });
-  return redirect("/admin/crisis-template", {
-    headers: { "Set-Cookie": await flashCookie(request, `Version ${result.version} är publicerad.${addition ? " Den nya punkten erbjuds alla arbetarekommuner." : ""}`) },
-  });
+  if (!result.ok) return formFailure(result);
+  return redirectWithMessage(request, "/admin/crisis-template", `Version ${result.value.version} är publicerad.${addition ? " Den nya punkten erbjuds alla arbetarekommuner." : ""}`);
 }
 
 export default function CrisisTemplate() {
   const t = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const { errors: e } = useFormFailure();
   return (
     <>
       <p>
@@ -67,53 +69,25 @@ export default function CrisisTemplate() {
         Version {t.version}, publicerad {swedishDate(t.publishedAt)}. Ändrade texter gäller nya planer; nya punkter erbjuds varje arbetarekommun, som väljer att ta in dem eller avböja. Ingen arbetarekommuns egen text skrivs över.
       </p>
       <Form method="post" noValidate>
-        <FormError errors={e?._form} />
+        <FormError errors={e._form} />
         {t.sections.map((s) => (
           <fieldset key={s.key} style={{ maxWidth: "44rem", marginBottom: "1rem" }}>
             <legend>{s.title}</legend>
             {t.items
               .filter((i) => i.section === s.key)
               .map((i) => (
-                <div key={i.key} className="field">
-                  <label htmlFor={`title-${i.key}`}>Rubrik</label>
-                  {e?.[`title-${i.key}`] ? <p className="error">{e[`title-${i.key}`]!.join(" ")}</p> : null}
-                  <input id={`title-${i.key}`} name={`title-${i.key}`} type="text" defaultValue={i.title} />
-                  <label htmlFor={`guidance-${i.key}`} className="visually-hidden">
-                    Vägledning för {i.title}
-                  </label>
-                  <textarea id={`guidance-${i.key}`} name={`guidance-${i.key}`} rows={2} defaultValue={i.guidance} />
+                <div key={i.key}>
+                  <TextField name={`title-${i.key}`} label="Rubrik" defaultValue={i.title} errors={e[`title-${i.key}`]} />
+                  <TextArea name={`guidance-${i.key}`} label={`Vägledning för ${i.title}`} hideLabel rows={2} defaultValue={i.guidance} errors={e[`guidance-${i.key}`]} />
                 </div>
               ))}
           </fieldset>
         ))}
         <h2>Ny punkt</h2>
-        <div className="field">
-          <label htmlFor="newSection">Sektion</label>
-          <select id="newSection" name="newSection">
-            {t.sections.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="newTitle">Rubrik för ny punkt</label>
-          {e?.newTitle ? (
-            <p className="error" id="newTitle-error">
-              {e.newTitle.join(" ")}
-            </p>
-          ) : null}
-          <input id="newTitle" name="newTitle" type="text" aria-describedby={e?.newTitle ? "newTitle-error" : undefined} />
-        </div>
-        <div className="field">
-          <label htmlFor="newGuidance">Vägledning för ny punkt</label>
-          <textarea id="newGuidance" name="newGuidance" rows={2} />
-        </div>
-        <div className="field">
-          <label htmlFor="note">Vad är nytt (visas i historiken)</label>
-          <input id="note" name="note" type="text" />
-        </div>
+        <SelectField name="newSection" label="Sektion" options={t.sections.map((s) => ({ value: s.key, label: s.title }))} errors={e.newSection} />
+        <TextField name="newTitle" label="Rubrik för ny punkt" errors={e.newTitle} />
+        <TextArea name="newGuidance" label="Vägledning för ny punkt" rows={2} errors={e.newGuidance} />
+        <TextField name="note" label="Vad är nytt (visas i historiken)" errors={e.note} />
         <button type="submit">Publicera ny version</button>
       </Form>
     </>

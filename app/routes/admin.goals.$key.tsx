@@ -1,14 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { TextField } from "~/components/field";
+import { SelectField, TextArea, TextField } from "~/components/field";
 import { formatIndicatorValue } from "~/utils/format";
-import { db } from "~/db.server";
 import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { addEntry, drillDown, updateIndicator } from "~/modules/goals/goals.server";
+import { listBranches } from "~/modules/branches/branches.server";
+import { addEntry, drillDown, indicatorWithEntries, requireIndicator, updateIndicator } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
-import { flashCookie } from "~/utils/flash.server";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm, valueOf } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
@@ -23,14 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const drill = await drillDown(params.key ?? "", query.period, { positionGroup: query.group || undefined, branchId });
   if (!drill) throw notFound("Indikatorn finns inte.");
   if (!drill.isBranches) await recordAccess(actor.id, "goals.drilldown.viewed", { type: "indicator", id: drill.indicator.key }, { period: query.period, group: query.group || null, branchId: branchId ?? null });
-  const [indicator, branches] = await Promise.all([
-    db.indicator.findUniqueOrThrow({ where: { key: params.key }, include: { entries: { orderBy: { measuredOn: "desc" } } } }),
-    db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
+  const [indicator, branches] = await Promise.all([indicatorWithEntries(drill.indicator.key), listBranches()]);
   return {
     query,
     branchId: branchId ?? "",
-    branches,
+    branches: branches.map((b) => ({ value: b.id, label: b.name })),
     drill,
     indicator: {
       key: indicator.key,
@@ -70,27 +69,25 @@ const schemas = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "goals:edit");
-  const indicator = await db.indicator.findUnique({ where: { key: params.key } });
-  if (!indicator) throw notFound("Indikatorn finns inte.");
-  const form = parseForm(schemas, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (form.data.intent === "edit") {
-    const { intent: _i, ...input } = form.data;
-    if (indicator.unit === "percent" && input.target > 100) return data({ errors: { target: ["En andel kan vara högst 100 %."] }, values: { intent: "edit", name: input.name, definition: input.definition, target: String(input.target) } }, { status: 400 });
-    await updateIndicator(actor.id, indicator.id, input);
+  const indicator = await requireIndicator(params.key);
+  const formData = await readForm(request);
+  const form = parseForm(schemas, formData);
+  if (!form.ok) return formFailure(form, formData);
+  if (form.value.intent === "edit") {
+    const { intent: _i, ...input } = form.value;
+    const result = await updateIndicator(actor.id, indicator.id, input);
+    if (!result.ok) return formFailure(result, formData);
   } else {
-    const { intent: _i, ...input } = form.data;
+    const { intent: _i, ...input } = form.value;
     await addEntry(actor.id, indicator.id, input);
   }
-  return redirect(`/admin/goals/${indicator.key}`, { headers: { "Set-Cookie": await flashCookie(request, "Sparat.") } });
+  return redirectWithMessage(request, `/admin/goals/${indicator.key}`, "Sparat.");
 }
 
 export default function IndicatorPage() {
   const { query, branchId, branches, drill, indicator, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
-  const v = actionData?.values as Record<string, string> | undefined;
-  const isEdit = v?.intent === "edit";
+  const { errors: e, values: v } = useFormFailure();
+  const isEdit = valueOf(v, "intent") === "edit";
   return (
     <>
       <p>
@@ -107,17 +104,7 @@ export default function IndicatorPage() {
           <Form method="get" className="filters">
             <input type="hidden" name="period" value={query.period} />
             <input type="hidden" name="group" value={query.group} />
-            <div className="field">
-              <label htmlFor="branchId">Arbetarekommun</label>
-              <select id="branchId" name="branchId" defaultValue={branchId}>
-                <option value="">Hela distriktet</option>
-                {branches.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField name="branchId" label="Arbetarekommun" placeholder="Hela distriktet" options={branches} defaultValue={branchId} />
             <button type="submit">Visa</button>
           </Form>
           {drill.rows.length === 0 ? (
@@ -155,10 +142,10 @@ export default function IndicatorPage() {
           </ul>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="entry" />
-            <TextField name="period" label="År" defaultValue={!isEdit ? valueOf(v, "period") || query.period : query.period} errors={!isEdit ? e?.period : undefined} />
-            <TextField name="value" label={indicator.unit === "percent" ? "Värde (%)" : "Värde (antal)"} type="number" defaultValue={!isEdit ? valueOf(v, "value") : ""} errors={!isEdit ? e?.value : undefined} />
-            <TextField name="source" label="Källa" defaultValue={!isEdit ? valueOf(v, "source") : "Medlemstrendundersökningen"} errors={!isEdit ? e?.source : undefined} />
-            <TextField name="measuredOn" label="Mätdatum" type="date" defaultValue={!isEdit ? valueOf(v, "measuredOn") || today : today} errors={!isEdit ? e?.measuredOn : undefined} />
+            <TextField name="period" label="År" defaultValue={!isEdit ? valueOf(v, "period") || query.period : query.period} errors={!isEdit ? e.period : undefined} />
+            <TextField name="value" label={indicator.unit === "percent" ? "Värde (%)" : "Värde (antal)"} type="number" defaultValue={!isEdit ? valueOf(v, "value") : ""} errors={!isEdit ? e.value : undefined} />
+            <TextField name="source" label="Källa" defaultValue={!isEdit ? valueOf(v, "source") : "Medlemstrendundersökningen"} errors={!isEdit ? e.source : undefined} />
+            <TextField name="measuredOn" label="Mätdatum" type="date" defaultValue={!isEdit ? valueOf(v, "measuredOn") || today : today} errors={!isEdit ? e.measuredOn : undefined} />
             <button type="submit">För in värde</button>
           </Form>
         </section>
@@ -167,17 +154,13 @@ export default function IndicatorPage() {
         <h2 id="edit-title">Ändra indikatorn</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="edit" />
-          <TextField name="name" label="Namn" defaultValue={isEdit ? valueOf(v, "name") : indicator.name} errors={isEdit ? e?.name : undefined} />
-          <div className="field">
-            <label htmlFor="definition">Definition</label>
-            {isEdit && e?.definition ? <p className="error">{e.definition.join(" ")}</p> : null}
-            <textarea id="definition" name="definition" rows={3} defaultValue={isEdit ? valueOf(v, "definition") : indicator.definition} />
-          </div>
-          <TextField name="baseline" label="Utgångsläge" type="number" defaultValue={isEdit ? valueOf(v, "baseline") : (indicator.baseline?.toString() ?? "")} errors={isEdit ? e?.baseline : undefined} />
+          <TextField name="name" label="Namn" defaultValue={isEdit ? valueOf(v, "name") : indicator.name} errors={isEdit ? e.name : undefined} />
+          <TextArea name="definition" label="Definition" rows={3} defaultValue={isEdit ? valueOf(v, "definition") : indicator.definition} errors={isEdit ? e.definition : undefined} />
+          <TextField name="baseline" label="Utgångsläge" type="number" defaultValue={isEdit ? valueOf(v, "baseline") : (indicator.baseline?.toString() ?? "")} errors={isEdit ? e.baseline : undefined} />
           <TextField name="baselineSource" label="Källa för utgångsläget" defaultValue={isEdit ? valueOf(v, "baselineSource") : indicator.baselineSource} />
-          <TextField name="target" label="Målvärde" type="number" defaultValue={isEdit ? valueOf(v, "target") : indicator.target.toString()} errors={isEdit ? e?.target : undefined} />
+          <TextField name="target" label="Målvärde" type="number" defaultValue={isEdit ? valueOf(v, "target") : indicator.target.toString()} errors={isEdit ? e.target : undefined} />
           {indicator.parameter !== null ? (
-            <TextField name="parameter" label="Indikatorns tal (N tillfällen / X %)" type="number" defaultValue={isEdit ? valueOf(v, "parameter") : indicator.parameter.toString()} errors={isEdit ? e?.parameter : undefined} />
+            <TextField name="parameter" label="Indikatorns tal (N tillfällen / X %)" type="number" defaultValue={isEdit ? valueOf(v, "parameter") : indicator.parameter.toString()} errors={isEdit ? e.parameter : undefined} />
           ) : null}
           <button type="submit" className="secondary">
             Spara indikatorn

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, TrendLine } from "~/components/charts";
+import { SelectField } from "~/components/field";
+import { positionOptions } from "~/components/filters";
 import { formatIndicatorValue } from "~/utils/format";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
@@ -9,8 +10,7 @@ import { branchesForDashboard, branchTarget } from "~/modules/goals/branch-ranki
 import { dashboardReport, takeSnapshots } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
-import { POSITIONS } from "~/modules/people/positions";
-import { flashCookie } from "~/utils/flash.server";
+import { redirectWithMessage } from "~/utils/flash.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Mål och indikatorer · Ledarlyftet" }];
@@ -33,8 +33,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "goals:edit");
   const { month, stored } = await takeSnapshots();
   await recordAudit({ actorId: actor.id, action: "goals.snapshot-taken", subjectType: "goals", subjectId: month, detail: { stored } });
-  return redirect("/admin/goals", { headers: { "Set-Cookie": await flashCookie(request, `Ögonblicksbild för ${month} sparad (${stored} värden).`) } });
+  return redirectWithMessage(request, "/admin/goals", `Ögonblicksbild för ${month} sparad (${stored} värden).`);
 }
+
+const GROUP_OPTIONS = [
+  { value: "leading", label: "Ledande företrädare" },
+  { value: "other", label: "Övriga" },
+  ...positionOptions,
+];
 
 export default function GoalsDashboard() {
   const { query, reports, computedAt, years } = useLoaderData<typeof loader>();
@@ -46,29 +52,8 @@ export default function GoalsDashboard() {
       <p className="muted">Handlingsplanens mål följs upp på höstmötet. Beräknade indikatorer räknas direkt ur plattformen; enkätvärden förs in för hand med källa.</p>
       <p className="muted">Beräknat {swedishDateTime(computedAt)}; siffrorna räknas om varje minut och direkt när ett värde ändras.</p>
       <Form method="get" className="filters" aria-label="Välj period och grupp">
-        <div className="field">
-          <label htmlFor="period">Period</label>
-          <select id="period" name="period" defaultValue={query.period}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="group">Befattningsgrupp</label>
-          <select id="group" name="group" defaultValue={query.group}>
-            <option value="">Alla</option>
-            <option value="leading">Ledande företrädare</option>
-            <option value="other">Övriga</option>
-            {POSITIONS.map((p) => (
-              <option key={p.key} value={p.key}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField name="period" label="Period" options={years.map((y) => ({ value: y, label: y }))} defaultValue={query.period} />
+        <SelectField name="group" label="Befattningsgrupp" placeholder="Alla" options={GROUP_OPTIONS} defaultValue={query.group} />
         <button type="submit">Visa</button>
       </Form>
       <div className="actions" style={{ marginTop: 0 }}>

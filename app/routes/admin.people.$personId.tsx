@@ -1,19 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PersonForm } from "~/components/person-form";
 import { listAuditEventsFor, recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
-import { setKrisansvarig } from "~/modules/crisis/crisis.server";
-import { db } from "~/db.server";
+import { isKrisansvarig, setKrisansvarig } from "~/modules/crisis/crisis.server";
 import { config } from "~/config.server";
 import { dormantCutoff, dormantSince, requireExistingPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
 import { z } from "zod";
 import { CheckboxGroup } from "~/components/field";
 import { personFields } from "~/modules/people/person-schema";
 import { supportsBranches } from "~/modules/people/roles";
-import { flashCookie } from "~/utils/flash.server";
-import { formValues, parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
+import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDate, swedishDateTime } from "~/utils/time";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     branches: branches.map((b) => ({ id: b.id, name: b.name })),
     supported: supportsBranches(person) ? supported : null,
-    krisansvarig: (await db.branchRole.count({ where: { personId: person.id, role: "krisansvarig" } })) > 0,
+    krisansvarig: await isKrisansvarig(person.id),
     history: history.map((h) => ({ id: h.id, action: auditLabel(h.action), at: h.createdAt.toISOString() })),
   };
 }
@@ -58,42 +59,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The anonymised row keeps the statistics; giving it a name again would hand them to someone else.
   if (person.erasedAt) throw badRequest("Personens uppgifter är raderade och kan inte ändras.");
   const formData = await readForm(request);
-  const back = async (message: string) =>
-    redirect(`/admin/people/${person.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  const back = (message: string) => redirectWithMessage(request, `/admin/people/${person.id}`, message);
 
   switch (formData.get("intent")) {
     case "save": {
       const form = parseForm(personFields, formData, ["roles"]);
-      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-      const result = await updatePerson(actor.id, person.id, form.data);
-      if (!result.ok) {
-        return data({ errors: { [result.field]: [result.message] }, values: formValues(formData) }, { status: 400 });
-      }
+      if (!form.ok) return formFailure(form, formData);
+      const result = await updatePerson(actor.id, person.id, form.value);
+      if (!result.ok) return formFailure(result, formData);
       return back("Ändringarna är sparade.");
     }
     case "support": {
       const form = parseForm(supportSchema, formData, ["branchIds"]);
       if (!form.ok || !supportsBranches(person)) throw badRequest("Välj arbetarekommuner för en utvecklingsledare.");
-      await setBranchSupport(actor.id, person.id, form.data.branchIds);
-      return back(`${person.name} stödjer nu ${form.data.branchIds.length} arbetarekommuner.`);
+      await setBranchSupport(actor.id, person.id, form.value.branchIds);
+      return back(`${person.name} stödjer nu ${form.value.branchIds.length} arbetarekommuner.`);
     }
     case "krisansvarig": {
       const on = formData.get("on") === "true";
       await setKrisansvarig(actor.id, person.id, on);
       return back(on ? `${person.name} är krisansvarig i sin arbetarekommun.` : `${person.name} är inte längre krisansvarig.`);
     }
-    case "deactivate":
-      if (person.id === actor.id) {
-        return data({ errors: { _form: ["Du kan inte inaktivera dig själv."] }, values: undefined }, { status: 400 });
-      }
-      await setPersonActive(actor.id, person.id, false);
+    case "deactivate": {
+      const result = await setPersonActive(actor.id, person.id, false);
+      if (!result.ok) return formFailure(result);
       return back(`${person.name} är inaktiverad och utloggad. Inget har raderats.`);
+    }
     case "reactivate":
       await setPersonActive(actor.id, person.id, true);
       return back(`${person.name} är aktiv igen.`);
     case "resend-invite": {
       const sent = await resendInvite(actor.id, person.id);
-      if (!sent.ok) return data({ errors: { _form: [sent.message] }, values: undefined }, { status: sent.status });
+      if (!sent.ok) return formFailure(sent, undefined, sent.retryAt ? 429 : 400);
       return back(`En ny inbjudan är skickad till ${person.email}.`);
     }
     default:
@@ -103,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const { person, branches, history, supported, krisansvarig } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const failure = useFormFailure();
   if (person.erasedAt) {
     return (
       <>
@@ -144,8 +141,8 @@ export default function EditPerson() {
       ) : null}
       <PersonForm
         branches={branches}
-        values={actionData?.values ?? person.values}
-        errors={actionData?.errors}
+        values={failure.failed && failure.values.intent === "save" ? failure.values : person.values}
+        errors={failure.errors}
         submitLabel="Spara ändringar"
         cancelTo="/admin/people"
       />

@@ -1,11 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
 import { requireExistingPerson } from "~/modules/people/people.server";
 import { erasePerson, erasurePreview } from "~/modules/privacy/erasure.server";
-import { flashCookie } from "~/utils/flash.server";
+import { fieldError } from "~/utils/action-result";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
@@ -33,21 +36,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "people:manage");
   const person = await requireExistingPerson(params.personId);
   const form = parseForm(schema, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  if (form.data.confirmEmail !== person.email) {
-    return data({ errors: { confirmEmail: ["E-postadressen stämmer inte. Skriv personens e-postadress exakt."] } }, { status: 400 });
-  }
+  if (!form.ok) return formFailure(form);
+  if (form.value.confirmEmail !== person.email) return formFailure(fieldError("confirmEmail", "E-postadressen stämmer inte. Skriv personens e-postadress exakt."));
   const result = await erasePerson(actor, person.id);
-  if (!result.ok) return data({ errors: { _form: [result.message] } }, { status: 400 });
-  const cancelled = result.summary.sessionsCancelled;
+  if (!result.ok) return formFailure(result);
+  const cancelled = result.value.sessionsCancelled;
   const message = `Personuppgifterna är raderade.${cancelled > 0 ? ` ${cancelled} handledningstillfällen ställdes in och deltagarna har fått en avbokning.` : ""}`;
-  return redirect(`/admin/people/${person.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  return redirectWithMessage(request, `/admin/people/${person.id}`, message);
 }
 
 export default function ErasePerson() {
   const { person, self, sessionsLed, sessionsInvited, enrolments } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const { errors } = useFormFailure();
   return (
     <>
       <p>
@@ -89,7 +89,7 @@ export default function ErasePerson() {
               <li>{enrolments} pågående anmälningar, ansökningar eller platser på väntelistan avslutas.</li>
             </ul>
           </div>
-          <FormError errors={errors?._form} />
+          <FormError errors={errors._form} />
           <Form method="post" noValidate aria-describedby="warning-text">
             <TextField
               name="confirmEmail"
@@ -97,7 +97,7 @@ export default function ErasePerson() {
               type="email"
               autoComplete="off"
               required
-              errors={errors?.confirmEmail}
+              errors={errors.confirmEmail}
             />
             <div className="actions">
               <button type="submit" className="danger">

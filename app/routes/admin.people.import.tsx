@@ -1,11 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { FormError } from "~/components/field";
+import { FormError, TextArea } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
 import { decodeCsvBytes } from "~/utils/csv";
 import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
-import { tooManyInvites } from "~/modules/people/people.server";
-import { flashCookie } from "~/utils/flash.server";
+import type { FieldErrors } from "~/utils/action-result";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Importera personer · Ledarlyftet" }];
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type ActionData = { csvText: string; preview: ImportPreview | null; errors?: Record<string, string[]> };
+type ActionData = { csvText: string; preview: ImportPreview | null; errors?: FieldErrors };
 
 async function readCsv(formData: FormData): Promise<string> {
   const file = formData.get("csvFile");
@@ -42,18 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "commit") {
     const result = await commitImport(actor.id, csvText);
-    if (result.ok) {
-      return redirect("/admin/people", {
-        headers: { "Set-Cookie": await flashCookie(request, `${result.created} personer importerades och fick en inbjudan.`) },
-      });
-    }
-    if ("retryAt" in result) {
-      return data<ActionData>({ csvText, preview: null, errors: { _form: [`Inget importerades: ${tooManyInvites(result.retryAt)}`] } }, { status: 429 });
-    }
-    return data<ActionData>(
-      { csvText, preview: result.preview, errors: { _form: ["Inget importerades: rätta raderna som är markerade och förhandsgranska igen."] } },
-      { status: 400 },
-    );
+    if (result.ok) return redirectWithMessage(request, "/admin/people", `${result.value.created} personer importerades och fick en inbjudan.`);
+    if (result.retryAt) return data<ActionData>({ csvText, preview: null, errors: result.errors }, { status: 429 });
+    // The refusal names no rows: the preview shows which ones are wrong now.
+    return data<ActionData>({ csvText, preview: await previewImport(csvText), errors: result.errors }, { status: 400 });
   }
   return data<ActionData>({ csvText, preview: await previewImport(csvText) });
 }
@@ -97,7 +90,7 @@ function PreviewTable({ preview }: { preview: Extract<ImportPreview, { ok: true 
 export default function ImportPeople() {
   const actionData = useActionData<typeof action>();
   const preview = actionData?.preview;
-  const csvErrors = actionData?.errors?.csv;
+  const { errors } = useFormFailure();
   return (
     <>
       <p>
@@ -110,22 +103,14 @@ export default function ImportPeople() {
         roll blir Deltagare.
       </p>
       <p>Importen är allt eller inget: finns ett enda fel skrivs ingenting.</p>
-      <FormError errors={actionData?.errors?._form} />
+      <FormError errors={errors._form} />
       <Form method="post" encType="multipart/form-data" noValidate>
         <input type="hidden" name="intent" value="preview" />
         <div className="field">
           <label htmlFor="csvFile">CSV-fil</label>
-          <input id="csvFile" name="csvFile" type="file" accept=".csv,text/csv" aria-describedby={csvErrors ? "csv-error" : undefined} />
+          <input id="csvFile" name="csvFile" type="file" accept=".csv,text/csv" aria-describedby={errors.csv ? "csvText-error" : undefined} />
         </div>
-        <div className="field">
-          <label htmlFor="csvText">…eller klistra in innehållet</label>
-          <textarea id="csvText" name="csvText" rows={6} defaultValue={actionData?.csvText ?? ""} aria-invalid={csvErrors ? true : undefined} aria-describedby={csvErrors ? "csv-error" : undefined} />
-          {csvErrors ? (
-            <p className="error" id="csv-error">
-              {csvErrors.join(" ")}
-            </p>
-          ) : null}
-        </div>
+        <TextArea name="csvText" label="…eller klistra in innehållet" rows={6} defaultValue={actionData?.csvText ?? ""} errors={errors.csv} />
         <button type="submit" className="secondary">
           Förhandsgranska
         </button>

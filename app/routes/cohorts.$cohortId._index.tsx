@@ -1,18 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field";
+import { FormError, TextField } from "~/components/field";
 import { ProgressBar } from "~/components/progress-bar";
-import { db } from "~/db.server";
 import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { cohortRoster } from "~/modules/enrolment/cohorts.server";
 import { MODE_LABELS, parsePositions, STATUS_LABELS } from "~/modules/enrolment/eligibility";
-import { decide, enrolSelf, loadCohort, mayManageCohort, ownEnrolment, withdraw } from "~/modules/enrolment/enrolment.server";
+import { decide, enrolSelf, loadCohort, mayManageCohort, ownEnrolment, requireEnrolmentInCohort, withdraw } from "~/modules/enrolment/enrolment.server";
 import { positionLabel } from "~/modules/people/positions";
-import { flashCookie } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
-import { badRequest, forbidden } from "~/utils/http.server";
+import { formError } from "~/utils/action-result";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage, type FlashKind } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
+import { parseForm, valueOf } from "~/utils/forms";
+import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDate } from "~/utils/time";
 
@@ -56,26 +58,23 @@ const intents = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const cohort = await loadCohort(params.cohortId);
-  const form = parseForm(intents, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const back = async (message: string) => redirect(`/cohorts/${cohort.id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
-  const input = form.data;
-  if (input.intent !== "enrol") {
-    // An enrolment id from another cohort is a forged post.
-    const target = await db.enrolment.findUnique({ where: { id: input.enrolmentId }, select: { cohortId: true } });
-    if (!target || target.cohortId !== cohort.id) throw forbidden();
-  }
+  const formData = await readForm(request);
+  const form = parseForm(intents, formData);
+  if (!form.ok) return formFailure(form, formData);
+  const back = (message: string, kind?: FlashKind) => redirectWithMessage(request, `/cohorts/${cohort.id}`, message, kind);
+  const input = form.value;
+  if (input.intent !== "enrol") await requireEnrolmentInCohort(input.enrolmentId, cohort.id);
   switch (input.intent) {
     case "enrol": {
       const result = await enrolSelf(actor, cohort.id);
-      if (result.outcome === "refused") return data({ errors: { _form: [result.message] }, values: {} }, { status: 403 });
+      if (result.outcome === "refused") return formFailure(formError(result.message), undefined, 403);
       const messages = {
         enrolled: `Du är antagen till ${cohort.name}. En bekräftelse har skickats till din e-post.`,
         waitlisted: `Omgången är full. Du står på väntelistan${"place" in result ? ` som nummer ${result.place}` : ""}.`,
         pending: "Din ansökan är skickad. Du får besked när utvecklingsledaren har gått igenom den.",
         already: "Du är redan anmäld.",
       };
-      return back(messages[result.outcome]);
+      return back(messages[result.outcome], result.outcome === "already" ? "info" : "success");
     }
     case "withdraw": {
       await withdraw(actor, input.enrolmentId, input.reason);
@@ -84,8 +83,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "approve":
     case "decline": {
       const result = await decide(actor, input.enrolmentId, input.intent, input.intent === "decline" ? input.reason : "");
-      if (!result.ok) return data({ errors: { _form: [result.message] }, values: {} }, { status: 409 });
-      return back(result.status === "declined" ? "Ansökan är avslagen." : result.status === "enrolled" ? "Ansökan är godkänd." : "Godkänd, men omgången är full: personen står på väntelistan.");
+      if (!result.ok) return formFailure(result, undefined, 409);
+      const { status } = result.value;
+      return back(status === "declined" ? "Ansökan är avslagen." : status === "enrolled" ? "Ansökan är godkänd." : "Godkänd, men omgången är full: personen står på väntelistan.");
     }
     default:
       throw badRequest();
@@ -94,11 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CohortPage() {
   const { cohort, mine, roster } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
-  const typed = actionData?.values as Record<string, string> | undefined;
-  // Several decline forms share one page: the error belongs to the row that was posted.
-  const declineErrorFor = (enrolmentId: string) => (typed?.intent === "decline" && typed.enrolmentId === enrolmentId ? errors?.reason : undefined);
+  const { errors, values } = useFormFailure();
+  // Several forms on one page post `reason`: its error belongs to the form that was posted.
+  const posted = (intent: string, enrolmentId: string) => valueOf(values, "intent") === intent && valueOf(values, "enrolmentId") === enrolmentId;
   const active = mine && ["pending", "enrolled", "waitlisted"].includes(mine.status);
   const section = (status: string) => roster?.filter((r) => r.status === status) ?? [];
   return (
@@ -130,7 +128,7 @@ export default function CohortPage() {
           {cohort.positions.length ? `; ${cohort.positions.join(", ")}` : ""}
         </dd>
       </dl>
-      <FormError errors={errors?._form} />
+      <FormError errors={errors._form} />
       <section aria-labelledby="my-title">
         <h2 id="my-title">Min anmälan</h2>
         {mine ? (
@@ -144,10 +142,12 @@ export default function CohortPage() {
           <Form method="post" className="filters">
             <input type="hidden" name="intent" value="withdraw" />
             <input type="hidden" name="enrolmentId" value={mine!.id} />
-            <div className="field">
-              <label htmlFor="reason">Anledning (frivilligt)</label>
-              <input id="reason" name="reason" type="text" />
-            </div>
+            <TextField
+              name="reason"
+              label="Anledning (frivilligt)"
+              defaultValue={posted("withdraw", mine!.id) ? valueOf(values, "reason") : undefined}
+              errors={posted("withdraw", mine!.id) ? errors.reason : undefined}
+            />
             <button type="submit" className="secondary">
               Avanmäl mig
             </button>
@@ -188,23 +188,15 @@ export default function CohortPage() {
                     <Form method="post" className="filters" style={{ margin: 0 }}>
                       <input type="hidden" name="intent" value="decline" />
                       <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
-                      <label className="visually-hidden" htmlFor={`decline-${r.enrolmentId}`}>
-                        Anledning till avslag för {r.name}
-                      </label>
-                      <input
+                      <TextField
                         id={`decline-${r.enrolmentId}`}
                         name="reason"
-                        type="text"
+                        label={`Anledning till avslag för ${r.name}`}
+                        hideLabel
                         placeholder="Anledning"
-                        defaultValue={declineErrorFor(r.enrolmentId) ? typed?.reason : undefined}
-                        aria-invalid={declineErrorFor(r.enrolmentId) ? true : undefined}
-                        aria-describedby={declineErrorFor(r.enrolmentId) ? `decline-${r.enrolmentId}-error` : undefined}
+                        defaultValue={posted("decline", r.enrolmentId) ? valueOf(values, "reason") : undefined}
+                        errors={posted("decline", r.enrolmentId) ? errors.reason : undefined}
                       />
-                      {declineErrorFor(r.enrolmentId) ? (
-                        <p className="error" id={`decline-${r.enrolmentId}-error`}>
-                          {declineErrorFor(r.enrolmentId)!.join(" ")}
-                        </p>
-                      ) : null}
                       <button type="submit" className="secondary" aria-label={`Avslå ${r.name}`}>
                         Avslå
                       </button>

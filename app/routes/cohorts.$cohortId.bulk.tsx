@@ -1,15 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePerson } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { selectByCsv, selectByFilter, type BulkSelection } from "~/modules/enrolment/bulk-sources.server";
 import { commitBulk, previewBulk, requireManagedCohort, type BulkRow } from "~/modules/enrolment/enrolment.server";
-import { SelectField } from "~/components/field";
+import { FormError, SelectField, TextArea } from "~/components/field";
 import { branchOptions, positionOptions } from "~/components/filters";
 import { decodeCsvBytes } from "~/utils/csv";
 import { POSITION_KEYS } from "~/modules/people/positions";
-import { flashCookie } from "~/utils/flash.server";
+import { formError } from "~/utils/action-result";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 
@@ -49,28 +52,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A file's bytes go to the CSV reader, which tells a binary file apart; only the typed text goes through the form schema.
   let fileText: string | undefined;
   if (file instanceof File && file.size > 0) {
-    if (file.size > 500_000) return data({ error: "Filen är för stor (högst 500 kB).", preview: null }, { status: 413 });
+    if (file.size > 500_000) return formFailure(formError("Filen är för stor (högst 500 kB)."), undefined, 413);
     fileText = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
   }
   formData.delete("csvFile");
   const form = parseForm(schema, formData, ["personIds"]);
-  if (!form.ok) return data({ error: Object.values(form.errors).flat().join(" "), preview: null }, { status: 400 });
-  const input = form.data;
+  // The page shows one message above its forms, so every field's messages are joined into it.
+  if (!form.ok) return formFailure(formError(Object.values(form.errors).flat().join(" ")));
+  const input = form.value;
   if (input.intent === "commit") {
     const counts = await commitBulk(actor, cohort, input.personIds);
-    return redirect(`/cohorts/${cohort.id}`, {
-      headers: {
-        "Set-Cookie": await flashCookie(request, `${counts.enrolled} antogs, ${counts.waitlisted} på väntelistan, ${counts.skipped} hoppades över.`),
-      },
-    });
+    return redirectWithMessage(request, `/cohorts/${cohort.id}`, `${counts.enrolled} antogs, ${counts.waitlisted} på väntelistan, ${counts.skipped} hoppades över.`);
   }
   let selection: BulkSelection;
   let csvText: string | undefined;
   if (input.intent === "preview-csv") {
     csvText = fileText ?? input.csvText;
-    if (csvText.trim() === "") return data({ error: "Välj en CSV-fil eller klistra in e-postadresser.", preview: null }, { status: 400 });
+    if (csvText.trim() === "") return formFailure(formError("Välj en CSV-fil eller klistra in e-postadresser."));
     const result = await selectByCsv(csvText);
-    if ("fileError" in result) return data({ error: result.fileError, preview: null }, { status: 400 });
+    if ("fileError" in result) return formFailure(formError(result.fileError));
     selection = result;
   } else {
     selection = await selectByFilter({
@@ -80,13 +80,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const preview: Preview = { rows: await previewBulk(cohort, selection.personIds), problems: selection.problems, csvText };
-  return data({ error: null, preview });
+  return data({ preview });
 }
 
 export default function BulkEnrol() {
   const { cohort, branches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const preview = actionData?.preview as Preview | null | undefined;
+  const preview = actionData && "preview" in actionData ? actionData.preview : undefined;
+  const { errors } = useFormFailure();
   const toEnrol = preview?.rows.filter((r) => r.outcome === "enrol" || r.outcome === "waitlist") ?? [];
   return (
     <>
@@ -95,11 +96,7 @@ export default function BulkEnrol() {
       </p>
       <h1>Anmäl flera till {cohort.name}</h1>
       <p>Välj personer ur registret eller ladda upp en lista. Du ser vad som händer med var och en innan något sparas.</p>
-      {actionData?.error ? (
-        <div className="alert alert-error" role="alert">
-          {actionData.error}
-        </div>
-      ) : null}
+      <FormError errors={errors._form} />
       <div className="course-grid">
         <Form method="post" className="card">
           <input type="hidden" name="intent" value="preview-filter" />
@@ -117,10 +114,7 @@ export default function BulkEnrol() {
             <label htmlFor="csvFile">CSV-fil med kolumnen e-post</label>
             <input id="csvFile" name="csvFile" type="file" accept=".csv,text/csv,text/plain" />
           </div>
-          <div className="field">
-            <label htmlFor="csvText">…eller en e-postadress per rad</label>
-            <textarea id="csvText" name="csvText" rows={5} defaultValue={preview?.csvText ?? ""} />
-          </div>
+          <TextArea name="csvText" label="…eller en e-postadress per rad" rows={5} defaultValue={preview?.csvText ?? ""} />
           <button type="submit" className="secondary">
             Förhandsgranska listan
           </button>

@@ -1,14 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field";
+import { FormError, TextArea } from "~/components/field";
 import { LESSON_TYPE_LABELS, ProgressBar } from "~/components/progress-bar";
 import { requirePerson } from "~/modules/auth/session.server";
 import { requireCourse, requireLesson } from "~/modules/catalog/access.server";
 import { answerQuiz, lessonNeighbours, markLessonRead, openLesson, saveReflection, submitAssignment } from "~/modules/progress/learning.server";
 import type { QuestionResult } from "~/modules/progress/quiz";
-import { flashCookie } from "~/utils/flash.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
+import { parseForm, valueOf } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
@@ -41,9 +43,8 @@ const assignmentSchema = z.object({
 });
 const optionIndex = z.coerce.number().int().min(0).max(50);
 
-type ActionData =
-  | { intent: "quiz"; allCorrect: boolean; results: QuestionResult[]; chosen: Record<string, number[]> }
-  | { intent: "reflection" | "assignment"; errors: FieldErrors; values?: Record<string, string | string[]> };
+/** A graded quiz; a refused reflection or assignment answers through formFailure instead. */
+type QuizAnswer = { intent: "quiz"; allCorrect: boolean; results: QuestionResult[]; chosen: Record<string, number[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, course, lesson } = await load(request, params);
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await markLessonRead(actor.id, lesson);
       const { next } = await lessonNeighbours(lesson);
       const to = next ? `/courses/${course.slug}/${next.slug}` : `/courses/${course.slug}`;
-      return redirect(to, { headers: { "Set-Cookie": await flashCookie(request, `"${lesson.title}" är klar.`) } });
+      return redirectWithMessage(request, to, `"${lesson.title}" är klar.`);
     }
     case "quiz": {
       const chosen: Record<string, number[]> = {};
@@ -67,31 +68,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
         (chosen[key.slice("answer-".length)] ??= []).push(index.data);
       }
       const graded = await answerQuiz(actor.id, lesson, chosen);
-      return data<ActionData>({ intent: "quiz", ...graded, chosen });
+      return data<QuizAnswer>({ intent: "quiz", ...graded, chosen });
     }
     case "reflection": {
       const form = parseForm(reflectionSchema, formData);
-      if (!form.ok) return data<ActionData>({ intent: "reflection", errors: form.errors, values: form.values }, { status: 400 });
-      await saveReflection(actor.id, lesson, { text: form.data.text, shared: form.data.shared === "on" });
-      return redirect(`/courses/${course.slug}/${lesson.slug}`, {
-        headers: { "Set-Cookie": await flashCookie(request, form.data.shared ? "Reflektionen är sparad och delad med din utvecklingsledare." : "Reflektionen är sparad. Bara du kan läsa den.") },
-      });
+      if (!form.ok) return formFailure(form, formData);
+      const shared = form.value.shared === "on";
+      await saveReflection(actor.id, lesson, { text: form.value.text, shared });
+      return redirectWithMessage(request, `/courses/${course.slug}/${lesson.slug}`, shared ? "Reflektionen är sparad och delad med din utvecklingsledare." : "Reflektionen är sparad. Bara du kan läsa den.");
     }
     case "assignment": {
       const form = parseForm(assignmentSchema, formData);
-      if (!form.ok) return data<ActionData>({ intent: "assignment", errors: form.errors, values: form.values }, { status: 400 });
-      const result = await submitAssignment(actor.id, lesson, form.data.text);
-      if (!result.ok) return data<ActionData>({ intent: "assignment", errors: { _form: [result.message] }, values: { text: form.data.text } }, { status: 409 });
-      return redirect(`/courses/${course.slug}/${lesson.slug}`, {
-        headers: { "Set-Cookie": await flashCookie(request, "Din uppgift är inlämnad. Din utvecklingsledare granskar den.") },
-      });
+      if (!form.ok) return formFailure(form, formData);
+      const result = await submitAssignment(actor.id, lesson, form.value.text);
+      if (!result.ok) return formFailure(result, { text: form.value.text }, 409);
+      return redirectWithMessage(request, `/courses/${course.slug}/${lesson.slug}`, "Din uppgift är inlämnad. Din utvecklingsledare granskar den.");
     }
     default:
       throw badRequest("Okänd åtgärd.");
   }
 }
 
-function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderData<typeof loader>>["questions"]; result?: Extract<ActionData, { intent: "quiz" }> }) {
+function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderData<typeof loader>>["questions"]; result?: QuizAnswer }) {
   const busy = useNavigation().state === "submitting";
   return (
     <Form method="post" noValidate>
@@ -139,9 +137,9 @@ function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderDat
 
 export default function LessonPage() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
-  const errors = actionData && actionData.intent !== "quiz" ? actionData.errors : undefined;
-  const typed = actionData && actionData.intent !== "quiz" ? actionData.values : undefined;
+  const actionData = useActionData<typeof action>();
+  const quiz = actionData && "intent" in actionData && actionData.intent === "quiz" ? actionData : undefined;
+  const { failed, errors, values } = useFormFailure();
   const latest = d.submissions[0];
   const mayResubmit = !latest || latest.status === "returned";
   return (
@@ -175,34 +173,23 @@ export default function LessonPage() {
       {d.lesson.type === "quiz" ? (
         <section aria-label="Kunskapskontroll">
           {d.completedAt && !actionData ? <p className="alert alert-ok">Du har klarat kunskapskontrollen. Du kan göra om den för att repetera.</p> : null}
-          <Quiz questions={d.questions} result={actionData?.intent === "quiz" ? actionData : undefined} />
+          <Quiz questions={d.questions} result={quiz} />
         </section>
       ) : null}
 
       {d.lesson.type === "reflection" ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="reflection" />
-          <div className="field">
-            <label htmlFor="text">Din reflektion</label>
-            <p className="hint" id="text-hint">
-              Reflektionen är privat. Bara du kan läsa den, om du inte väljer att dela den med din utvecklingsledare.
-            </p>
-            {errors?.text ? (
-              <p className="error" id="text-error">
-                {errors.text.join(" ")}
-              </p>
-            ) : null}
-            <textarea
-              id="text"
-              name="text"
-              rows={8}
-              defaultValue={(typed?.text as string | undefined) ?? d.reflection?.text ?? ""}
-              aria-describedby={errors?.text ? "text-hint text-error" : "text-hint"}
-              aria-invalid={errors?.text ? true : undefined}
-            />
-          </div>
+          <TextArea
+            name="text"
+            label="Din reflektion"
+            hint="Reflektionen är privat. Bara du kan läsa den, om du inte väljer att dela den med din utvecklingsledare."
+            rows={8}
+            defaultValue={failed ? valueOf(values, "text") : (d.reflection?.text ?? "")}
+            errors={errors.text}
+          />
           <label className="checkbox">
-            <input type="checkbox" name="shared" defaultChecked={typed ? typed.shared === "on" : (d.reflection?.shared ?? false)} /> Dela med min utvecklingsledare
+            <input type="checkbox" name="shared" defaultChecked={failed ? valueOf(values, "shared") === "on" : (d.reflection?.shared ?? false)} /> Dela med min utvecklingsledare
           </label>
           <div className="actions">
             <button type="submit">{d.reflection ? "Spara ändringar" : "Spara reflektion"}</button>
@@ -235,16 +222,14 @@ export default function LessonPage() {
           {mayResubmit ? (
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="assignment" />
-              <FormError errors={errors?._form} />
-              <div className="field">
-                <label htmlFor="text">{latest ? "Ny version av din inlämning" : "Skriv din inlämning"}</label>
-                {errors?.text ? (
-                  <p className="error" id="text-error">
-                    {errors.text.join(" ")}
-                  </p>
-                ) : null}
-                <textarea id="text" name="text" rows={12} defaultValue={(typed?.text as string | undefined) ?? latest?.text ?? ""} aria-describedby={errors?.text ? "text-error" : undefined} aria-invalid={errors?.text ? true : undefined} />
-              </div>
+              <FormError errors={errors._form} />
+              <TextArea
+                name="text"
+                label={latest ? "Ny version av din inlämning" : "Skriv din inlämning"}
+                rows={12}
+                defaultValue={failed ? valueOf(values, "text") : (latest?.text ?? "")}
+                errors={errors.text}
+              />
               <button type="submit">Lämna in</button>
             </Form>
           ) : null}

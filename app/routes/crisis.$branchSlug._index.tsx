@@ -1,15 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field";
+import { FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { ProgressBar } from "~/components/progress-bar";
-import { db } from "~/db.server";
 import { requirePerson } from "~/modules/auth/session.server";
-import { addContact, addOwnItem, decideOffer, loadPlan, markReviewed, planHistory, removeContact, requireCrisisAccess, updateItem } from "~/modules/crisis/crisis.server";
+import { addContact, addOwnItem, decideOffer, loadPlan, markReviewed, planHistory, planMembers, removeContact, requireCrisisAccess, updateItem } from "~/modules/crisis/crisis.server";
 import { ITEM_STATUS_LABELS, ITEM_STATUSES } from "~/modules/crisis/progress";
 import { auditLabel } from "~/modules/audit/actions";
-import { flashCookie } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
+import { parseForm, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { stockholmDate, swedishDate, swedishDateTime } from "~/utils/time";
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { plan: base } = await requireCrisisAccess(actor, params.branchSlug, "edit");
   const [plan, members, history] = await Promise.all([
     loadPlan(base.id),
-    db.person.findMany({ where: { branchId: base.branchId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    planMembers(base.branchId),
     planHistory(base.id),
   ]);
   const sections = [...new Map(plan.items.map((i) => [i.sectionKey, { key: i.sectionKey, title: i.sectionTitle }])).values()];
@@ -73,19 +74,20 @@ const intents = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const { plan } = await requireCrisisAccess(actor, params.branchSlug, "edit");
-  const form = parseForm(intents, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const input = form.data;
-  const back = async (message: string, hash = "") => redirect(`/crisis/${params.branchSlug}${hash}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  const formData = await readForm(request);
+  const form = parseForm(intents, formData);
+  if (!form.ok) return formFailure(form, formData);
+  const input = form.value;
+  const back = (message: string, hash = "") => redirectWithMessage(request, `/crisis/${params.branchSlug}${hash}`, message);
   switch (input.intent) {
     case "item": {
       const result = await updateItem(actor, plan.id, input.itemId, input);
-      if (!result.ok) return data({ errors: { [result.field]: [result.message] }, values: form.data }, { status: 400 });
+      if (!result.ok) return formFailure(result, formData);
       return back("Punkten är sparad.", `#item-${input.itemId}`);
     }
     case "own-item": {
       const result = await addOwnItem(actor, plan.id, input);
-      if (!result.ok) return data({ errors: { [result.field]: [result.message] }, values: form.data }, { status: 400 });
+      if (!result.ok) return formFailure(result, formData);
       return back("Punkten är tillagd i planen.");
     }
     case "reviewed":
@@ -103,12 +105,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const statusOptions = ITEM_STATUSES.map((status) => ({ value: status, label: ITEM_STATUS_LABELS[status] ?? status }));
+
 export default function CrisisPlan() {
   const { plan, sections, members, history } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
-  const v = actionData?.values as Record<string, string> | undefined;
-  const errorFor = (itemId: string, field: string) => (v?.itemId === itemId ? e?.[field] : undefined);
+  const { errors, values } = useFormFailure();
+  // Many forms here share field names: what was typed, and its errors, belong to the form that was posted.
+  const posted = valueOf(values, "intent");
+  const postedItem = posted === "item" ? valueOf(values, "itemId") : null;
+  const itemValue = (itemId: string, field: string, stored: string) => (postedItem === itemId ? valueOf(values, field) : stored);
+  const itemErrors = (itemId: string, field: string) => (postedItem === itemId ? errors[field] : undefined);
+  const typedFor = (intent: string, field: string) => (posted === intent ? valueOf(values, field) : "");
+  const errorsFor = (intent: string, field: string) => (posted === intent ? errors[field] : undefined);
+  const memberOptions = members.map((m) => ({ value: m.id, label: m.name }));
   return (
     <>
       <p>
@@ -126,7 +135,7 @@ export default function CrisisPlan() {
           </button>
         </Form>
       </div>
-      <FormError errors={e?._form} />
+      <FormError errors={errors._form} />
       {plan.offers.length > 0 ? (
         <section className="card" aria-labelledby="offers-title">
           <h2 id="offers-title">Nytt i distriktets mall</h2>
@@ -171,15 +180,15 @@ export default function CrisisPlan() {
         <Form method="post" className="filters" noValidate>
           <input type="hidden" name="intent" value="contact" />
           {(["name", "role", "phone"] as const).map((f) => (
-            <div className="field" key={f}>
-              <label htmlFor={`contact-${f}`}>{{ name: "Namn", role: "Roll", phone: "Telefon" }[f]}</label>
-              <input id={`contact-${f}`} name={f} type={f === "phone" ? "tel" : "text"} defaultValue={v?.intent === "contact" ? v[f] : ""} aria-invalid={v?.intent === "contact" && e?.[f] ? true : undefined} aria-describedby={v?.intent === "contact" && e?.[f] ? `contact-${f}-error` : undefined} />
-              {v?.intent === "contact" && e?.[f] ? (
-                <p className="error" id={`contact-${f}-error`}>
-                  {e[f]!.join(" ")}
-                </p>
-              ) : null}
-            </div>
+            <TextField
+              key={f}
+              id={`contact-${f}`}
+              name={f}
+              label={{ name: "Namn", role: "Roll", phone: "Telefon" }[f]}
+              type={f === "phone" ? "tel" : "text"}
+              defaultValue={typedFor("contact", f)}
+              errors={errorsFor("contact", f)}
+            />
           ))}
           <button type="submit" className="secondary">
             Lägg till kontakt
@@ -198,32 +207,24 @@ export default function CrisisPlan() {
               </h3>
               {i.guidance ? <p className="muted">{i.guidance}</p> : null}
               <div className="filters">
-                <div className="field">
-                  <label htmlFor={`status-${i.id}`}>Status</label>
-                  <select id={`status-${i.id}`} name="status" defaultValue={v?.itemId === i.id ? v.status : i.status}>
-                    {ITEM_STATUSES.map((st) => (
-                      <option key={st} value={st}>
-                        {ITEM_STATUS_LABELS[st]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor={`owner-${i.id}`}>Ansvarig</label>
-                  <select id={`owner-${i.id}`} name="ownerId" defaultValue={v?.itemId === i.id ? v.ownerId : i.ownerId}>
-                    <option value="">Ingen</option>
-                    {members.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.name}
-                      </option>
-                    ))}
-                  </select>
-                  {errorFor(i.id, "ownerId") ? <p className="error">{errorFor(i.id, "ownerId")!.join(" ")}</p> : null}
-                </div>
-                <div className="field">
-                  <label htmlFor={`due-${i.id}`}>Klart senast</label>
-                  <input id={`due-${i.id}`} name="dueOn" type="date" defaultValue={v?.itemId === i.id ? v.dueOn : i.dueOn} />
-                </div>
+                <SelectField
+                  id={`status-${i.id}`}
+                  name="status"
+                  label="Status"
+                  options={statusOptions}
+                  defaultValue={itemValue(i.id, "status", i.status)}
+                  errors={itemErrors(i.id, "status")}
+                />
+                <SelectField
+                  id={`owner-${i.id}`}
+                  name="ownerId"
+                  label="Ansvarig"
+                  placeholder="Ingen"
+                  options={memberOptions}
+                  defaultValue={itemValue(i.id, "ownerId", i.ownerId)}
+                  errors={itemErrors(i.id, "ownerId")}
+                />
+                <TextField id={`due-${i.id}`} name="dueOn" label="Klart senast" type="date" defaultValue={itemValue(i.id, "dueOn", i.dueOn)} errors={itemErrors(i.id, "dueOn")} />
               </div>
               {(
                 [
@@ -232,22 +233,7 @@ export default function CrisisPlan() {
                   ["link", "Länk (valfri)", i.link],
                 ] as const
               ).map(([name, label, value]) => (
-                <div className="field" key={name}>
-                  <label htmlFor={`${name}-${i.id}`}>{label}</label>
-                  {errorFor(i.id, name) ? (
-                    <p className="error" id={`${name}-${i.id}-error`}>
-                      {errorFor(i.id, name)!.join(" ")}
-                    </p>
-                  ) : null}
-                  <input
-                    id={`${name}-${i.id}`}
-                    name={name}
-                    type="text"
-                    defaultValue={v?.itemId === i.id ? v[name] : value}
-                    aria-invalid={errorFor(i.id, name) ? true : undefined}
-                    aria-describedby={errorFor(i.id, name) ? `${name}-${i.id}-error` : undefined}
-                  />
-                </div>
+                <TextField key={name} id={`${name}-${i.id}`} name={name} label={label} defaultValue={itemValue(i.id, name, value)} errors={itemErrors(i.id, name)} />
               ))}
               <button type="submit" className="secondary" aria-label={`Spara ${i.title}`}>
                 Spara
@@ -260,29 +246,16 @@ export default function CrisisPlan() {
         <h2 id="own-title">Lägg till en egen punkt</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="own-item" />
-          <div className="field">
-            <label htmlFor="own-section">Sektion</label>
-            <select id="own-section" name="sectionKey">
-              {sections.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="own-title-input">Rubrik</label>
-            {v?.intent === "own-item" && e?.title ? (
-              <p className="error" id="own-title-error">
-                {e.title.join(" ")}
-              </p>
-            ) : null}
-            <input id="own-title-input" name="title" type="text" defaultValue={v?.intent === "own-item" ? v.title : ""} aria-invalid={v?.intent === "own-item" && e?.title ? true : undefined} aria-describedby={v?.intent === "own-item" && e?.title ? "own-title-error" : undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor="own-guidance">Beskrivning</label>
-            <textarea id="own-guidance" name="guidance" rows={3} defaultValue={v?.intent === "own-item" ? v.guidance : ""} />
-          </div>
+          <SelectField
+            id="own-section"
+            name="sectionKey"
+            label="Sektion"
+            options={sections.map((s) => ({ value: s.key, label: s.title }))}
+            defaultValue={typedFor("own-item", "sectionKey") || undefined}
+            errors={errorsFor("own-item", "sectionKey")}
+          />
+          <TextField id="own-title-input" name="title" label="Rubrik" defaultValue={typedFor("own-item", "title")} errors={errorsFor("own-item", "title")} />
+          <TextArea id="own-guidance" name="guidance" label="Beskrivning" rows={3} defaultValue={typedFor("own-item", "guidance")} errors={errorsFor("own-item", "guidance")} />
           <button type="submit" className="secondary">
             Lägg till
           </button>

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { db } from "~/db.server";
 import { requirePerson } from "~/modules/auth/session.server";
-import { requireCrisisAccess } from "~/modules/crisis/crisis.server";
+import { crisisNow, requireCrisisAccess } from "~/modules/crisis/crisis.server";
 
 export const meta: MetaFunction = () => [{ title: "I en kris nu · Ledarlyftet" }];
 
@@ -10,15 +9,7 @@ export const meta: MetaFunction = () => [{ title: "I en kris nu · Ledarlyftet" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
   const { branch, plan } = await requireCrisisAccess(actor, params.branchSlug, "crisis-now");
-  const [contacts, steps] = await Promise.all([
-    db.crisisContact.findMany({ where: { planId: plan.id }, orderBy: { order: "asc" } }),
-    db.crisisPlanItem.findMany({ where: { planId: plan.id, firstStep: true, status: { not: "not-applicable" } }, orderBy: [{ sectionOrder: "asc" }, { order: "asc" }] }),
-  ]);
-  return {
-    branch: branch.name,
-    contacts: contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone })),
-    steps: steps.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance })),
-  };
+  return { branch: branch.name, ...(await crisisNow(plan.id)) };
 }
 
 export default function CrisisNow() {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { FormError } from "~/components/field";
 import { hitRateLimits, resetLimits } from "~/modules/auth/rate-limit.server";
 import { clientAddress } from "~/utils/http.server";
@@ -9,6 +9,9 @@ import { z } from "zod";
 import { TextField } from "~/components/field";
 import { requestPasswordReset } from "~/modules/auth/account-tokens.server";
 import { emailField } from "~/modules/people/person-schema";
+import { formError } from "~/utils/action-result";
+import { formFailure } from "~/utils/action-result.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm, valueOf } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Glömt lösenord · Ledarlyftet" }];
@@ -17,23 +20,25 @@ const schema = z.object({ email: emailField });
 const RESET_ANSWER_MS = 250;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(schema, await readForm(request));
-  if (!form.ok) return data({ sent: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  const formData = await readForm(request);
+  const form = parseForm(schema, formData);
+  if (!form.ok) return formFailure(form, formData);
   // Limited per address typed and per client, the same way whether or not the account exists.
-  const blocked = await hitRateLimits(resetLimits(form.data.email, clientAddress(context)));
+  const blocked = await hitRateLimits(resetLimits(form.value.email, clientAddress(context)));
   if (blocked) {
     const message = `För många förfrågningar. Försök igen kl. ${swedishClock(blocked)} (om ${minutesUntil(blocked)} min).`;
-    return data({ sent: false as const, errors: { _form: [message] } as Record<string, string[]>, values: { email: form.data.email } }, { status: 429 });
+    return formFailure(formError(message), { email: form.value.email }, 429);
   }
   // A known address costs a token and an e-mail, an unknown one nothing: answer both no sooner
   // than RESET_ANSWER_MS, so the time taken does not tell either.
-  await Promise.all([requestPasswordReset(form.data.email), new Promise((resolve) => setTimeout(resolve, RESET_ANSWER_MS))]);
+  await Promise.all([requestPasswordReset(form.value.email), new Promise((resolve) => setTimeout(resolve, RESET_ANSWER_MS))]);
   return { sent: true as const };
 }
 
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
-  if (actionData?.sent) {
+  const { errors, values } = useFormFailure();
+  if (actionData && "sent" in actionData) {
     return (
       <div className="narrow">
         <h1>Kolla din e-post</h1>
@@ -47,15 +52,13 @@ export default function ForgotPassword() {
       </div>
     );
   }
-  const errors = actionData && !actionData.sent ? actionData.errors : undefined;
-  const values = actionData && !actionData.sent ? actionData.values : undefined;
   return (
     <div className="narrow">
       <h1>Glömt lösenord</h1>
       <p>Skriv din e-postadress så skickar vi en länk där du väljer ett nytt lösenord.</p>
-      <FormError errors={errors?._form} />
+      <FormError errors={errors._form} />
       <Form method="post" noValidate>
-        <TextField name="email" label="E-postadress" type="email" autoComplete="email" required defaultValue={valueOf(values, "email")} errors={errors?.email} />
+        <TextField name="email" label="E-postadress" type="email" autoComplete="email" required defaultValue={valueOf(values, "email")} errors={errors.email} />
         <div className="actions">
           <button type="submit">Skicka länk</button>
           <Link to="/login">Avbryt</Link>

@@ -1,14 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
 import { attemptLogin } from "~/modules/auth/login.server";
 import { getCurrentPerson, startSession } from "~/modules/auth/session.server";
-import { parseForm, valueOf, type FieldErrors } from "~/utils/forms";
+import { formFailure } from "~/utils/action-result.server";
+import { useFormFailure } from "~/utils/form-failure";
+import { parseForm, valueOf } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
 import { safeRedirectPath } from "~/utils/redirect-target";
-import { minutesUntil, swedishClock } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Logga in · Ledarlyftet" }];
 
@@ -19,8 +20,6 @@ const loginSchema = z.object({
   redirectTo: z.string().max(2000).optional().catch(undefined),
 });
 
-export const INVALID_LOGIN = "Fel e-postadress eller lösenord.";
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentPerson(request);
   if (current) throw redirect(safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")));
@@ -28,32 +27,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = parseForm(loginSchema, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const formData = await readForm(request);
+  const form = parseForm(loginSchema, formData);
+  if (!form.ok) return formFailure(form, formData);
 
-  const result = await attemptLogin({ ...form.data, address: clientAddress(context) });
-  const values = { email: form.data.email };
-  if (!result.ok) {
-    const message =
-      result.reason === "throttled"
-        ? `För många misslyckade inloggningsförsök. Försök igen kl. ${swedishClock(result.retryAt)} (om ${minutesUntil(result.retryAt)} min).`
-        : INVALID_LOGIN;
-    return data({ errors: { _form: [message] }, values }, { status: result.reason === "throttled" ? 429 : 401 });
-  }
-  const cookie = await startSession(result.personId, request);
-  return redirect(safeRedirectPath(form.data.redirectTo), { headers: { "Set-Cookie": cookie } });
+  const result = await attemptLogin({ ...form.value, address: clientAddress(context) });
+  if (!result.ok) return formFailure(result, { email: form.value.email }, result.retryAt ? 429 : 401);
+  const cookie = await startSession(result.value.personId, request);
+  return redirect(safeRedirectPath(form.value.redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
+  const { errors, values } = useFormFailure();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const errors: FieldErrors | undefined = actionData?.errors;
   return (
     <div className="narrow">
       <h1>Logga in</h1>
       <p className="muted">Ledarlyftet är distriktets plattform för ledarskapsprogram, kommunikatörsutbildning och handledning.</p>
-      <FormError errors={errors?._form} />
+      <FormError errors={errors._form} />
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <TextField
@@ -62,8 +54,8 @@ export default function Login() {
           type="email"
           autoComplete="username"
           required
-          defaultValue={valueOf(actionData?.values, "email")}
-          errors={errors?.email}
+          defaultValue={valueOf(values, "email")}
+          errors={errors.email}
         />
         <TextField
           name="password"
@@ -71,7 +63,7 @@ export default function Login() {
           type="password"
           autoComplete="current-password"
           required
-          errors={errors?.password}
+          errors={errors.password}
         />
         <div className="actions">
           <button type="submit" disabled={busy}>

@@ -1,10 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
 import { checkAccountToken, redeemAccountToken, type TokenCheck } from "~/modules/auth/account-tokens.server";
 import { startSession } from "~/modules/auth/session.server";
-import { flashCookie } from "~/utils/flash.server";
+import { formError } from "~/utils/action-result";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 
@@ -37,20 +40,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenParam.safeParse(params.token);
-  if (!token.success) return data({ errors: { _form: [REASONS.unknown] } }, { status: 400 });
+  if (!token.success) return formFailure(formError(REASONS.unknown));
   const form = parseForm(schema, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors }, { status: 400 });
-  const result = await redeemAccountToken(token.data, form.data.password);
-  if (!result.ok) return data({ errors: { _form: [REASONS[result.reason]] } }, { status: 410 });
-  const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(result.person.id, request));
-  headers.append("Set-Cookie", await flashCookie(request, "Ditt lösenord är sparat. Välkommen!"));
-  return redirect("/", { headers });
+  if (!form.ok) return formFailure(form);
+  const result = await redeemAccountToken(token.data, form.value.password);
+  if (!result.ok) return formFailure(formError(REASONS[result.reason]), undefined, 410);
+  const session = await startSession(result.person.id, request);
+  return redirectWithMessage(request, "/", "Ditt lösenord är sparat. Välkommen!", "success", { "Set-Cookie": session });
 }
 
 export default function SetPassword() {
   const loaderData = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { errors } = useFormFailure();
   if (!loaderData.ok) {
     return (
       <div className="narrow">
@@ -62,18 +63,17 @@ export default function SetPassword() {
       </div>
     );
   }
-  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
   return (
     <div className="narrow">
       <h1>{loaderData.purpose === "invite" ? "Välkommen till Ledarlyftet" : "Välj nytt lösenord"}</h1>
       <p>
         Hej {loaderData.name}! Välj ett lösenord för <strong>{loaderData.email}</strong>.
       </p>
-      <FormError errors={errors?._form} />
+      <FormError errors={errors._form} />
       <Form method="post" noValidate>
         <input type="text" name="username" autoComplete="username" defaultValue={loaderData.email} hidden readOnly />
-        <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint="Minst 10 tecken. En mening av flera ord är lätt att minnas och svår att gissa." required errors={errors?.password} />
-        <TextField name="passwordConfirm" label="Upprepa lösenordet" type="password" autoComplete="new-password" required errors={errors?.passwordConfirm} />
+        <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint="Minst 10 tecken. En mening av flera ord är lätt att minnas och svår att gissa." required errors={errors.password} />
+        <TextField name="passwordConfirm" label="Upprepa lösenordet" type="password" autoComplete="new-password" required errors={errors.passwordConfirm} />
         <div className="actions">
           <button type="submit">Spara lösenord och logga in</button>
         </div>

@@ -1,12 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError } from "~/components/field";
+import { FormError, RadioGroup, TextArea } from "~/components/field";
 import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { getSubmissionForReview, reviewSubmission } from "~/modules/progress/review.server";
-import { flashCookie } from "~/utils/flash.server";
-import { parseForm } from "~/utils/forms";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
+import { parseForm, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 
@@ -42,20 +44,23 @@ const schema = z
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
-  const form = parseForm(schema, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await reviewSubmission(actor, params.submissionId ?? "", form.data.decision, form.data.comment);
-  if (!result.ok) return data({ errors: { _form: [result.message] }, values: form.data }, { status: 409 });
-  return redirect("/review", {
-    headers: { "Set-Cookie": await flashCookie(request, form.data.decision === "approve" ? "Uppgiften är godkänd." : "Uppgiften är returnerad med din kommentar.") },
-  });
+  const formData = await readForm(request);
+  const form = parseForm(schema, formData);
+  if (!form.ok) return formFailure(form, formData);
+  const { decision, comment } = form.value;
+  const result = await reviewSubmission(actor, params.submissionId ?? "", decision, comment);
+  if (!result.ok) return formFailure(result, formData, 409);
+  return redirectWithMessage(request, "/review", decision === "approve" ? "Uppgiften är godkänd." : "Uppgiften är returnerad med din kommentar.");
 }
+
+const DECISIONS = [
+  { value: "approve", label: "Godkänn" },
+  { value: "return", label: "Returnera för komplettering" },
+];
 
 export default function ReviewSubmission() {
   const s = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.errors as Record<string, string[] | undefined> | undefined;
-  const typed = actionData?.values as Record<string, string> | undefined;
+  const { errors, values } = useFormFailure();
   return (
     <>
       <p>
@@ -77,29 +82,9 @@ export default function ReviewSubmission() {
         <p className="alert alert-ok">Redan granskad: {s.status === "approved" ? "godkänd" : "returnerad"}.</p>
       ) : (
         <Form method="post" noValidate>
-          <FormError errors={errors?._form} />
-          <fieldset className="field">
-            <legend>Beslut</legend>
-            {errors?.decision ? <p className="error">{errors.decision.join(" ")}</p> : null}
-            <label className="checkbox">
-              <input type="radio" name="decision" value="approve" defaultChecked={typed?.decision === "approve"} /> Godkänn
-            </label>
-            <label className="checkbox">
-              <input type="radio" name="decision" value="return" defaultChecked={typed?.decision === "return"} /> Returnera för komplettering
-            </label>
-          </fieldset>
-          <div className="field">
-            <label htmlFor="comment">Kommentar till deltagaren</label>
-            <p className="hint" id="comment-hint">
-              Krävs när du returnerar.
-            </p>
-            {errors?.comment ? (
-              <p className="error" id="comment-error">
-                {errors.comment.join(" ")}
-              </p>
-            ) : null}
-            <textarea id="comment" name="comment" rows={5} defaultValue={typed?.comment ?? ""} aria-describedby={errors?.comment ? "comment-hint comment-error" : "comment-hint"} aria-invalid={errors?.comment ? true : undefined} />
-          </div>
+          <FormError errors={errors._form} />
+          <RadioGroup name="decision" label="Beslut" options={DECISIONS} defaultValue={valueOf(values, "decision")} errors={errors.decision} />
+          <TextArea name="comment" label="Kommentar till deltagaren" hint="Krävs när du returnerar." rows={5} defaultValue={valueOf(values, "comment")} errors={errors.comment} />
           <button type="submit">Spara beslut</button>
         </Form>
       )}

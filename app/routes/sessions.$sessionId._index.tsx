@@ -1,12 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FormError, TextField } from "~/components/field";
+import { FormError, RadioGroup, TextField } from "~/components/field";
 import { requirePerson } from "~/modules/auth/session.server";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { sessionTimesFields } from "~/modules/sessions/session-schema";
 import { cancelSession, getSessionFor, mayEditSession, moveSession, recordAttendance, removeAttendee, respond } from "~/modules/sessions/sessions.server";
-import { flashCookie } from "~/utils/flash.server";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm, valueOf } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
@@ -58,17 +60,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const id = params.sessionId ?? "";
   const formData = await readForm(request);
-  const back = async (message: string) => redirect(`/sessions/${id}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  const back = (message: string) => redirectWithMessage(request, `/sessions/${id}`, message);
   if (formData.get("intent") === "move") {
     const form = parseForm(sessionTimesFields, formData);
-    if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-    const result = await moveSession(actor, id, form.data);
-    if (!result.ok) return data({ errors: { [result.field]: [result.message] }, values: Object.fromEntries(Object.entries(form.data)) }, { status: 400 });
+    if (!form.ok) return formFailure(form, formData);
+    const result = await moveSession(actor, id, form.value);
+    if (!result.ok) return formFailure(result, formData);
     return back("Tiden är ändrad och deltagarna har fått en uppdaterad inbjudan.");
   }
   const form = parseForm(intents, formData);
   if (!form.ok) throw badRequest("Okänd åtgärd.");
-  const input = form.data;
+  const input = form.value;
   let result;
   switch (input.intent) {
     case "rsvp":
@@ -89,16 +91,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
   }
-  if (!result.ok) return data({ errors: { _form: [result.message] }, values: {} }, { status: 400 });
+  if (!result.ok) return formFailure(result);
   const messages = { rsvp: "Tack för ditt svar.", cancel: "Tillfället är inställt och alla inbjudna har meddelats.", remove: "Personen är borttagen och har fått en avbokning.", attendance: "Närvaron är sparad." };
   return back(messages[input.intent]);
 }
 
+const ATTENDANCE_MARKS = [
+  { value: "attended", label: "Närvarade" },
+  { value: "absent", label: "Frånvarande" },
+];
+
 export default function SessionPage() {
   const { session: s, organizer, mine, attendees } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
-  const v = actionData?.values as Record<string, string> | undefined;
+  const { errors: e, values: v } = useFormFailure();
   const cancelled = s.status === "cancelled";
   return (
     <>
@@ -143,7 +148,7 @@ export default function SessionPage() {
         ) : null}
       </dl>
       {s.agenda ? <pre className="mail">{s.agenda}</pre> : null}
-      <FormError errors={e?._form} />
+      <FormError errors={e._form} />
       <p>
         <a href={`/sessions/${s.id}/calendar.ics`} className="button secondary" download>
           Lägg till i kalender
@@ -173,9 +178,9 @@ export default function SessionPage() {
           <h2 id="manage-title">Hantera tillfället</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="move" />
-            <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(v, "date") || s.date} errors={e?.date} />
-            <TextField name="startTime" label="Ny starttid" type="time" required defaultValue={valueOf(v, "startTime") || s.startTime} errors={e?.startTime} />
-            <TextField name="endTime" label="Ny sluttid" type="time" required defaultValue={valueOf(v, "endTime") || s.endTime} errors={e?.endTime} />
+            <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(v, "date") || s.date} errors={e.date} />
+            <TextField name="startTime" label="Ny starttid" type="time" required defaultValue={valueOf(v, "startTime") || s.startTime} errors={e.startTime} />
+            <TextField name="endTime" label="Ny sluttid" type="time" required defaultValue={valueOf(v, "endTime") || s.endTime} errors={e.endTime} />
             <button type="submit" className="secondary">
               Flytta tillfället
             </button>
@@ -208,15 +213,13 @@ export default function SessionPage() {
                       {s.started ? (
                         <td>
                           {a.status === "removed" ? null : (
-                            <fieldset>
-                              <legend className="visually-hidden">Närvaro för {a.name}</legend>
-                              <label className="checkbox">
-                                <input type="radio" name={`mark-${a.personId}`} value="attended" defaultChecked={a.status === "attended"} /> Närvarade
-                              </label>
-                              <label className="checkbox">
-                                <input type="radio" name={`mark-${a.personId}`} value="absent" defaultChecked={a.status === "absent"} /> Frånvarande
-                              </label>
-                            </fieldset>
+                            <RadioGroup
+                              name={`mark-${a.personId}`}
+                              label={`Närvaro för ${a.name}`}
+                              hideLabel
+                              options={ATTENDANCE_MARKS}
+                              defaultValue={a.status}
+                            />
                           )}
                         </td>
                       ) : null}

@@ -1,12 +1,15 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/field";
 import { may } from "~/modules/auth/permissions";
 import { requirePerson } from "~/modules/auth/session.server";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { bookSlot, sessionsFor } from "~/modules/sessions/sessions.server";
-import { flashCookie } from "~/utils/flash.server";
+import { formError } from "~/utils/action-result";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
@@ -41,19 +44,19 @@ const bookSchema = z.object({ intent: z.literal("book"), sessionId: z.string().m
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
   const form = parseForm(bookSchema, await readForm(request));
-  if (!form.ok) return data({ errors: { _form: ["Välj en tid att boka."] } }, { status: 400 });
-  const result = await bookSlot(actor, form.data.sessionId);
-  if (!result.ok) return data({ errors: { _form: [result.message] } }, { status: 409 });
-  return redirect(`/sessions/${result.id}`, { headers: { "Set-Cookie": await flashCookie(request, "Tiden är bokad. En kalenderinbjudan är skickad till din e-post.") } });
+  if (!form.ok) return formFailure(formError("Välj en tid att boka."));
+  const result = await bookSlot(actor, form.value.sessionId);
+  if (!result.ok) return formFailure(result, undefined, 409);
+  return redirectWithMessage(request, `/sessions/${result.value.id}`, "Tiden är bokad. En kalenderinbjudan är skickad till din e-post.");
 }
 
 export default function Sessions() {
   const { mayLead, leading, invited, openSlots } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { errors } = useFormFailure();
   return (
     <>
       <h1>Handledning</h1>
-      <FormError errors={actionData?.errors._form} />
+      <FormError errors={errors._form} />
       {mayLead ? (
         <section aria-labelledby="leading-title">
           <h2 id="leading-title">Tillfällen jag leder</h2>

@@ -1,30 +1,20 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxGroup, FormError, SelectField, TextField } from "~/components/field";
-import { db } from "~/db.server";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CheckboxGroup, FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
 import { SCHEDULE_ARRAY_FIELDS, scheduleFields } from "~/modules/sessions/session-schema";
-import { scheduleSessions } from "~/modules/sessions/sessions.server";
-import { flashCookie } from "~/utils/flash.server";
-import { formValues, parseForm, valueOf, valuesOf } from "~/utils/forms";
+import { scheduleSessions, schedulingChoices } from "~/modules/sessions/sessions.server";
+import { formFailure } from "~/utils/action-result.server";
+import { redirectWithMessage } from "~/utils/flash.server";
+import { useFormFailure } from "~/utils/form-failure";
+import { parseForm, valueOf, valuesOf } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "Boka handledning · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "sessions:schedule");
-  const [cohorts, people] = await Promise.all([
-    db.cohort.findMany({
-      where: { endsOn: { gte: new Date() }, ...(actor.isAdmin ? {} : { facilitators: { some: { personId: actor.id } } }) },
-      select: { id: true, name: true },
-      orderBy: { startsOn: "asc" },
-    }),
-    db.person.findMany({
-      where: { active: true, isParticipant: true, id: { not: actor.id }, ...(actor.isAdmin ? {} : { branch: { supporters: { some: { facilitatorId: actor.id } } } }) },
-      select: { id: true, name: true, branch: { select: { name: true } } },
-      orderBy: { name: "asc" },
-    }),
-  ]);
+  const { cohorts, people } = await schedulingChoices(actor);
   return { cohorts, people: people.map((p) => ({ value: p.id, label: `${p.name} (${p.branch.name})` })) };
 }
 
@@ -32,18 +22,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "sessions:schedule");
   const formData = await readForm(request);
   const form = parseForm(scheduleFields, formData, SCHEDULE_ARRAY_FIELDS);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const result = await scheduleSessions(actor, form.data);
-  if (!result.ok) return data({ errors: { [result.field]: [result.message] }, values: formValues(formData) }, { status: 400 });
-  const message = result.ids.length > 1 ? `${result.ids.length} tillfällen är bokade och inbjudningar skickade.` : "Tillfället är bokat och inbjudningar skickade.";
-  return redirect(`/sessions/${result.ids[0]}`, { headers: { "Set-Cookie": await flashCookie(request, message) } });
+  if (!form.ok) return formFailure(form, formData);
+  const result = await scheduleSessions(actor, form.value);
+  if (!result.ok) return formFailure(result, formData);
+  const { ids } = result.value;
+  const message = ids.length > 1 ? `${ids.length} tillfällen är bokade och inbjudningar skickade.` : "Tillfället är bokat och inbjudningar skickade.";
+  return redirectWithMessage(request, `/sessions/${ids[0]}`, message);
 }
 
 export default function NewSession() {
   const { cohorts, people } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const v = actionData?.values;
-  const e = actionData?.errors as Record<string, string[] | undefined> | undefined;
+  const { errors: e, values: v } = useFormFailure();
   return (
     <>
       <p>
@@ -52,26 +41,23 @@ export default function NewSession() {
       <h1>Boka handledning</h1>
       <p className="muted">Ange tider i svensk tid. Deltagarna får en kalenderinbjudan via e-post.</p>
       <Form method="post" noValidate>
-        <FormError errors={e?._form} />
-        <SelectField name="kind" label="Typ" defaultValue={valueOf(v, "kind") || "group"} options={[{ value: "group", label: "Grupphandledning" }, { value: "one-to-one", label: "Enskild handledning" }]} errors={e?.kind} />
-        <TextField name="title" label="Rubrik" required defaultValue={valueOf(v, "title")} errors={e?.title} />
-        <div className="field">
-          <label htmlFor="agenda">Agenda</label>
-          <textarea id="agenda" name="agenda" rows={4} defaultValue={valueOf(v, "agenda")} />
-        </div>
-        <TextField name="date" label="Datum" type="date" required defaultValue={valueOf(v, "date")} errors={e?.date} />
-        <TextField name="startTime" label="Starttid" type="time" required defaultValue={valueOf(v, "startTime") || "18:00"} errors={e?.startTime} />
-        <TextField name="endTime" label="Sluttid" type="time" required defaultValue={valueOf(v, "endTime") || "19:30"} errors={e?.endTime} />
-        <TextField name="location" label="Plats" defaultValue={valueOf(v, "location")} errors={e?.location} hint="Plats, videolänk eller båda." />
-        <TextField name="videoUrl" label="Videolänk" type="url" defaultValue={valueOf(v, "videoUrl")} errors={e?.videoUrl} />
-        <SelectField name="cohortId" label="Omgång" placeholder="Ingen (fristående)" defaultValue={valueOf(v, "cohortId")} options={cohorts.map((c) => ({ value: c.id, label: c.name }))} errors={e?.cohortId} hint="Alla antagna i omgången bjuds in." />
-        <CheckboxGroup name="participantIds" label="Deltagare" options={people} checked={valuesOf(v, "participantIds")} errors={e?.participantIds} hint="För enskild handledning: välj en person, eller publicera tiden som bokningsbar." />
+        <FormError errors={e._form} />
+        <SelectField name="kind" label="Typ" defaultValue={valueOf(v, "kind") || "group"} options={[{ value: "group", label: "Grupphandledning" }, { value: "one-to-one", label: "Enskild handledning" }]} errors={e.kind} />
+        <TextField name="title" label="Rubrik" required defaultValue={valueOf(v, "title")} errors={e.title} />
+        <TextArea name="agenda" label="Agenda" rows={4} defaultValue={valueOf(v, "agenda")} errors={e.agenda} />
+        <TextField name="date" label="Datum" type="date" required defaultValue={valueOf(v, "date")} errors={e.date} />
+        <TextField name="startTime" label="Starttid" type="time" required defaultValue={valueOf(v, "startTime") || "18:00"} errors={e.startTime} />
+        <TextField name="endTime" label="Sluttid" type="time" required defaultValue={valueOf(v, "endTime") || "19:30"} errors={e.endTime} />
+        <TextField name="location" label="Plats" defaultValue={valueOf(v, "location")} errors={e.location} hint="Plats, videolänk eller båda." />
+        <TextField name="videoUrl" label="Videolänk" type="url" defaultValue={valueOf(v, "videoUrl")} errors={e.videoUrl} />
+        <SelectField name="cohortId" label="Omgång" placeholder="Ingen (fristående)" defaultValue={valueOf(v, "cohortId")} options={cohorts.map((c) => ({ value: c.id, label: c.name }))} errors={e.cohortId} hint="Alla antagna i omgången bjuds in." />
+        <CheckboxGroup name="participantIds" label="Deltagare" options={people} checked={valuesOf(v, "participantIds")} errors={e.participantIds} hint="För enskild handledning: välj en person, eller publicera tiden som bokningsbar." />
         <label className="checkbox">
           <input type="checkbox" name="openSlot" defaultChecked={valueOf(v, "openSlot") === "on"} /> Publicera som ledig tid som en deltagare kan boka (enskild)
         </label>
-        <TextField name="capacity" label="Antal platser (grupp)" type="number" defaultValue={valueOf(v, "capacity")} errors={e?.capacity} />
-        <SelectField name="repeatWeeks" label="Upprepa" defaultValue={valueOf(v, "repeatWeeks") || "0"} options={[{ value: "0", label: "Upprepas inte" }, { value: "1", label: "Varje vecka" }, { value: "2", label: "Varannan vecka" }, { value: "4", label: "Var fjärde vecka" }]} errors={e?.repeatWeeks} />
-        <TextField name="occurrences" label="Antal tillfällen" type="number" defaultValue={valueOf(v, "occurrences") || "1"} errors={e?.occurrences} />
+        <TextField name="capacity" label="Antal platser (grupp)" type="number" defaultValue={valueOf(v, "capacity")} errors={e.capacity} />
+        <SelectField name="repeatWeeks" label="Upprepa" defaultValue={valueOf(v, "repeatWeeks") || "0"} options={[{ value: "0", label: "Upprepas inte" }, { value: "1", label: "Varje vecka" }, { value: "2", label: "Varannan vecka" }, { value: "4", label: "Var fjärde vecka" }]} errors={e.repeatWeeks} />
+        <TextField name="occurrences" label="Antal tillfällen" type="number" defaultValue={valueOf(v, "occurrences") || "1"} errors={e.occurrences} />
         <div className="actions">
           <button type="submit">Boka och skicka inbjudningar</button>
           <Link to="/sessions">Avbryt</Link>

@@ -1,18 +1,15 @@
 import type { z } from "zod";
+import type { ActionResult, FieldErrors, FormValues } from "./action-result";
 import { swedishErrorMap } from "./zod-swedish";
 
-export type FieldErrors = Record<string, string[] | undefined>;
-
-export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
+export type { FieldErrors, FormValues } from "./action-result";
 
 /**
  * The submitted text values, so a form can be shown again exactly as typed.
  * One pass over the entries: getAll per key scans every entry again, which
  * made 50,000 fields cost minutes.
  */
-export function formValues(formData: FormData): Record<string, string | string[]> {
+export function formValues(formData: FormData): FormValues {
   const all = new Map<string, string[]>();
   for (const [key, value] of formData.entries()) {
     if (key === "password" || key.startsWith("password")) continue;
@@ -26,9 +23,10 @@ export function formValues(formData: FormData): Record<string, string | string[]
 
 /**
  * One zod schema per form. Multi-valued fields (checkbox groups) arrive as
- * arrays when the schema says so; everything else as a single string.
+ * arrays when the schema says so; everything else as a single string. A
+ * failure carries the messages only: formFailure adds what was typed.
  */
-export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData, arrayFields: string[] = []): FormResult<z.infer<S>> {
+export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData, arrayFields: string[] = []): ActionResult<z.infer<S>> {
   // One pass over the entries (see formValues): the first text value of a field, or all of them for an array field.
   const arrays = new Set(arrayFields);
   const fields = new Map<string, string | string[] | undefined>();
@@ -45,24 +43,24 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData,
   // A NUL byte is never text anyone typed, and PostgreSQL refuses to store one: a field error, not a 500.
   const withNul = Object.entries(raw).filter(([, v]) => (Array.isArray(v) ? v : [v]).some((s) => typeof s === "string" && s.includes("\u0000")));
   if (withNul.length > 0) {
-    return { ok: false, errors: Object.fromEntries(withNul.map(([k]) => [k, ["Fältet innehåller ett otillåtet tecken."]])), values: formValues(formData) };
+    return { ok: false, errors: Object.fromEntries(withNul.map(([k]) => [k, ["Fältet innehåller ett otillåtet tecken."]])) };
   }
   const result = schema.safeParse(raw, { errorMap: swedishErrorMap });
-  if (result.success) return { ok: true, data: result.data };
+  if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "_form";
     (errors[key] ??= []).push(issue.message);
   }
-  return { ok: false, errors, values: formValues(formData) };
+  return { ok: false, errors };
 }
 
-export function valueOf(values: Record<string, string | string[]> | undefined, key: string): string {
+export function valueOf(values: FormValues | undefined, key: string): string {
   const v = values?.[key];
   return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
 }
 
-export function valuesOf(values: Record<string, string | string[]> | undefined, key: string): string[] {
+export function valuesOf(values: FormValues | undefined, key: string): string[] {
   const v = values?.[key];
   return Array.isArray(v) ? v : v ? [v] : [];
 }

@@ -11,14 +11,11 @@ import { createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
-import { syncContent } from "~/modules/catalog/sync.server";
-import { ensureTemplate } from "~/modules/crisis/template.server";
 import { createCohort } from "~/modules/enrolment/cohorts.server";
-import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
-import { basicContent, writeContent } from "./content-fixture";
 import { isoDay } from "../support/dates";
-import { branchId, signedIn } from "./helpers";
+import { attackWorld } from "./attack-world";
+import { signedIn } from "./helpers";
 import { fillPattern, NONCE, routeFiles, routePattern, startRemixApp, type RemixApp } from "./remix-app";
 
 type Person = Awaited<ReturnType<typeof signedIn>>;
@@ -30,16 +27,10 @@ const w = {} as { admin: Person; f1: Person; params: Record<string, string> };
 beforeAll(async () => {
   app = await startRemixApp();
   handle = createRequestHandler(app.build, "production");
-  await syncContent(writeContent(basicContent()));
-  await ensureTemplate(path.resolve("content/krisplan/mall.md"));
-  await ensureGoals();
-  w.admin = await signedIn({ roles: ["admin"] });
-  w.f1 = await signedIn({ roles: ["facilitator"], branch: "Luleå" });
-  const learner = await signedIn({ branch: "Luleå" });
-  const lulea = await branchId("Luleå");
-  const program = await db.program.findUniqueOrThrow({ where: { slug: "testprogram" } });
+  const { admin, f1, learner, lulea, programId } = await attackWorld();
+  Object.assign(w, { admin, f1 });
   const cohort = await createCohort(w.admin.id, {
-    name: "Omgång", programId: program.id, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
+    name: "Omgång", programId, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
     capacity: 10, mode: "approval", facilitatorIds: [w.f1.id], branchIds: [], positions: [],
   });
   if (!cohort.ok) throw new Error(cohort.message);
@@ -55,13 +46,13 @@ beforeAll(async () => {
     branchId: lulea,
     key: (await db.indicator.findFirstOrThrow({ orderBy: { key: "asc" } })).key,
     personId: learner.id,
-    cohortId: cohort.id,
+    cohortId: cohort.value.id,
     courseSlug: "testkurs",
     lessonSlug: "t-uppgift",
     branchSlug: "lulea",
     token: "A".repeat(43),
     submissionId: submission.id,
-    sessionId: scheduled.ids[0]!,
+    sessionId: scheduled.value.ids[0]!,
     "*": "finns-inte",
   };
 });

@@ -28,7 +28,7 @@ async function cohort(capacity: number, facilitatorId: string, mode: "open" | "a
     positions: [],
   });
   if (!r.ok) throw new Error(r.message);
-  return r.id;
+  return r.value.id;
 }
 
 const post = (cohortId: string, fields: Record<string, string | string[]>, cookie: string) =>

@@ -22,7 +22,7 @@ async function scheduled() {
     location: "Luleå", videoUrl: "", cohortId: "", participantIds: [a.id], capacity: "", repeatWeeks: 0, occurrences: 1,
   });
   if (!r.ok) throw new Error(r.message);
-  return { f, a, id: r.ids[0]! };
+  return { f, a, id: r.value.ids[0]! };
 }
 
 const feedRequest = (token: string, headers: Record<string, string> = {}) =>

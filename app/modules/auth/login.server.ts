@@ -2,15 +2,18 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { column, executeSql, selectRows } from "~/sql.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { formError, ok, throttled, type ActionResult } from "~/utils/action-result";
+import { minutesUntil, swedishClock } from "~/utils/time";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import { loginBlockedUntil, recordLoginAttempt } from "./throttle.server";
 
 const credentialRow = z.object({ id: column.text, active: column.boolean, hash: column.text.nullable() });
 
-export type LoginResult =
-  | { ok: true; personId: string }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAt: Date };
+export const INVALID_LOGIN = "Fel e-postadress eller lösenord.";
+
+function tooManyTries(retryAt: Date) {
+  return throttled(`För många misslyckade inloggningsförsök. Försök igen kl. ${swedishClock(retryAt)} (om ${minutesUntil(retryAt)} min).`, retryAt);
+}
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -21,12 +24,12 @@ export function normalizeEmail(email: string): string {
  * a deactivated account all answer "invalid", so the answer never tells
  * whether an e-mail has an account.
  */
-export async function attemptLogin(input: { email: string; password: string; address: string }): Promise<LoginResult> {
+export async function attemptLogin(input: { email: string; password: string; address: string }): Promise<ActionResult<{ personId: string }>> {
   const email = normalizeEmail(input.email);
   const blocked = await loginBlockedUntil(email, input.address);
   if (blocked) {
     await recordLoginAttempt(email, input.address, "throttled");
-    return { ok: false, reason: "throttled", retryAt: blocked };
+    return tooManyTries(blocked);
   }
 
   const [person] = await selectRows(
@@ -39,7 +42,7 @@ export async function attemptLogin(input: { email: string; password: string; add
     await recordLoginAttempt(email, input.address, "failure");
     // The try that reaches the limit already says when to come back.
     const nowBlocked = await loginBlockedUntil(email, input.address);
-    return nowBlocked ? { ok: false, reason: "throttled", retryAt: nowBlocked } : { ok: false, reason: "invalid" };
+    return nowBlocked ? tooManyTries(nowBlocked) : formError(INVALID_LOGIN);
   }
 
   await recordLoginAttempt(email, input.address, "success");
@@ -47,5 +50,5 @@ export async function attemptLogin(input: { email: string; password: string; add
   const now = new Date();
   await executeSql(Prisma.sql`UPDATE "Person" SET "lastLoginAt" = ${now} WHERE "id" = ${person.id}`);
   await recordAudit({ actorId: person.id, action: "auth.login", subjectType: "person", subjectId: person.id });
-  return { ok: true, personId: person.id };
+  return ok({ personId: person.id });
 }

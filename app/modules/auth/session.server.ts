@@ -32,6 +32,15 @@ export function liveSessionWhere(now = new Date()) {
   };
 }
 
+/** A person's signed-in devices, newest first, for Mitt konto. */
+export function liveSessionsOf(personId: string, now = new Date()) {
+  return db.authSession.findMany({
+    where: { personId, ...liveSessionWhere(now) },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, userAgent: true },
+  });
+}
+
 /** How stale the recorded activity may get before a request writes it again. */
 export const TOUCH_EVERY_MS = 60_000;
 

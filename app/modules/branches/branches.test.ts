@@ -11,7 +11,7 @@ describe("branches", () => {
 
   it("refuses a new branch whose name matches an existing one up to å/ä/ö and case", async () => {
     await ensureDistrictBranches();
-    expect(await createBranch("admin", "lulea")).toEqual({ ok: false, message: expect.stringContaining("finns redan") });
+    expect(await createBranch("admin", "lulea")).toMatchObject({ ok: false, errors: { name: [expect.stringContaining("finns redan")] } });
     const created = await createBranch("admin", "Testby");
     expect(created.ok).toBe(true);
   });
@@ -20,7 +20,7 @@ describe("branches", () => {
     await ensureDistrictBranches();
     const boden = await db.branch.findUniqueOrThrow({ where: { name: "Boden" } });
     expect(await renameBranch("admin", boden.id, "Piteå")).toMatchObject({ ok: false });
-    expect(await renameBranch("admin", boden.id, "Bodens arbetarekommun")).toEqual({ ok: true, id: boden.id });
+    expect(await renameBranch("admin", boden.id, "Bodens arbetarekommun")).toEqual({ ok: true, value: { id: boden.id } });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: boden.id, action: "branch.renamed" } });
     expect(JSON.parse(audit.detail)).toEqual({ before: { name: "Boden" }, after: { name: "Bodens arbetarekommun" } });
   });

@@ -1,6 +1,7 @@
 import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
+import { fieldError, ok, type ActionResult } from "~/utils/action-result";
 import { forbidden, notFound } from "~/utils/http.server";
 import { planProgress } from "./progress";
 import { latestTemplate } from "./template.server";
@@ -85,6 +86,23 @@ export async function loadPlan(planId: string) {
   };
 }
 
+/** Who can own an item of a branch's plan: its active members, by name. */
+export function planMembers(branchId: string) {
+  return db.person.findMany({ where: { branchId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** The phone-sized "I en kris nu" view: the contact list in calling order and the first steps that apply. */
+export async function crisisNow(planId: string) {
+  const [contacts, steps] = await Promise.all([
+    db.crisisContact.findMany({ where: { planId }, orderBy: { order: "asc" } }),
+    db.crisisPlanItem.findMany({ where: { planId, firstStep: true, status: { not: "not-applicable" } }, orderBy: [{ sectionOrder: "asc" }, { order: "asc" }] }),
+  ]);
+  return {
+    contacts: contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone })),
+    steps: steps.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance })),
+  };
+}
+
 /** Plans the actor may see, with progress, for the overview and the goals. */
 export async function plansOverview(actor: Actor) {
   const branches = await db.branch.findMany({ orderBy: { name: "asc" } });
@@ -107,14 +125,12 @@ export interface ItemUpdate {
   link: string;
 }
 
-export type CrisisResult = { ok: true } | { ok: false; field: string; message: string };
-
-export async function updateItem(actor: Actor, planId: string, itemId: string, input: ItemUpdate): Promise<CrisisResult> {
+export async function updateItem(actor: Actor, planId: string, itemId: string, input: ItemUpdate): Promise<ActionResult> {
   const item = await db.crisisPlanItem.findUnique({ where: { id: itemId }, include: { plan: true } });
   if (!item || item.planId !== planId) throw notFound("Punkten finns inte i den här planen.");
   if (input.ownerId) {
     const owner = await db.person.findUnique({ where: { id: input.ownerId }, select: { branchId: true, active: true } });
-    if (!owner || !owner.active || owner.branchId !== item.plan.branchId) return { ok: false, field: "ownerId", message: "Ansvarig ska vara en aktiv person i arbetarekommunen." };
+    if (!owner || !owner.active || owner.branchId !== item.plan.branchId) return fieldError("ownerId", "Ansvarig ska vara en aktiv person i arbetarekommunen.");
   }
   const after = {
     status: input.status,
@@ -141,19 +157,19 @@ export async function updateItem(actor: Actor, planId: string, itemId: string, i
       tx,
     );
   });
-  return { ok: true };
+  return ok();
 }
 
-export async function addOwnItem(actor: Actor, planId: string, input: { sectionKey: string; title: string; guidance: string }) {
+export async function addOwnItem(actor: Actor, planId: string, input: { sectionKey: string; title: string; guidance: string }): Promise<ActionResult> {
   const section = await db.crisisPlanItem.findFirst({ where: { planId, sectionKey: input.sectionKey }, orderBy: { order: "desc" } });
-  if (!section) return { ok: false as const, field: "sectionKey", message: "Välj en sektion i planen." };
+  if (!section) return fieldError("sectionKey", "Välj en sektion i planen.");
   await transaction(async (tx) => {
     const created = await tx.crisisPlanItem.create({
       data: { planId, templateKey: null, sectionKey: section.sectionKey, sectionTitle: section.sectionTitle, sectionOrder: section.sectionOrder, order: section.order + 1, title: input.title, guidance: input.guidance },
     });
     await recordAudit({ actorId: actor.id, action: "crisis.item-added", subjectType: "crisis-plan", subjectId: planId, detail: { after: { id: created.id, title: input.title, section: section.sectionTitle } } }, tx);
   });
-  return { ok: true as const };
+  return ok();
 }
 
 export async function markReviewed(actor: Actor, planId: string, now = new Date()) {
@@ -203,7 +219,11 @@ export async function decideOffer(actor: Actor, planId: string, offerId: string,
  * Publishes a new template version: the latest with the edits and additions
  * made. Items with new keys are offered to every existing plan.
  */
-export async function publishTemplate(actor: Actor, change: { edits: Record<string, { title: string; guidance: string }>; addition?: { sectionKey: string; key: string; title: string; guidance: string } }, note: string) {
+export async function publishTemplate(
+  actor: Actor,
+  change: { edits: Record<string, { title: string; guidance: string }>; addition?: { sectionKey: string; key: string; title: string; guidance: string } },
+  note: string,
+): Promise<ActionResult<{ version: number }>> {
   const latest = await latestTemplate();
   const version = latest.version + 1;
   const items = latest.items.map((i) => ({
@@ -218,8 +238,8 @@ export async function publishTemplate(actor: Actor, change: { edits: Record<stri
   }));
   if (change.addition) {
     const section = latest.items.filter((i) => i.sectionKey === change.addition!.sectionKey);
-    if (section.length === 0) return { ok: false as const, field: "sectionKey", message: "Välj en sektion." };
-    if (latest.items.some((i) => i.key === change.addition!.key)) return { ok: false as const, field: "title", message: "Det finns redan en punkt med den nyckeln." };
+    if (section.length === 0) return fieldError("newSection", "Välj en sektion.");
+    if (latest.items.some((i) => i.key === change.addition!.key)) return fieldError("newTitle", "Det finns redan en punkt med den nyckeln.");
     items.push({ ...change.addition, sectionTitle: section[0]!.sectionTitle, sectionOrder: section[0]!.sectionOrder, order: Math.max(...section.map((i) => i.order)) + 1, firstStep: false });
   }
   await transaction(async (tx) => {
@@ -231,7 +251,11 @@ export async function publishTemplate(actor: Actor, change: { edits: Record<stri
     await tx.crisisPlan.updateMany({ data: { templateVersion: version } });
     await recordAudit({ actorId: actor.id, action: "crisis.template-published", subjectType: "crisis-template", subjectId: String(version), detail: { note, edits: change.edits, addition: change.addition ?? null } }, tx);
   });
-  return { ok: true as const, version };
+  return ok({ version });
+}
+
+export async function isKrisansvarig(personId: string) {
+  return (await db.branchRole.count({ where: { personId, role: "krisansvarig" } })) > 0;
 }
 
 export async function setKrisansvarig(actorId: string, personId: string, on: boolean) {

@@ -57,7 +57,7 @@ describe("the plan", () => {
     expect(history[0]).toMatchObject({ action: "crisis.item-updated", detail: { item: item.title, before: { status: "not-started", ownerId: null }, after: { status: "done", ownerId: owner.id, note: "Klar" } } });
 
     const stranger = await createPerson({ branch: "Boden" });
-    expect(await updateItem(editor, plan.id, item.id, { status: "done", notApplicableReason: "", ownerId: stranger.id, dueOn: "", note: "", link: "" })).toMatchObject({ ok: false, field: "ownerId" });
+    expect(await updateItem(editor, plan.id, item.id, { status: "done", notApplicableReason: "", ownerId: stranger.id, dueOn: "", note: "", link: "" })).toMatchObject({ ok: false, errors: { ownerId: [expect.any(String)] } });
   });
 
   it("a plan not reviewed for 12 months is flagged; 'granskad' clears the flag and records who", async () => {

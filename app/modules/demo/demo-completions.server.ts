@@ -63,7 +63,7 @@ export async function seedDemoCompletions(now = new Date()) {
         kind: "one-to-one", title: "Handledning", agenda: "", date: stockholmDate(new Date(now.getTime() - daysAgo * DAY)), startTime: "10:00", endTime: "11:00",
         location: "Partiexpeditionen", videoUrl: "", cohortId: "", participantIds: [leader.id], capacity: "", repeatWeeks: 0, occurrences: 1,
       }, longAgo);
-      if (r.ok) ids.push(r.ids[0]!);
+      if (r.ok) ids.push(r.value.ids[0]!);
     }
     for (const id of ids) await recordAttendance(actorOf(johan), id, { [leader.id]: "attended" });
     await finishProgram(leader.id, "ledarskapsprogrammet", new Date(now.getTime() - (60 + i * 10) * DAY));

@@ -38,7 +38,7 @@ export async function seedDemoSessions() {
   const longAgo = new Date(Date.now() - 60 * 86_400_000);
 
   const past = await scheduleSessions(actorOf(sara!), { ...base, kind: "one-to-one", title: "Uppstartssamtal", date: day(-14), participantIds: [erik!.id] }, longAgo);
-  if (past.ok) await recordAttendance(actorOf(sara!), past.ids[0]!, { [erik!.id]: "attended" });
+  if (past.ok) await recordAttendance(actorOf(sara!), past.value.ids[0]!, { [erik!.id]: "attended" });
   if (malmfalten) {
     await scheduleSessions(actorOf(sara!), { ...base, kind: "group", title: "Grupphandledning Malmfälten", date: day(5), cohortId: malmfalten.id, repeatWeeks: 2, occurrences: 4, location: "Folkets hus, Kiruna" });
   }
@@ -70,7 +70,7 @@ async function seedNearlyDoneLeader(sara: { id: string; branchId: string; isPart
   }
   const longAgo = new Date(Date.now() - 60 * 86_400_000);
   const first = await scheduleSessions(actorOf(sara), { ...base, kind: "one-to-one", title: "Handledning för ordförande", date: day(-7), participantIds: [sofia.id] }, longAgo);
-  if (first.ok) await recordAttendance(actorOf(sara), first.ids[0]!, { [sofia.id]: "attended" });
+  if (first.ok) await recordAttendance(actorOf(sara), first.value.ids[0]!, { [sofia.id]: "attended" });
   // Yesterday's session: attendance not recorded yet.
   await scheduleSessions(actorOf(sara), { ...base, kind: "one-to-one", title: "Uppföljning för ordförande", date: day(-1), startTime: "08:00", endTime: "09:00", participantIds: [sofia.id] }, longAgo);
 }

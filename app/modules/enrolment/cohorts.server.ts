@@ -4,6 +4,7 @@ import type { Actor } from "~/modules/auth/permissions";
 import { cohortsLedBy, cohortsRunBy } from "~/modules/auth/scopes";
 import { catalogRequiredCourseIds } from "~/modules/catalog/catalog-cache.server";
 import { progressAcrossCourses } from "~/modules/progress/course-progress.server";
+import { fieldError, ok, type ActionResult } from "~/utils/action-result";
 import { stockholmToUtc } from "~/utils/time";
 import type { CohortInput } from "./cohort-schema";
 import { selfEnrolRefusal } from "./eligibility";
@@ -16,13 +17,11 @@ import { column, selectRows } from "~/sql.server";
 const startOfDay = (isoDate: string) => stockholmToUtc(isoDate, "00:00:00");
 const endOfDay = (isoDate: string) => stockholmToUtc(isoDate, "23:59:59");
 
-export type CohortResult = { ok: true; id: string } | { ok: false; field: string; message: string };
-
-export async function createCohort(actorId: string, input: CohortInput): Promise<CohortResult> {
+export async function createCohort(actorId: string, input: CohortInput): Promise<ActionResult<{ id: string }>> {
   const program = await db.program.findUnique({ where: { id: input.programId } });
-  if (!program || program.retiredAt) return { ok: false, field: "programId", message: "Välj ett program i listan." };
+  if (!program || program.retiredAt) return fieldError("programId", "Välj ett program i listan.");
   const facilitators = await db.person.count({ where: { id: { in: input.facilitatorIds }, isFacilitator: true, active: true } });
-  if (facilitators !== new Set(input.facilitatorIds).size) return { ok: false, field: "facilitatorIds", message: "Välj bland aktiva utvecklingsledare." };
+  if (facilitators !== new Set(input.facilitatorIds).size) return fieldError("facilitatorIds", "Välj bland aktiva utvecklingsledare.");
   const cohort = await transaction(async (tx) => {
     const created = await tx.cohort.create({
       data: {
@@ -42,7 +41,16 @@ export async function createCohort(actorId: string, input: CohortInput): Promise
     await recordAudit({ actorId, action: "cohort.created", subjectType: "cohort", subjectId: created.id, detail: { after: input } }, tx);
     return created;
   });
-  return { ok: true, id: cohort.id };
+  return ok({ id: cohort.id });
+}
+
+/** What the new-cohort form offers: programs in use and active Utvecklingsledare. */
+export async function cohortFormChoices() {
+  const [programs, facilitators] = await Promise.all([
+    db.program.findMany({ where: { retiredAt: null }, orderBy: { order: "asc" }, select: { id: true, title: true } }),
+    db.person.findMany({ where: { isFacilitator: true, active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  return { programs, facilitators };
 }
 
 const cohortInclude = {

@@ -5,6 +5,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import type { OutboxKind } from "~/modules/mail/kinds";
+import { formError, ok, type ActionResult } from "~/utils/action-result";
 import { forbidden, notFound } from "~/utils/http.server";
 import { swedishDate } from "~/utils/time";
 import { z } from "zod";
@@ -103,6 +104,12 @@ export async function requireManagedCohort(actor: Actor, cohortId: string | unde
   const cohort = await loadCohort(cohortId);
   if (!mayManageCohort(actor, cohort)) throw forbidden("Bara omgångens utvecklingsledare och distriktsadmin kan hantera omgången.");
   return cohort;
+}
+
+/** An enrolment id posted to one cohort's page must belong to that cohort: one from another cohort is a forged post (403). */
+export async function requireEnrolmentInCohort(enrolmentId: string, cohortId: string) {
+  const target = await db.enrolment.findUnique({ where: { id: enrolmentId }, select: { cohortId: true } });
+  if (!target || target.cohortId !== cohortId) throw forbidden();
 }
 
 /** Takes one seat if one is free, in one statement, so parallel requests cannot overbook. */
@@ -252,13 +259,13 @@ export async function withdraw(actor: Actor, enrolmentId: string, reason: string
 }
 
 /** Approves (a seat if free, else the waitlist) or declines, with a reason, a pending application. */
-export async function decide(actor: Actor, enrolmentId: string, decision: "approve" | "decline", reason: string) {
+export async function decide(actor: Actor, enrolmentId: string, decision: "approve" | "decline", reason: string): Promise<ActionResult<{ status: "declined" | "enrolled" | "waitlisted" }>> {
   const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId } });
   if (!enrolment) throw notFound("Anmälan finns inte.");
   const cohort = await requireManagedCohort(actor, enrolment.cohortId);
   return transaction(async (tx) => {
     const current = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } });
-    if (current.status !== "pending") return { ok: false as const, message: "Ansökan är redan besvarad." };
+    if (current.status !== "pending") return formError("Ansökan är redan besvarad.");
     if (decision === "decline") {
       await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "declined", reason, decidedById: actor.id } });
       await tell(tx, enrolment.personId, cohort, "enrolment-declined", `Besked om ${cohort.name}`, [
@@ -266,7 +273,7 @@ export async function decide(actor: Actor, enrolmentId: string, decision: "appro
         `Anledning: ${reason}`,
       ]);
       await recordAudit({ actorId: actor.id, action: "enrolment.declined", subjectType: "enrolment", subjectId: enrolment.id, detail: { reason } }, tx);
-      return { ok: true as const, status: "declined" };
+      return ok({ status: "declined" as const });
     }
     const seated = await claimSeat(tx, cohort.id);
     const now = new Date();
@@ -280,7 +287,7 @@ export async function decide(actor: Actor, enrolmentId: string, decision: "appro
         : `Din ansökan till ${cohort.name} är godkänd, men omgången är full. Du står nummer ${await waitlistPlace(cohort.id, now, tx)} på väntelistan.`,
     ]);
     await recordAudit({ actorId: actor.id, action: "enrolment.approved", subjectType: "enrolment", subjectId: enrolment.id }, tx);
-    return { ok: true as const, status: seated ? "enrolled" : "waitlisted" };
+    return ok({ status: seated ? ("enrolled" as const) : ("waitlisted" as const) });
   });
 }
 

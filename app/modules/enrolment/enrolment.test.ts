@@ -28,7 +28,7 @@ async function cohort(over: Partial<CohortInput> = {}) {
     ...over,
   });
   if (!result.ok) throw new Error(result.message);
-  return { id: result.id, facilitator };
+  return { id: result.value.id, facilitator };
 }
 
 const actor = async (p: Awaited<ReturnType<typeof createPerson>>) => actorOf(p);
@@ -91,9 +91,9 @@ describe("enrolling", () => {
 
     const stranger = await createPerson({ roles: ["facilitator"] });
     await expect(decide(await actor(stranger), ea!.id, "approve", "")).rejects.toMatchObject({ status: 403 });
-    expect(await decide(actorOf(c.facilitator), ea!.id, "approve", "")).toEqual({ ok: true, status: "enrolled" });
+    expect(await decide(actorOf(c.facilitator), ea!.id, "approve", "")).toEqual({ ok: true, value: { status: "enrolled" } });
     expect(await decide(actorOf(c.facilitator), ea!.id, "approve", "")).toMatchObject({ ok: false });
-    expect(await decide(actorOf(c.facilitator), eb!.id, "decline", "Omgången är för kommunalråd")).toEqual({ ok: true, status: "declined" });
+    expect(await decide(actorOf(c.facilitator), eb!.id, "decline", "Omgången är för kommunalråd")).toEqual({ ok: true, value: { status: "declined" } });
     expect(await mailKinds(b.id)).toEqual(["enrolment-pending", "enrolment-declined"]);
     expect((await db.enrolment.findUniqueOrThrow({ where: { id: eb!.id } })).reason).toBe("Omgången är för kommunalråd");
   });

@@ -1,6 +1,8 @@
 import { inSlices } from "~/utils/in-slices";
 import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { fieldError, ok, type ActionResult } from "~/utils/action-result";
+import { notFound } from "~/utils/http.server";
 import { indicatorByBranch, indicatorValue, listActivePeople, type IndicatorValue, type Scope } from "./indicators.server";
 import { goalStatus, periodBounds, type GoalStatus } from "./period";
 
@@ -8,6 +10,18 @@ type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
 
 export function listIndicators() {
   return db.indicator.findMany({ include: { goal: true }, orderBy: [{ goal: { order: "asc" } }, { order: "asc" }] });
+}
+
+/** The indicator a route's key names, or the 404 page. */
+export async function requireIndicator(key: string | undefined) {
+  const indicator = key ? await db.indicator.findUnique({ where: { key } }) : null;
+  if (!indicator) throw notFound("Indikatorn finns inte.");
+  return indicator;
+}
+
+/** An indicator with its entered values, newest measurement first. */
+export function indicatorWithEntries(key: string) {
+  return db.indicator.findUniqueOrThrow({ where: { key }, include: { entries: { orderBy: { measuredOn: "desc" } } } });
 }
 
 function yearElapsed(period: string, now: Date) {
@@ -159,13 +173,19 @@ export async function ensureMonthlySnapshot(now = new Date()) {
   return takeSnapshots(now);
 }
 
-export async function updateIndicator(actorId: string, id: string, input: { name: string; definition: string; baseline: number | null; baselineSource: string; target: number; parameter: number | null }) {
+export async function updateIndicator(
+  actorId: string,
+  id: string,
+  input: { name: string; definition: string; baseline: number | null; baselineSource: string; target: number; parameter: number | null },
+): Promise<ActionResult> {
   const before = await db.indicator.findUniqueOrThrow({ where: { id } });
+  if (before.unit === "percent" && input.target > 100) return fieldError("target", "En andel kan vara högst 100 %.");
   await transaction(async (tx) => {
     await tx.indicator.update({ where: { id }, data: input });
     await recordAudit({ actorId, action: "indicator.updated", subjectType: "indicator", subjectId: id, detail: { before: { name: before.name, definition: before.definition, baseline: before.baseline, target: before.target, parameter: before.parameter }, after: input } }, tx);
   });
   forgetDashboardReports();
+  return ok();
 }
 
 export async function addEntry(actorId: string, indicatorId: string, input: { period: string; value: number; source: string; measuredOn: string }) {

@@ -6,6 +6,8 @@ import { hitRateLimits, importLimits } from "~/modules/auth/rate-limit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug } from "~/modules/branches/branches";
 import { CsvError, parseCsv } from "~/utils/csv";
+import { formError, ok, throttled, type ActionResult } from "~/utils/action-result";
+import { tooManyInvites } from "./people.server";
 import { emailField } from "./person-schema";
 import { findPosition, type PositionKey } from "./positions";
 import { findRole, roleFlags, type Role } from "./roles";
@@ -125,17 +127,16 @@ export async function previewImport(csvText: string): Promise<ImportPreview> {
   return { ok: true, rows, valid: rows.length - invalid, invalid };
 }
 
-export type CommitResult = { ok: true; created: number } | { ok: false; preview: ImportPreview } | { ok: false; retryAt: Date };
-
 /**
  * All or nothing: the file is checked again (the database may have changed
  * since the preview) and written in one transaction only if every row is good.
+ * A refusal names no rows: previewImport shows which ones are wrong.
  */
-export async function commitImport(actorId: string, csvText: string): Promise<CommitResult> {
+export async function commitImport(actorId: string, csvText: string): Promise<ActionResult<{ created: number }>> {
   const preview = await previewImport(csvText);
-  if (!preview.ok || preview.invalid > 0) return { ok: false, preview };
+  if (!preview.ok || preview.invalid > 0) return formError("Inget importerades: rätta raderna som är markerade och förhandsgranska igen.");
   const blocked = await hitRateLimits(importLimits(actorId));
-  if (blocked) return { ok: false, retryAt: blocked };
+  if (blocked) return throttled(`Inget importerades: ${tooManyInvites(blocked)}`, blocked);
   const rows = preview.rows.map((r) => r.parsed!);
   await transaction(async (tx) => {
     for (const row of rows) {
@@ -151,5 +152,5 @@ export async function commitImport(actorId: string, csvText: string): Promise<Co
       tx,
     );
   });
-  return { ok: true, created: rows.length };
+  return ok({ created: rows.length });
 }

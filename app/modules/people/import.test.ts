@@ -50,7 +50,7 @@ describe("CSV import of people", () => {
       'Jonna Rask,JONNA@test.se,Övertorneå,gruppledare,"Deltagare|Utvecklingsledare"\r\n' +
       "Kent Vik,kent@test.se,alvsbyn,Medlem,\r\n";
     const result = await commitImport("admin", csv);
-    expect(result).toEqual({ ok: true, created: 2 });
+    expect(result).toEqual({ ok: true, value: { created: 2 } });
     const jonna = await db.person.findUniqueOrThrow({ where: { email: "jonna@test.se" }, include: { branch: true } });
     expect(jonna.branch.name).toBe("Övertorneå");
     expect([jonna.isParticipant, jonna.isFacilitator, jonna.isAdmin]).toEqual([true, true, false]);

@@ -1,6 +1,7 @@
 import { containsText, db, transaction } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, inviteLimits } from "~/modules/auth/rate-limit.server";
+import { fieldError, formError, ok, throttled, type ActionResult, type Failure } from "~/utils/action-result";
 import { notFound } from "~/utils/http.server";
 import { minutesUntil, swedishClock } from "~/utils/time";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -103,30 +104,28 @@ export async function getPerson(id: string) {
   return { ...rest, roles: rolesOf(person), hasPassword: password !== null };
 }
 
-export type InviteResult = { ok: true; personId: string } | { ok: false; field: "email" | "branchId" | "_form"; message: string };
-
 export function tooManyInvites(retryAt: Date) {
   return `Många inbjudningar har skickats på kort tid. Försök igen kl. ${swedishClock(retryAt)} (om ${minutesUntil(retryAt)} min).`;
 }
 
-async function checkUniqueAndBranch(input: PersonInput, exceptId?: string): Promise<InviteResult | null> {
+async function checkUniqueAndBranch(input: PersonInput, exceptId?: string): Promise<Failure | null> {
   const [existing, branch] = await Promise.all([
     db.person.findUnique({ where: { email: input.email }, select: { id: true } }),
     db.branch.findUnique({ where: { id: input.branchId }, select: { id: true } }),
   ]);
   if (existing && existing.id !== exceptId) {
-    return { ok: false, field: "email", message: "Det finns redan en person med den e-postadressen." };
+    return fieldError("email", "Det finns redan en person med den e-postadressen.");
   }
-  if (!branch) return { ok: false, field: "branchId", message: "Välj en arbetarekommun i listan." };
+  if (!branch) return fieldError("branchId", "Välj en arbetarekommun i listan.");
   return null;
 }
 
 /** Adds a person and sends them a one-time link to choose a password. */
-export async function invitePerson(actorId: string, input: PersonInput): Promise<InviteResult> {
+export async function invitePerson(actorId: string, input: PersonInput): Promise<ActionResult<{ personId: string }>> {
   const problem = await checkUniqueAndBranch(input);
   if (problem) return problem;
   const blocked = await hitRateLimits(inviteLimits(actorId, input.email));
-  if (blocked) return { ok: false, field: "_form", message: tooManyInvites(blocked) };
+  if (blocked) return throttled(tooManyInvites(blocked), blocked);
   const person = await transaction(async (tx) => {
     const created = await tx.person.create({
       data: {
@@ -144,10 +143,10 @@ export async function invitePerson(actorId: string, input: PersonInput): Promise
     );
     return created;
   });
-  return { ok: true, personId: person.id };
+  return ok({ personId: person.id });
 }
 
-export async function updatePerson(actorId: string, personId: string, input: PersonInput): Promise<InviteResult> {
+export async function updatePerson(actorId: string, personId: string, input: PersonInput): Promise<ActionResult<{ personId: string }>> {
   const before = await db.person.findUnique({ where: { id: personId } });
   if (!before) throw new Error(`person ${personId} not found`);
   const problem = await checkUniqueAndBranch(input, personId);
@@ -183,11 +182,12 @@ export async function updatePerson(actorId: string, personId: string, input: Per
       tx,
     );
   });
-  return { ok: true, personId };
+  return ok({ personId });
 }
 
-/** Deactivation keeps everything but ends the person's sessions and stops logins. */
-export async function setPersonActive(actorId: string, personId: string, active: boolean) {
+/** Deactivation keeps everything but ends the person's sessions and stops logins; nobody locks themselves out. */
+export async function setPersonActive(actorId: string, personId: string, active: boolean): Promise<ActionResult> {
+  if (!active && actorId === personId) return formError("Du kan inte inaktivera dig själv.");
   await transaction(async (tx) => {
     await tx.person.update({ where: { id: personId }, data: { active } });
     if (!active) await tx.authSession.deleteMany({ where: { personId } });
@@ -196,6 +196,7 @@ export async function setPersonActive(actorId: string, personId: string, active:
       tx,
     );
   });
+  return ok();
 }
 
 /**
@@ -203,17 +204,17 @@ export async function setPersonActive(actorId: string, personId: string, active:
  * an account in use: an invite link sets a password, so it would work as a
  * reset link that the person did not ask for.
  */
-export async function resendInvite(actorId: string, personId: string): Promise<{ ok: true } | { ok: false; status: number; message: string }> {
+export async function resendInvite(actorId: string, personId: string): Promise<ActionResult> {
   const person = await db.person.findUniqueOrThrow({ where: { id: personId }, include: { password: { select: { personId: true } } } });
-  if (!person.active) return { ok: false, status: 400, message: "Personen är inaktiverad. Aktivera hen först." };
-  if (person.password) return { ok: false, status: 400, message: "Personen har redan valt lösenord. Hen kan själv be om ett nytt via Glömt lösenord." };
+  if (!person.active) return formError("Personen är inaktiverad. Aktivera hen först.");
+  if (person.password) return formError("Personen har redan valt lösenord. Hen kan själv be om ett nytt via Glömt lösenord.");
   const blocked = await hitRateLimits(inviteLimits(actorId, person.email));
-  if (blocked) return { ok: false, status: 429, message: tooManyInvites(blocked) };
+  if (blocked) return throttled(tooManyInvites(blocked), blocked);
   await transaction(async (tx) => {
     await sendInvite(tx, person);
     await recordAudit({ actorId, action: "person.invite-resent", subjectType: "person", subjectId: personId }, tx);
   });
-  return { ok: true };
+  return ok();
 }
 
 export async function peopleCounts(dormantBefore: Date) {

@@ -17,7 +17,7 @@ describe("people", () => {
       roles: ["participant", "facilitator"],
     });
     if (!result.ok) throw new Error(result.message);
-    const person = await db.person.findUniqueOrThrow({ where: { id: result.personId } });
+    const person = await db.person.findUniqueOrThrow({ where: { id: result.value.personId } });
     expect([person.isParticipant, person.isFacilitator, person.isAdmin]).toEqual([true, true, false]);
     expect(await db.outboxMessage.count({ where: { toEmail: "lena.holm@test.se", kind: "invite" } })).toBe(1);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: person.id, action: "person.invited" } });
@@ -33,7 +33,7 @@ describe("people", () => {
       position: "medlem",
       roles: ["participant"],
     });
-    expect(result).toEqual({ ok: false, field: "email", message: expect.stringContaining("finns redan") });
+    expect(result).toMatchObject({ ok: false, errors: { email: [expect.stringContaining("finns redan")] } });
   });
 
   it("editing keeps the before and after in the audit log", async () => {
@@ -60,6 +60,12 @@ describe("people", () => {
     expect(await db.person.findUnique({ where: { id: p.id } })).not.toBeNull();
     await setPersonActive("admin", p.id, true);
     expect((await attemptLogin({ email: p.email, password: p.password, address: "2.2.2.2" })).ok).toBe(true);
+  });
+
+  it("an admin cannot deactivate themselves, and nothing changes when they try", async () => {
+    const admin = await createPerson({ roles: ["admin"] });
+    expect(await setPersonActive(admin.id, admin.id, false)).toMatchObject({ ok: false, errors: { _form: ["Du kan inte inaktivera dig själv."] } });
+    expect((await db.person.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });
 
   it("filters by branch, role, position and status, e.g. leading representatives in Haparanda", async () => {

@@ -3,14 +3,13 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { ACTIVE_STATUSES, releaseSeatAndPromote } from "~/modules/enrolment/enrolment.server";
 import { cancelSessionIn } from "~/modules/sessions/sessions.server";
+import { formError, ok, type ActionResult } from "~/utils/action-result";
 import { crisisContactsNamed } from "./contacts.server";
 
 
 export const ERASED_NAME = "Raderad person";
 export const erasedEmail = (id: string) => `raderad-${id}@invalid`;
 const ERASED_TEXT = "[Raderat]";
-
-export type ErasureResult = { ok: true; summary: ErasureSummary } | { ok: false; message: string };
 
 /** Counts only: this is what the audit event keeps, so it must never hold a name, an address or a text. */
 export interface ErasureSummary {
@@ -61,12 +60,12 @@ function withdrawable(personId: string, now: Date) {
  * participants get a CANCEL); there is no hand-over of a session to another
  * Utvecklingsledare to wait for. See docs/decisions/004-erasure.md.
  */
-export async function erasePerson(actor: Actor, personId: string, now = new Date()): Promise<ErasureResult> {
-  if (!may(actor, "person:erase")) return { ok: false, message: "Bara distriktsadmin kan radera personuppgifter." };
-  if (actor.id === personId) return { ok: false, message: "Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin." };
+export async function erasePerson(actor: Actor, personId: string, now = new Date()): Promise<ActionResult<ErasureSummary>> {
+  if (!may(actor, "person:erase")) return formError("Bara distriktsadmin kan radera personuppgifter.");
+  if (actor.id === personId) return formError("Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin.");
   const person = await db.person.findUnique({ where: { id: personId } });
-  if (!person) return { ok: false, message: "Personen finns inte." };
-  if (person.erasedAt) return { ok: false, message: "Personens uppgifter är redan raderade." };
+  if (!person) return formError("Personen finns inte.");
+  if (person.erasedAt) return formError("Personens uppgifter är redan raderade.");
 
   const summary = await transaction(
     async (tx) => {
@@ -166,7 +165,7 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
     },
     { timeout: 60_000 },
   );
-  return { ok: true, summary };
+  return ok(summary);
 }
 
 async function withdrawAll(tx: Tx, actorId: string, personId: string, now: Date) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
-import { attemptLogin } from "~/modules/auth/login.server";
+import { attemptLogin, INVALID_LOGIN } from "~/modules/auth/login.server";
 import { goalsReport } from "~/modules/goals/goals.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { createPerson } from "../../../tests/integration/helpers";
@@ -83,7 +83,7 @@ describe("erasure", () => {
   it("cancels the future handledning they lead (with a CANCEL to each participant) and takes them off future sessions; the past stays", async () => {
     const f = await personWithEverything(NOW);
     const result = await erasePerson(await admin(), f.person.id, NOW);
-    expect(result).toMatchObject({ ok: true, summary: { sessionsCancelled: 1, sessionsLeft: 1 } });
+    expect(result).toMatchObject({ ok: true, value: { sessionsCancelled: 1, sessionsLeft: 1 } });
     expect(await db.handledningSession.findUniqueOrThrow({ where: { id: f.led.id } })).toMatchObject({ status: "cancelled", sequence: 1 });
     expect(await db.handledningSession.findUniqueOrThrow({ where: { id: f.ledPast.id } })).toMatchObject({ status: "scheduled" });
     const cancel = await db.outboxMessage.findFirstOrThrow({ where: { personId: f.other.id, kind: "session-cancel" } });
@@ -126,20 +126,20 @@ describe("erasure", () => {
     const person = await createPerson();
     await erasePerson(await admin(), person.id, NOW);
     for (const email of [person.email, erasedEmail(person.id)]) {
-      expect(await attemptLogin({ email, password: person.password, address: "203.0.113.77" })).toEqual({ ok: false, reason: "invalid" });
+      expect(await attemptLogin({ email, password: person.password, address: "203.0.113.77" })).toMatchObject({ ok: false, errors: { _form: [INVALID_LOGIN] } });
     }
   });
 
   it("is refused for oneself, for a non-admin, for an unknown or already erased person", async () => {
     const a = await admin();
-    expect(await erasePerson(a, a.id, NOW)).toEqual({ ok: false, message: "Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin." });
+    expect(await erasePerson(a, a.id, NOW)).toMatchObject({ ok: false, errors: { _form: ["Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin."] } });
     const target = await createPerson();
     const facilitator = actorOf(await createPerson({ roles: ["facilitator"] }));
     expect((await erasePerson(facilitator, target.id, NOW)).ok).toBe(false);
     expect((await db.person.findUniqueOrThrow({ where: { id: target.id } })).name).toBe(target.name);
     expect((await erasePerson(a, "finns-inte", NOW)).ok).toBe(false);
     expect((await erasePerson(a, target.id, NOW)).ok).toBe(true);
-    expect(await erasePerson(a, target.id, NOW)).toEqual({ ok: false, message: "Personens uppgifter är redan raderade." });
+    expect(await erasePerson(a, target.id, NOW)).toMatchObject({ ok: false, errors: { _form: ["Personens uppgifter är redan raderade."] } });
   });
 });
 

@@ -6,6 +6,7 @@ import { catalogCourseById } from "~/modules/catalog/catalog-cache.server";
 import type { Question } from "~/modules/catalog/content-schema";
 import { loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
 import { gradeQuiz, publicQuestions, type QuizAnswers } from "./quiz";
+import { formError, ok, type ActionResult } from "~/utils/action-result";
 
 export type LessonStatus = "done" | "started" | "not-started" | "submitted" | "returned";
 
@@ -200,13 +201,11 @@ export async function saveReflection(personId: string, lesson: LessonRef, input:
   await complete(personId, lesson.id, lesson.module.courseId);
 }
 
-export type SubmitResult = { ok: true } | { ok: false; message: string };
-
 /** A new submission is allowed first, and again after one was returned; not while one waits or after approval. */
-export async function submitAssignment(personId: string, lesson: LessonRef, text: string): Promise<SubmitResult> {
+export async function submitAssignment(personId: string, lesson: LessonRef, text: string): Promise<ActionResult> {
   const latest = await db.assignmentSubmission.findFirst({ where: { personId, lessonId: lesson.id }, orderBy: { submittedAt: "desc" } });
-  if (latest?.status === "submitted") return { ok: false, message: "Din inlämning väntar redan på granskning." };
-  if (latest?.status === "approved") return { ok: false, message: "Uppgiften är redan godkänd." };
+  if (latest?.status === "submitted") return formError("Din inlämning väntar redan på granskning.");
+  if (latest?.status === "approved") return formError("Uppgiften är redan godkänd.");
   await db.assignmentSubmission.create({ data: { personId, lessonId: lesson.id, text } });
-  return { ok: true };
+  return ok();
 }

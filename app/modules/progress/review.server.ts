@@ -4,6 +4,7 @@ import { may, type Actor } from "~/modules/auth/permissions";
 import { learnersSupportedBy } from "~/modules/auth/scopes";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { config } from "~/config.server";
+import { formError, ok, type ActionResult } from "~/utils/action-result";
 import { forbidden, notFound } from "~/utils/http.server";
 import { refreshCompletions } from "./course-progress.server";
 
@@ -69,7 +70,7 @@ export type ReviewDecision = "approve" | "return";
  * Approves or returns a submission. Only a waiting submission can be
  * decided, once; approval completes the lesson for the learner.
  */
-export async function reviewSubmission(actor: Actor, submissionId: string, decision: ReviewDecision, comment: string) {
+export async function reviewSubmission(actor: Actor, submissionId: string, decision: ReviewDecision, comment: string): Promise<ActionResult> {
   const submission = await getSubmissionForReview(actor, submissionId);
   const now = new Date();
   const decided = await transaction(async (tx) => {
@@ -113,5 +114,5 @@ export async function reviewSubmission(actor: Actor, submissionId: string, decis
     );
     return true;
   });
-  return decided ? { ok: true as const } : { ok: false as const, message: "Inlämningen är redan granskad." };
+  return decided ? ok() : formError("Inlämningen är redan granskad.");
 }

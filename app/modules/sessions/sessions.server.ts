@@ -5,12 +5,12 @@ import { may, type Actor } from "~/modules/auth/permissions";
 import { cancelIcs, inviteIcs, type CalendarAttendee, type CalendarSession } from "~/modules/calendar/ics.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { countAttendedSessions, refreshProgramCompletion } from "~/modules/progress/course-progress.server";
+import { fieldError, formError, ok, type ActionResult } from "~/utils/action-result";
 import { forbidden, notFound } from "~/utils/http.server";
 import { stockholmToUtc, swedishDateTime } from "~/utils/time";
 import type { ScheduleInput } from "./session-schema";
 
-
-export type Result<T = { id: string }> = ({ ok: true } & T) | { ok: false; field: string; message: string };
+type Done = ActionResult<{ id: string }>;
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
@@ -98,10 +98,10 @@ async function overlapping(client: Tx, facilitatorId: string, startsAt: Date, en
  * is its own session at the same Swedish wall-clock time, so 18:00 stays
  * 18:00 after a summer-time change. Invites go out in the same transaction.
  */
-export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<Result<{ ids: string[] }>> {
+export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<ActionResult<{ ids: string[] }>> {
   if (!may(actor, "sessions:schedule")) throw forbidden();
   const first = stockholmToUtc(input.date, `${input.startTime}:00`);
-  if (first <= now) return { ok: false, field: "date", message: "Tillfället måste ligga i framtiden." };
+  if (first <= now) return fieldError("date", "Tillfället måste ligga i framtiden.");
   const times = Array.from({ length: input.repeatWeeks > 0 ? input.occurrences : 1 }, (_, i) => {
     const day = new Date(Date.parse(`${input.date}T12:00:00Z`) + i * input.repeatWeeks * WEEK).toISOString().slice(0, 10);
     return { startsAt: stockholmToUtc(day, `${input.startTime}:00`), endsAt: stockholmToUtc(day, `${input.endTime}:00`) };
@@ -111,29 +111,29 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   let cohortId: string | null = null;
   if (input.cohortId) {
     const cohort = await db.cohort.findUnique({ where: { id: input.cohortId }, include: { facilitators: true, enrolments: { where: { status: "enrolled" } } } });
-    if (!cohort) return { ok: false, field: "cohortId", message: "Välj en omgång i listan." };
+    if (!cohort) return fieldError("cohortId", "Välj en omgång i listan.");
     if (!may(actor, "cohort:schedule-sessions", { facilitatorIds: cohort.facilitators.map((f) => f.personId) })) {
-      return { ok: false, field: "cohortId", message: "Du kan bara boka handledning för omgångar du leder." };
+      return fieldError("cohortId", "Du kan bara boka handledning för omgångar du leder.");
     }
     cohortId = cohort.id;
     participantIds = [...new Set([...participantIds, ...cohort.enrolments.map((e) => e.personId)])];
   }
   const openSlot = input.openSlot === "on" && input.kind === "one-to-one";
   if (input.kind === "one-to-one" && !openSlot && participantIds.length !== 1) {
-    return { ok: false, field: "participantIds", message: "Välj en deltagare för enskild handledning, eller publicera tiden som bokningsbar." };
+    return fieldError("participantIds", "Välj en deltagare för enskild handledning, eller publicera tiden som bokningsbar.");
   }
   const known = await db.person.count({ where: { id: { in: participantIds }, active: true } });
-  if (known !== participantIds.length) return { ok: false, field: "participantIds", message: "Välj bland aktiva personer." };
+  if (known !== participantIds.length) return fieldError("participantIds", "Välj bland aktiva personer.");
   const capacity = input.kind === "group" && input.capacity !== "" ? input.capacity : null;
   if (capacity !== null && participantIds.length > capacity) {
-    return { ok: false, field: "capacity", message: `Gruppen har ${participantIds.length} deltagare men bara ${capacity} platser.` };
+    return fieldError("capacity", `Gruppen har ${participantIds.length} deltagare men bara ${capacity} platser.`);
   }
 
   const seriesId = times.length > 1 ? randomUUID() : null;
-  const result = await transaction(async (tx): Promise<Result<{ ids: string[] }>> => {
+  const result = await transaction(async (tx): Promise<ActionResult<{ ids: string[] }>> => {
     for (const t of times) {
       const clash = await overlapping(tx, actor.id, t.startsAt, t.endsAt);
-      if (clash) return { ok: false, field: "date", message: `Du har redan "${clash.title}" ${swedishDateTime(clash.startsAt)}.` };
+      if (clash) return fieldError("date", `Du har redan "${clash.title}" ${swedishDateTime(clash.startsAt)}.`);
     }
     const ids: string[] = [];
     for (const t of times) {
@@ -159,7 +159,7 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
       await sendToAttendees(tx, await loadSession(tx, created.id), "invite");
     }
     await recordAudit({ actorId: actor.id, action: "session.scheduled", subjectType: "session", subjectId: ids[0]!, detail: { count: ids.length, seriesId } }, tx);
-    return { ok: true, ids };
+    return ok({ ids });
   });
   return result;
 }
@@ -171,28 +171,28 @@ async function editable(actor: Actor, id: string) {
 }
 
 /** Moves one session (one occurrence of a series alone); the update goes out with a higher SEQUENCE. */
-export async function moveSession(actor: Actor, id: string, input: { date: string; startTime: string; endTime: string }, now = new Date()): Promise<Result> {
+export async function moveSession(actor: Actor, id: string, input: { date: string; startTime: string; endTime: string }, now = new Date()): Promise<Done> {
   const session = await editable(actor, id);
-  if (session.status === "cancelled") return { ok: false, field: "date", message: "Tillfället är inställt." };
+  if (session.status === "cancelled") return fieldError("date", "Tillfället är inställt.");
   const startsAt = stockholmToUtc(input.date, `${input.startTime}:00`);
   const endsAt = stockholmToUtc(input.date, `${input.endTime}:00`);
-  if (startsAt <= now) return { ok: false, field: "date", message: "Tillfället måste ligga i framtiden." };
+  if (startsAt <= now) return fieldError("date", "Tillfället måste ligga i framtiden.");
   return transaction(async (tx) => {
     const clash = await overlapping(tx, session.facilitatorId, startsAt, endsAt, session.id);
-    if (clash) return { ok: false as const, field: "date", message: `Krockar med "${clash.title}" ${swedishDateTime(clash.startsAt)}.` };
+    if (clash) return fieldError("date", `Krockar med "${clash.title}" ${swedishDateTime(clash.startsAt)}.`);
     await tx.handledningSession.update({ where: { id }, data: { startsAt, endsAt, sequence: { increment: 1 } } });
     await sendToAttendees(tx, await loadSession(tx, id), "update");
     await recordAudit({ actorId: actor.id, action: "session.moved", subjectType: "session", subjectId: id, detail: { before: { startsAt: session.startsAt, endsAt: session.endsAt }, after: { startsAt, endsAt } } }, tx);
-    return { ok: true as const, id };
+    return ok({ id });
   });
 }
 
 /** Cancels one session: METHOD:CANCEL with the same UID and a higher SEQUENCE to everyone invited. */
-export async function cancelSession(actor: Actor, id: string): Promise<Result> {
+export async function cancelSession(actor: Actor, id: string): Promise<Done> {
   const session = await editable(actor, id);
-  if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är redan inställt." };
+  if (session.status === "cancelled") return formError("Tillfället är redan inställt.");
   await transaction((tx) => cancelSessionIn(tx, actor.id, id));
-  return { ok: true, id };
+  return ok({ id });
 }
 
 /** The cancellation itself, inside the caller's transaction (also used when an organizer's data is erased). */
@@ -203,7 +203,7 @@ export async function cancelSessionIn(tx: Tx, actorId: string, id: string) {
 }
 
 /** Takes one person off a session: they get a CANCEL, the others keep their invitation. */
-export async function removeAttendee(actor: Actor, id: string, personId: string): Promise<Result> {
+export async function removeAttendee(actor: Actor, id: string, personId: string): Promise<Done> {
   await editable(actor, id);
   await transaction(async (tx) => {
     const { count } = await tx.attendance.updateMany({ where: { sessionId: id, personId, status: { not: "removed" } }, data: { status: "removed" } });
@@ -224,25 +224,25 @@ export async function removeAttendee(actor: Actor, id: string, personId: string)
     );
     await recordAudit({ actorId: actor.id, action: "session.attendee-removed", subjectType: "session", subjectId: id, detail: { personId } }, tx);
   });
-  return { ok: true, id };
+  return ok({ id });
 }
 
 /** A participant's answer to an invitation. */
-export async function respond(actor: Actor, id: string, answer: "accepted" | "declined"): Promise<Result> {
+export async function respond(actor: Actor, id: string, answer: "accepted" | "declined"): Promise<Done> {
   const session = await loadSession(db, id);
   const mine = session.attendances.find((a) => a.personId === actor.id && a.status !== "removed");
   if (!mine) throw forbidden("Du är inte inbjuden till det här tillfället.");
-  if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är inställt." };
-  if (mine.status === "attended" || mine.status === "absent") return { ok: false, field: "_form", message: "Tillfället är redan genomfört." };
+  if (session.status === "cancelled") return formError("Tillfället är inställt.");
+  if (mine.status === "attended" || mine.status === "absent") return formError("Tillfället är redan genomfört.");
   await db.attendance.update({ where: { id: mine.id }, data: { status: answer, respondedAt: new Date() } });
-  return { ok: true, id };
+  return ok({ id });
 }
 
 /** After the session the organizer records närvarat / frånvarande; attendance feeds program completion. */
-export async function recordAttendance(actor: Actor, id: string, marks: Record<string, "attended" | "absent">, now = new Date()): Promise<Result> {
+export async function recordAttendance(actor: Actor, id: string, marks: Record<string, "attended" | "absent">, now = new Date()): Promise<Done> {
   const session = await editable(actor, id);
-  if (session.startsAt > now) return { ok: false, field: "_form", message: "Närvaro kan registreras när tillfället har börjat." };
-  if (session.status === "cancelled") return { ok: false, field: "_form", message: "Tillfället är inställt." };
+  if (session.startsAt > now) return formError("Närvaro kan registreras när tillfället har börjat.");
+  if (session.status === "cancelled") return formError("Tillfället är inställt.");
   const invited = new Set(session.attendances.filter((a) => a.status !== "removed").map((a) => a.personId));
   await transaction(async (tx) => {
     const programs = await tx.program.findMany({ where: { requiredSessions: { gt: 0 }, retiredAt: null }, select: { id: true } });
@@ -253,29 +253,48 @@ export async function recordAttendance(actor: Actor, id: string, marks: Record<s
     }
     await recordAudit({ actorId: actor.id, action: "session.attendance", subjectType: "session", subjectId: id, detail: { marks } }, tx);
   });
-  return { ok: true, id };
+  return ok({ id });
 }
 
 /**
  * Books a published one-to-one slot. The slot is taken with a conditional
  * update, so two people racing for it cannot both get it.
  */
-export async function bookSlot(actor: Actor, id: string, now = new Date()): Promise<Result> {
+export async function bookSlot(actor: Actor, id: string, now = new Date()): Promise<Done> {
   const slot = await loadSession(db, id);
-  if (slot.facilitatorId === actor.id) return { ok: false, field: "_form", message: "Du kan inte boka din egen tid." };
-  if (!slot.isOpenSlot || slot.status !== "scheduled" || slot.startsAt <= now) return { ok: false, field: "_form", message: "Tiden är inte längre ledig." };
+  if (slot.facilitatorId === actor.id) return formError("Du kan inte boka din egen tid.");
+  if (!slot.isOpenSlot || slot.status !== "scheduled" || slot.startsAt <= now) return formError("Tiden är inte längre ledig.");
   return transaction(async (tx) => {
     const mine = await tx.handledningSession.findFirst({
       where: { status: "scheduled", startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt }, attendances: { some: { personId: actor.id, status: { in: ["invited", "accepted"] } } } },
     });
-    if (mine) return { ok: false as const, field: "_form", message: `Du har redan "${mine.title}" samma tid.` };
+    if (mine) return formError(`Du har redan "${mine.title}" samma tid.`);
     const { count } = await tx.handledningSession.updateMany({ where: { id, isOpenSlot: true, status: "scheduled" }, data: { isOpenSlot: false, sequence: { increment: 1 } } });
-    if (count !== 1) return { ok: false as const, field: "_form", message: "Någon hann boka tiden före dig." };
+    if (count !== 1) return formError("Någon hann boka tiden före dig.");
     await tx.attendance.create({ data: { sessionId: id, personId: actor.id, status: "accepted", respondedAt: now } });
     await sendToAttendees(tx, await loadSession(tx, id), "invite");
     await recordAudit({ actorId: actor.id, action: "session.booked", subjectType: "session", subjectId: id }, tx);
-    return { ok: true as const, id };
+    return ok({ id });
   });
+}
+
+/** What the scheduling form offers: cohorts that have not ended and active Deltagare, as far as the actor may book them. */
+export async function schedulingChoices(actor: Actor, now = new Date()) {
+  const [cohorts, people] = await Promise.all([
+    db.cohort.findMany({
+      // TODO(authz): row scoping by role, to become a named scope in auth/permissions.
+      where: { endsOn: { gte: now }, ...(actor.isAdmin ? {} : { facilitators: { some: { personId: actor.id } } }) },
+      select: { id: true, name: true },
+      orderBy: { startsOn: "asc" },
+    }),
+    db.person.findMany({
+      // TODO(authz): row scoping by role, to become a named scope in auth/permissions.
+      where: { active: true, isParticipant: true, id: { not: actor.id }, ...(actor.isAdmin ? {} : { branch: { supporters: { some: { facilitatorId: actor.id } } } }) },
+      select: { id: true, name: true, branch: { select: { name: true } } },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { cohorts, people };
 }
 
 /** A person's handledning: what they lead, what they are invited to, and open times to book. */

@@ -74,14 +74,14 @@ describe("scheduling and invites", () => {
     const { f, a } = await people();
     const r = await scheduleSessions(f, base({ date: "2026-10-14", repeatWeeks: 2, occurrences: 3, participantIds: [a.id] }), NOW);
     if (!r.ok) throw new Error(r.message);
-    const sessions = await db.handledningSession.findMany({ where: { id: { in: r.ids } }, orderBy: { startsAt: "asc" } });
+    const sessions = await db.handledningSession.findMany({ where: { id: { in: r.value.ids } }, orderBy: { startsAt: "asc" } });
     expect(sessions.map((s) => s.startsAt.toISOString())).toEqual(["2026-10-14T16:00:00.000Z", "2026-10-28T17:00:00.000Z", "2026-11-11T17:00:00.000Z"]);
     expect(new Set(sessions.map((s) => s.uid)).size).toBe(3);
     expect(new Set(sessions.map((s) => s.seriesId)).size).toBe(1);
 
     const moved = await moveSession(f, sessions[1]!.id, { date: "2026-10-29", startTime: "17:00", endTime: "18:00" }, NOW);
     expect(moved.ok).toBe(true);
-    const after = await db.handledningSession.findMany({ where: { id: { in: r.ids } }, orderBy: { startsAt: "asc" } });
+    const after = await db.handledningSession.findMany({ where: { id: { in: r.value.ids } }, orderBy: { startsAt: "asc" } });
     expect(after.map((s) => s.sequence)).toEqual([0, 1, 0]);
     const update = await lastIcs(a.id, "session-update");
     const parsed = expectValid(update.ics).icaljs.events[0]!;
@@ -92,7 +92,7 @@ describe("scheduling and invites", () => {
     const { f, a, b } = await people();
     const r = await scheduleSessions(f, base({ date: "2026-04-15", participantIds: [a.id, b.id] }), NOW);
     if (!r.ok) throw new Error(r.message);
-    const id = r.ids[0]!;
+    const id = r.value.ids[0]!;
     const uid = (await db.handledningSession.findUniqueOrThrow({ where: { id } })).uid;
 
     await removeAttendee(f, id, b.id);
@@ -111,11 +111,11 @@ describe("scheduling and invites", () => {
   it("refuses end before start, the past, overlapping sessions and someone else's edit, saving nothing", async () => {
     const { f, a } = await people();
     const before = await db.handledningSession.count();
-    expect(await scheduleSessions(f, base({ date: "2026-02-01", participantIds: [a.id] }), NOW)).toMatchObject({ ok: false, field: "date" });
+    expect(await scheduleSessions(f, base({ date: "2026-02-01", participantIds: [a.id] }), NOW)).toMatchObject({ ok: false, errors: { date: [expect.any(String)] } });
     const first = await scheduleSessions(f, base({ date: "2026-05-05", participantIds: [a.id] }), NOW);
     expect(first.ok).toBe(true);
     const clash = await scheduleSessions(f, base({ date: "2026-05-05", startTime: "19:00", endTime: "20:00" }), NOW);
-    expect(clash).toMatchObject({ ok: false, field: "date", message: expect.stringContaining("Du har redan") });
+    expect(clash).toMatchObject({ ok: false, errors: { date: [expect.stringContaining("Du har redan")] } });
     // A series whose third occurrence clashes is refused whole.
     const series = await scheduleSessions(f, base({ date: "2026-04-21", repeatWeeks: 1, occurrences: 3 }), NOW);
     expect(series.ok).toBe(false);
@@ -123,8 +123,8 @@ describe("scheduling and invites", () => {
 
     const other = actorOf(await createPerson({ roles: ["facilitator"] }));
     if (!first.ok) return;
-    await expect(moveSession(other, first.ids[0]!, { date: "2026-05-06", startTime: "10:00", endTime: "11:00" }, NOW)).rejects.toMatchObject({ status: 403 });
-    await expect(cancelSession(actorOf(a), first.ids[0]!)).rejects.toMatchObject({ status: 403 });
+    await expect(moveSession(other, first.value.ids[0]!, { date: "2026-05-06", startTime: "10:00", endTime: "11:00" }, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(cancelSession(actorOf(a), first.value.ids[0]!)).rejects.toMatchObject({ status: 403 });
   });
 });
 
@@ -133,9 +133,9 @@ describe("booking, answers and attendance", () => {
     const { f, a, b } = await people();
     const r = await scheduleSessions(f, base({ kind: "one-to-one", date: "2026-06-02", openSlot: "on" }), NOW);
     if (!r.ok) throw new Error(r.message);
-    const results = await Promise.all([bookSlot(actorOf(a), r.ids[0]!, NOW), bookSlot(actorOf(b), r.ids[0]!, NOW)]);
+    const results = await Promise.all([bookSlot(actorOf(a), r.value.ids[0]!, NOW), bookSlot(actorOf(b), r.value.ids[0]!, NOW)]);
     expect(results.filter((x) => x.ok)).toHaveLength(1);
-    expect(await db.attendance.count({ where: { sessionId: r.ids[0]! } })).toBe(1);
+    expect(await db.attendance.count({ where: { sessionId: r.value.ids[0]! } })).toBe(1);
   });
 
   it("a facilitator is never double-booked, also when two requests race", async () => {
@@ -147,7 +147,7 @@ describe("booking, answers and attendance", () => {
     ]);
     // The three times overlap pairwise, so whichever request wins, the other two must be refused.
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.field)).toEqual(["date", "date"]);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && Object.keys(r.errors))).toEqual([["date"], ["date"]]);
     expect(await db.handledningSession.count({ where: { facilitatorId: f.id } })).toBe(1);
   });
 
@@ -158,7 +158,7 @@ describe("booking, answers and attendance", () => {
     if (!first.ok || !second.ok) throw new Error("could not schedule");
     // Each checks for clashes while the other still sits at its old date (a read-then-write on both sides).
     const to = { date: "2026-09-15", startTime: "18:00", endTime: "19:30" };
-    const results = await Promise.all([moveSession(f, first.ids[0]!, to, NOW), moveSession(f, second.ids[0]!, to, NOW)]);
+    const results = await Promise.all([moveSession(f, first.value.ids[0]!, to, NOW), moveSession(f, second.value.ids[0]!, to, NOW)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const onThe15th = await db.handledningSession.count({ where: { facilitatorId: f.id, startsAt: { gte: new Date("2026-09-15T00:00:00Z"), lt: new Date("2026-09-16T00:00:00Z") } } });
     expect(onThe15th).toBe(1);
@@ -170,13 +170,13 @@ describe("booking, answers and attendance", () => {
     for (const c of program.courses) await db.completion.create({ data: { personId: a.id, scope: "course", scopeId: c.id } });
     const r = await scheduleSessions(f, base({ date: "2026-03-10", repeatWeeks: 1, occurrences: 2, participantIds: [a.id] }), NOW);
     if (!r.ok) throw new Error(r.message);
-    expect((await respond(actorOf(a), r.ids[0]!, "accepted")).ok).toBe(true);
+    expect((await respond(actorOf(a), r.value.ids[0]!, "accepted")).ok).toBe(true);
     const later = new Date("2026-03-25T12:00:00Z");
-    expect(await recordAttendance(f, r.ids[0]!, { [a.id]: "attended" }, new Date("2026-03-01T00:00:00Z"))).toMatchObject({ ok: false });
-    await recordAttendance(f, r.ids[0]!, { [a.id]: "attended" }, later);
+    expect(await recordAttendance(f, r.value.ids[0]!, { [a.id]: "attended" }, new Date("2026-03-01T00:00:00Z"))).toMatchObject({ ok: false });
+    await recordAttendance(f, r.value.ids[0]!, { [a.id]: "attended" }, later);
     const done = () => db.completion.findUnique({ where: { personId_scope_scopeId: { personId: a.id, scope: "program", scopeId: program.id } } });
     expect(await done()).toBeNull();
-    await recordAttendance(f, r.ids[1]!, { [a.id]: "attended" }, later);
+    await recordAttendance(f, r.value.ids[1]!, { [a.id]: "attended" }, later);
     expect(await done()).not.toBeNull();
   });
 
@@ -184,7 +184,7 @@ describe("booking, answers and attendance", () => {
     const { f, a, b } = await people();
     const r = await scheduleSessions(f, base({ date: "2026-06-20", participantIds: [a.id] }), NOW);
     if (!r.ok) throw new Error(r.message);
-    await expect(respond(actorOf(b), r.ids[0]!, "accepted")).rejects.toMatchObject({ status: 403 });
+    await expect(respond(actorOf(b), r.value.ids[0]!, "accepted")).rejects.toMatchObject({ status: 403 });
   });
 });
 
@@ -200,7 +200,7 @@ describe("the personal calendar feed", () => {
     expect(parsed.events.map((e) => e.start)).toEqual(["2026-07-01T16:00:00.000Z", "2026-07-08T16:00:00.000Z"]);
     expect(parsed.events.every((e) => e.attendees.length === 0)).toBe(true);
 
-    await cancelSession(f, r.ids[1]!);
+    await cancelSession(f, r.value.ids[1]!);
     const second = await feedFor(token);
     expect(second!.etag).not.toBe(first!.etag);
     const statuses = expectValid(second!.body).icaljs.events.map((e) => e.status);
