@@ -7,14 +7,12 @@
  * HTML tokenizer: no script without this request's nonce, no event-handler
  * attribute, no javascript: URL, and the payload shown as escaped text.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { syncContent } from "~/modules/catalog/sync.server";
-import { ensureTemplate } from "~/modules/crisis/template.server";
-import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { basicContent, lessonFile, writeContent } from "./content-fixture";
 import { isoDay } from "../support/dates";
+import { attackWorld } from "./attack-world";
 import { branchId, cookieFrom, signedIn } from "./helpers";
 import { liveContentIn, startRemixApp, type RemixApp } from "./remix-app";
 
@@ -59,15 +57,8 @@ function expectInert(page: string, where: string) {
 
 beforeAll(async () => {
   app = await startRemixApp();
-  await syncContent(writeContent(basicContent()));
-  await ensureTemplate(path.resolve("content/krisplan/mall.md"));
-  await ensureGoals();
-  w.admin = await signedIn({ roles: ["admin"] });
-  w.f1 = await signedIn({ roles: ["facilitator"], branch: "Luleå" });
-  w.learner = await signedIn({ branch: "Luleå" });
-  w.chair = await signedIn({ branch: "Luleå", position: "ordforande" });
-  const lulea = await branchId("Luleå");
-  await db.branchSupport.create({ data: { facilitatorId: w.f1.id, branchId: lulea } });
+  const { lulea, programId, ...people } = await attackWorld();
+  Object.assign(w, people);
 
   // Person name, through the admin's person form.
   await post(`/admin/people/${w.learner.id}`, w.admin.cookie, { intent: "save", name: PAYLOAD, email: w.learner.email, branchId: lulea, position: "ledamot", roles: "participant" }, 302);
@@ -89,9 +80,8 @@ beforeAll(async () => {
   w.sessionId = session.res.headers.get("Location")!.split("/").pop()!;
 
   // Cohort name through the admin's cohort form; enrolling puts the name in a flash message too.
-  const program = await db.program.findUniqueOrThrow({ where: { slug: "testprogram" } });
   const cohortForm = (mode: string) => ({
-    name: PAYLOAD, programId: program.id, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
+    name: PAYLOAD, programId, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
     capacity: "5", mode, facilitatorIds: w.f1.id,
   });
   w.cohortId = (await post("/admin/cohorts/new", w.admin.cookie, cohortForm("open"), 302)).res.headers.get("Location")!.split("/").pop()!;
