@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
+import { cohortsRunBy, learnersSupportedBy } from "~/modules/auth/scopes";
 import { cancelIcs, inviteIcs, type CalendarAttendee, type CalendarSession } from "~/modules/calendar/ics.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { countAttendedSessions, refreshProgramCompletion } from "~/modules/progress/course-progress.server";
@@ -282,14 +283,12 @@ export async function bookSlot(actor: Actor, id: string, now = new Date()): Prom
 export async function schedulingChoices(actor: Actor, now = new Date()) {
   const [cohorts, people] = await Promise.all([
     db.cohort.findMany({
-      // TODO(authz): row scoping by role, to become a named scope in auth/permissions.
-      where: { endsOn: { gte: now }, ...(actor.isAdmin ? {} : { facilitators: { some: { personId: actor.id } } }) },
+      where: { AND: [{ endsOn: { gte: now } }, cohortsRunBy(actor)] },
       select: { id: true, name: true },
       orderBy: { startsOn: "asc" },
     }),
     db.person.findMany({
-      // TODO(authz): row scoping by role, to become a named scope in auth/permissions.
-      where: { active: true, isParticipant: true, id: { not: actor.id }, ...(actor.isAdmin ? {} : { branch: { supporters: { some: { facilitatorId: actor.id } } } }) },
+      where: { AND: [{ active: true, isParticipant: true, id: { not: actor.id } }, learnersSupportedBy(actor)] },
       select: { id: true, name: true, branch: { select: { name: true } } },
       orderBy: { name: "asc" },
     }),
