@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SelectField, TextField } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
 import { auditActions, searchAuditEvents } from "~/modules/audit/audit-log.server";
 import { auditLabel } from "~/modules/audit/actions";
@@ -45,33 +46,11 @@ export default function AuditLog() {
         uppgifter. Loggen kan inte ändras i appen.
       </p>
       <Form method="get" className="filters" role="search" aria-label="Filtrera granskningsloggen">
-        <div className="field">
-          <label htmlFor="actor">Utförd av (namn eller e-post)</label>
-          <input id="actor" name="actor" type="search" defaultValue={query.actor ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="subject">Gäller (person eller id)</label>
-          <input id="subject" name="subject" type="search" defaultValue={query.subject ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="action">Åtgärd</label>
-          <select id="action" name="action" defaultValue={query.action ?? ""}>
-            <option value="">Alla</option>
-            {actions.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="from">Från och med</label>
-          <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">Till och med</label>
-          <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
-        </div>
+        <TextField name="actor" label="Utförd av (namn eller e-post)" type="search" defaultValue={query.actor ?? ""} />
+        <TextField name="subject" label="Gäller (person eller id)" type="search" defaultValue={query.subject ?? ""} />
+        <SelectField name="action" label="Åtgärd" placeholder="Alla" options={actions} defaultValue={query.action ?? ""} />
+        <TextField name="from" label="Från och med" type="date" defaultValue={query.from ?? ""} />
+        <TextField name="to" label="Till och med" type="date" defaultValue={query.to ?? ""} />
         <button type="submit">Filtrera</button>
         {filtered ? <Link to="/admin/audit">Rensa filter</Link> : null}
       </Form>

@@ -6,7 +6,7 @@ import { listBranches } from "~/modules/branches/branches.server";
 import { config } from "~/config.server";
 import { dormantCutoff, listPeople } from "~/modules/people/people.server";
 import { swedishDate } from "~/utils/time";
-import { SelectField } from "~/components/field";
+import { SelectField, TextField } from "~/components/field";
 import { branchOptions, positionOptions } from "~/components/filters";
 import { POSITION_KEYS, positionLabel } from "~/modules/people/positions";
 import { ROLE_KEYS, ROLES, roleLabel } from "~/modules/people/roles";
@@ -31,6 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { filter, people, total, inactiveAfterDays: config.INACTIVE_AFTER_DAYS, branches: branches.map((b) => ({ id: b.id, name: b.name })) };
 }
 
+const STATUS_OPTIONS = [
+  { value: "active", label: "Aktiva" },
+  { value: "inactive", label: "Inaktiverade" },
+  { value: "all", label: "Alla" },
+  { value: "review", label: "Inaktiva konton att granska" },
+];
+
 export default function PeopleList() {
   const { filter, people, total, branches, inactiveAfterDays } = useLoaderData<typeof loader>();
   const filtered = Object.values(filter).some(Boolean);
@@ -46,22 +53,11 @@ export default function PeopleList() {
         </Link>
       </div>
       <Form method="get" className="filters" role="search" aria-label="Filtrera personer">
-        <div className="field">
-          <label htmlFor="q">Sök namn eller e-post</label>
-          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
-        </div>
+        <TextField name="q" label="Sök namn eller e-post" type="search" defaultValue={filter.q ?? ""} />
         <SelectField placeholder="Alla" name="branchId" label="Arbetarekommun" options={branchOptions(branches)} defaultValue={filter.branchId} />
         <SelectField placeholder="Alla" name="role" label="Roll" options={ROLES.map((r) => ({ value: r.key, label: r.label }))} defaultValue={filter.role} />
         <SelectField placeholder="Alla" name="position" label="Befattning" options={positionOptions} defaultValue={filter.position} />
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filter.status ?? "active"}>
-            <option value="active">Aktiva</option>
-            <option value="inactive">Inaktiverade</option>
-            <option value="all">Alla</option>
-            <option value="review">Inaktiva konton att granska</option>
-          </select>
-        </div>
+        <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={filter.status ?? "active"} />
         <button type="submit">Filtrera</button>
         {filtered ? <Link to="/admin/people">Rensa filter</Link> : null}
       </Form>

@@ -1,9 +1,6 @@
-import { databaseStatus } from "~/db.server";
+import { healthReport } from "~/modules/housekeeping/health.server";
 
 export async function loader() {
-  const database = await databaseStatus();
-  return Response.json(
-    { status: database.ok ? "ok" : "error", database },
-    { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  const { healthy, body } = await healthReport();
+  return Response.json(body, { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,22 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CourseCard } from "~/components/course-card";
-import { db } from "~/db.server";
 import { requirePerson } from "~/modules/auth/session.server";
-import { myCourses } from "~/modules/progress/certificates.server";
-import { loadCourseState } from "~/modules/progress/course-progress.server";
+import { myCoursesWithProgress } from "~/modules/progress/certificates.server";
 import { swedishDate } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Mina kurser · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person } = await requirePerson(request);
-  const courses = await myCourses(person.id);
-  return {
-    courses: await Promise.all(
-      courses.map(async (c) => ({ ...c, percent: (await loadCourseState(db, c.id, person.id)).progress.percent })),
-    ),
-  };
+  return { courses: await myCoursesWithProgress(person.id) };
 }
 
 export default function MyCourses() {

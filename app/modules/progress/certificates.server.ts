@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { loadCourseState } from "./course-progress.server";
 
 const CODE = /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/;
 
@@ -43,4 +44,10 @@ export async function myCourses(personId: string) {
     const done = completions.find((x) => x.scopeId === c.id);
     return { id: c.id, slug: c.slug, title: c.title, program: c.program.title, retired: c.retiredAt !== null, completedAt: done?.completedAt ?? null, certificateCode: done?.certificateCode ?? null };
   });
+}
+
+/** "Mina kurser" with how far the person has come in each course. */
+export async function myCoursesWithProgress(personId: string) {
+  const courses = await myCourses(personId);
+  return Promise.all(courses.map(async (c) => ({ ...c, percent: (await loadCourseState(db, c.id, personId)).progress.percent })));
 }
