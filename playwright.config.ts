@@ -1,10 +1,20 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-// Ports can be moved so that two checkouts can run their journeys side by side.
-export const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
-export const SMTP_HTTP_PORT = Number(process.env.E2E_SMTP_HTTP_PORT ?? 2527);
+// The app server, the SMTP sink and the sink's HTTP view listen on free ports
+// the kernel picks at start (scripts/free-port.mjs), so two runs side by side
+// never collide; E2E_PORT, E2E_SMTP_PORT and E2E_SMTP_HTTP_PORT pin them. The
+// choice goes into process.env, where Playwright's workers (which load this
+// file again) and tests/e2e/fixtures.ts read it.
+const unset = ["E2E_PORT", "E2E_SMTP_PORT", "E2E_SMTP_HTTP_PORT"].filter((name) => !process.env[name]);
+if (unset.length > 0) {
+  const ports = execFileSync(process.execPath, ["scripts/free-port.mjs", String(unset.length)], { cwd: import.meta.dirname, encoding: "utf8" }).trim().split("\n");
+  unset.forEach((name, i) => (process.env[name] = ports[i]));
+}
+export const PORT = Number(process.env.E2E_PORT);
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT);
+export const SMTP_HTTP_PORT = Number(process.env.E2E_SMTP_HTTP_PORT);
 // Debian's chromium where Playwright's own browser cannot be downloaded.
 const chromiumPath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 

@@ -2,7 +2,9 @@
 # A throw-away PostgreSQL cluster on 127.0.0.1 for the tests, from Debian's
 # postgresql package: all of it lives in one directory that `stop` removes.
 #
-#   scripts/pg-cluster.sh start <dir> [port]   initdb + pg_ctl start (port 5433 unless given)
+#   scripts/pg-cluster.sh start <dir> [port]   initdb + pg_ctl start, on <port> or, without
+#                                              one, a free port the kernel picks; the port
+#                                              is written to <dir>/port
 #   scripts/pg-cluster.sh stop <dir>           pg_ctl stop, then remove <dir>
 #
 # PostgreSQL refuses to run as root; as root the cluster runs as the
@@ -11,7 +13,7 @@
 set -euo pipefail
 cmd=${1:?usage: pg-cluster.sh start|stop <dir> [port]}
 dir=${2:?usage: pg-cluster.sh start|stop <dir> [port]}
-port=${3:-5433}
+port=${3:-}
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 if [ -z "$bin" ]; then
@@ -25,6 +27,7 @@ as_owner() {
 
 case "$cmd" in
   start)
+    [ -n "$port" ] || port=$(node "$(dirname "$0")/free-port.mjs")
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     # C collation sorts like SQLite (by code point); C.UTF-8 ctype still
@@ -36,6 +39,7 @@ case "$cmd" in
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    echo "$port" >"$dir/port"
     echo "pg-cluster: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $dir)"
     ;;
   stop)

@@ -4,7 +4,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import Database from "better-sqlite3";
 
@@ -13,28 +12,8 @@ export const TMP = path.join(ROOT, "tests/.tmp/resilience");
 export const TEMPLATE_DB = path.join(TMP, "template.db");
 export const DEMO_PASSWORD = "Ledarlyftet-demo-2026";
 
-/** The ports this suite may use (kept clear of the e2e and other checkouts' ranges). */
-const PORTS = { first: 3300, last: 3399 };
-const taken = new Set<number>();
-
-export async function freePort(): Promise<number> {
-  const count = PORTS.last - PORTS.first + 1;
-  const start = Math.floor(Math.random() * count);
-  for (let i = 0; i < count; i++) {
-    const port = PORTS.first + ((start + i) % count);
-    if (taken.has(port)) continue;
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = net.createServer();
-      probe.once("error", () => resolve(false));
-      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-    });
-    if (free) {
-      taken.add(port);
-      return port;
-    }
-  }
-  throw new Error(`no free port in ${PORTS.first}-${PORTS.last}`);
-}
+/** A port the kernel picks (bind 0, read it back): never a fixed range another run could hold too. */
+export { freePort } from "../../scripts/free-port.mjs";
 
 /** A private copy of the seeded demo database. */
 export async function copyTemplate(name: string): Promise<string> {
