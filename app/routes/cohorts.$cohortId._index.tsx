@@ -9,7 +9,6 @@ import { cohortRoster } from "~/modules/enrolment/cohorts.server";
 import { MODE_LABELS, parsePositions, STATUS_LABELS } from "~/modules/enrolment/eligibility";
 import { decide, enrolSelf, loadCohort, mayManageCohort, ownEnrolment, requireEnrolmentInCohort, withdraw } from "~/modules/enrolment/enrolment.server";
 import { positionLabel } from "~/modules/people/positions";
-import { formError } from "~/utils/action-result";
 import { formFailure } from "~/utils/action-result.server";
 import { redirectWithMessage, type FlashKind } from "~/utils/flash.server";
 import { useFormFailure } from "~/utils/form-failure";
@@ -67,14 +66,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (input.intent) {
     case "enrol": {
       const result = await enrolSelf(actor, cohort.id);
-      if (result.outcome === "refused") return formFailure(formError(result.message), undefined, 403);
+      if (!result.ok) return formFailure(result, undefined, 403);
+      const placed = result.value;
       const messages = {
         enrolled: `Du är antagen till ${cohort.name}. En bekräftelse har skickats till din e-post.`,
-        waitlisted: `Omgången är full. Du står på väntelistan${"place" in result ? ` som nummer ${result.place}` : ""}.`,
+        waitlisted: `Omgången är full. Du står på väntelistan${"place" in placed ? ` som nummer ${placed.place}` : ""}.`,
         pending: "Din ansökan är skickad. Du får besked när utvecklingsledaren har gått igenom den.",
         already: "Du är redan anmäld.",
       };
-      return back(messages[result.outcome], result.outcome === "already" ? "info" : "success");
+      return back(messages[placed.outcome], placed.outcome === "already" ? "info" : "success");
     }
     case "withdraw": {
       await withdraw(actor, input.enrolmentId, input.reason);

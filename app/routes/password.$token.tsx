@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, TextField } from "~/components/field";
-import { checkAccountToken, redeemAccountToken, type TokenCheck } from "~/modules/auth/account-tokens.server";
+import { checkAccountToken, redeemAccountToken, TOKEN_REFUSALS } from "~/modules/auth/account-tokens.server";
 import { startSession } from "~/modules/auth/session.server";
 import { formError } from "~/utils/action-result";
 import { formFailure } from "~/utils/action-result.server";
@@ -25,27 +25,22 @@ const schema = z
   })
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Lösenorden är inte lika." });
 
-const REASONS: Record<Exclude<TokenCheck, { ok: true }>["reason"], string> = {
-  unknown: "Länken är ogiltig. Kontrollera att du kopierat hela länken.",
-  used: "Länken har redan använts. Varje länk fungerar en gång.",
-  expired: "Länken har gått ut (den gäller i 7 dagar).",
-};
-
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = tokenParam.safeParse(params.token);
-  const check: TokenCheck = token.success ? await checkAccountToken(token.data) : { ok: false, reason: "unknown" };
-  if (!check.ok) return data({ ok: false as const, message: REASONS[check.reason] }, { status: 410 });
-  return { ok: true as const, purpose: check.purpose, name: check.person.name, email: check.person.email };
+  const check = token.success ? await checkAccountToken(token.data) : formError(TOKEN_REFUSALS.unknown);
+  if (!check.ok) return data({ ok: false as const, message: check.message }, { status: 410 });
+  const { purpose, person } = check.value;
+  return { ok: true as const, purpose, name: person.name, email: person.email };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = tokenParam.safeParse(params.token);
-  if (!token.success) return formFailure(formError(REASONS.unknown));
+  if (!token.success) return formFailure(formError(TOKEN_REFUSALS.unknown));
   const form = parseForm(schema, await readForm(request));
   if (!form.ok) return formFailure(form);
   const result = await redeemAccountToken(token.data, form.value.password);
-  if (!result.ok) return formFailure(formError(REASONS[result.reason]), undefined, 410);
-  const session = await startSession(result.person.id, request);
+  if (!result.ok) return formFailure(result, undefined, 410);
+  const session = await startSession(result.value.person.id, request);
   return redirectWithMessage(request, "/", "Ditt lösenord är sparat. Välkommen!", "success", { "Set-Cookie": session });
 }
 

@@ -3,6 +3,7 @@ import { config } from "~/config.server";
 import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
+import { formError, ok, type ActionResult } from "~/utils/action-result";
 import { normalizeEmail } from "./login.server";
 import { hashPassword } from "./password.server";
 
@@ -88,19 +89,29 @@ export async function requestPasswordReset(email: string) {
   });
 }
 
-export type TokenCheck =
-  | { ok: true; purpose: TokenPurpose; person: { id: string; name: string; email: string } }
-  | { ok: false; reason: "unknown" | "used" | "expired" };
+/** Why a link does not work, as the page that opened it says it. */
+export const TOKEN_REFUSALS = {
+  unknown: "Länken är ogiltig. Kontrollera att du kopierat hela länken.",
+  used: "Länken har redan använts. Varje länk fungerar en gång.",
+  expired: "Länken har gått ut (den gäller i 7 dagar).",
+} as const;
 
-export async function checkAccountToken(token: string, now = new Date()): Promise<TokenCheck> {
+/** Whose link it is and what it is for. */
+export interface TokenHolder {
+  purpose: TokenPurpose;
+  person: { id: string; name: string; email: string };
+}
+
+export async function checkAccountToken(token: string, now = new Date()): Promise<ActionResult<TokenHolder>> {
   const row = await db.accountToken.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { person: { select: { id: true, name: true, email: true, active: true } } },
   });
-  if (!row || !row.person.active) return { ok: false, reason: "unknown" };
-  if (row.usedAt) return { ok: false, reason: "used" };
-  if (row.expiresAt <= now) return { ok: false, reason: "expired" };
-  return { ok: true, purpose: row.purpose as TokenPurpose, person: row.person };
+  if (!row || !row.person.active) return formError(TOKEN_REFUSALS.unknown);
+  if (row.usedAt) return formError(TOKEN_REFUSALS.used);
+  if (row.expiresAt <= now) return formError(TOKEN_REFUSALS.expired);
+  const { active: _active, ...person } = row.person;
+  return ok({ purpose: row.purpose as TokenPurpose, person });
 }
 
 /**
@@ -108,9 +119,10 @@ export async function checkAccountToken(token: string, now = new Date()): Promis
  * single-use even when two requests race; every other session of the person
  * ends, since a reset usually means the old password is not to be trusted.
  */
-export async function redeemAccountToken(token: string, newPassword: string, now = new Date()): Promise<TokenCheck> {
+export async function redeemAccountToken(token: string, newPassword: string, now = new Date()): Promise<ActionResult<TokenHolder>> {
   const check = await checkAccountToken(token, now);
   if (!check.ok) return check;
+  const holder = check.value;
   const hash = await hashPassword(newPassword);
   const claimed = await transaction(async (tx) => {
     const { count } = await tx.accountToken.updateMany({
@@ -119,16 +131,16 @@ export async function redeemAccountToken(token: string, newPassword: string, now
     });
     if (count !== 1) return false;
     await tx.password.upsert({
-      where: { personId: check.person.id },
-      create: { personId: check.person.id, hash },
+      where: { personId: holder.person.id },
+      create: { personId: holder.person.id, hash },
       update: { hash },
     });
-    await tx.authSession.deleteMany({ where: { personId: check.person.id } });
+    await tx.authSession.deleteMany({ where: { personId: holder.person.id } });
     await recordAudit(
-      { actorId: check.person.id, action: `auth.${check.purpose}-redeemed`, subjectType: "person", subjectId: check.person.id },
+      { actorId: holder.person.id, action: `auth.${holder.purpose}-redeemed`, subjectType: "person", subjectId: holder.person.id },
       tx,
     );
     return true;
   });
-  return claimed ? check : { ok: false, reason: "used" };
+  return claimed ? check : formError(TOKEN_REFUSALS.used);
 }

@@ -166,12 +166,7 @@ export async function releaseSeatAndPromote(tx: Tx, cohort: { id: string; name: 
   await promoteFromWaitlist(tx, cohort, actorId);
 }
 
-export type EnrolOutcome =
-  | { outcome: "enrolled" }
-  | { outcome: "waitlisted"; place: number }
-  | { outcome: "pending" }
-  | { outcome: "already"; status: string }
-  | { outcome: "refused"; message: string };
+export type EnrolOutcome = { outcome: "enrolled" } | { outcome: "waitlisted"; place: number } | { outcome: "pending" } | { outcome: "already"; status: string };
 
 /** Seats a person (or puts them on the waitlist) inside a transaction; the caller has checked the rules. */
 async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPending: boolean, actorId: string): Promise<EnrolOutcome> {
@@ -226,12 +221,12 @@ async function inTransaction(fn: (tx: Tx) => Promise<EnrolOutcome>, personId: st
 }
 
 /** A Deltagare enrols themselves: refused outside the window, when not eligible, or in an invitation-only cohort. */
-export async function enrolSelf(actor: Actor, cohortId: string, now = new Date()): Promise<EnrolOutcome> {
+export async function enrolSelf(actor: Actor, cohortId: string, now = new Date()): Promise<ActionResult<EnrolOutcome>> {
   const cohort = await loadCohort(cohortId);
   const person = await db.person.findUniqueOrThrow({ where: { id: actor.id }, select: { branchId: true, position: true, active: true } });
   const refusal = selfEnrolRefusal(rulesOf(cohort), person, now);
-  if (refusal) return { outcome: "refused", message: refusal };
-  return inTransaction((tx) => placePerson(tx, cohort, actor.id, cohort.mode === "approval", actor.id), actor.id, cohort.id);
+  if (refusal) return formError(refusal);
+  return ok(await inTransaction((tx) => placePerson(tx, cohort, actor.id, cohort.mode === "approval", actor.id), actor.id, cohort.id));
 }
 
 /** Leaving, by the person or by someone managing the cohort; a freed seat goes to the first on the waitlist at once. */

@@ -7,7 +7,14 @@ import { branchId, createPerson } from "../../../tests/integration/helpers";
 import { isoDay } from "../../../tests/support/dates";
 import { createCohort, hasProgramAccess } from "./cohorts.server";
 import { commitBulk, decide, enrolSelf, loadCohort, previewBulk, withdraw } from "./enrolment.server";
+import type { ActionResult } from "~/utils/action-result";
 import type { CohortInput } from "./cohort-schema";
+
+/** The placement of an enrolment that was not refused. */
+const placed = <T,>(result: ActionResult<T>): T => {
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+};
 
 let programId: string;
 
@@ -45,9 +52,9 @@ describe("enrolling", () => {
   it("a full cohort puts the next person on the waitlist; a withdrawal promotes the first at once and tells them", async () => {
     const c = await cohort({ capacity: 1 });
     const [a, b, d] = await Promise.all([createPerson(), createPerson(), createPerson()]);
-    expect(await enrolSelf(await actor(a), c.id)).toEqual({ outcome: "enrolled" });
-    expect(await enrolSelf(await actor(b), c.id)).toEqual({ outcome: "waitlisted", place: 1 });
-    expect(await enrolSelf(await actor(d), c.id)).toEqual({ outcome: "waitlisted", place: 2 });
+    expect(await enrolSelf(await actor(a), c.id)).toEqual({ ok: true, value: { outcome: "enrolled" } });
+    expect(await enrolSelf(await actor(b), c.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 1 } });
+    expect(await enrolSelf(await actor(d), c.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 2 } });
     const enrolmentA = await db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: a.id } });
     expect(await withdraw(await actor(a), enrolmentA.id, "Flyttar")).toBe(true);
     expect(await statusOf(c.id, b.id)).toBe("enrolled");
@@ -63,7 +70,7 @@ describe("enrolling", () => {
     const e = await db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: a.id } });
     await withdraw(await actor(a), e.id, "");
     expect(await statusOf(c.id, a.id)).toBe("withdrawn");
-    expect(await enrolSelf(await actor(a), c.id)).toEqual({ outcome: "enrolled" });
+    expect(await enrolSelf(await actor(a), c.id)).toEqual({ ok: true, value: { outcome: "enrolled" } });
   });
 
   it("refuses outside the window, when not eligible, and in an invitation-only cohort", async () => {
@@ -74,19 +81,19 @@ describe("enrolling", () => {
     const leadersOnly = await cohort({ positions: ["kommunalrad", "gruppledare"] });
     const invitation = await cohort({ mode: "invitation" });
     const me = await actor(p);
-    expect(await enrolSelf(me, early.id)).toEqual({ outcome: "refused", message: "Anmälan har inte öppnat än." });
-    expect(await enrolSelf(me, late.id)).toEqual({ outcome: "refused", message: "Anmälan har stängt." });
-    expect(await enrolSelf(me, otherBranch.id)).toMatchObject({ outcome: "refused", message: expect.stringContaining("arbetarekommun") });
-    expect(await enrolSelf(me, leadersOnly.id)).toMatchObject({ outcome: "refused", message: expect.stringContaining("befattning") });
-    expect(await enrolSelf(me, invitation.id)).toMatchObject({ outcome: "refused", message: expect.stringContaining("inbjudna") });
+    expect(await enrolSelf(me, early.id)).toMatchObject({ ok: false, errors: { _form: ["Anmälan har inte öppnat än."] } });
+    expect(await enrolSelf(me, late.id)).toMatchObject({ ok: false, errors: { _form: ["Anmälan har stängt."] } });
+    expect(await enrolSelf(me, otherBranch.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("arbetarekommun")] } });
+    expect(await enrolSelf(me, leadersOnly.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("befattning")] } });
+    expect(await enrolSelf(me, invitation.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("inbjudna")] } });
     expect(await db.enrolment.count({ where: { personId: p.id } })).toBe(0);
   });
 
   it("in approval mode the application waits for the cohort's facilitator, who approves or declines with a reason", async () => {
     const c = await cohort({ mode: "approval", capacity: 1 });
     const [a, b] = await Promise.all([createPerson(), createPerson()]);
-    expect(await enrolSelf(await actor(a), c.id)).toEqual({ outcome: "pending" });
-    expect(await enrolSelf(await actor(b), c.id)).toEqual({ outcome: "pending" });
+    expect(await enrolSelf(await actor(a), c.id)).toEqual({ ok: true, value: { outcome: "pending" } });
+    expect(await enrolSelf(await actor(b), c.id)).toEqual({ ok: true, value: { outcome: "pending" } });
     const [ea, eb] = await Promise.all([a, b].map((p) => db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: p.id } })));
 
     const stranger = await createPerson({ roles: ["facilitator"] });
@@ -112,7 +119,7 @@ describe("under pressure", () => {
     const c = await cohort({ capacity: 2 });
     const people = await Promise.all(Array.from({ length: 10 }, () => createPerson()));
     const actors = await Promise.all(people.map(actor));
-    const outcomes = await Promise.all(actors.map((a) => enrolSelf(a, c.id)));
+    const outcomes = (await Promise.all(actors.map((a) => enrolSelf(a, c.id)))).map(placed);
     expect(outcomes.filter((o) => o.outcome === "enrolled")).toHaveLength(2);
     expect(outcomes.filter((o) => o.outcome === "waitlisted")).toHaveLength(8);
     expect(await db.enrolment.count({ where: { cohortId: c.id, status: "enrolled" } })).toBe(2);
@@ -125,7 +132,7 @@ describe("under pressure", () => {
     const c = await cohort({ capacity: 5 });
     const p = await createPerson();
     const a = await actor(p);
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => enrolSelf(a, c.id)));
+    const outcomes = (await Promise.all(Array.from({ length: 6 }, () => enrolSelf(a, c.id)))).map(placed);
     expect(outcomes.filter((o) => o.outcome === "enrolled")).toHaveLength(1);
     expect(outcomes.filter((o) => o.outcome === "already")).toHaveLength(5);
     expect(await db.enrolment.count({ where: { cohortId: c.id } })).toBe(1);
