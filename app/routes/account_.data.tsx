@@ -50,7 +50,7 @@ const SECTIONS: { key: keyof PersonalDataExport; title: string; about: string; c
   { key: "loginAttempts", title: "Inloggningsförsök", about: "Sparas för att stoppa gissning av lösenord.", columns: [["at", "När"], ["outcome", "Utfall"], ["address", "Från adress"]] },
   { key: "rateLimitHits", title: "Begränsade förfrågningar", about: "Till exempel beställda lösenordslänkar.", columns: [["kind", "Slag"], ["at", "När"]] },
   { key: "emails", title: "E-post till dig", about: "Engångslänkar visas inte.", columns: [["subject", "Ämne"], ["status", "Status"], ["createdAt", "Skapad"], ["sentAt", "Skickad"], ["text", "Text"]] },
-  { key: "auditEvents", title: "Händelser i granskningsloggen", about: "Ändringar av dina uppgifter, vem som har öppnat dem, och vad du själv har gjort.", columns: [["at", "När"], ["action", "Händelse"], ["by", "Av"], ["detail", "Detaljer"]] },
+  { key: "auditEvents", title: "Händelser i granskningsloggen", about: "Ändringar av dina uppgifter, vem som har öppnat dem, och vad du själv har gjort.", columns: [["at", "När"], ["label", "Händelse"], ["by", "Av"], ["detail", "Detaljer"]] },
 ];
 
 function Section({ title, about, columns, rows }: { title: string; about: string; columns: Column[]; rows: Row[] }) {

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { inSlices } from "~/utils/in-slices";
+import { auditLabel } from "~/modules/audit/actions";
 import { ITEM_STATUS_LABELS } from "~/modules/crisis/progress";
 import { STATUS_LABELS as ENROLMENT_LABELS } from "~/modules/enrolment/eligibility";
 import { positionLabel } from "~/modules/people/positions";
@@ -54,7 +55,7 @@ export interface PersonalDataExport {
   loginAttempts: { at: string; outcome: string; address: string }[];
   rateLimitHits: { kind: string; at: string }[];
   emails: { subject: string; kind: string; status: string; createdAt: string; sentAt: string | null; text: string }[];
-  auditEvents: { at: string; action: string; by: string | null; subjectType: string; detail: unknown }[];
+  auditEvents: { at: string; action: string; label: string; by: string | null; subjectType: string; detail: unknown }[];
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -254,6 +255,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     auditEvents: audit.map((a) => ({
       at: iso(a.createdAt),
       action: a.action,
+      label: auditLabel(a.action),
       by: a.actorId === personId ? "du själv" : a.actorId ? (actorNames.get(a.actorId) ?? "okänd") : "systemet",
       subjectType: a.subjectType,
       // Details of events about others (what the person did to them, a list they are one of) belong to those others.
