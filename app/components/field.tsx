@@ -158,12 +158,13 @@ export function CheckboxGroup({ name, label, errors, hint, id = name, hideLabel,
 /** One choice of a few, as radio buttons in a fieldset; nothing is chosen unless `defaultValue` says so. */
 export function RadioGroup({ name, label, errors, hint, required, id = name, hideLabel, options, defaultValue }: Common & { options: Option[]; defaultValue?: string }) {
   return (
-    <fieldset className="field" aria-describedby={describedBy(id, errors, hint)}>
+    // A radio cannot be invalid on its own (ARIA): the group is, as a radiogroup.
+    <fieldset className="field" role="radiogroup" aria-invalid={invalid(errors)} aria-describedby={describedBy(id, errors, hint)}>
       <legend className={hideLabel ? "visually-hidden" : undefined}>{label}</legend>
       <Messages id={id} errors={errors} hint={hint} />
       {options.map((o) => (
         <label key={o.value} className="checkbox">
-          <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} required={required} aria-invalid={invalid(errors)} /> {o.label}
+          <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} required={required} /> {o.label}
         </label>
       ))}
     </fieldset>

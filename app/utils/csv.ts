@@ -59,7 +59,11 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   const sample = bytes.subarray(0, 2000);
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
   // ASCII text in UTF-16 has a zero byte in every pair: after the character (LE) or before it (BE).
   if (sample.length >= 4 && oddZeros > sample.length * 0.4 && evenZeros === 0) return new TextDecoder("utf-16le").decode(bytes);
   if (sample.length >= 4 && evenZeros > sample.length * 0.4 && oddZeros === 0) return new TextDecoder("utf-16be").decode(bytes);
@@ -74,6 +78,7 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 export function parseCsv(input: string): string[][] {
   const text = input.replace(/^\uFEFF+/, "");
   // Control characters other than tab and line breaks (NUL above all) mean this is not text.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD\uFFFE\uFFFF]/.test(text)) throw BINARY;
   const delimiter = detectDelimiter(text);
   const rows: string[][] = [];

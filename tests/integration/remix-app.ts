@@ -106,6 +106,7 @@ export function liveContentIn(html: string, nonce = NONCE): HtmlProblem[] {
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) problems.push({ problem: `event handler ${attribute} on <${name}>`, detail: value });
           // Browsers ignore control characters and spaces inside the scheme.
+          // eslint-disable-next-line no-control-regex -- stripping them is the point
           const scheme = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
           if (URL_ATTRIBUTES.has(attribute.toLowerCase()) && /^(javascript|vbscript|data):/.test(scheme)) {
             problems.push({ problem: `${attribute}=${scheme.split(":")[0]}: on <${name}>`, detail: value });
