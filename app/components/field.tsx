@@ -27,6 +27,11 @@ function describedBy(id: string, errors?: string[], hint?: ReactNode) {
 
 const invalid = (errors?: string[]) => (errors?.length ? true : undefined);
 
+/** What every single control carries: whether it is required, and its error and hint tied to it. */
+function controlProps(id: string, errors: string[] | undefined, hint: ReactNode, required: boolean | undefined) {
+  return { required, "aria-invalid": invalid(errors), "aria-describedby": describedBy(id, errors, hint) };
+}
+
 function Messages({ id, errors, hint }: { id: string; errors?: string[]; hint?: ReactNode }) {
   return (
     <>
@@ -77,9 +82,7 @@ export function TextField({
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         placeholder={placeholder}
-        required={required}
-        aria-invalid={invalid(errors)}
-        aria-describedby={describedBy(id, errors, hint)}
+        {...controlProps(id, errors, hint, required)}
       />
     </div>
   );
@@ -96,9 +99,7 @@ export function TextArea({ name, label, errors, hint, required, id = name, hideL
         name={name}
         rows={rows}
         defaultValue={defaultValue}
-        required={required}
-        aria-invalid={invalid(errors)}
-        aria-describedby={describedBy(id, errors, hint)}
+        {...controlProps(id, errors, hint, required)}
       />
     </div>
   );
@@ -125,9 +126,7 @@ export function SelectField({
         id={id}
         name={name}
         defaultValue={defaultValue}
-        required={required}
-        aria-invalid={invalid(errors)}
-        aria-describedby={describedBy(id, errors, hint)}
+        {...controlProps(id, errors, hint, required)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (

@@ -1,3 +1,5 @@
+import { labelRegistry } from "~/utils/labels";
+
 /**
  * Every action the audit log records, each with the one Swedish label the app
  * shows for it: on the audit log and in its CSV, in a person's history and in
@@ -74,11 +76,7 @@ export const AUDIT_ACTIONS = {
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export function isAuditAction(action: string): action is AuditAction {
-  return Object.hasOwn(AUDIT_ACTIONS, action);
-}
-
 /** The label of a recorded action. A row whose key is no longer registered (an action since renamed) shows its key. */
-export function auditLabel(action: string): string {
-  return isAuditAction(action) ? AUDIT_ACTIONS[action] : action;
-}
+const registry = labelRegistry(AUDIT_ACTIONS, (action) => action);
+export const isAuditAction = registry.has;
+export const auditLabel = registry.label;

@@ -1,3 +1,5 @@
+import { labelRegistry } from "~/utils/labels";
+
 /**
  * Every kind of e-mail the outbox holds, with the Swedish name the Utkorg
  * shows for it. queueEmail takes only these kinds, so a new message is a type
@@ -22,11 +24,7 @@ export const OUTBOX_KINDS = {
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;
 
-export function isOutboxKind(kind: string): kind is OutboxKind {
-  return Object.hasOwn(OUTBOX_KINDS, kind);
-}
-
 /** The Utkorg's name for a message's kind; a kind no longer sent (an old row) is just "E-post", never its internal key. */
-export function outboxKindLabel(kind: string): string {
-  return isOutboxKind(kind) ? OUTBOX_KINDS[kind] : "E-post";
-}
+const registry = labelRegistry(OUTBOX_KINDS, () => "E-post");
+export const isOutboxKind = registry.has;
+export const outboxKindLabel = registry.label;

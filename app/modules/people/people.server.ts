@@ -121,21 +121,18 @@ async function checkUniqueAndBranch(input: PersonInput, exceptId?: string): Prom
 }
 
 /** Adds a person and sends them a one-time link to choose a password. */
+/** The person's own columns as the person form gives them, for a new person and an edit alike. */
+function personFields(input: PersonInput) {
+  return { name: input.name, email: input.email, branchId: input.branchId, position: input.position, ...roleFlags(input.roles) };
+}
+
 export async function invitePerson(actorId: string, input: PersonInput): Promise<ActionResult<{ personId: string }>> {
   const problem = await checkUniqueAndBranch(input);
   if (problem) return problem;
   const blocked = await hitRateLimits(inviteLimits(actorId, input.email));
   if (blocked) return throttled(tooManyInvites(blocked), blocked);
   const person = await transaction(async (tx) => {
-    const created = await tx.person.create({
-      data: {
-        name: input.name,
-        email: input.email,
-        branchId: input.branchId,
-        position: input.position,
-        ...roleFlags(input.roles),
-      },
-    });
+    const created = await tx.person.create({ data: personFields(input) });
     await sendInvite(tx, created);
     await recordAudit(
       { actorId, action: "person.invited", subjectType: "person", subjectId: created.id, detail: { after: input } },
@@ -152,16 +149,7 @@ export async function updatePerson(actorId: string, personId: string, input: Per
   const problem = await checkUniqueAndBranch(input, personId);
   if (problem) return problem;
   await transaction(async (tx) => {
-    await tx.person.update({
-      where: { id: personId },
-      data: {
-        name: input.name,
-        email: input.email,
-        branchId: input.branchId,
-        position: input.position,
-        ...roleFlags(input.roles),
-      },
-    });
+    await tx.person.update({ where: { id: personId }, data: personFields(input) });
     await recordAudit(
       {
         actorId,
