@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     may(actor, "cohorts:lead") ? reviewQueue(actor) : null,
     may(actor, "cohorts:lead") ? facilitatorFollowUp(person.id) : [],
   ]);
-  const courses = (catalog ?? []).flatMap((p) => p.courses.map((c) => ({ ...c, program: p.title })));
+  const courses = (catalog ?? []).flatMap((program) => program.courses.map((course) => ({ ...course, program: program.title })));
   return {
     courses,
     followUp,
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { firstName, position, roles, leads, district, courses, toReview, followUp } = useLoaderData<typeof loader>();
-  const ongoing = courses.filter((c) => c.started && !c.completedAt);
+  const ongoing = courses.filter((course) => course.started && !course.completedAt);
   return (
     <>
       <h1>Hej {firstName}!</h1>
@@ -91,21 +91,21 @@ export default function Home() {
               Du leder ingen pågående omgång. När en omgång där du är utvecklingsledare har startat visas deltagarnas framsteg här.
             </p>
           ) : (
-            followUp.map((c) => (
-              <article key={c.id} className="card" style={{ marginBottom: "1rem" }}>
+            followUp.map((cohort) => (
+              <article key={cohort.id} className="card" style={{ marginBottom: "1rem" }}>
                 <h3 style={{ marginTop: 0 }}>
-                  <Link to={`/cohorts/${c.id}`}>{c.name}</Link>
+                  <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
                 </h3>
-                <ProgressBar percent={c.average} label={`Genomsnittligt framsteg, ${c.participants} deltagare`} detail={`omgången har gått ${c.expected} %`} />
-                {c.behind.length === 0 ? (
+                <ProgressBar percent={cohort.average} label={`Genomsnittligt framsteg, ${cohort.participants} deltagare`} detail={`omgången har gått ${cohort.expected} %`} />
+                {cohort.behind.length === 0 ? (
                   <p>Ingen ligger efter.</p>
                 ) : (
                   <>
                     <p>
-                      <strong>Ligger efter ({c.behind.length}):</strong>
+                      <strong>Ligger efter ({cohort.behind.length}):</strong>
                     </p>
                     <ul>
-                      {c.behind.map((b) => (
+                      {cohort.behind.map((b) => (
                         <li key={b.name}>
                           {b.name}: {b.percent} %
                         </li>
@@ -130,8 +130,8 @@ export default function Home() {
             </p>
           ) : (
             <div className="course-grid">
-              {ongoing.map((c) => (
-                <CourseCard key={c.slug} slug={c.slug} title={c.title} program={c.program} percent={c.percent} />
+              {ongoing.map((course) => (
+                <CourseCard key={course.slug} slug={course.slug} title={course.title} program={course.program} percent={course.percent} />
               ))}
             </div>
           )}

@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     branch: branch?.name ?? "",
     position: positionLabel(person.position),
     roles: rolesOf(person).map(roleLabel),
-    sessions: sessions.map((s) => ({ createdAt: s.createdAt.toISOString(), userAgent: s.userAgent })),
+    sessions: sessions.map((loginSession) => ({ createdAt: loginSession.createdAt.toISOString(), userAgent: loginSession.userAgent })),
     hasFeed: await hasFeed(person.id),
   };
 }
@@ -85,9 +85,9 @@ export default function Account() {
       <h2>Inloggningar</h2>
       <p>Du är inloggad på {me.sessions.length === 1 ? "en enhet" : `${me.sessions.length} enheter`}.</p>
       <ul>
-        {me.sessions.map((s) => (
-          <li key={s.createdAt}>
-            {swedishDateTime(s.createdAt)} <span className="muted">{s.userAgent ?? "okänd webbläsare"}</span>
+        {me.sessions.map((loginSession) => (
+          <li key={loginSession.createdAt}>
+            {swedishDateTime(loginSession.createdAt)} <span className="muted">{loginSession.userAgent ?? "okänd webbläsare"}</span>
           </li>
         ))}
       </ul>

@@ -93,7 +93,7 @@ function Section({ title, about, columns, rows }: { title: string; about: string
 
 export default function MyData() {
   const data = useLoaderData<typeof loader>();
-  const p = data.person;
+  const profile = data.person;
   return (
     <div className="data-export">
       <p className="actions">
@@ -111,27 +111,27 @@ export default function MyData() {
         <h2 id="sec-profil">Profil</h2>
         <dl className="card">
           <dt>Namn</dt>
-          <dd>{p.name}</dd>
+          <dd>{profile.name}</dd>
           <dt>E-post</dt>
-          <dd>{p.email}</dd>
+          <dd>{profile.email}</dd>
           <dt>Arbetarekommun</dt>
-          <dd>{p.branch}</dd>
+          <dd>{profile.branch}</dd>
           <dt>Befattning</dt>
-          <dd>{p.position}</dd>
+          <dd>{profile.position}</dd>
           <dt>Roller</dt>
-          <dd>{p.roles.join(", ") || "–"}</dd>
+          <dd>{profile.roles.join(", ") || "–"}</dd>
           <dt>Konto skapat</dt>
-          <dd>{show(p.createdAt)}</dd>
+          <dd>{show(profile.createdAt)}</dd>
           <dt>Senast inloggad</dt>
-          <dd>{show(p.lastLoginAt)}</dd>
+          <dd>{show(profile.lastLoginAt)}</dd>
           <dt>Lösenord valt</dt>
-          <dd>{show(p.hasPassword)}</dd>
+          <dd>{show(profile.hasPassword)}</dd>
           <dt>Kalenderprenumeration</dt>
           <dd>{data.calendarFeed ? `Ja, skapad ${show(data.calendarFeed.createdAt)}` : "Nej"}</dd>
         </dl>
       </section>
-      {SECTIONS.map((s) => (
-        <Section key={s.key} title={s.title} about={s.about} columns={s.columns} rows={data[s.key] as unknown as Row[]} />
+      {SECTIONS.map((section) => (
+        <Section key={section.key} title={section.title} about={section.about} columns={section.columns} rows={data[section.key] as unknown as Row[]} />
       ))}
     </div>
   );

@@ -20,17 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pages,
     total,
     actions: actions.map((a) => ({ value: a, label: auditLabel(a) })),
-    events: events.map((e) => ({
-      id: e.id,
-      at: e.createdAt.toISOString(),
-      actor: e.actorName,
-      actorId: e.actorId,
-      action: auditLabel(e.action),
-      code: e.action,
-      subjectType: e.subjectType,
-      subjectId: e.subjectId,
-      subjectName: e.subjectName,
-      detail: e.detail === "{}" ? "" : e.detail,
+    events: events.map((entry) => ({
+      id: entry.id,
+      at: entry.createdAt.toISOString(),
+      actor: entry.actorName,
+      actorId: entry.actorId,
+      action: auditLabel(entry.action),
+      code: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      subjectName: entry.subjectName,
+      detail: entry.detail === "{}" ? "" : entry.detail,
     })),
   };
 }
@@ -76,24 +76,24 @@ export default function AuditLog() {
               </tr>
             </thead>
             <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>{swedishDateTime(e.at)}</td>
-                  <td>{e.actorId ? <Link to={`/admin/people/${e.actorId}`}>{e.actor}</Link> : e.actor}</td>
+              {events.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{swedishDateTime(entry.at)}</td>
+                  <td>{entry.actorId ? <Link to={`/admin/people/${entry.actorId}`}>{entry.actor}</Link> : entry.actor}</td>
                   <td>
-                    {e.action} <span className="muted">{e.code}</span>
+                    {entry.action} <span className="muted">{entry.code}</span>
                   </td>
                   <td>
-                    {e.subjectName && e.subjectId ? (
-                      <Link to={`/admin/people/${e.subjectId}`}>{e.subjectName}</Link>
+                    {entry.subjectName && entry.subjectId ? (
+                      <Link to={`/admin/people/${entry.subjectId}`}>{entry.subjectName}</Link>
                     ) : (
                       <>
-                        {e.subjectType} <span className="muted">{e.subjectId ?? ""}</span>
+                        {entry.subjectType} <span className="muted">{entry.subjectId ?? ""}</span>
                       </>
                     )}
                   </td>
                   <td>
-                    <code className="audit-detail">{e.detail}</code>
+                    <code className="audit-detail">{entry.detail}</code>
                   </td>
                 </tr>
               ))}

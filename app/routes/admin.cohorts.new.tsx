@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewCohort() {
   const { programs, facilitators, branches, today } = useLoaderData<typeof loader>();
-  const { errors: e, values: v } = useFormFailure();
+  const { errors, values } = useFormFailure();
   return (
     <>
       <p>
@@ -42,18 +42,18 @@ export default function NewCohort() {
       </p>
       <h1>Ny omgång</h1>
       <Form method="post" noValidate>
-        <FormError errors={e._form} />
-        <TextField name="name" label="Namn" required defaultValue={valueOf(v, "name")} errors={e.name} hint="Till exempel Ledarskapsprogrammet våren 2027" />
-        <SelectField name="programId" label="Program" required placeholder="Välj program" defaultValue={valueOf(v, "programId")} options={programs.map((p) => ({ value: p.id, label: p.title }))} errors={e.programId} />
-        <TextField name="startsOn" label="Startdatum" type="date" required defaultValue={valueOf(v, "startsOn")} errors={e.startsOn} />
-        <TextField name="endsOn" label="Slutdatum" type="date" required defaultValue={valueOf(v, "endsOn")} errors={e.endsOn} />
-        <TextField name="enrolmentOpensOn" label="Anmälan öppnar" type="date" required defaultValue={valueOf(v, "enrolmentOpensOn") || today} errors={e.enrolmentOpensOn} />
-        <TextField name="enrolmentClosesOn" label="Anmälan stänger (sista dag)" type="date" required defaultValue={valueOf(v, "enrolmentClosesOn")} errors={e.enrolmentClosesOn} />
-        <TextField name="capacity" label="Antal platser" type="number" required defaultValue={valueOf(v, "capacity") || "20"} errors={e.capacity} />
-        <SelectField name="mode" label="Anmälan" required defaultValue={valueOf(v, "mode") || "open"} options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))} errors={e.mode} />
-        <CheckboxGroup name="facilitatorIds" label="Utvecklingsledare" options={facilitators.map((f) => ({ value: f.id, label: f.name }))} checked={valuesOf(v, "facilitatorIds")} errors={e.facilitatorIds} />
-        <CheckboxGroup name="branchIds" label="Arbetarekommuner som kan söka" hint="Ingen vald: alla arbetarekommuner." options={branches.map((b) => ({ value: b.id, label: b.name }))} checked={valuesOf(v, "branchIds")} errors={e.branchIds} />
-        <CheckboxGroup name="positions" label="Befattningar som kan söka" hint="Ingen vald: alla befattningar." options={POSITIONS.map((p) => ({ value: p.key, label: p.label }))} checked={valuesOf(v, "positions")} errors={e.positions} />
+        <FormError errors={errors._form} />
+        <TextField name="name" label="Namn" required defaultValue={valueOf(values, "name")} errors={errors.name} hint="Till exempel Ledarskapsprogrammet våren 2027" />
+        <SelectField name="programId" label="Program" required placeholder="Välj program" defaultValue={valueOf(values, "programId")} options={programs.map((program) => ({ value: program.id, label: program.title }))} errors={errors.programId} />
+        <TextField name="startsOn" label="Startdatum" type="date" required defaultValue={valueOf(values, "startsOn")} errors={errors.startsOn} />
+        <TextField name="endsOn" label="Slutdatum" type="date" required defaultValue={valueOf(values, "endsOn")} errors={errors.endsOn} />
+        <TextField name="enrolmentOpensOn" label="Anmälan öppnar" type="date" required defaultValue={valueOf(values, "enrolmentOpensOn") || today} errors={errors.enrolmentOpensOn} />
+        <TextField name="enrolmentClosesOn" label="Anmälan stänger (sista dag)" type="date" required defaultValue={valueOf(values, "enrolmentClosesOn")} errors={errors.enrolmentClosesOn} />
+        <TextField name="capacity" label="Antal platser" type="number" required defaultValue={valueOf(values, "capacity") || "20"} errors={errors.capacity} />
+        <SelectField name="mode" label="Anmälan" required defaultValue={valueOf(values, "mode") || "open"} options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))} errors={errors.mode} />
+        <CheckboxGroup name="facilitatorIds" label="Utvecklingsledare" options={facilitators.map((facilitator) => ({ value: facilitator.id, label: facilitator.name }))} checked={valuesOf(values, "facilitatorIds")} errors={errors.facilitatorIds} />
+        <CheckboxGroup name="branchIds" label="Arbetarekommuner som kan söka" hint="Ingen vald: alla arbetarekommuner." options={branches.map((b) => ({ value: b.id, label: b.name }))} checked={valuesOf(values, "branchIds")} errors={errors.branchIds} />
+        <CheckboxGroup name="positions" label="Befattningar som kan söka" hint="Ingen vald: alla befattningar." options={POSITIONS.map((position) => ({ value: position.key, label: position.label }))} checked={valuesOf(values, "positions")} errors={errors.positions} />
         <div className="actions">
           <button type="submit">Skapa omgång</button>
           <Link to="/cohorts">Avbryt</Link>

@@ -18,9 +18,9 @@ export const meta: MetaFunction = () => [{ title: "Mall för krisplan · Ledarly
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "crisis-template:edit");
-  const t = await latestTemplate();
-  const sections = [...new Map(t.items.map((i) => [i.sectionKey, i.sectionTitle])).entries()].map(([key, title]) => ({ key, title }));
-  return { version: t.version, publishedAt: t.publishedAt.toISOString(), sections, items: t.items.map((i) => ({ key: i.key, section: i.sectionKey, title: i.title, guidance: i.guidance })) };
+  const template = await latestTemplate();
+  const sections = [...new Map(template.items.map((i) => [i.sectionKey, i.sectionTitle])).entries()].map(([key, title]) => ({ key, title }));
+  return { version: template.version, publishedAt: template.publishedAt.toISOString(), sections, items: template.items.map((i) => ({ key: i.key, section: i.sectionKey, title: i.title, guidance: i.guidance })) };
 }
 
 const schema = z.object({
@@ -57,8 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CrisisTemplate() {
-  const t = useLoaderData<typeof loader>();
-  const { errors: e } = useFormFailure();
+  const template = useLoaderData<typeof loader>();
+  const { errors } = useFormFailure();
   return (
     <>
       <p>
@@ -66,28 +66,28 @@ export default function CrisisTemplate() {
       </p>
       <h1>Distriktets mall för krisplan</h1>
       <p className="muted">
-        Version {t.version}, publicerad {swedishDate(t.publishedAt)}. Ändrade texter gäller nya planer; nya punkter erbjuds varje arbetarekommun, som väljer att ta in dem eller avböja. Ingen arbetarekommuns egen text skrivs över.
+        Version {template.version}, publicerad {swedishDate(template.publishedAt)}. Ändrade texter gäller nya planer; nya punkter erbjuds varje arbetarekommun, som väljer att ta in dem eller avböja. Ingen arbetarekommuns egen text skrivs över.
       </p>
       <Form method="post" noValidate>
-        <FormError errors={e._form} />
-        {t.sections.map((s) => (
-          <fieldset key={s.key} style={{ maxWidth: "44rem", marginBottom: "1rem" }}>
-            <legend>{s.title}</legend>
-            {t.items
-              .filter((i) => i.section === s.key)
+        <FormError errors={errors._form} />
+        {template.sections.map((section) => (
+          <fieldset key={section.key} style={{ maxWidth: "44rem", marginBottom: "1rem" }}>
+            <legend>{section.title}</legend>
+            {template.items
+              .filter((i) => i.section === section.key)
               .map((i) => (
                 <div key={i.key}>
-                  <TextField name={`title-${i.key}`} label="Rubrik" defaultValue={i.title} errors={e[`title-${i.key}`]} />
-                  <TextArea name={`guidance-${i.key}`} label={`Vägledning för ${i.title}`} hideLabel rows={2} defaultValue={i.guidance} errors={e[`guidance-${i.key}`]} />
+                  <TextField name={`title-${i.key}`} label="Rubrik" defaultValue={i.title} errors={errors[`title-${i.key}`]} />
+                  <TextArea name={`guidance-${i.key}`} label={`Vägledning för ${i.title}`} hideLabel rows={2} defaultValue={i.guidance} errors={errors[`guidance-${i.key}`]} />
                 </div>
               ))}
           </fieldset>
         ))}
         <h2>Ny punkt</h2>
-        <SelectField name="newSection" label="Sektion" options={t.sections.map((s) => ({ value: s.key, label: s.title }))} errors={e.newSection} />
-        <TextField name="newTitle" label="Rubrik för ny punkt" errors={e.newTitle} />
-        <TextArea name="newGuidance" label="Vägledning för ny punkt" rows={2} errors={e.newGuidance} />
-        <TextField name="note" label="Vad är nytt (visas i historiken)" errors={e.note} />
+        <SelectField name="newSection" label="Sektion" options={template.sections.map((section) => ({ value: section.key, label: section.title }))} errors={errors.newSection} />
+        <TextField name="newTitle" label="Rubrik för ny punkt" errors={errors.newTitle} />
+        <TextArea name="newGuidance" label="Vägledning för ny punkt" rows={2} errors={errors.newGuidance} />
+        <TextField name="note" label="Vad är nytt (visas i historiken)" errors={errors.note} />
         <button type="submit">Publicera ny version</button>
       </Form>
     </>

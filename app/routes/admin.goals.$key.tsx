@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       baselineSource: indicator.baselineSource,
       target: indicator.target,
       parameter: indicator.parameter,
-      entries: indicator.entries.map((e) => ({ id: e.id, period: e.period, value: e.value, source: e.source, measuredOn: e.measuredOn.toISOString() })),
+      entries: indicator.entries.map((entry) => ({ id: entry.id, period: entry.period, value: entry.value, source: entry.source, measuredOn: entry.measuredOn.toISOString() })),
     },
     today: stockholmDate(new Date()),
   };
@@ -86,8 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function IndicatorPage() {
   const { query, branchId, branches, drill, indicator, today } = useLoaderData<typeof loader>();
-  const { errors: e, values: v } = useFormFailure();
-  const isEdit = valueOf(v, "intent") === "edit";
+  const { errors, values } = useFormFailure();
+  const isEdit = valueOf(values, "intent") === "edit";
   return (
     <>
       <p>
@@ -119,10 +119,10 @@ export default function IndicatorPage() {
                 </tr>
               </thead>
               <tbody>
-                {drill.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.name}</td>
-                    <td>{r.counted ? "Ja" : "Nej"}</td>
+                {drill.rows.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.name}</td>
+                    <td>{row.counted ? "Ja" : "Nej"}</td>
                   </tr>
                 ))}
               </tbody>
@@ -134,18 +134,18 @@ export default function IndicatorPage() {
           <h2 id="entries-title">Införda värden</h2>
           {indicator.entries.length === 0 ? <p className="empty">Inga värden ännu.</p> : null}
           <ul>
-            {indicator.entries.map((x) => (
-              <li key={x.id}>
-                {x.period}: {formatIndicatorValue(x.value, indicator.unit)}, {x.source}, mätt {swedishDate(x.measuredOn)}
+            {indicator.entries.map((entry) => (
+              <li key={entry.id}>
+                {entry.period}: {formatIndicatorValue(entry.value, indicator.unit)}, {entry.source}, mätt {swedishDate(entry.measuredOn)}
               </li>
             ))}
           </ul>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="entry" />
-            <TextField name="period" label="År" defaultValue={!isEdit ? valueOf(v, "period") || query.period : query.period} errors={!isEdit ? e.period : undefined} />
-            <TextField name="value" label={indicator.unit === "percent" ? "Värde (%)" : "Värde (antal)"} type="number" defaultValue={!isEdit ? valueOf(v, "value") : ""} errors={!isEdit ? e.value : undefined} />
-            <TextField name="source" label="Källa" defaultValue={!isEdit ? valueOf(v, "source") : "Medlemstrendundersökningen"} errors={!isEdit ? e.source : undefined} />
-            <TextField name="measuredOn" label="Mätdatum" type="date" defaultValue={!isEdit ? valueOf(v, "measuredOn") || today : today} errors={!isEdit ? e.measuredOn : undefined} />
+            <TextField name="period" label="År" defaultValue={!isEdit ? valueOf(values, "period") || query.period : query.period} errors={!isEdit ? errors.period : undefined} />
+            <TextField name="value" label={indicator.unit === "percent" ? "Värde (%)" : "Värde (antal)"} type="number" defaultValue={!isEdit ? valueOf(values, "value") : ""} errors={!isEdit ? errors.value : undefined} />
+            <TextField name="source" label="Källa" defaultValue={!isEdit ? valueOf(values, "source") : "Medlemstrendundersökningen"} errors={!isEdit ? errors.source : undefined} />
+            <TextField name="measuredOn" label="Mätdatum" type="date" defaultValue={!isEdit ? valueOf(values, "measuredOn") || today : today} errors={!isEdit ? errors.measuredOn : undefined} />
             <button type="submit">För in värde</button>
           </Form>
         </section>
@@ -154,13 +154,13 @@ export default function IndicatorPage() {
         <h2 id="edit-title">Ändra indikatorn</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="edit" />
-          <TextField name="name" label="Namn" defaultValue={isEdit ? valueOf(v, "name") : indicator.name} errors={isEdit ? e.name : undefined} />
-          <TextArea name="definition" label="Definition" rows={3} defaultValue={isEdit ? valueOf(v, "definition") : indicator.definition} errors={isEdit ? e.definition : undefined} />
-          <TextField name="baseline" label="Utgångsläge" type="number" defaultValue={isEdit ? valueOf(v, "baseline") : (indicator.baseline?.toString() ?? "")} errors={isEdit ? e.baseline : undefined} />
-          <TextField name="baselineSource" label="Källa för utgångsläget" defaultValue={isEdit ? valueOf(v, "baselineSource") : indicator.baselineSource} />
-          <TextField name="target" label="Målvärde" type="number" defaultValue={isEdit ? valueOf(v, "target") : indicator.target.toString()} errors={isEdit ? e.target : undefined} />
+          <TextField name="name" label="Namn" defaultValue={isEdit ? valueOf(values, "name") : indicator.name} errors={isEdit ? errors.name : undefined} />
+          <TextArea name="definition" label="Definition" rows={3} defaultValue={isEdit ? valueOf(values, "definition") : indicator.definition} errors={isEdit ? errors.definition : undefined} />
+          <TextField name="baseline" label="Utgångsläge" type="number" defaultValue={isEdit ? valueOf(values, "baseline") : (indicator.baseline?.toString() ?? "")} errors={isEdit ? errors.baseline : undefined} />
+          <TextField name="baselineSource" label="Källa för utgångsläget" defaultValue={isEdit ? valueOf(values, "baselineSource") : indicator.baselineSource} />
+          <TextField name="target" label="Målvärde" type="number" defaultValue={isEdit ? valueOf(values, "target") : indicator.target.toString()} errors={isEdit ? errors.target : undefined} />
           {indicator.parameter !== null ? (
-            <TextField name="parameter" label="Indikatorns tal (N tillfällen / X %)" type="number" defaultValue={isEdit ? valueOf(v, "parameter") : indicator.parameter.toString()} errors={isEdit ? e.parameter : undefined} />
+            <TextField name="parameter" label="Indikatorns tal (N tillfällen / X %)" type="number" defaultValue={isEdit ? valueOf(values, "parameter") : indicator.parameter.toString()} errors={isEdit ? errors.parameter : undefined} />
           ) : null}
           <button type="submit" className="secondary">
             Spara indikatorn

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     query,
     // Only the branches the page draws travel to it: with hundreds of branches the bars were most of the page.
-    reports: reports.map(({ branches, ...r }) => ({ ...r, branchCount: branches.length, shownBranches: branchesForDashboard(branches) })),
+    reports: reports.map(({ branches, ...report }) => ({ ...report, branchCount: branches.length, shownBranches: branchesForDashboard(branches) })),
     computedAt: computedAt.toISOString(),
     years: [thisYear, thisYear - 1, thisYear - 2].map(String),
   };
@@ -44,7 +44,7 @@ const GROUP_OPTIONS = [
 
 export default function GoalsDashboard() {
   const { query, reports, computedAt, years } = useLoaderData<typeof loader>();
-  const goals = [...new Map(reports.map((r) => [r.goal.key, r.goal])).values()];
+  const goals = [...new Map(reports.map((report) => [report.goal.key, report.goal])).values()];
   const exportQuery = `?period=${query.period}${query.group ? `&group=${query.group}` : ""}`;
   return (
     <>
@@ -52,7 +52,7 @@ export default function GoalsDashboard() {
       <p className="muted">Handlingsplanens mål följs upp på höstmötet. Beräknade indikatorer räknas direkt ur plattformen; enkätvärden förs in för hand med källa.</p>
       <p className="muted">Beräknat {swedishDateTime(computedAt)}; siffrorna räknas om varje minut och direkt när ett värde ändras.</p>
       <Form method="get" className="filters" aria-label="Välj period och grupp">
-        <SelectField name="period" label="Period" options={years.map((y) => ({ value: y, label: y }))} defaultValue={query.period} />
+        <SelectField name="period" label="Period" options={years.map((year) => ({ value: year, label: year }))} defaultValue={query.period} />
         <SelectField name="group" label="Befattningsgrupp" placeholder="Alla" options={GROUP_OPTIONS} defaultValue={query.group} />
         <button type="submit">Visa</button>
       </Form>
@@ -81,59 +81,59 @@ export default function GoalsDashboard() {
           </tr>
         </thead>
         <tbody>
-          {reports.map((r) => (
-            <tr key={r.key}>
+          {reports.map((report) => (
+            <tr key={report.key}>
               <th scope="row">
-                <a href={`#${r.key}`}>{r.name}</a>
+                <a href={`#${report.key}`}>{report.name}</a>
               </th>
-              <td>{formatIndicatorValue(r.baseline, r.unit)}</td>
-              <td>{formatIndicatorValue(r.target, r.unit)}</td>
-              <td>{formatIndicatorValue(r.district.value, r.unit)}</td>
+              <td>{formatIndicatorValue(report.baseline, report.unit)}</td>
+              <td>{formatIndicatorValue(report.target, report.unit)}</td>
+              <td>{formatIndicatorValue(report.district.value, report.unit)}</td>
               <td>
-                <span className={`badge status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+                <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {goals.map((g) => (
-        <section key={g.key} aria-labelledby={`goal-${g.key}`}>
-          <h2 id={`goal-${g.key}`}>{g.title}</h2>
+      {goals.map((goal) => (
+        <section key={goal.key} aria-labelledby={`goal-${goal.key}`}>
+          <h2 id={`goal-${goal.key}`}>{goal.title}</h2>
           {reports
-            .filter((r) => r.goal.key === g.key)
-            .map((r) => (
-              <article key={r.key} id={r.key} className="indicator" aria-labelledby={`ind-${r.key}`}>
-                <h3 id={`ind-${r.key}`} style={{ marginTop: 0 }}>
-                  {r.name} <span className={`badge status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+            .filter((report) => report.goal.key === goal.key)
+            .map((report) => (
+              <article key={report.key} id={report.key} className="indicator" aria-labelledby={`ind-${report.key}`}>
+                <h3 id={`ind-${report.key}`} style={{ marginTop: 0 }}>
+                  {report.name} <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
                 </h3>
                 <p>
-                  <span className="value">{formatIndicatorValue(r.district.value, r.unit)}</span>{" "}
-                  {r.district.denominator !== null ? (
+                  <span className="value">{formatIndicatorValue(report.district.value, report.unit)}</span>{" "}
+                  {report.district.denominator !== null ? (
                     <span className="muted">
-                      ({r.district.numerator} av {r.district.denominator})
+                      ({report.district.numerator} av {report.district.denominator})
                     </span>
                   ) : null}{" "}
-                  · mål {formatIndicatorValue(r.target, r.unit)}
-                  {r.baseline !== null ? ` · utgångsläge ${formatIndicatorValue(r.baseline, r.unit)}${r.baselineSource ? ` (${r.baselineSource})` : ""}` : ""}
+                  · mål {formatIndicatorValue(report.target, report.unit)}
+                  {report.baseline !== null ? ` · utgångsläge ${formatIndicatorValue(report.baseline, report.unit)}${report.baselineSource ? ` (${report.baselineSource})` : ""}` : ""}
                 </p>
                 <p className="muted">
-                  {r.definition.replace(" N ", ` ${r.parameter ?? 2} `).replace(" X %", ` ${r.parameter ?? 80} %`)}
+                  {report.definition.replace(" N ", ` ${report.parameter ?? 2} `).replace(" X %", ` ${report.parameter ?? 80} %`)}
                 </p>
                 <p>
-                  <Link to={`/admin/goals/${r.key}${exportQuery}`}>{r.kind === "computed" ? "Se vilka som ingår och ändra mål" : "För in värde och ändra mål"}</Link>
+                  <Link to={`/admin/goals/${report.key}${exportQuery}`}>{report.kind === "computed" ? "Se vilka som ingår och ändra mål" : "För in värde och ändra mål"}</Link>
                 </p>
-                <TrendLine title={`${r.name}: utveckling per månad`} points={r.trend} unit={r.unit} target={r.target} />
-                {r.kind === "computed" ? (
+                <TrendLine title={`${report.name}: utveckling per månad`} points={report.trend} unit={report.unit} target={report.target} />
+                {report.kind === "computed" ? (
                   <>
                     <BranchBars
-                      title={r.shownBranches.lowestOnly ? `${r.name} per arbetarekommun: de ${r.shownBranches.rows.length} med lägst utfall` : `${r.name} per arbetarekommun`}
-                      rows={r.shownBranches.rows}
-                      unit={r.unit}
-                      target={branchTarget(r, r.branchCount)}
+                      title={report.shownBranches.lowestOnly ? `${report.name} per arbetarekommun: de ${report.shownBranches.rows.length} med lägst utfall` : `${report.name} per arbetarekommun`}
+                      rows={report.shownBranches.rows}
+                      unit={report.unit}
+                      target={branchTarget(report, report.branchCount)}
                     />
-                    {r.shownBranches.lowestOnly ? (
+                    {report.shownBranches.lowestOnly ? (
                       <p>
-                        <Link to={`/admin/goals/${r.key}${exportQuery}`}>Alla {r.branchCount} arbetarekommuner</Link>
+                        <Link to={`/admin/goals/${report.key}${exportQuery}`}>Alla {report.branchCount} arbetarekommuner</Link>
                       </p>
                     ) : null}
                   </>

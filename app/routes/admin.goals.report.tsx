@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The yearly follow-up made for paper: one goal area per page. */
 export default function FollowUpReport() {
   const { query, reports, printedAt } = useLoaderData<typeof loader>();
-  const goals = [...new Map(reports.map((r) => [r.goal.key, r.goal])).values()];
+  const goals = [...new Map(reports.map((report) => [report.goal.key, report.goal])).values()];
   return (
     <div className="report">
       <p className="actions" style={{ marginTop: 0 }}>
@@ -34,21 +34,21 @@ export default function FollowUpReport() {
       </p>
       <h1>Uppföljning av handlingsplanen {query.period}</h1>
       <p>Underlag till höstmötet, {swedishDate(printedAt)}.</p>
-      {goals.map((g) => (
-        <section key={g.key}>
-          <h2>{g.title}</h2>
+      {goals.map((goal) => (
+        <section key={goal.key}>
+          <h2>{goal.title}</h2>
           {reports
-            .filter((r) => r.goal.key === g.key)
-            .map((r) => (
-              <div key={r.key} className="indicator">
+            .filter((report) => report.goal.key === goal.key)
+            .map((report) => (
+              <div key={report.key} className="indicator">
                 <h3 style={{ marginTop: 0 }}>
-                  {r.name}: {formatIndicatorValue(r.district.value, r.unit)} <span className={`badge status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
+                  {report.name}: {formatIndicatorValue(report.district.value, report.unit)} <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
                 </h3>
                 <p>
-                  {r.district.denominator !== null ? `${r.district.numerator} av ${r.district.denominator}. ` : ""}Mål {formatIndicatorValue(r.target, r.unit)}. Utgångsläge {formatIndicatorValue(r.baseline, r.unit)}.
+                  {report.district.denominator !== null ? `${report.district.numerator} av ${report.district.denominator}. ` : ""}Mål {formatIndicatorValue(report.target, report.unit)}. Utgångsläge {formatIndicatorValue(report.baseline, report.unit)}.
                 </p>
-                <p className="muted">{r.definition}</p>
-                {r.kind === "computed" ? <BranchBars title={`${r.name} per arbetarekommun`} rows={r.branches} unit={r.unit} target={branchTarget(r, r.branches.length)} /> : null}
+                <p className="muted">{report.definition}</p>
+                {report.kind === "computed" ? <BranchBars title={`${report.name} per arbetarekommun`} rows={report.branches} unit={report.unit} target={branchTarget(report, report.branches.length)} /> : null}
               </div>
             ))}
         </section>

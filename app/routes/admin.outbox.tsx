@@ -13,14 +13,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "outbox:read");
   const messages = await listOutbox();
   return {
-    messages: messages.map((m) => ({
-      id: m.id,
-      to: m.toEmail,
-      subject: m.subject,
-      text: m.text,
-      kind: outboxKindLabel(m.kind),
-      status: STATUS_LABELS[m.status] ?? m.status,
-      createdAt: m.createdAt.toISOString(),
+    messages: messages.map((message) => ({
+      id: message.id,
+      to: message.toEmail,
+      subject: message.subject,
+      text: message.text,
+      kind: outboxKindLabel(message.kind),
+      status: STATUS_LABELS[message.status] ?? message.status,
+      createdAt: message.createdAt.toISOString(),
     })),
   };
 }
@@ -38,14 +38,14 @@ export default function Outbox() {
         <p className="empty">Utkorgen är tom.</p>
       ) : (
         <ul style={{ listStyle: "none", padding: 0 }}>
-          {messages.map((m) => (
-            <li key={m.id} className="card" style={{ marginBottom: "0.75rem" }}>
+          {messages.map((message) => (
+            <li key={message.id} className="card" style={{ marginBottom: "0.75rem" }}>
               <details>
                 <summary>
-                  <strong>{m.subject}</strong> till {m.to} <span className="badge">{m.kind}</span>
-                  <span className="badge">{m.status}</span> <span className="muted">{swedishDateTime(m.createdAt)}</span>
+                  <strong>{message.subject}</strong> till {message.to} <span className="badge">{message.kind}</span>
+                  <span className="badge">{message.status}</span> <span className="muted">{swedishDateTime(message.createdAt)}</span>
                 </summary>
-                <pre className="mail">{m.text}</pre>
+                <pre className="mail">{message.text}</pre>
               </details>
             </li>
           ))}

@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     branches: branches.map((b) => ({ id: b.id, name: b.name })),
     supported: supportsBranches(person) ? supported : null,
     krisansvarig: await isKrisansvarig(person.id),
-    history: history.map((h) => ({ id: h.id, action: auditLabel(h.action), at: h.createdAt.toISOString() })),
+    history: history.map((entry) => ({ id: entry.id, action: auditLabel(entry.action), at: entry.createdAt.toISOString() })),
   };
 }
 
@@ -219,9 +219,9 @@ function History({ history }: { history: { id: string; action: string; at: strin
         <p className="empty">Ingen historik ännu.</p>
       ) : (
         <ul>
-          {history.map((h) => (
-            <li key={h.id}>
-              {swedishDateTime(h.at)}: {h.action}
+          {history.map((entry) => (
+            <li key={entry.id}>
+              {swedishDateTime(entry.at)}: {entry.action}
             </li>
           ))}
         </ul>

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     person: { id: person.id, name: person.name, email: person.email, branch: person.branch.name },
     self: person.id === actor.id,
-    sessionsLed: preview.sessionsLed.map((s) => ({ ...s, startsAt: s.startsAt.toISOString() })),
+    sessionsLed: preview.sessionsLed.map((session) => ({ ...session, startsAt: session.startsAt.toISOString() })),
     sessionsInvited: preview.sessionsInvited,
     enrolments: preview.enrolments,
   };
@@ -77,9 +77,9 @@ export default function ErasePerson() {
                   : `${sessionsLed.length} kommande handledningstillfällen som personen leder ställs in, och deltagarna får en avbokning:`}
                 {sessionsLed.length > 0 ? (
                   <ul>
-                    {sessionsLed.map((s) => (
-                      <li key={s.id}>
-                        {s.title}, {swedishDateTime(s.startsAt)} ({s.participants} deltagare)
+                    {sessionsLed.map((session) => (
+                      <li key={session.id}>
+                        {session.title}, {swedishDateTime(session.startsAt)} ({session.participants} deltagare)
                       </li>
                     ))}
                   </ul>

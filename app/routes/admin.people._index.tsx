@@ -24,7 +24,7 @@ const filterSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "people:manage");
   const params = Object.fromEntries(
-    [...new URL(request.url).searchParams].filter(([, v]) => v !== ""),
+    [...new URL(request.url).searchParams].filter(([, value]) => value !== ""),
   );
   const filter = filterSchema.parse(params);
   const [{ people, total }, branches] = await Promise.all([listPeople({ ...filter, dormantBefore: dormantCutoff(config.INACTIVE_AFTER_DAYS) }), listBranches()]);
@@ -55,7 +55,7 @@ export default function PeopleList() {
       <Form method="get" className="filters" role="search" aria-label="Filtrera personer">
         <TextField name="q" label="Sök namn eller e-post" type="search" defaultValue={filter.q ?? ""} />
         <SelectField placeholder="Alla" name="branchId" label="Arbetarekommun" options={branchOptions(branches)} defaultValue={filter.branchId} />
-        <SelectField placeholder="Alla" name="role" label="Roll" options={ROLES.map((r) => ({ value: r.key, label: r.label }))} defaultValue={filter.role} />
+        <SelectField placeholder="Alla" name="role" label="Roll" options={ROLES.map((role) => ({ value: role.key, label: role.label }))} defaultValue={filter.role} />
         <SelectField placeholder="Alla" name="position" label="Befattning" options={positionOptions} defaultValue={filter.position} />
         <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={filter.status ?? "active"} />
         <button type="submit">Filtrera</button>
@@ -86,20 +86,20 @@ export default function PeopleList() {
               </tr>
             </thead>
             <tbody>
-              {people.map((p) => (
-                <tr key={p.id}>
+              {people.map((person) => (
+                <tr key={person.id}>
                   <td>
-                    <Link to={`/admin/people/${p.id}`}>{p.name}</Link>
-                    {p.erasedAt ? <span className="badge inactive"> raderad</span> : !p.active ? <span className="badge inactive"> inaktiverad</span> : null}
-                    {p.dormantSince ? <span className="badge review"> inaktiv sedan {swedishDate(p.dormantSince)}, granska</span> : null}
+                    <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
+                    {person.erasedAt ? <span className="badge inactive"> raderad</span> : !person.active ? <span className="badge inactive"> inaktiverad</span> : null}
+                    {person.dormantSince ? <span className="badge review"> inaktiv sedan {swedishDate(person.dormantSince)}, granska</span> : null}
                   </td>
-                  <td>{p.email}</td>
-                  <td>{p.branch.name}</td>
+                  <td>{person.email}</td>
+                  <td>{person.branch.name}</td>
                   <td>
-                    {positionLabel(p.position)}
-                    {p.leading ? <span className="badge leading"> ledande</span> : null}
+                    {positionLabel(person.position)}
+                    {person.leading ? <span className="badge leading"> ledande</span> : null}
                   </td>
-                  <td>{p.roles.map(roleLabel).join(", ")}</td>
+                  <td>{person.roles.map(roleLabel).join(", ")}</td>
                 </tr>
               ))}
             </tbody>

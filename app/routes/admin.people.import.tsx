@@ -70,15 +70,15 @@ function PreviewTable({ preview }: { preview: Extract<ImportPreview, { ok: true 
           </tr>
         </thead>
         <tbody>
-          {preview.rows.map((r) => (
-            <tr key={r.line} className={r.errors.length ? "row-error" : undefined}>
-              <td>{r.line}</td>
-              <td>{r.name}</td>
-              <td>{r.email}</td>
-              <td>{r.branchName}</td>
-              <td>{r.position}</td>
-              <td>{r.roles}</td>
-              <td>{r.errors.length ? <strong>Fel: {r.errors.join("; ")}</strong> : "Läggs till och bjuds in"}</td>
+          {preview.rows.map((row) => (
+            <tr key={row.line} className={row.errors.length ? "row-error" : undefined}>
+              <td>{row.line}</td>
+              <td>{row.name}</td>
+              <td>{row.email}</td>
+              <td>{row.branchName}</td>
+              <td>{row.position}</td>
+              <td>{row.roles}</td>
+              <td>{row.errors.length ? <strong>Fel: {row.errors.join("; ")}</strong> : "Läggs till och bjuds in"}</td>
             </tr>
           ))}
         </tbody>

@@ -22,22 +22,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Certificate() {
-  const c = useLoaderData<typeof loader>();
+  const certificate = useLoaderData<typeof loader>();
   return (
     <>
       <div className="certificate">
         <p className="muted">Socialdemokraterna i Norrbotten · Ledarlyftet</p>
         <h1>Intyg</h1>
         <p>Detta intygar att</p>
-        <p className="big">{c.name}</p>
+        <p className="big">{certificate.name}</p>
         <p>har genomfört kursen</p>
-        <p className="big">{c.course}</p>
-        <p>inom {c.program}</p>
-        <p>{swedishDate(c.completedAt)}</p>
+        <p className="big">{certificate.course}</p>
+        <p>inom {certificate.program}</p>
+        <p>{swedishDate(certificate.completedAt)}</p>
         <p className="muted">
-          Kontrollkod <strong>{c.code}</strong>
+          Kontrollkod <strong>{certificate.code}</strong>
           <br />
-          Kontrollera intyget på {c.verifyUrl}
+          Kontrollera intyget på {certificate.verifyUrl}
         </p>
       </div>
       <div className="actions">

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mode: cohort.mode,
       capacity: cohort.capacity,
       seatsTaken: cohort.seatsTaken,
-      facilitators: cohort.facilitators.map((f) => f.person.name),
+      facilitators: cohort.facilitators.map((facilitator) => facilitator.person.name),
       branches: cohort.branches.map((b) => b.branch.name),
       positions: parsePositions(cohort.eligiblePositions).map(positionLabel),
     },
@@ -98,7 +98,7 @@ export default function CohortPage() {
   // Several forms on one page post `reason`: its error belongs to the form that was posted.
   const posted = (intent: string, enrolmentId: string) => valueOf(values, "intent") === intent && valueOf(values, "enrolmentId") === enrolmentId;
   const active = mine && ["pending", "enrolled", "waitlisted"].includes(mine.status);
-  const section = (status: string) => roster?.filter((r) => r.status === status) ?? [];
+  const section = (status: string) => roster?.filter((enrolment) => enrolment.status === status) ?? [];
   return (
     <>
       <p>
@@ -173,31 +173,31 @@ export default function CohortPage() {
             <>
               <h3>Väntar på godkännande</h3>
               <ul className="lesson-list">
-                {section("pending").map((r) => (
-                  <li key={r.enrolmentId}>
+                {section("pending").map((enrolment) => (
+                  <li key={enrolment.enrolmentId}>
                     <span>
-                      {r.name} <span className="muted">{r.branch}</span>
+                      {enrolment.name} <span className="muted">{enrolment.branch}</span>
                     </span>
                     <Form method="post">
                       <input type="hidden" name="intent" value="approve" />
-                      <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
-                      <button type="submit" aria-label={`Godkänn ${r.name}`}>
+                      <input type="hidden" name="enrolmentId" value={enrolment.enrolmentId} />
+                      <button type="submit" aria-label={`Godkänn ${enrolment.name}`}>
                         Godkänn
                       </button>
                     </Form>
                     <Form method="post" className="filters" style={{ margin: 0 }}>
                       <input type="hidden" name="intent" value="decline" />
-                      <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
+                      <input type="hidden" name="enrolmentId" value={enrolment.enrolmentId} />
                       <TextField
-                        id={`decline-${r.enrolmentId}`}
+                        id={`decline-${enrolment.enrolmentId}`}
                         name="reason"
-                        label={`Anledning till avslag för ${r.name}`}
+                        label={`Anledning till avslag för ${enrolment.name}`}
                         hideLabel
                         placeholder="Anledning"
-                        defaultValue={posted("decline", r.enrolmentId) ? valueOf(values, "reason") : undefined}
-                        errors={posted("decline", r.enrolmentId) ? errors.reason : undefined}
+                        defaultValue={posted("decline", enrolment.enrolmentId) ? valueOf(values, "reason") : undefined}
+                        errors={posted("decline", enrolment.enrolmentId) ? errors.reason : undefined}
                       />
-                      <button type="submit" className="secondary" aria-label={`Avslå ${r.name}`}>
+                      <button type="submit" className="secondary" aria-label={`Avslå ${enrolment.name}`}>
                         Avslå
                       </button>
                     </Form>
@@ -223,19 +223,19 @@ export default function CohortPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {section("enrolled").map((r) => (
-                    <tr key={r.enrolmentId}>
-                      <td>{r.name}</td>
-                      <td>{r.branch}</td>
+                  {section("enrolled").map((enrolment) => (
+                    <tr key={enrolment.enrolmentId}>
+                      <td>{enrolment.name}</td>
+                      <td>{enrolment.branch}</td>
                       <td>
-                        <ProgressBar percent={r.percent} label={`Framsteg för ${r.name}`} />
+                        <ProgressBar percent={enrolment.percent} label={`Framsteg för ${enrolment.name}`} />
                       </td>
                       <td>
                         <Form method="post">
                           <input type="hidden" name="intent" value="withdraw" />
-                          <input type="hidden" name="enrolmentId" value={r.enrolmentId} />
+                          <input type="hidden" name="enrolmentId" value={enrolment.enrolmentId} />
                           <input type="hidden" name="reason" value="Borttagen av utvecklingsledare eller admin" />
-                          <button type="submit" className="linklike" aria-label={`Ta bort ${r.name} från omgången`}>
+                          <button type="submit" className="linklike" aria-label={`Ta bort ${enrolment.name} från omgången`}>
                             Ta bort
                           </button>
                         </Form>
@@ -251,9 +251,9 @@ export default function CohortPage() {
             <p className="empty">Ingen står på väntelistan.</p>
           ) : (
             <ol>
-              {section("waitlisted").map((r) => (
-                <li key={r.enrolmentId}>
-                  {r.name} <span className="muted">{r.branch}</span>
+              {section("waitlisted").map((enrolment) => (
+                <li key={enrolment.enrolmentId}>
+                  {enrolment.name} <span className="muted">{enrolment.branch}</span>
                 </li>
               ))}
             </ol>

@@ -88,7 +88,7 @@ export default function BulkEnrol() {
   const actionData = useActionData<typeof action>();
   const preview = actionData && "preview" in actionData ? actionData.preview : undefined;
   const { errors } = useFormFailure();
-  const toEnrol = preview?.rows.filter((r) => r.outcome === "enrol" || r.outcome === "waitlist") ?? [];
+  const toEnrol = preview?.rows.filter((row) => row.outcome === "enrol" || row.outcome === "waitlist") ?? [];
   return (
     <>
       <p>
@@ -127,9 +127,9 @@ export default function BulkEnrol() {
             <div className="alert alert-error" role="alert">
               <p>{preview.problems.length} rader kunde inte användas och hoppas över:</p>
               <ul>
-                {preview.problems.map((p) => (
-                  <li key={`${p.line}-${p.value}`}>
-                    Rad {p.line}: {p.value || "(tom)"}: {p.message}
+                {preview.problems.map((problem) => (
+                  <li key={`${problem.line}-${problem.value}`}>
+                    Rad {problem.line}: {problem.value || "(tom)"}: {problem.message}
                   </li>
                 ))}
               </ul>
@@ -149,14 +149,14 @@ export default function BulkEnrol() {
                   </tr>
                 </thead>
                 <tbody>
-                  {preview.rows.map((r) => (
-                    <tr key={r.personId} className={r.outcome === "not-eligible" ? "row-error" : undefined}>
-                      <td>{r.name}</td>
-                      <td>{r.email}</td>
-                      <td>{r.branch}</td>
+                  {preview.rows.map((row) => (
+                    <tr key={row.personId} className={row.outcome === "not-eligible" ? "row-error" : undefined}>
+                      <td>{row.name}</td>
+                      <td>{row.email}</td>
+                      <td>{row.branch}</td>
                       <td>
-                        {OUTCOME_LABELS[r.outcome]}
-                        {r.detail ? `: ${r.detail}` : ""}
+                        {OUTCOME_LABELS[row.outcome]}
+                        {row.detail ? `: ${row.detail}` : ""}
                       </td>
                     </tr>
                   ))}
@@ -167,8 +167,8 @@ export default function BulkEnrol() {
           {toEnrol.length > 0 ? (
             <Form method="post" className="actions">
               <input type="hidden" name="intent" value="commit" />
-              {toEnrol.map((r) => (
-                <input key={r.personId} type="hidden" name="personIds" value={r.personId} />
+              {toEnrol.map((row) => (
+                <input key={row.personId} type="hidden" name="personIds" value={row.personId} />
               ))}
               <button type="submit">Anmäl {toEnrol.length} personer</button>
             </Form>

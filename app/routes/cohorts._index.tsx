@@ -33,9 +33,9 @@ export default function Cohorts() {
             <p className="empty">Inga omgångar ännu.</p>
           ) : (
             <ul>
-              {running.map((c) => (
-                <li key={c.id}>
-                  <Link to={`/cohorts/${c.id}`}>{c.name}</Link> <span className="muted">{c.program}, start {swedishDate(c.startsOn)}, {c.seatsTaken} av {c.capacity} platser</span>
+              {running.map((cohort) => (
+                <li key={cohort.id}>
+                  <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link> <span className="muted">{cohort.program}, start {swedishDate(cohort.startsOn)}, {cohort.seatsTaken} av {cohort.capacity} platser</span>
                 </li>
               ))}
             </ul>
@@ -48,10 +48,10 @@ export default function Cohorts() {
           <p className="empty">Du är inte anmäld till någon omgång.</p>
         ) : (
           <ul>
-            {mine.map((e) => (
-              <li key={e.enrolmentId}>
-                <Link to={`/cohorts/${e.cohortId}`}>{e.name}</Link> <span className="badge">{STATUS_LABELS[e.status]}</span>
-                {e.place ? <span> plats {e.place} på väntelistan</span> : null}
+            {mine.map((enrolment) => (
+              <li key={enrolment.enrolmentId}>
+                <Link to={`/cohorts/${enrolment.cohortId}`}>{enrolment.name}</Link> <span className="badge">{STATUS_LABELS[enrolment.status]}</span>
+                {enrolment.place ? <span> plats {enrolment.place} på väntelistan</span> : null}
               </li>
             ))}
           </ul>
@@ -63,19 +63,19 @@ export default function Cohorts() {
           <p className="empty">Just nu finns ingen omgång som du kan anmäla dig till.</p>
         ) : (
           <div className="course-grid">
-            {open.map((c) => (
-              <article key={c.id} className="card course-card">
+            {open.map((cohort) => (
+              <article key={cohort.id} className="card course-card">
                 <h3>
-                  <Link to={`/cohorts/${c.id}`}>{c.name}</Link>
+                  <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
                 </h3>
                 <p>
-                  {c.program}
+                  {cohort.program}
                   <br />
-                  {swedishDate(c.startsOn)}–{swedishDate(c.endsOn)}
+                  {swedishDate(cohort.startsOn)}–{swedishDate(cohort.endsOn)}
                   <br />
-                  {MODE_LABELS[c.mode]}, anmälan senast {swedishDate(c.closes)}
+                  {MODE_LABELS[cohort.mode]}, anmälan senast {swedishDate(cohort.closes)}
                   <br />
-                  {c.seatsLeft > 0 ? `${c.seatsLeft} lediga platser` : "Fullbokad: du hamnar på väntelistan"}
+                  {cohort.seatsLeft > 0 ? `${cohort.seatsLeft} lediga platser` : "Fullbokad: du hamnar på väntelistan"}
                 </p>
               </article>
             ))}

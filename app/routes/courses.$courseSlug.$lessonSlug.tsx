@@ -98,29 +98,29 @@ function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderDat
         <div className={`alert ${result.allCorrect ? "alert-ok" : "alert-error"}`} role="status">
           {result.allCorrect
             ? "Alla rätt! Lektionen är klar."
-            : `${result.results.filter((r) => r.correct).length} av ${result.results.length} rätt. Läs återkopplingen och försök igen.`}
+            : `${result.results.filter((questionResult) => questionResult.correct).length} av ${result.results.length} rätt. Läs återkopplingen och försök igen.`}
         </div>
       ) : null}
-      {questions.map((q, qi) => {
-        const r = result?.results.find((x) => x.id === q.id);
-        const chosen = result?.chosen[q.id] ?? [];
+      {questions.map((question, qi) => {
+        const questionResult = result?.results.find((candidate) => candidate.id === question.id);
+        const chosen = result?.chosen[question.id] ?? [];
         return (
-          <fieldset key={`${q.id}-${result ? "answered" : "new"}`} className="question">
+          <fieldset key={`${question.id}-${result ? "answered" : "new"}`} className="question">
             <legend>
-              {qi + 1}. {q.prompt}
-              {q.multiple ? <span className="muted"> (flera svar är rätt)</span> : null}
+              {qi + 1}. {question.prompt}
+              {question.multiple ? <span className="muted"> (flera svar är rätt)</span> : null}
             </legend>
-            {q.options.map((o) => (
-              <label key={o.index} className="checkbox">
-                <input type={q.multiple ? "checkbox" : "radio"} name={`answer-${q.id}`} value={o.index} defaultChecked={chosen.includes(o.index)} /> {o.text}
+            {question.options.map((option) => (
+              <label key={option.index} className="checkbox">
+                <input type={question.multiple ? "checkbox" : "radio"} name={`answer-${question.id}`} value={option.index} defaultChecked={chosen.includes(option.index)} /> {option.text}
               </label>
             ))}
-            {r ? (
-              <div className={`feedback ${r.correct ? "right" : "wrong"}`}>
-                <strong>{r.correct ? "Rätt." : r.answered ? "Inte helt rätt." : "Du har inte svarat."}</strong>
-                {r.feedback.map((f) => (
-                  <p key={f.index}>
-                    <em>{f.text}:</em> {f.feedback}
+            {questionResult ? (
+              <div className={`feedback ${questionResult.correct ? "right" : "wrong"}`}>
+                <strong>{questionResult.correct ? "Rätt." : questionResult.answered ? "Inte helt rätt." : "Du har inte svarat."}</strong>
+                {questionResult.feedback.map((optionFeedback) => (
+                  <p key={optionFeedback.index}>
+                    <em>{optionFeedback.text}:</em> {optionFeedback.feedback}
                   </p>
                 ))}
               </div>
@@ -136,31 +136,31 @@ function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderDat
 }
 
 export default function LessonPage() {
-  const d = useLoaderData<typeof loader>();
+  const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const quiz = actionData && "intent" in actionData && actionData.intent === "quiz" ? actionData : undefined;
   const { failed, errors, values } = useFormFailure();
-  const latest = d.submissions[0];
+  const latest = view.submissions[0];
   const mayResubmit = !latest || latest.status === "returned";
   return (
     <>
       <p>
-        <Link to={`/courses/${d.course.slug}`}>← {d.course.title}</Link> · {d.lesson.moduleTitle}
+        <Link to={`/courses/${view.course.slug}`}>← {view.course.title}</Link> · {view.lesson.moduleTitle}
       </p>
-      <ProgressBar percent={d.percent} label="Kursens framsteg" />
+      <ProgressBar percent={view.percent} label="Kursens framsteg" />
       <article aria-labelledby="lesson-title">
-        <h1 id="lesson-title">{d.lesson.title}</h1>
+        <h1 id="lesson-title">{view.lesson.title}</h1>
         <p className="muted">
-          {LESSON_TYPE_LABELS[d.lesson.type]}
-          {d.lesson.minutes ? ` · cirka ${d.lesson.minutes} min` : ""}
-          {d.lesson.required ? "" : " · valfri"}
-          {d.completedAt ? ` · klar ${swedishDateTime(d.completedAt)}` : ""}
+          {LESSON_TYPE_LABELS[view.lesson.type]}
+          {view.lesson.minutes ? ` · cirka ${view.lesson.minutes} min` : ""}
+          {view.lesson.required ? "" : " · valfri"}
+          {view.completedAt ? ` · klar ${swedishDateTime(view.completedAt)}` : ""}
         </p>
-        <div className="lesson-body" dangerouslySetInnerHTML={{ __html: d.lesson.bodyHtml }} />
+        <div className="lesson-body" dangerouslySetInnerHTML={{ __html: view.lesson.bodyHtml }} />
       </article>
 
-      {d.lesson.type === "text" ? (
-        d.completedAt ? (
+      {view.lesson.type === "text" ? (
+        view.completedAt ? (
           <p className="alert alert-ok">Du har läst den här lektionen.</p>
         ) : (
           <Form method="post">
@@ -170,14 +170,14 @@ export default function LessonPage() {
         )
       ) : null}
 
-      {d.lesson.type === "quiz" ? (
+      {view.lesson.type === "quiz" ? (
         <section aria-label="Kunskapskontroll">
-          {d.completedAt && !actionData ? <p className="alert alert-ok">Du har klarat kunskapskontrollen. Du kan göra om den för att repetera.</p> : null}
-          <Quiz questions={d.questions} result={quiz} />
+          {view.completedAt && !actionData ? <p className="alert alert-ok">Du har klarat kunskapskontrollen. Du kan göra om den för att repetera.</p> : null}
+          <Quiz questions={view.questions} result={quiz} />
         </section>
       ) : null}
 
-      {d.lesson.type === "reflection" ? (
+      {view.lesson.type === "reflection" ? (
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="reflection" />
           <TextArea
@@ -185,37 +185,37 @@ export default function LessonPage() {
             label="Din reflektion"
             hint="Reflektionen är privat. Bara du kan läsa den, om du inte väljer att dela den med din utvecklingsledare."
             rows={8}
-            defaultValue={failed ? valueOf(values, "text") : (d.reflection?.text ?? "")}
+            defaultValue={failed ? valueOf(values, "text") : (view.reflection?.text ?? "")}
             errors={errors.text}
           />
           <label className="checkbox">
-            <input type="checkbox" name="shared" defaultChecked={failed ? valueOf(values, "shared") === "on" : (d.reflection?.shared ?? false)} /> Dela med min utvecklingsledare
+            <input type="checkbox" name="shared" defaultChecked={failed ? valueOf(values, "shared") === "on" : (view.reflection?.shared ?? false)} /> Dela med min utvecklingsledare
           </label>
           <div className="actions">
-            <button type="submit">{d.reflection ? "Spara ändringar" : "Spara reflektion"}</button>
+            <button type="submit">{view.reflection ? "Spara ändringar" : "Spara reflektion"}</button>
           </div>
         </Form>
       ) : null}
 
-      {d.lesson.type === "assignment" ? (
+      {view.lesson.type === "assignment" ? (
         <section aria-labelledby="submission-title">
           <h2 id="submission-title">Din inlämning</h2>
-          {d.submissions.map((s) => (
-            <div key={s.id} className="card" style={{ marginBottom: "0.75rem" }}>
+          {view.submissions.map((submission) => (
+            <div key={submission.id} className="card" style={{ marginBottom: "0.75rem" }}>
               <p>
                 <strong>
-                  {s.status === "approved" ? "Godkänd" : s.status === "returned" ? "Returnerad för komplettering" : "Inlämnad, väntar på granskning"}
+                  {submission.status === "approved" ? "Godkänd" : submission.status === "returned" ? "Returnerad för komplettering" : "Inlämnad, väntar på granskning"}
                 </strong>{" "}
-                <span className="muted">inlämnad {swedishDateTime(s.submittedAt)}</span>
+                <span className="muted">inlämnad {swedishDateTime(submission.submittedAt)}</span>
               </p>
-              {s.comment ? (
+              {submission.comment ? (
                 <p>
-                  Kommentar från {s.reviewer ?? "utvecklingsledaren"}: <em>{s.comment}</em>
+                  Kommentar från {submission.reviewer ?? "utvecklingsledaren"}: <em>{submission.comment}</em>
                 </p>
               ) : null}
               <details>
                 <summary>Visa texten</summary>
-                <pre className="mail">{s.text}</pre>
+                <pre className="mail">{submission.text}</pre>
               </details>
             </div>
           ))}
@@ -237,8 +237,8 @@ export default function LessonPage() {
       ) : null}
 
       <nav className="pager" aria-label="Lektioner">
-        {d.previous ? <Link to={`/courses/${d.course.slug}/${d.previous.slug}`}>← Föregående: {d.previous.title}</Link> : <span />}
-        {d.next ? <Link to={`/courses/${d.course.slug}/${d.next.slug}`}>Nästa: {d.next.title} →</Link> : <Link to={`/courses/${d.course.slug}`}>Till kursöversikten</Link>}
+        {view.previous ? <Link to={`/courses/${view.course.slug}/${view.previous.slug}`}>← Föregående: {view.previous.title}</Link> : <span />}
+        {view.next ? <Link to={`/courses/${view.course.slug}/${view.next.slug}`}>Nästa: {view.next.title} →</Link> : <Link to={`/courses/${view.course.slug}`}>Till kursöversikten</Link>}
       </nav>
     </>
   );

@@ -40,9 +40,9 @@ export default function CoursePage() {
           <h2 id="new-title">Nytt sedan du blev klar</h2>
           <p>Kursen har fått nytt obligatoriskt innehåll. Ditt intyg gäller fortfarande; här är det nya:</p>
           <ul>
-            {newSinceCompletion.map((l) => (
-              <li key={l.slug}>
-                <Link to={`/courses/${course.slug}/${l.slug}`}>{l.title}</Link>
+            {newSinceCompletion.map((lesson) => (
+              <li key={lesson.slug}>
+                <Link to={`/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</Link>
               </li>
             ))}
           </ul>
@@ -56,23 +56,23 @@ export default function CoursePage() {
           <span className="muted">{resume.title}</span>
         </p>
       ) : null}
-      {modules.map((m, i) => (
-        <section key={m.slug} aria-labelledby={`module-${m.slug}`}>
-          <h2 id={`module-${m.slug}`}>
-            {i + 1}. {m.title} {m.complete ? <span className="badge">Klar</span> : null}
-            {!m.required ? <span className="badge">Valfri</span> : null}
+      {modules.map((courseModule, i) => (
+        <section key={courseModule.slug} aria-labelledby={`module-${courseModule.slug}`}>
+          <h2 id={`module-${courseModule.slug}`}>
+            {i + 1}. {courseModule.title} {courseModule.complete ? <span className="badge">Klar</span> : null}
+            {!courseModule.required ? <span className="badge">Valfri</span> : null}
           </h2>
-          {m.introHtml ? <div className="lesson-body" dangerouslySetInnerHTML={{ __html: m.introHtml }} /> : null}
+          {courseModule.introHtml ? <div className="lesson-body" dangerouslySetInnerHTML={{ __html: courseModule.introHtml }} /> : null}
           <ol className="lesson-list">
-            {m.lessons.map((l) => (
-              <li key={l.slug}>
-                <Link to={`/courses/${course.slug}/${l.slug}`}>{l.title}</Link>
+            {courseModule.lessons.map((lesson) => (
+              <li key={lesson.slug}>
+                <Link to={`/courses/${course.slug}/${lesson.slug}`}>{lesson.title}</Link>
                 <span className="muted">
-                  {LESSON_TYPE_LABELS[l.type]}
-                  {l.minutes ? `, ${l.minutes} min` : ""}
-                  {l.required ? "" : ", valfri"}
+                  {LESSON_TYPE_LABELS[lesson.type]}
+                  {lesson.minutes ? `, ${lesson.minutes} min` : ""}
+                  {lesson.required ? "" : ", valfri"}
                 </span>
-                <span className={`status status-${l.status}`}>{LESSON_STATUS_LABELS[l.status]}</span>
+                <span className={`status status-${lesson.status}`}>{LESSON_STATUS_LABELS[lesson.status]}</span>
               </li>
             ))}
           </ol>

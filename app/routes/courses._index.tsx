@@ -17,30 +17,30 @@ export default function Catalog() {
     <>
       <h1>Kurser</h1>
       {programs.length === 0 ? <p className="empty">Inga kurser är publicerade ännu.</p> : null}
-      {programs.map((p) => (
-        <section key={p.slug} aria-labelledby={`program-${p.slug}`}>
-          <h2 id={`program-${p.slug}`}>
-            {p.title} {p.completedAt ? <span className="badge">Genomfört</span> : null}
+      {programs.map((program) => (
+        <section key={program.slug} aria-labelledby={`program-${program.slug}`}>
+          <h2 id={`program-${program.slug}`}>
+            {program.title} {program.completedAt ? <span className="badge">Genomfört</span> : null}
           </h2>
-          <div className="lesson-body" dangerouslySetInnerHTML={{ __html: p.descriptionHtml }} />
-          {p.requiredSessions > 0 ? (
-            <p className="muted">För att bli klar med programmet krävs kurserna och minst {p.requiredSessions} handledningstillfällen.</p>
+          <div className="lesson-body" dangerouslySetInnerHTML={{ __html: program.descriptionHtml }} />
+          {program.requiredSessions > 0 ? (
+            <p className="muted">För att bli klar med programmet krävs kurserna och minst {program.requiredSessions} handledningstillfällen.</p>
           ) : null}
           <div className="course-grid">
-            {p.courses.map((c) => (
-              <article key={c.slug} className="card course-card">
+            {program.courses.map((course) => (
+              <article key={course.slug} className="card course-card">
                 <h3>
-                  <Link to={`/courses/${c.slug}`}>{c.title}</Link>
+                  <Link to={`/courses/${course.slug}`}>{course.title}</Link>
                 </h3>
-                <div dangerouslySetInnerHTML={{ __html: c.summaryHtml }} />
-                <ProgressBar percent={c.percent} label={`Framsteg i ${c.title}`} />
-                {c.completedAt ? (
+                <div dangerouslySetInnerHTML={{ __html: course.summaryHtml }} />
+                <ProgressBar percent={course.percent} label={`Framsteg i ${course.title}`} />
+                {course.completedAt ? (
                   <p>
-                    <strong>Klar.</strong> <Link to={`/certificates/${c.certificateCode}`}>Visa intyg</Link>
+                    <strong>Klar.</strong> <Link to={`/certificates/${course.certificateCode}`}>Visa intyg</Link>
                   </p>
                 ) : (
-                  <Link to={`/courses/${c.slug}`} className="button secondary">
-                    {c.started ? "Fortsätt" : "Börja"}
+                  <Link to={`/courses/${course.slug}`} className="button secondary">
+                    {course.started ? "Fortsätt" : "Börja"}
                   </Link>
                 )}
               </article>

@@ -33,17 +33,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewedAt: plan.reviewedAt?.toISOString() ?? null,
       reviewer: plan.reviewerName,
       progress: plan.progress,
-      contacts: plan.contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone })),
-      offers: plan.pendingOffers.filter((o) => o.item).map((o) => ({ id: o.id, version: o.version, title: o.item!.title, guidance: o.item!.guidance, section: o.item!.sectionTitle })),
+      contacts: plan.contacts.map((contact) => ({ id: contact.id, name: contact.name, role: contact.role, phone: contact.phone })),
+      offers: plan.pendingOffers.filter((offer) => offer.item).map((offer) => ({ id: offer.id, version: offer.version, title: offer.item!.title, guidance: offer.item!.guidance, section: offer.item!.sectionTitle })),
     },
-    sections: sections.map((s) => ({
-      ...s,
+    sections: sections.map((section) => ({
+      ...section,
       items: plan.items
-        .filter((i) => i.sectionKey === s.key)
+        .filter((i) => i.sectionKey === section.key)
         .map((i) => ({ id: i.id, title: i.title, guidance: i.guidance, own: i.templateKey === null, status: i.status, reason: i.notApplicableReason ?? "", ownerId: i.ownerId ?? "", dueOn: i.dueOn ? stockholmDate(i.dueOn) : "", note: i.note, link: i.link ?? "" })),
     })),
     members,
-    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
   };
 }
 
@@ -58,15 +58,15 @@ const intents = z.discriminatedUnion("intent", [
       ownerId: z.string().max(40).default(""),
       dueOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD.")]).default(""),
       note: text(2000),
-      link: z.union([z.literal(""), z.string().trim().max(2000, "Högst 2 000 tecken.").url("Ange en hel adress, t.ex. https://…").refine((u) => /^https?:\/\//.test(u), "Länken ska börja med http(s)://")]).default(""),
+      link: z.union([z.literal(""), z.string().trim().max(2000, "Högst 2 000 tecken.").url("Ange en hel adress, t.ex. https://…").refine((link) => /^https?:\/\//.test(link), "Länken ska börja med http(s)://")]).default(""),
     }),
   z.object({ intent: z.literal("own-item"), sectionKey: z.string().min(1, "Välj sektion."), title: z.string().trim().min(3, "Skriv en rubrik (minst 3 tecken).").max(200), guidance: text(2000) }),
   z.object({ intent: z.literal("reviewed") }),
   z.object({ intent: z.literal("contact"), name: z.string().trim().min(2, "Ange namn.").max(120), role: z.string().trim().min(2, "Ange roll.").max(120), phone: z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, "Ange ett telefonnummer, t.ex. 070-123 45 67.") }),
   z.object({ intent: z.literal("remove-contact"), contactId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal("offer"), offerId: z.string().min(1).max(40), decision: z.enum(["accepted", "declined"]) }),
-]).superRefine((v, ctx) => {
-  if (v.intent === "item" && v.status === "not-applicable" && v.notApplicableReason === "") {
+]).superRefine((input, ctx) => {
+  if (input.intent === "item" && input.status === "not-applicable" && input.notApplicableReason === "") {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["notApplicableReason"], message: "Skriv varför punkten inte är aktuell." });
   }
 });
@@ -117,7 +117,7 @@ export default function CrisisPlan() {
   const itemErrors = (itemId: string, field: string) => (postedItem === itemId ? errors[field] : undefined);
   const typedFor = (intent: string, field: string) => (posted === intent ? valueOf(values, field) : "");
   const errorsFor = (intent: string, field: string) => (posted === intent ? errors[field] : undefined);
-  const memberOptions = members.map((m) => ({ value: m.id, label: m.name }));
+  const memberOptions = members.map((member) => ({ value: member.id, label: member.name }));
   return (
     <>
       <p>
@@ -139,16 +139,16 @@ export default function CrisisPlan() {
       {plan.offers.length > 0 ? (
         <section className="card" aria-labelledby="offers-title">
           <h2 id="offers-title">Nytt i distriktets mall</h2>
-          {plan.offers.map((o) => (
-            <div key={o.id}>
+          {plan.offers.map((offer) => (
+            <div key={offer.id}>
               <p>
-                <strong>{o.title}</strong> <span className="muted">({o.section}, version {o.version})</span>
+                <strong>{offer.title}</strong> <span className="muted">({offer.section}, version {offer.version})</span>
                 <br />
-                {o.guidance}
+                {offer.guidance}
               </p>
               <Form method="post" className="actions" style={{ marginTop: 0 }}>
                 <input type="hidden" name="intent" value="offer" />
-                <input type="hidden" name="offerId" value={o.id} />
+                <input type="hidden" name="offerId" value={offer.id} />
                 <button type="submit" name="decision" value="accepted">
                   Lägg till i vår plan
                 </button>
@@ -164,13 +164,13 @@ export default function CrisisPlan() {
         <h2 id="contacts-title">Kontaktlista och telefonkedja</h2>
         {plan.contacts.length === 0 ? <p className="empty">Inga kontakter ännu.</p> : null}
         <ol>
-          {plan.contacts.map((c) => (
-            <li key={c.id}>
-              {c.name}, {c.role}: <a href={`tel:${c.phone.replace(/[^+\d]/g, "")}`}>{c.phone}</a>{" "}
+          {plan.contacts.map((contact) => (
+            <li key={contact.id}>
+              {contact.name}, {contact.role}: <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`}>{contact.phone}</a>{" "}
               <Form method="post" style={{ display: "inline" }}>
                 <input type="hidden" name="intent" value="remove-contact" />
-                <input type="hidden" name="contactId" value={c.id} />
-                <button type="submit" className="linklike" aria-label={`Ta bort ${c.name}`}>
+                <input type="hidden" name="contactId" value={contact.id} />
+                <button type="submit" className="linklike" aria-label={`Ta bort ${contact.name}`}>
                   Ta bort
                 </button>
               </Form>
@@ -179,15 +179,15 @@ export default function CrisisPlan() {
         </ol>
         <Form method="post" className="filters" noValidate>
           <input type="hidden" name="intent" value="contact" />
-          {(["name", "role", "phone"] as const).map((f) => (
+          {(["name", "role", "phone"] as const).map((field) => (
             <TextField
-              key={f}
-              id={`contact-${f}`}
-              name={f}
-              label={{ name: "Namn", role: "Roll", phone: "Telefon" }[f]}
-              type={f === "phone" ? "tel" : "text"}
-              defaultValue={typedFor("contact", f)}
-              errors={errorsFor("contact", f)}
+              key={field}
+              id={`contact-${field}`}
+              name={field}
+              label={{ name: "Namn", role: "Roll", phone: "Telefon" }[field]}
+              type={field === "phone" ? "tel" : "text"}
+              defaultValue={typedFor("contact", field)}
+              errors={errorsFor("contact", field)}
             />
           ))}
           <button type="submit" className="secondary">
@@ -195,10 +195,10 @@ export default function CrisisPlan() {
           </button>
         </Form>
       </section>
-      {sections.map((s) => (
-        <section key={s.key} aria-labelledby={`section-${s.key}`}>
-          <h2 id={`section-${s.key}`}>{s.title}</h2>
-          {s.items.map((i) => (
+      {sections.map((section) => (
+        <section key={section.key} aria-labelledby={`section-${section.key}`}>
+          <h2 id={`section-${section.key}`}>{section.title}</h2>
+          {section.items.map((i) => (
             <Form method="post" key={i.id} id={`item-${i.id}`} className="item-form" noValidate>
               <input type="hidden" name="intent" value="item" />
               <input type="hidden" name="itemId" value={i.id} />
@@ -250,7 +250,7 @@ export default function CrisisPlan() {
             id="own-section"
             name="sectionKey"
             label="Sektion"
-            options={sections.map((s) => ({ value: s.key, label: s.title }))}
+            options={sections.map((section) => ({ value: section.key, label: section.title }))}
             defaultValue={typedFor("own-item", "sectionKey") || undefined}
             errors={errorsFor("own-item", "sectionKey")}
           />
@@ -267,13 +267,13 @@ export default function CrisisPlan() {
           <p className="empty">Inga ändringar ännu.</p>
         ) : (
           <ul>
-            {history.map((h) => (
-              <li key={h.id}>
-                {swedishDateTime(h.at)}: {h.actor}, {auditLabel(h.action)}
-                {typeof h.detail.item === "string" ? ` "${h.detail.item}"` : ""}
+            {history.map((entry) => (
+              <li key={entry.id}>
+                {swedishDateTime(entry.at)}: {entry.actor}, {auditLabel(entry.action)}
+                {typeof entry.detail.item === "string" ? ` "${entry.detail.item}"` : ""}
                 <details>
                   <summary>Före och efter</summary>
-                  <pre className="mail">{JSON.stringify({ före: h.detail.before ?? null, efter: h.detail.after ?? null }, null, 2)}</pre>
+                  <pre className="mail">{JSON.stringify({ före: entry.detail.before ?? null, efter: entry.detail.after ?? null }, null, 2)}</pre>
                 </details>
               </li>
             ))}

@@ -25,10 +25,10 @@ export default function CrisisNow() {
         <p className="empty">Kontaktlistan är tom. Be krisansvarig fylla i den.</p>
       ) : (
         <ol className="call-list">
-          {contacts.map((c) => (
-            <li key={c.id}>
-              <a href={`tel:${c.phone.replace(/[^+\d]/g, "")}`} className="button">
-                {c.name}, {c.role}: {c.phone}
+          {contacts.map((contact) => (
+            <li key={contact.id}>
+              <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`} className="button">
+                {contact.name}, {contact.role}: {contact.phone}
               </a>
             </li>
           ))}
@@ -36,9 +36,9 @@ export default function CrisisNow() {
       )}
       <h2>Första stegen</h2>
       <ol>
-        {steps.map((s) => (
-          <li key={s.id}>
-            <strong>{s.title}.</strong> {s.guidance}
+        {steps.map((step) => (
+          <li key={step.id}>
+            <strong>{step.title}.</strong> {step.guidance}
           </li>
         ))}
       </ol>

@@ -20,19 +20,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewedAt: plan.reviewedAt?.toISOString() ?? null,
     printedAt: new Date().toISOString(),
     progress: plan.progress,
-    contacts: plan.contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone })),
+    contacts: plan.contacts.map((contact) => ({ id: contact.id, name: contact.name, role: contact.role, phone: contact.phone })),
     sections,
   };
 }
 
 /** The whole plan for paper: contacts first, then one section per page. */
 export default function PrintPlan() {
-  const p = useLoaderData<typeof loader>();
+  const plan = useLoaderData<typeof loader>();
   return (
     <div className="plan-print">
-      <h1>Krishanteringsplan: {p.branch}</h1>
+      <h1>Krishanteringsplan: {plan.branch}</h1>
       <p>
-        Utskriven {swedishDate(p.printedAt)}. {p.reviewedAt ? `Senast granskad ${swedishDate(p.reviewedAt)}.` : "Inte granskad."} {p.progress.settled} av {p.progress.total} punkter klara eller ej aktuella.
+        Utskriven {swedishDate(plan.printedAt)}. {plan.reviewedAt ? `Senast granskad ${swedishDate(plan.reviewedAt)}.` : "Inte granskad."} {plan.progress.settled} av {plan.progress.total} punkter klara eller ej aktuella.
       </p>
       <button type="button" onClick={() => window.print()} className="actions">
         Skriv ut
@@ -49,21 +49,21 @@ export default function PrintPlan() {
             </tr>
           </thead>
           <tbody>
-            {p.contacts.map((c, i) => (
-              <tr key={c.id}>
+            {plan.contacts.map((contact, i) => (
+              <tr key={contact.id}>
                 <td>{i + 1}</td>
-                <td>{c.name}</td>
-                <td>{c.role}</td>
-                <td>{c.phone}</td>
+                <td>{contact.name}</td>
+                <td>{contact.role}</td>
+                <td>{contact.phone}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
-      {p.sections.map((s) => (
-        <section key={s.key} className="plan-section">
-          <h2>{s.title}</h2>
-          {s.items.map((i) => (
+      {plan.sections.map((section) => (
+        <section key={section.key} className="plan-section">
+          <h2>{section.title}</h2>
+          {section.items.map((i) => (
             <div key={i.id} style={{ marginBottom: "1rem" }}>
               <h3 style={{ marginBottom: "0.25rem" }}>
                 {i.title} ({ITEM_STATUS_LABELS[i.status]})

@@ -26,25 +26,25 @@ export default function CrisisOverview() {
       ) : null}
       {plans.length === 0 ? <p className="empty">Du har ingen plan att se.</p> : null}
       <div className="course-grid">
-        {plans.map((p) => (
-          <article key={p.slug} className="card course-card">
+        {plans.map((plan) => (
+          <article key={plan.slug} className="card course-card">
             <h2 style={{ marginTop: 0 }}>
-              <Link to={p.access === "edit" ? `/crisis/${p.slug}` : `/crisis/${p.slug}/now`}>{p.name}</Link>
+              <Link to={plan.access === "edit" ? `/crisis/${plan.slug}` : `/crisis/${plan.slug}/now`}>{plan.name}</Link>
             </h2>
-            {p.access === "edit" ? (
+            {plan.access === "edit" ? (
               <>
-                <ProgressBar percent={p.progress.percent} label={`Klart i ${p.name}`} detail={`${p.progress.settled} av ${p.progress.total}`} />
+                <ProgressBar percent={plan.progress.percent} label={`Klart i ${plan.name}`} detail={`${plan.progress.settled} av ${plan.progress.total}`} />
                 <p>
-                  {p.progress.reviewOverdue ? (
+                  {plan.progress.reviewOverdue ? (
                     <span className="badge inactive">Granskning försenad</span>
                   ) : (
-                    <span className="badge">Granskad {swedishDate(p.reviewedAt!)}</span>
+                    <span className="badge">Granskad {swedishDate(plan.reviewedAt!)}</span>
                   )}
                 </p>
               </>
             ) : null}
             <p>
-              <Link to={`/crisis/${p.slug}/now`}>I en kris nu</Link>
+              <Link to={`/crisis/${plan.slug}/now`}>I en kris nu</Link>
             </p>
           </article>
         ))}

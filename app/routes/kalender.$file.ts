@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ifNoneMatch = request.headers.get("If-None-Match");
   const ifModifiedSince = request.headers.get("If-Modified-Since");
   const notModified = ifNoneMatch
-    ? ifNoneMatch.split(",").some((t) => t.trim() === feed.etag)
+    ? ifNoneMatch.split(",").some((etag) => etag.trim() === feed.etag)
     : ifModifiedSince !== null && !Number.isNaN(Date.parse(ifModifiedSince)) && feed.lastModified.getTime() <= Date.parse(ifModifiedSince);
   if (notModified) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", "text/calendar; charset=utf-8");

@@ -14,8 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyCourses() {
   const { courses } = useLoaderData<typeof loader>();
-  const ongoing = courses.filter((c) => !c.completedAt && !c.retired);
-  const done = courses.filter((c) => c.completedAt);
+  const ongoing = courses.filter((course) => !course.completedAt && !course.retired);
+  const done = courses.filter((course) => course.completedAt);
   return (
     <>
       <h1>Mina kurser</h1>
@@ -26,9 +26,9 @@ export default function MyCourses() {
         </p>
       ) : (
         <div className="course-grid">
-          {ongoing.map((c) => (
-            <CourseCard key={c.slug} slug={c.slug} title={c.title} program={c.program} percent={c.percent}>
-              <Link to={`/courses/${c.slug}`} className="button secondary">
+          {ongoing.map((course) => (
+            <CourseCard key={course.slug} slug={course.slug} title={course.title} program={course.program} percent={course.percent}>
+              <Link to={`/courses/${course.slug}`} className="button secondary">
                 Fortsätt
               </Link>
             </CourseCard>
@@ -40,10 +40,10 @@ export default function MyCourses() {
         <p className="empty">Inga avslutade kurser ännu. När du blir klar med en kurs får du ett intyg här.</p>
       ) : (
         <ul>
-          {done.map((c) => (
-            <li key={c.slug}>
-              <Link to={`/courses/${c.slug}`}>{c.title}</Link>, klar {swedishDate(c.completedAt!)} ·{" "}
-              <Link to={`/certificates/${c.certificateCode}`}>Intyg</Link>
+          {done.map((course) => (
+            <li key={course.slug}>
+              <Link to={`/courses/${course.slug}`}>{course.title}</Link>, klar {swedishDate(course.completedAt!)} ·{" "}
+              <Link to={`/certificates/${course.certificateCode}`}>Intyg</Link>
             </li>
           ))}
         </ul>

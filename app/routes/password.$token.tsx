@@ -23,7 +23,7 @@ const schema = z
       .max(200, "Lösenordet får vara högst 200 tecken."),
     passwordConfirm: z.string({ required_error: "Skriv lösenordet en gång till." }).max(200, "Lösenorden är inte lika."),
   })
-  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "Lösenorden är inte lika." });
+  .refine((input) => input.password === input.passwordConfirm, { path: ["passwordConfirm"], message: "Lösenorden är inte lika." });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = tokenParam.safeParse(params.token);

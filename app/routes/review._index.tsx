@@ -10,8 +10,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
   const { submissions, reflections } = await reviewQueue(actor);
   return {
-    submissions: submissions.map((s) => ({ id: s.id, learner: s.person.name, branch: s.person.branch.name, lesson: s.lesson.title, at: s.submittedAt.toISOString() })),
-    reflections: reflections.map((r) => ({ id: r.id, learner: r.person.name, branch: r.person.branch.name, lesson: r.lesson.title, at: r.updatedAt.toISOString() })),
+    submissions: submissions.map((submission) => ({ id: submission.id, learner: submission.person.name, branch: submission.person.branch.name, lesson: submission.lesson.title, at: submission.submittedAt.toISOString() })),
+    reflections: reflections.map((reflection) => ({ id: reflection.id, learner: reflection.person.name, branch: reflection.person.branch.name, lesson: reflection.lesson.title, at: reflection.updatedAt.toISOString() })),
   };
 }
 
@@ -26,13 +26,13 @@ export default function ReviewQueue() {
         <p className="empty">Inga uppgifter väntar på granskning.</p>
       ) : (
         <ul>
-          {submissions.map((s) => (
-            <li key={s.id}>
-              <Link to={`/review/submissions/${s.id}`}>
-                {s.learner}: {s.lesson}
+          {submissions.map((submission) => (
+            <li key={submission.id}>
+              <Link to={`/review/submissions/${submission.id}`}>
+                {submission.learner}: {submission.lesson}
               </Link>{" "}
               <span className="muted">
-                {s.branch}, inlämnad {swedishDateTime(s.at)}
+                {submission.branch}, inlämnad {swedishDateTime(submission.at)}
               </span>
             </li>
           ))}
@@ -43,13 +43,13 @@ export default function ReviewQueue() {
         <p className="empty">Ingen deltagare har delat en reflektion med dig ännu.</p>
       ) : (
         <ul>
-          {reflections.map((r) => (
-            <li key={r.id}>
-              <Link to={`/review/reflections/${r.id}`}>
-                {r.learner}: {r.lesson}
+          {reflections.map((reflection) => (
+            <li key={reflection.id}>
+              <Link to={`/review/reflections/${reflection.id}`}>
+                {reflection.learner}: {reflection.lesson}
               </Link>{" "}
               <span className="muted">
-                {r.branch}, {swedishDateTime(r.at)}
+                {reflection.branch}, {swedishDateTime(reflection.at)}
               </span>
             </li>
           ))}

@@ -9,23 +9,23 @@ export const meta: MetaFunction = () => [{ title: "Delad reflektion · Ledarlyft
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
-  const r = await getSharedReflection(actor, params.reflectionId ?? "");
-  await recordAccess(actor.id, "reflection.viewed", { type: "person", id: r.person.id }, { reflectionId: r.id });
-  return { learner: r.person.name, lesson: r.lesson.title, text: r.text, updatedAt: r.updatedAt.toISOString() };
+  const reflection = await getSharedReflection(actor, params.reflectionId ?? "");
+  await recordAccess(actor.id, "reflection.viewed", { type: "person", id: reflection.person.id }, { reflectionId: reflection.id });
+  return { learner: reflection.person.name, lesson: reflection.lesson.title, text: reflection.text, updatedAt: reflection.updatedAt.toISOString() };
 }
 
 export default function SharedReflection() {
-  const r = useLoaderData<typeof loader>();
+  const reflection = useLoaderData<typeof loader>();
   return (
     <>
       <p>
         <Link to="/review">← Att granska</Link>
       </p>
       <h1>
-        {r.learner}: {r.lesson}
+        {reflection.learner}: {reflection.lesson}
       </h1>
-      <p className="muted">Delad med dig som utvecklingsledare · {swedishDateTime(r.updatedAt)}</p>
-      <pre className="mail">{r.text}</pre>
+      <p className="muted">Delad med dig som utvecklingsledare · {swedishDateTime(reflection.updatedAt)}</p>
+      <pre className="mail">{reflection.text}</pre>
     </>
   );
 }

@@ -16,19 +16,19 @@ export const meta: MetaFunction = () => [{ title: "Granska uppgift · Ledarlyfte
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
-  const s = await getSubmissionForReview(actor, params.submissionId ?? "");
-  await recordAccess(actor.id, "submission.viewed", { type: "person", id: s.person.id }, { submissionId: s.id });
+  const submission = await getSubmissionForReview(actor, params.submissionId ?? "");
+  await recordAccess(actor.id, "submission.viewed", { type: "person", id: submission.person.id }, { submissionId: submission.id });
   return {
-    id: s.id,
-    learner: s.person.name,
-    branch: s.person.branch.name,
-    lesson: s.lesson.title,
-    lessonHtml: s.lesson.bodyHtml,
-    course: s.lesson.module.course.title,
-    text: s.text,
-    status: s.status,
-    comment: s.comment,
-    submittedAt: s.submittedAt.toISOString(),
+    id: submission.id,
+    learner: submission.person.name,
+    branch: submission.person.branch.name,
+    lesson: submission.lesson.title,
+    lessonHtml: submission.lesson.bodyHtml,
+    course: submission.lesson.module.course.title,
+    text: submission.text,
+    status: submission.status,
+    comment: submission.comment,
+    submittedAt: submission.submittedAt.toISOString(),
   };
 }
 
@@ -37,7 +37,7 @@ const schema = z
     decision: z.enum(["approve", "return"], { errorMap: () => ({ message: "Välj godkänn eller returnera." }) }),
     comment: z.string().trim().max(5000, "Högst 5 000 tecken.").default(""),
   })
-  .refine((v) => v.decision === "approve" || v.comment.length > 0, {
+  .refine((input) => input.decision === "approve" || input.comment.length > 0, {
     path: ["comment"],
     message: "Skriv vad deltagaren behöver komplettera.",
   });
@@ -59,7 +59,7 @@ const DECISIONS = [
 ];
 
 export default function ReviewSubmission() {
-  const s = useLoaderData<typeof loader>();
+  const submission = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   return (
     <>
@@ -67,19 +67,19 @@ export default function ReviewSubmission() {
         <Link to="/review">← Att granska</Link>
       </p>
       <h1>
-        {s.learner}: {s.lesson}
+        {submission.learner}: {submission.lesson}
       </h1>
       <p className="muted">
-        {s.course} · {s.branch} · inlämnad {swedishDateTime(s.submittedAt)}
+        {submission.course} · {submission.branch} · inlämnad {swedishDateTime(submission.submittedAt)}
       </p>
       <details>
         <summary>Visa uppgiftens instruktioner</summary>
-        <div className="lesson-body" dangerouslySetInnerHTML={{ __html: s.lessonHtml }} />
+        <div className="lesson-body" dangerouslySetInnerHTML={{ __html: submission.lessonHtml }} />
       </details>
       <h2>Inlämningen</h2>
-      <pre className="mail">{s.text}</pre>
-      {s.status !== "submitted" ? (
-        <p className="alert alert-ok">Redan granskad: {s.status === "approved" ? "godkänd" : "returnerad"}.</p>
+      <pre className="mail">{submission.text}</pre>
+      {submission.status !== "submitted" ? (
+        <p className="alert alert-ok">Redan granskad: {submission.status === "approved" ? "godkänd" : "returnerad"}.</p>
       ) : (
         <Form method="post" noValidate>
           <FormError errors={errors._form} />

@@ -19,33 +19,33 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
-  const s = await getSessionFor(actor, params.sessionId);
-  const organizer = mayEditSession(actor, s);
-  const mine = s.attendances.find((a) => a.personId === actor.id);
+  const session = await getSessionFor(actor, params.sessionId);
+  const organizer = mayEditSession(actor, session);
+  const mine = session.attendances.find((a) => a.personId === actor.id);
   return {
     session: {
-      id: s.id,
-      title: s.title,
-      agenda: s.agenda,
-      location: s.location,
-      videoUrl: s.videoUrl,
-      startsAt: s.startsAt.toISOString(),
-      endsAt: s.endsAt.toISOString(),
-      date: stockholmDate(s.startsAt),
-      startTime: swedishClock(s.startsAt),
-      endTime: swedishClock(s.endsAt),
-      status: s.status,
-      kind: s.kind,
-      isOpenSlot: s.isOpenSlot,
-      started: s.startsAt <= new Date(),
-      facilitator: s.facilitator.name,
-      cohort: s.cohort?.name ?? null,
-      sequence: s.sequence,
+      id: session.id,
+      title: session.title,
+      agenda: session.agenda,
+      location: session.location,
+      videoUrl: session.videoUrl,
+      startsAt: session.startsAt.toISOString(),
+      endsAt: session.endsAt.toISOString(),
+      date: stockholmDate(session.startsAt),
+      startTime: swedishClock(session.startsAt),
+      endTime: swedishClock(session.endsAt),
+      status: session.status,
+      kind: session.kind,
+      isOpenSlot: session.isOpenSlot,
+      started: session.startsAt <= new Date(),
+      facilitator: session.facilitator.name,
+      cohort: session.cohort?.name ?? null,
+      sequence: session.sequence,
     },
     organizer,
     mine: mine ? mine.status : null,
     // Who else is invited is the organizer's business.
-    attendees: organizer ? s.attendances.map((a) => ({ personId: a.personId, name: a.person.name, status: a.status })) : [],
+    attendees: organizer ? session.attendances.map((a) => ({ personId: a.personId, name: a.person.name, status: a.status })) : [],
   };
 }
 
@@ -102,55 +102,55 @@ const ATTENDANCE_MARKS = [
 ];
 
 export default function SessionPage() {
-  const { session: s, organizer, mine, attendees } = useLoaderData<typeof loader>();
-  const { errors: e, values: v } = useFormFailure();
-  const cancelled = s.status === "cancelled";
+  const { session, organizer, mine, attendees } = useLoaderData<typeof loader>();
+  const { errors, values } = useFormFailure();
+  const cancelled = session.status === "cancelled";
   return (
     <>
       <p>
         <Link to="/sessions">← Handledning</Link>
       </p>
       <h1>
-        {s.title} {cancelled ? <span className="badge inactive">Inställt</span> : null}
+        {session.title} {cancelled ? <span className="badge inactive">Inställt</span> : null}
       </h1>
       <dl className="card">
         <dt>Tid (svensk tid)</dt>
         <dd>
-          {swedishDateTime(s.startsAt)}–{s.endTime}
+          {swedishDateTime(session.startsAt)}–{session.endTime}
         </dd>
         <dt>Utvecklingsledare</dt>
-        <dd>{s.facilitator}</dd>
-        {s.cohort ? (
+        <dd>{session.facilitator}</dd>
+        {session.cohort ? (
           <>
             <dt>Omgång</dt>
-            <dd>{s.cohort}</dd>
+            <dd>{session.cohort}</dd>
           </>
         ) : null}
-        {s.location ? (
+        {session.location ? (
           <>
             <dt>Plats</dt>
-            <dd>{s.location}</dd>
+            <dd>{session.location}</dd>
           </>
         ) : null}
-        {s.videoUrl ? (
+        {session.videoUrl ? (
           <>
             <dt>Video</dt>
             <dd>
-              {linkableUrl(s.videoUrl) ? (
-                <a href={linkableUrl(s.videoUrl)!} rel="noopener noreferrer">
-                  {s.videoUrl}
+              {linkableUrl(session.videoUrl) ? (
+                <a href={linkableUrl(session.videoUrl)!} rel="noopener noreferrer">
+                  {session.videoUrl}
                 </a>
               ) : (
-                s.videoUrl
+                session.videoUrl
               )}
             </dd>
           </>
         ) : null}
       </dl>
-      {s.agenda ? <pre className="mail">{s.agenda}</pre> : null}
-      <FormError errors={e._form} />
+      {session.agenda ? <pre className="mail">{session.agenda}</pre> : null}
+      <FormError errors={errors._form} />
       <p>
-        <a href={`/sessions/${s.id}/calendar.ics`} className="button secondary" download>
+        <a href={`/sessions/${session.id}/calendar.ics`} className="button secondary" download>
           Lägg till i kalender
         </a>
       </p>
@@ -160,7 +160,7 @@ export default function SessionPage() {
           <p>
             <span className="badge">{ATTENDANCE_LABELS[mine]}</span>
           </p>
-          {!s.started ? (
+          {!session.started ? (
             <Form method="post" className="actions">
               <input type="hidden" name="intent" value="rsvp" />
               <button type="submit" name="answer" value="accepted">
@@ -178,9 +178,9 @@ export default function SessionPage() {
           <h2 id="manage-title">Hantera tillfället</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="move" />
-            <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(v, "date") || s.date} errors={e.date} />
-            <TextField name="startTime" label="Ny starttid" type="time" required defaultValue={valueOf(v, "startTime") || s.startTime} errors={e.startTime} />
-            <TextField name="endTime" label="Ny sluttid" type="time" required defaultValue={valueOf(v, "endTime") || s.endTime} errors={e.endTime} />
+            <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(values, "date") || session.date} errors={errors.date} />
+            <TextField name="startTime" label="Ny starttid" type="time" required defaultValue={valueOf(values, "startTime") || session.startTime} errors={errors.startTime} />
+            <TextField name="endTime" label="Ny sluttid" type="time" required defaultValue={valueOf(values, "endTime") || session.endTime} errors={errors.endTime} />
             <button type="submit" className="secondary">
               Flytta tillfället
             </button>
@@ -193,7 +193,7 @@ export default function SessionPage() {
           </Form>
           <h3>Inbjudna</h3>
           {attendees.length === 0 ? (
-            <p className="empty">{s.isOpenSlot ? "Tiden är ledig och kan bokas av en deltagare." : "Ingen är inbjuden."}</p>
+            <p className="empty">{session.isOpenSlot ? "Tiden är ledig och kan bokas av en deltagare." : "Ingen är inbjuden."}</p>
           ) : (
             <Form method="post">
               <input type="hidden" name="intent" value="attendance" />
@@ -202,7 +202,7 @@ export default function SessionPage() {
                   <tr>
                     <th scope="col">Namn</th>
                     <th scope="col">Svar</th>
-                    {s.started ? <th scope="col">Närvaro</th> : null}
+                    {session.started ? <th scope="col">Närvaro</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -210,7 +210,7 @@ export default function SessionPage() {
                     <tr key={a.personId}>
                       <td>{a.name}</td>
                       <td>{ATTENDANCE_LABELS[a.status]}</td>
-                      {s.started ? (
+                      {session.started ? (
                         <td>
                           {a.status === "removed" ? null : (
                             <RadioGroup
@@ -227,10 +227,10 @@ export default function SessionPage() {
                   ))}
                 </tbody>
               </table>
-              {s.started ? <button type="submit">Spara närvaro</button> : null}
+              {session.started ? <button type="submit">Spara närvaro</button> : null}
             </Form>
           )}
-          {!s.started
+          {!session.started
             ? attendees
                 .filter((a) => a.status !== "removed")
                 .map((a) => (

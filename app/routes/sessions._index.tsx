@@ -20,22 +20,22 @@ export const meta: MetaFunction = () => [{ title: "Handledning · Ledarlyftet" }
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
   const { leading, invited, openSlots } = await sessionsFor(actor);
-  const row = (s: (typeof leading)[number]) => ({
-    id: s.id,
-    title: s.title,
-    startsAt: s.startsAt.toISOString(),
-    status: s.status,
-    isOpenSlot: s.isOpenSlot,
-    cohort: s.cohort?.name ?? null,
-    facilitator: s.facilitator.name,
-    attendees: s.attendances.filter((a) => a.status !== "removed").length,
-    mine: s.attendances.find((a) => a.personId === actor.id)?.status ?? null,
+  const row = (session: (typeof leading)[number]) => ({
+    id: session.id,
+    title: session.title,
+    startsAt: session.startsAt.toISOString(),
+    status: session.status,
+    isOpenSlot: session.isOpenSlot,
+    cohort: session.cohort?.name ?? null,
+    facilitator: session.facilitator.name,
+    attendees: session.attendances.filter((a) => a.status !== "removed").length,
+    mine: session.attendances.find((a) => a.personId === actor.id)?.status ?? null,
   });
   return {
     mayLead: may(actor, "sessions:schedule"),
     leading: leading.map(row),
     invited: invited.map(row),
-    openSlots: openSlots.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt.toISOString(), facilitator: s.facilitator.name, location: s.location || (s.videoUrl ? "Video" : "") })),
+    openSlots: openSlots.map((slot) => ({ id: slot.id, title: slot.title, startsAt: slot.startsAt.toISOString(), facilitator: slot.facilitator.name, location: slot.location || (slot.videoUrl ? "Video" : "") })),
   };
 }
 
@@ -69,14 +69,14 @@ export default function Sessions() {
             <p className="empty">Du har inga kommande tillfällen.</p>
           ) : (
             <ul>
-              {leading.map((s) => (
-                <li key={s.id}>
-                  <Link to={`/sessions/${s.id}`}>{s.title}</Link> {swedishDateTime(s.startsAt)}{" "}
+              {leading.map((session) => (
+                <li key={session.id}>
+                  <Link to={`/sessions/${session.id}`}>{session.title}</Link> {swedishDateTime(session.startsAt)}{" "}
                   <span className="muted">
-                    {s.cohort ? `${s.cohort}, ` : ""}
-                    {s.isOpenSlot ? "bokningsbar tid" : `${s.attendees} inbjudna`}
+                    {session.cohort ? `${session.cohort}, ` : ""}
+                    {session.isOpenSlot ? "bokningsbar tid" : `${session.attendees} inbjudna`}
                   </span>
-                  {s.status === "cancelled" ? <span className="badge inactive">Inställt</span> : null}
+                  {session.status === "cancelled" ? <span className="badge inactive">Inställt</span> : null}
                 </li>
               ))}
             </ul>
@@ -89,10 +89,10 @@ export default function Sessions() {
           <p className="empty">Du är inte inbjuden till någon handledning just nu. Boka en ledig tid nedan.</p>
         ) : (
           <ul>
-            {invited.map((s) => (
-              <li key={s.id}>
-                <Link to={`/sessions/${s.id}`}>{s.title}</Link> {swedishDateTime(s.startsAt)} <span className="muted">med {s.facilitator}</span>{" "}
-                {s.status === "cancelled" ? <span className="badge inactive">Inställt</span> : <span className="badge">{ATTENDANCE_LABELS[s.mine ?? "invited"]}</span>}
+            {invited.map((session) => (
+              <li key={session.id}>
+                <Link to={`/sessions/${session.id}`}>{session.title}</Link> {swedishDateTime(session.startsAt)} <span className="muted">med {session.facilitator}</span>{" "}
+                {session.status === "cancelled" ? <span className="badge inactive">Inställt</span> : <span className="badge">{ATTENDANCE_LABELS[session.mine ?? "invited"]}</span>}
               </li>
             ))}
           </ul>
@@ -104,15 +104,15 @@ export default function Sessions() {
           <p className="empty">Inga lediga tider just nu.</p>
         ) : (
           <ul className="lesson-list">
-            {openSlots.map((s) => (
-              <li key={s.id}>
+            {openSlots.map((slot) => (
+              <li key={slot.id}>
                 <span>
-                  {swedishDateTime(s.startsAt)} med {s.facilitator} <span className="muted">{s.location}</span>
+                  {swedishDateTime(slot.startsAt)} med {slot.facilitator} <span className="muted">{slot.location}</span>
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="book" />
-                  <input type="hidden" name="sessionId" value={s.id} />
-                  <button type="submit" className="secondary" aria-label={`Boka ${swedishDateTime(s.startsAt)} med ${s.facilitator}`}>
+                  <input type="hidden" name="sessionId" value={slot.id} />
+                  <button type="submit" className="secondary" aria-label={`Boka ${swedishDateTime(slot.startsAt)} med ${slot.facilitator}`}>
                     Boka
                   </button>
                 </Form>

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Boka handledning · Ledarlyft
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "sessions:schedule");
   const { cohorts, people } = await schedulingChoices(actor);
-  return { cohorts, people: people.map((p) => ({ value: p.id, label: `${p.name} (${p.branch.name})` })) };
+  return { cohorts, people: people.map((person) => ({ value: person.id, label: `${person.name} (${person.branch.name})` })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewSession() {
   const { cohorts, people } = useLoaderData<typeof loader>();
-  const { errors: e, values: v } = useFormFailure();
+  const { errors, values } = useFormFailure();
   return (
     <>
       <p>
@@ -41,23 +41,23 @@ export default function NewSession() {
       <h1>Boka handledning</h1>
       <p className="muted">Ange tider i svensk tid. Deltagarna får en kalenderinbjudan via e-post.</p>
       <Form method="post" noValidate>
-        <FormError errors={e._form} />
-        <SelectField name="kind" label="Typ" defaultValue={valueOf(v, "kind") || "group"} options={[{ value: "group", label: "Grupphandledning" }, { value: "one-to-one", label: "Enskild handledning" }]} errors={e.kind} />
-        <TextField name="title" label="Rubrik" required defaultValue={valueOf(v, "title")} errors={e.title} />
-        <TextArea name="agenda" label="Agenda" rows={4} defaultValue={valueOf(v, "agenda")} errors={e.agenda} />
-        <TextField name="date" label="Datum" type="date" required defaultValue={valueOf(v, "date")} errors={e.date} />
-        <TextField name="startTime" label="Starttid" type="time" required defaultValue={valueOf(v, "startTime") || "18:00"} errors={e.startTime} />
-        <TextField name="endTime" label="Sluttid" type="time" required defaultValue={valueOf(v, "endTime") || "19:30"} errors={e.endTime} />
-        <TextField name="location" label="Plats" defaultValue={valueOf(v, "location")} errors={e.location} hint="Plats, videolänk eller båda." />
-        <TextField name="videoUrl" label="Videolänk" type="url" defaultValue={valueOf(v, "videoUrl")} errors={e.videoUrl} />
-        <SelectField name="cohortId" label="Omgång" placeholder="Ingen (fristående)" defaultValue={valueOf(v, "cohortId")} options={cohorts.map((c) => ({ value: c.id, label: c.name }))} errors={e.cohortId} hint="Alla antagna i omgången bjuds in." />
-        <CheckboxGroup name="participantIds" label="Deltagare" options={people} checked={valuesOf(v, "participantIds")} errors={e.participantIds} hint="För enskild handledning: välj en person, eller publicera tiden som bokningsbar." />
+        <FormError errors={errors._form} />
+        <SelectField name="kind" label="Typ" defaultValue={valueOf(values, "kind") || "group"} options={[{ value: "group", label: "Grupphandledning" }, { value: "one-to-one", label: "Enskild handledning" }]} errors={errors.kind} />
+        <TextField name="title" label="Rubrik" required defaultValue={valueOf(values, "title")} errors={errors.title} />
+        <TextArea name="agenda" label="Agenda" rows={4} defaultValue={valueOf(values, "agenda")} errors={errors.agenda} />
+        <TextField name="date" label="Datum" type="date" required defaultValue={valueOf(values, "date")} errors={errors.date} />
+        <TextField name="startTime" label="Starttid" type="time" required defaultValue={valueOf(values, "startTime") || "18:00"} errors={errors.startTime} />
+        <TextField name="endTime" label="Sluttid" type="time" required defaultValue={valueOf(values, "endTime") || "19:30"} errors={errors.endTime} />
+        <TextField name="location" label="Plats" defaultValue={valueOf(values, "location")} errors={errors.location} hint="Plats, videolänk eller båda." />
+        <TextField name="videoUrl" label="Videolänk" type="url" defaultValue={valueOf(values, "videoUrl")} errors={errors.videoUrl} />
+        <SelectField name="cohortId" label="Omgång" placeholder="Ingen (fristående)" defaultValue={valueOf(values, "cohortId")} options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))} errors={errors.cohortId} hint="Alla antagna i omgången bjuds in." />
+        <CheckboxGroup name="participantIds" label="Deltagare" options={people} checked={valuesOf(values, "participantIds")} errors={errors.participantIds} hint="För enskild handledning: välj en person, eller publicera tiden som bokningsbar." />
         <label className="checkbox">
-          <input type="checkbox" name="openSlot" defaultChecked={valueOf(v, "openSlot") === "on"} /> Publicera som ledig tid som en deltagare kan boka (enskild)
+          <input type="checkbox" name="openSlot" defaultChecked={valueOf(values, "openSlot") === "on"} /> Publicera som ledig tid som en deltagare kan boka (enskild)
         </label>
-        <TextField name="capacity" label="Antal platser (grupp)" type="number" defaultValue={valueOf(v, "capacity")} errors={e.capacity} />
-        <SelectField name="repeatWeeks" label="Upprepa" defaultValue={valueOf(v, "repeatWeeks") || "0"} options={[{ value: "0", label: "Upprepas inte" }, { value: "1", label: "Varje vecka" }, { value: "2", label: "Varannan vecka" }, { value: "4", label: "Var fjärde vecka" }]} errors={e.repeatWeeks} />
-        <TextField name="occurrences" label="Antal tillfällen" type="number" defaultValue={valueOf(v, "occurrences") || "1"} errors={e.occurrences} />
+        <TextField name="capacity" label="Antal platser (grupp)" type="number" defaultValue={valueOf(values, "capacity")} errors={errors.capacity} />
+        <SelectField name="repeatWeeks" label="Upprepa" defaultValue={valueOf(values, "repeatWeeks") || "0"} options={[{ value: "0", label: "Upprepas inte" }, { value: "1", label: "Varje vecka" }, { value: "2", label: "Varannan vecka" }, { value: "4", label: "Var fjärde vecka" }]} errors={errors.repeatWeeks} />
+        <TextField name="occurrences" label="Antal tillfällen" type="number" defaultValue={valueOf(values, "occurrences") || "1"} errors={errors.occurrences} />
         <div className="actions">
           <button type="submit">Boka och skicka inbjudningar</button>
           <Link to="/sessions">Avbryt</Link>

@@ -10,31 +10,31 @@ export const meta: MetaFunction = () => [{ title: "Kontrollera intyg · Ledarlyf
  * date) and nothing else about the person.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const c = await findCertificate(params.code);
-  const body = c
-    ? { valid: true as const, code: c.code, name: c.name, course: c.course, program: c.program, completedAt: c.completedAt.toISOString() }
+  const certificate = await findCertificate(params.code);
+  const body = certificate
+    ? { valid: true as const, code: certificate.code, name: certificate.name, course: certificate.course, program: certificate.program, completedAt: certificate.completedAt.toISOString() }
     : { valid: false as const, code: (params.code ?? "").slice(0, 20) };
-  return data(body, { status: c ? 200 : 404, headers: { "Cache-Control": "no-store" } });
+  return data(body, { status: certificate ? 200 : 404, headers: { "Cache-Control": "no-store" } });
 }
 
 export default function Verify() {
-  const c = useLoaderData<typeof loader>();
+  const certificate = useLoaderData<typeof loader>();
   return (
     <div className="narrow">
       <h1>Kontrollera intyg</h1>
-      {c.valid ? (
+      {certificate.valid ? (
         <div className="alert alert-ok" role="status">
           <p>
             <strong>Intyget är äkta.</strong>
           </p>
           <p>
-            {c.name} har genomfört kursen {c.course} ({c.program}) {swedishDate(c.completedAt)}.
+            {certificate.name} har genomfört kursen {certificate.course} ({certificate.program}) {swedishDate(certificate.completedAt)}.
           </p>
-          <p>Kontrollkod {c.code}</p>
+          <p>Kontrollkod {certificate.code}</p>
         </div>
       ) : (
         <div className="alert alert-error" role="alert">
-          Det finns inget intyg med koden {c.code}. Kontrollera att koden är rätt inskriven.
+          Det finns inget intyg med koden {certificate.code}. Kontrollera att koden är rätt inskriven.
         </div>
       )}
     </div>
