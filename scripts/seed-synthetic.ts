@@ -1,4 +1,4 @@
-// npm run seed:synthetic -- --size S|M|L [--seed 1] [--anchor 2026-11-01] [--database file:./data/synthetic-M.db]
+// npm run seed:synthetic -- --size XS|S|M|L [--seed 1] [--anchor 2026-11-01] [--database file:./data/synthetic-M.db]
 // Writes a national-size synthetic organisation into a fresh database, for
 // `npm run bench`. The same seed and anchor give the same data.
 import { execFileSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { z } from "zod";
 
 const args = z
   .object({
-    size: z.enum(["S", "M", "L"], { errorMap: () => ({ message: "--size must be S, M or L" }) }),
+    size: z.enum(["XS", "S", "M", "L"], { errorMap: () => ({ message: "--size must be XS, S, M or L" }) }),
     seed: z.coerce.number().int().default(1),
     anchor: z
       .string()

@@ -1,6 +1,8 @@
 import { NORRBOTTEN_BRANCHES } from "~/modules/branches/branches";
 
 export const SIZES = {
+  /** For the test of the command itself (tests/integration/synthetic-data.test.ts): every phase, a few seconds. */
+  XS: { people: 120, branches: 4, cohorts: 6, sessions: 240, progressPerPerson: 100 },
   S: { people: 1_000, branches: 14, cohorts: 50, sessions: 2_000, progressPerPerson: 100 },
   M: { people: 10_000, branches: 60, cohorts: 500, sessions: 20_000, progressPerPerson: 100 },
   L: { people: 75_000, branches: 290, cohorts: 3_750, sessions: 150_000, progressPerPerson: 107 },

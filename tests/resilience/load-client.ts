@@ -9,7 +9,7 @@
 import { allMatches, DEMO_PASSWORD, Visitor, type Answer } from "./harness";
 
 const base = process.env.LOAD_BASE_URL!;
-const durationMs = Number(process.env.LOAD_DURATION_MS ?? 60_000);
+const durationMs = Number(process.env.LOAD_DURATION_MS ?? 10_000);
 const domain = "demo.ledarlyftet.se";
 
 interface Sample {
