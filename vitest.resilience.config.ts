@@ -12,7 +12,9 @@ export default defineConfig({
     setupFiles: ["tests/setup/matchers.ts"],
     pool: "forks",
     fileParallelism: false,
-    testTimeout: 240_000,
-    hookTimeout: 180_000,
+    // At least 3x the slowest test and hook on an idle machine, never over 60 s; the load
+    // test sets a longer limit only when LOAD_DURATION_MS asks for a longer run.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -16,7 +16,8 @@ async function answerQuiz(page: Page, questions: NonNullable<ReturnType<typeof c
 }
 
 test("a new learner completes Kommunikationsmodellen, gets it approved, and verifies the certificate", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  // 12 s on an idle machine; room for a busy one (issue 16: no test over 60 s).
+  test.setTimeout(60_000);
   const lessons = courseLessons("kommunikationsmodellen");
   expect(lessons.length).toBeGreaterThanOrEqual(14);
 

@@ -11,7 +11,6 @@ async function as(browser: Browser, email: string) {
 }
 
 test("a Krisansvarig edits items, marks the plan reviewed and prints it; an admin's new template item is accepted", async ({ browser }) => {
-  test.setTimeout(90_000);
   const per = await as(browser, KRISANSVARIG);
   await per.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Krisplan" }).click();
   await per.getByRole("link", { name: "Kalix", exact: true }).click();

@@ -108,7 +108,7 @@ beforeAll(async () => {
 
   // A branch name the form would refuse (see below), put straight into the database.
   await db.branch.update({ where: { name: "Pajala" }, data: { name: PAYLOAD } });
-}, 120_000);
+}, 60_000);
 
 afterAll(async () => {
   await app?.close();
