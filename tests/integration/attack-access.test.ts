@@ -20,9 +20,8 @@ import { actorOf } from "~/modules/auth/session.server";
 import { issueAccountToken } from "~/modules/auth/account-tokens.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { ensurePlan } from "~/modules/crisis/crisis.server";
-import { createCohort } from "~/modules/enrolment/cohorts.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
-import { attackWorld } from "./attack-world";
+import { approvalCohort, attackWorld } from "./attack-world";
 import { isoDay } from "../support/dates";
 import { branchId, createPerson, signedIn } from "./helpers";
 import { fillPattern, routeFiles, routeParams, routePattern, startRemixApp, type RemixApp } from "./remix-app";
@@ -110,22 +109,8 @@ beforeAll(async () => {
   await db.branchSupport.create({ data: { facilitatorId: w.f2.id, branchId: await branchId("Kiruna") } });
 
   const program = await db.program.findUniqueOrThrow({ where: { slug: "testprogram" } });
-  const cohort = await createCohort(w.admin.id, {
-    name: "Omgång för f1",
-    programId: program.id,
-    startsOn: isoDay(5),
-    endsOn: isoDay(50),
-    enrolmentOpensOn: isoDay(-1),
-    enrolmentClosesOn: isoDay(3),
-    capacity: 10,
-    mode: "approval",
-    facilitatorIds: [w.f1.id],
-    branchIds: [],
-    positions: [],
-  });
-  if (!cohort.ok) throw new Error(cohort.message);
-  w.cohortId = cohort.value.id;
-  w.pendingId = (await db.enrolment.create({ data: { cohortId: cohort.value.id, personId: w.applicant.id, status: "pending" } })).id;
+  w.cohortId = await approvalCohort({ admin: w.admin, programId: program.id }, w.f1, "Omgång för f1");
+  w.pendingId = (await db.enrolment.create({ data: { cohortId: w.cohortId, personId: w.applicant.id, status: "pending" } })).id;
 
   const lesson = (slug: string) => db.lesson.findUniqueOrThrow({ where: { slug } });
   w.reflectionId = (await db.reflection.create({ data: { personId: w.learner.id, lessonId: (await lesson("t-reflektion")).id, text: SECRET_REFLECTION, shared: true } })).id;
@@ -455,12 +440,8 @@ describe("attack: every route with an id refuses people without access", () => {
 
     // f2 runs a cohort of their own, and tries to approve f1's applicant from it.
     const program = await db.program.findUniqueOrThrow({ where: { slug: "testprogram" } });
-    const own = await createCohort(w.admin.id, {
-      name: "Omgång för f2", programId: program.id, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
-      capacity: 10, mode: "approval", facilitatorIds: [w.f2.id], branchIds: [], positions: [],
-    });
-    if (!own.ok) throw new Error(own.message);
-    const forged = await app.request(`/cohorts/${own.value.id}?index`, { cookie: w.f2.cookie, form: { intent: "approve", enrolmentId: w.pendingId } });
+    const own = await approvalCohort({ admin: w.admin, programId: program.id }, w.f2, "Omgång för f2");
+    const forged = await app.request(`/cohorts/${own}?index`, { cookie: w.f2.cookie, form: { intent: "approve", enrolmentId: w.pendingId } });
     expect(forged.status).toBe(403);
     const withdraw = await app.request(`/cohorts/${w.cohortId}?index`, { cookie: w.stranger.cookie, form: { intent: "withdraw", enrolmentId: w.pendingId, reason: "" } });
     expect(withdraw.status).toBe(403);

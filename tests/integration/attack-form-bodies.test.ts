@@ -11,10 +11,9 @@ import { createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
-import { createCohort } from "~/modules/enrolment/cohorts.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { isoDay } from "../support/dates";
-import { attackWorld } from "./attack-world";
+import { approvalCohort, attackWorld } from "./attack-world";
 import { signedIn } from "./helpers";
 import { fillPattern, NONCE, routeFiles, routePattern, startRemixApp, type RemixApp } from "./remix-app";
 
@@ -29,11 +28,7 @@ beforeAll(async () => {
   handle = createRequestHandler(app.build, "production");
   const { admin, f1, learner, lulea, programId } = await attackWorld();
   Object.assign(w, { admin, f1 });
-  const cohort = await createCohort(w.admin.id, {
-    name: "Omgång", programId, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
-    capacity: 10, mode: "approval", facilitatorIds: [w.f1.id], branchIds: [], positions: [],
-  });
-  if (!cohort.ok) throw new Error(cohort.message);
+  const cohortId = await approvalCohort({ admin, programId }, f1);
   const scheduled = await scheduleSessions(actorOf(w.f1), {
     kind: "group", title: "Möte", agenda: "", date: isoDay(10), startTime: "18:00", endTime: "19:00",
     location: "Luleå", videoUrl: "", cohortId: "", participantIds: [learner.id], capacity: "", repeatWeeks: 0, occurrences: 1,
@@ -46,7 +41,7 @@ beforeAll(async () => {
     branchId: lulea,
     key: (await db.indicator.findFirstOrThrow({ orderBy: { key: "asc" } })).key,
     personId: learner.id,
-    cohortId: cohort.value.id,
+    cohortId,
     courseSlug: "testkurs",
     lessonSlug: "t-uppgift",
     branchSlug: "lulea",

@@ -23,7 +23,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
 import { ContentSyncError, syncContent } from "~/modules/catalog/sync.server";
-import { createCohort } from "~/modules/enrolment/cohorts.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { action as branchAction } from "~/routes/admin.branches.$branchId";
 import { action as newCohortAction } from "~/routes/admin.cohorts.new";
@@ -44,7 +43,7 @@ import { MAX_FIELD_LENGTH } from "~/utils/read-form.server";
 import { MAX_BODY_BYTES, limitRequestBody } from "../../server-limits.js";
 import { basicContent, lessonFile, writeContent } from "./content-fixture";
 import { isoDay } from "../support/dates";
-import { attackWorld } from "./attack-world";
+import { approvalCohort, attackWorld } from "./attack-world";
 import { formRequest, settle, signedIn } from "./helpers";
 
 type Person = Awaited<ReturnType<typeof signedIn>>;
@@ -58,13 +57,8 @@ const w = {} as { admin: Person; f1: Person; learner: Person; chair: Person; coh
 beforeAll(async () => {
   const world = await attackWorld();
   Object.assign(w, world);
-  const cohort = await createCohort(w.admin.id, {
-    name: "Omgång", programId: world.programId, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
-    capacity: 10, mode: "approval", facilitatorIds: [w.f1.id], branchIds: [], positions: [],
-  });
-  if (!cohort.ok) throw new Error(cohort.message);
-  w.cohortId = cohort.value.id;
-  w.enrolmentId = (await db.enrolment.create({ data: { cohortId: cohort.value.id, personId: w.learner.id, status: "pending" } })).id;
+  w.cohortId = await approvalCohort(world, w.f1);
+  w.enrolmentId = (await db.enrolment.create({ data: { cohortId: w.cohortId, personId: w.learner.id, status: "pending" } })).id;
   const lesson = await db.lesson.findUniqueOrThrow({ where: { slug: "t-uppgift" } });
   w.submissionId = (await db.assignmentSubmission.create({ data: { personId: w.learner.id, lessonId: lesson.id, text: "En inlämning som väntar." } })).id;
 });
