@@ -9,7 +9,9 @@ import { defineConfig, devices } from "@playwright/test";
 // file again) and tests/e2e/fixtures.ts read it.
 const unset = ["E2E_PORT", "E2E_SMTP_PORT", "E2E_SMTP_HTTP_PORT"].filter((name) => !process.env[name]);
 if (unset.length > 0) {
-  const ports = execFileSync(process.execPath, ["scripts/free-port.mjs", String(unset.length)], { cwd: import.meta.dirname, encoding: "utf8" }).trim().split("\n");
+  const ports = execFileSync(process.execPath, ["scripts/free-port.mjs", String(unset.length)], { cwd: import.meta.dirname, encoding: "utf8" })
+    .trim()
+    .split("\n");
   unset.forEach((name, i) => (process.env[name] = ports[i]));
 }
 export const PORT = Number(process.env.E2E_PORT);
@@ -32,19 +34,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: [
     {
       command: "npx tsx tests/e2e/smtp-sink-server.ts",

@@ -46,7 +46,10 @@ export default defineConfig({
   schema: postgres ? path.join("prisma", "postgres", "schema.prisma") : path.join("prisma", "schema.prisma"),
   migrations: { path: postgres ? path.join("prisma", "postgres", "migrations") : path.join("prisma", "migrations") },
   async adapter() {
-    if (postgres) return new PrismaPg(new pg.Pool({ connectionString: url, Client: MigrationClient, allowExitOnIdle: true, idleTimeoutMillis: 200 }), { disposeExternalPool: true });
+    if (postgres)
+      return new PrismaPg(new pg.Pool({ connectionString: url, Client: MigrationClient, allowExitOnIdle: true, idleTimeoutMillis: 200 }), {
+        disposeExternalPool: true,
+      });
     return new PrismaBetterSQLite3({ url: databaseFilePath(url) });
   },
 });

@@ -83,7 +83,12 @@ app.use("/assets", express.static("build/client/assets", { immutable: true, maxA
 // The few files at the top of build/client (the favicon) are listed once at
 // start: express.static on every page request cost a stat of a file that is
 // never there.
-const topLevelFiles = new Set(fs.readdirSync("build/client").filter((f) => f !== "assets").map((f) => `/${f}`));
+const topLevelFiles = new Set(
+  fs
+    .readdirSync("build/client")
+    .filter((f) => f !== "assets")
+    .map((f) => `/${f}`),
+);
 const serveTopLevel = express.static("build/client", { maxAge: "1h", index: false });
 app.use((req, res, next) => (topLevelFiles.has(req.path) ? serveTopLevel(req, res, next) : next()));
 app.all(

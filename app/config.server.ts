@@ -3,9 +3,7 @@ import { DEFAULT_DATABASE_URL } from "./database-url";
 
 const DEMO_SECRET = "ledarlyftet-demo-secret-change-me-in-production";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const envSchema = z
   .object({
@@ -21,7 +19,10 @@ const envSchema = z
     /** Load the demo people on an empty database. */
     DEMO_DATA: booleanFlag.default("true"),
     /** smtp://host:port (or smtps://user:pass@host) for e-mail; without it mail stays in the in-app outbox. */
-    SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL ska vara smtp://värd:port eller smtps://…").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, "SMTP_URL ska vara smtp://värd:port eller smtps://…")
+      .optional(),
     MAIL_FROM: z.string().min(3).default("Ledarlyftet <noreply@ledarlyftet.se>"),
     /** How often the outbox worker looks for mail to send. */
     MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -29,7 +30,12 @@ const envSchema = z
      * How long a worker holds a message it claimed; a crashed server's claims run
      * out after this and another worker (or the restarted one) sends the message.
      */
-    MAIL_CLAIM_MS: z.coerce.number().int().min(1000, "MAIL_CLAIM_MS måste vara minst 1000").max(3_600_000, "MAIL_CLAIM_MS får vara högst 3600000").default(60_000),
+    MAIL_CLAIM_MS: z.coerce
+      .number()
+      .int()
+      .min(1000, "MAIL_CLAIM_MS måste vara minst 1000")
+      .max(3_600_000, "MAIL_CLAIM_MS får vara högst 3600000")
+      .default(60_000),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: booleanFlag.default("false"),
     /** Accounts with no login (or, never logged in, created) for this many days are flagged for an admin to review. */

@@ -8,7 +8,8 @@ import { newId } from "./utils/ids.server";
 
 const hitsWithKey = (key: string) => db.rateLimitHit.count({ where: { key } });
 const addHit = (key: string): Promise<unknown> => db.rateLimitHit.create({ data: { id: newId(), key } });
-const addHitBySql = (key: string): Promise<unknown> => executeSql(Prisma.sql`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES (${newId()}, ${key}, ${new Date()})`);
+const addHitBySql = (key: string): Promise<unknown> =>
+  executeSql(Prisma.sql`INSERT INTO "RateLimitHit" ("id", "key", "createdAt") VALUES (${newId()}, ${key}, ${new Date()})`);
 
 class Planned extends Error {}
 

@@ -40,13 +40,12 @@ describe.runIf(provider === "postgresql")("transactions on PostgreSQL", () => {
     const bothWrote = barrier(2);
     const aCommitted = deferred();
     const a = transaction(async (tx) => {
-        attempts.a++;
-        const first = await tx.goal.findUniqueOrThrow({ where: { id: ids[0] } });
-        if (attempts.a === 1) await bothRead();
-        await tx.goal.update({ where: { id: ids[1] }, data: { order: first.order + 1 } });
-        if (attempts.a === 1) await bothWrote();
-      })
-      .then(aCommitted.resolve);
+      attempts.a++;
+      const first = await tx.goal.findUniqueOrThrow({ where: { id: ids[0] } });
+      if (attempts.a === 1) await bothRead();
+      await tx.goal.update({ where: { id: ids[1] }, data: { order: first.order + 1 } });
+      if (attempts.a === 1) await bothWrote();
+    }).then(aCommitted.resolve);
     const b = transaction(async (tx) => {
       attempts.b++;
       const second = await tx.goal.findUniqueOrThrow({ where: { id: ids[1] } });

@@ -30,7 +30,13 @@ const ABORT_DELAY = 5_000;
  * A document rendered before from the same URL and loader data comes from
  * the render cache (render-cache.server.ts) instead of React.
  */
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
   // server.js makes a nonce per request and names it in the Content-Security-Policy.
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("User-Agent") ?? "") || remixContext.isSpaMode;

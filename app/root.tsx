@@ -32,7 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (flash.setCookie) headers.append("Set-Cookie", flash.setCookie);
   const person = current
-    ? { id: current.person.id, name: current.person.name, mayReview: may(actorOf(current.person), "review:access"), mayAdmin: may(actorOf(current.person), "admin:access") }
+    ? {
+        id: current.person.id,
+        name: current.person.name,
+        mayReview: may(actorOf(current.person), "review:access"),
+        mayAdmin: may(actorOf(current.person), "admin:access"),
+      }
     : null;
   return data({ person, flash: flash.flash }, { headers });
 }

@@ -22,7 +22,9 @@ export function executeSql(query: Prisma.Sql, client: Tx = db): Promise<number> 
 
 // Columns as the two databases hand them back through Prisma's raw queries:
 // SQLite's ISO-text dates, 0/1 flags and BigInt integers, PostgreSQL's own types.
-const date = z.union([z.date(), z.string().datetime({ offset: true }), z.string().regex(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/)]).transform((v) => (v instanceof Date ? v : new Date(v)));
+const date = z
+  .union([z.date(), z.string().datetime({ offset: true }), z.string().regex(/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/)])
+  .transform((v) => (v instanceof Date ? v : new Date(v)));
 
 export const column = {
   text: z.string(),

@@ -82,7 +82,18 @@ export function diffPostgres(from: string | null, to: string): string {
     const out = path.join(dir, "diff.sql");
     execFileSync(
       path.resolve("node_modules/.bin/prisma"),
-      ["migrate", "diff", "--config", path.resolve("scripts/prisma-postgres-diff.config.ts"), ...fromArgs, "--to-schema-datamodel", toFile, "--script", "-o", out],
+      [
+        "migrate",
+        "diff",
+        "--config",
+        path.resolve("scripts/prisma-postgres-diff.config.ts"),
+        ...fromArgs,
+        "--to-schema-datamodel",
+        toFile,
+        "--script",
+        "-o",
+        out,
+      ],
       {
         stdio: ["ignore", "ignore", "pipe"],
         env: { ...process.env, DATABASE_URL: "postgresql://offline.invalid/diff", POSTGRES_DIFF_SCHEMA: toFile, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
@@ -114,7 +125,8 @@ export function driftProblems(root = "."): string[] {
   for (const name of sqlite) if (!postgres.includes(name)) problems.push(`no PostgreSQL migration for ${SQLITE_MIGRATIONS}/${name}`);
   for (const name of postgres) if (!sqlite.includes(name)) problems.push(`${POSTGRES_MIGRATIONS}/${name} has no SQLite migration of that name`);
   const lock = at(path.join(POSTGRES_MIGRATIONS, "migration_lock.toml"));
-  if (!fs.existsSync(lock) || !fs.readFileSync(lock, "utf8").includes('provider = "postgresql"')) problems.push(`${POSTGRES_MIGRATIONS}/migration_lock.toml is missing or not for postgresql`);
+  if (!fs.existsSync(lock) || !fs.readFileSync(lock, "utf8").includes('provider = "postgresql"'))
+    problems.push(`${POSTGRES_MIGRATIONS}/migration_lock.toml is missing or not for postgresql`);
   return problems;
 }
 
@@ -155,7 +167,9 @@ export function generate(root = ".", log: (line: string) => void = console.log) 
   const sql = diffPostgres(previous, target);
   if (fresh.length === 0) {
     if (!isEmptyDiff(sql)) {
-      throw new Error(`${SOURCE_SCHEMA} changes the database but there is no new SQLite migration: make one first (README, "Project layout"), then run this again`);
+      throw new Error(
+        `${SOURCE_SCHEMA} changes the database but there is no new SQLite migration: make one first (README, "Project layout"), then run this again`,
+      );
     }
     fs.writeFileSync(at(POSTGRES_SCHEMA), target);
     writeLock(root);
@@ -203,7 +217,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     if (arg === "--check") {
       const problems = driftProblems();
       if (problems.length > 0) {
-        console.error(`The PostgreSQL schema or migrations drift from ${SOURCE_SCHEMA}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nRun: npm run db:postgres:generate`);
+        console.error(
+          `The PostgreSQL schema or migrations drift from ${SOURCE_SCHEMA}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nRun: npm run db:postgres:generate`,
+        );
         process.exit(1);
       }
       console.log("PostgreSQL schema and migrations match the source schema");

@@ -17,9 +17,7 @@ const args = z
       .optional(),
     database: z.string().optional(),
   })
-  .safeParse(
-    parseArgs({ options: { size: { type: "string" }, seed: { type: "string" }, anchor: { type: "string" }, database: { type: "string" } } }).values,
-  );
+  .safeParse(parseArgs({ options: { size: { type: "string" }, seed: { type: "string" }, anchor: { type: "string" }, database: { type: "string" } } }).values);
 if (!args.success) {
   console.error(args.error.issues.map((i) => i.message).join("\n"));
   process.exit(2);
@@ -110,6 +108,12 @@ writer.close();
 const counts = Object.fromEntries([...writer.written].sort(([a], [b]) => a.localeCompare(b)));
 console.log(`\nSynthetic organisation ${sizeName} (seed ${seed}, anchor ${anchor.toISOString().slice(0, 10)}) in ${url}, built in ${elapsed()}:`);
 console.log(`  ${result.branches} branches, ${result.people} people, ${result.cohorts} cohorts, ${result.sessions} handledning sessions`);
-console.log(`  rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n.toLocaleString("sv-SE")}`).join(", ")}`);
-console.log(`  log in as admin-0@${SYNTHETIC_DOMAIN}, utvecklingsledare-3@${SYNTHETIC_DOMAIN} or deltagare-${result.firstParticipant}@${SYNTHETIC_DOMAIN} (and up), password ${SYNTHETIC_PASSWORD}`);
+console.log(
+  `  rows: ${Object.entries(counts)
+    .map(([t, n]) => `${t} ${n.toLocaleString("sv-SE")}`)
+    .join(", ")}`,
+);
+console.log(
+  `  log in as admin-0@${SYNTHETIC_DOMAIN}, utvecklingsledare-3@${SYNTHETIC_DOMAIN} or deltagare-${result.firstParticipant}@${SYNTHETIC_DOMAIN} (and up), password ${SYNTHETIC_PASSWORD}`,
+);
 await db.$disconnect();

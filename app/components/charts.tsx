@@ -36,7 +36,17 @@ function TableAlternative({ title, columns, rows }: { title: string; columns: st
 }
 
 /** Branch comparison as horizontal bars (SVG), with the same numbers as a table. */
-export function BranchBars({ title, rows, unit, target }: { title: string; rows: { name: string; value: number | null; numerator: number; denominator: number | null }[]; unit: string; target: number }) {
+export function BranchBars({
+  title,
+  rows,
+  unit,
+  target,
+}: {
+  title: string;
+  rows: { name: string; value: number | null; numerator: number; denominator: number | null }[];
+  unit: string;
+  target: number;
+}) {
   const id = useId();
   const max = Math.max(unit === "percent" ? 100 : 0, target, ...rows.map((r) => r.value ?? 0), 1);
   const rowH = 22;
@@ -92,7 +102,9 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="trend-line">
         <title id={`${id}-t`}>{title}</title>
-        <desc id={`${id}-d`}>Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}. Samma siffror finns i tabellen nedanför.</desc>
+        <desc id={`${id}-d`}>
+          Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}. Samma siffror finns i tabellen nedanför.
+        </desc>
         {/* Colours and type come from .trend-line in app.css, as for the bars. */}
         <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="target-line" />
         <text x={width - pad} y={px(y(target) - 4)} className="target-label">
@@ -114,4 +126,3 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
     </figure>
   );
 }
-

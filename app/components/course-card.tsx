@@ -3,7 +3,19 @@ import type { ReactNode } from "react";
 import { ProgressBar } from "./progress-bar";
 
 /** A course in a grid: title, program, the learner's progress and an optional action. */
-export function CourseCard({ slug, title, program, percent, children }: { slug: string; title: string; program: string; percent: number; children?: ReactNode }) {
+export function CourseCard({
+  slug,
+  title,
+  program,
+  percent,
+  children,
+}: {
+  slug: string;
+  title: string;
+  program: string;
+  percent: number;
+  children?: ReactNode;
+}) {
   return (
     <article className="card course-card">
       <h3>

@@ -89,18 +89,22 @@ export function TextField({
 }
 
 /** A labelled multi-line text, e.g. a reflection or a comment. */
-export function TextArea({ name, label, errors, hint, required, id = name, hideLabel, rows = 4, defaultValue }: Common & { rows?: number; defaultValue?: string }) {
+export function TextArea({
+  name,
+  label,
+  errors,
+  hint,
+  required,
+  id = name,
+  hideLabel,
+  rows = 4,
+  defaultValue,
+}: Common & { rows?: number; defaultValue?: string }) {
   return (
     <div className="field">
       <Label htmlFor={id} label={label} hideLabel={hideLabel} />
       <Messages id={id} errors={errors} hint={hint} />
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        {...controlProps(id, errors, hint, required)}
-      />
+      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} {...controlProps(id, errors, hint, required)} />
     </div>
   );
 }
@@ -122,12 +126,7 @@ export function SelectField({
     <div className="field">
       <Label htmlFor={id} label={label} hideLabel={hideLabel} />
       <Messages id={id} errors={errors} hint={hint} />
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        {...controlProps(id, errors, hint, required)}
-      >
+      <select id={id} name={name} defaultValue={defaultValue} {...controlProps(id, errors, hint, required)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -155,7 +154,17 @@ export function CheckboxGroup({ name, label, errors, hint, id = name, hideLabel,
 }
 
 /** One choice of a few, as radio buttons in a fieldset; nothing is chosen unless `defaultValue` says so. */
-export function RadioGroup({ name, label, errors, hint, required, id = name, hideLabel, options, defaultValue }: Common & { options: Option[]; defaultValue?: string }) {
+export function RadioGroup({
+  name,
+  label,
+  errors,
+  hint,
+  required,
+  id = name,
+  hideLabel,
+  options,
+  defaultValue,
+}: Common & { options: Option[]; defaultValue?: string }) {
   return (
     // A radio cannot be invalid on its own (ARIA): the group is, as a radiogroup.
     <fieldset className="field" role="radiogroup" aria-invalid={invalid(errors)} aria-describedby={describedBy(id, errors, hint)}>

@@ -80,23 +80,23 @@ export default function Home() {
           <h2 id="facilitator-home">Utvecklingsledare: mina omgångar och handledning</h2>
           {toReview ? (
             <p>
-              <Link to="/review">
-                {toReview.submissions === 1 ? "1 uppgift väntar" : `${toReview.submissions} uppgifter väntar`} på din granskning
-              </Link>
+              <Link to="/review">{toReview.submissions === 1 ? "1 uppgift väntar" : `${toReview.submissions} uppgifter väntar`} på din granskning</Link>
               {toReview.reflections > 0 ? `, ${toReview.reflections} delade reflektioner` : ""}.
             </p>
           ) : null}
           {followUp.length === 0 ? (
-            <p className="empty">
-              Du leder ingen pågående omgång. När en omgång där du är utvecklingsledare har startat visas deltagarnas framsteg här.
-            </p>
+            <p className="empty">Du leder ingen pågående omgång. När en omgång där du är utvecklingsledare har startat visas deltagarnas framsteg här.</p>
           ) : (
             followUp.map((cohort) => (
               <article key={cohort.id} className="card" style={{ marginBottom: "1rem" }}>
                 <h3 style={{ marginTop: 0 }}>
                   <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
                 </h3>
-                <ProgressBar percent={cohort.average} label={`Genomsnittligt framsteg, ${cohort.participants} deltagare`} detail={`omgången har gått ${cohort.expected} %`} />
+                <ProgressBar
+                  percent={cohort.average}
+                  label={`Genomsnittligt framsteg, ${cohort.participants} deltagare`}
+                  detail={`omgången har gått ${cohort.expected} %`}
+                />
                 {cohort.behind.length === 0 ? (
                   <p>Ingen ligger efter.</p>
                 ) : (

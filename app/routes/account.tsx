@@ -62,8 +62,8 @@ export default function Account() {
       </dl>
       <h2 id="kalender">Kalenderprenumeration</h2>
       <p>
-        Prenumerera på din handledning och dina omgångar i Outlook, Google Kalender, Apple Kalender eller Thunderbird.
-        Adressen är hemlig: den som har den ser dina tillfällen.
+        Prenumerera på din handledning och dina omgångar i Outlook, Google Kalender, Apple Kalender eller Thunderbird. Adressen är hemlig: den som har den ser
+        dina tillfällen.
       </p>
       <p>{me.hasFeed ? "Du har en aktiv kalenderadress." : "Du har ingen kalenderadress ännu."}</p>
       <div className="actions">
@@ -101,10 +101,7 @@ export default function Account() {
         <Link to="/forgot-password">Byt lösenord</Link> (vi mejlar en länk)
       </p>
       <h2 id="uppgifter">Dina uppgifter</h2>
-      <p>
-        Se allt Ledarlyftet har sparat om dig: profil, kurser, reflektioner, handledning, inloggningar och vem som har öppnat dina
-        uppgifter.
-      </p>
+      <p>Se allt Ledarlyftet har sparat om dig: profil, kurser, reflektioner, handledning, inloggningar och vem som har öppnat dina uppgifter.</p>
       <div className="actions">
         <Link to="/account/data" className="button secondary">
           Visa mina uppgifter

@@ -42,8 +42,8 @@ export default function AuditLog() {
     <>
       <h1>Granskningslogg</h1>
       <p className="muted">
-        Vem gjorde vad och när: ändringar som administratörer och utvecklingsledare gör, och varje gång någon öppnar en annan persons
-        uppgifter. Loggen kan inte ändras i appen.
+        Vem gjorde vad och när: ändringar som administratörer och utvecklingsledare gör, och varje gång någon öppnar en annan persons uppgifter. Loggen kan inte
+        ändras i appen.
       </p>
       <Form method="get" className="filters" role="search" aria-label="Filtrera granskningsloggen">
         <TextField name="actor" label="Utförd av (namn eller e-post)" type="search" defaultValue={query.actor ?? ""} />
@@ -59,7 +59,10 @@ export default function AuditLog() {
           Exportera CSV
         </a>
       </div>
-      <p role="status">{total === 1 ? "1 händelse" : `${total} händelser`}{pages > 1 ? `, sida ${page} av ${pages}` : ""}</p>
+      <p role="status">
+        {total === 1 ? "1 händelse" : `${total} händelser`}
+        {pages > 1 ? `, sida ${page} av ${pages}` : ""}
+      </p>
       {events.length === 0 ? (
         <p className="empty">Inga händelser matchar filtret.</p>
       ) : (

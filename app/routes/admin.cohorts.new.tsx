@@ -43,17 +43,73 @@ export default function NewCohort() {
       <h1>Ny omgång</h1>
       <Form method="post" noValidate>
         <FormError errors={errors._form} />
-        <TextField name="name" label="Namn" required defaultValue={valueOf(values, "name")} errors={errors.name} hint="Till exempel Ledarskapsprogrammet våren 2027" />
-        <SelectField name="programId" label="Program" required placeholder="Välj program" defaultValue={valueOf(values, "programId")} options={programs.map((program) => ({ value: program.id, label: program.title }))} errors={errors.programId} />
+        <TextField
+          name="name"
+          label="Namn"
+          required
+          defaultValue={valueOf(values, "name")}
+          errors={errors.name}
+          hint="Till exempel Ledarskapsprogrammet våren 2027"
+        />
+        <SelectField
+          name="programId"
+          label="Program"
+          required
+          placeholder="Välj program"
+          defaultValue={valueOf(values, "programId")}
+          options={programs.map((program) => ({ value: program.id, label: program.title }))}
+          errors={errors.programId}
+        />
         <TextField name="startsOn" label="Startdatum" type="date" required defaultValue={valueOf(values, "startsOn")} errors={errors.startsOn} />
         <TextField name="endsOn" label="Slutdatum" type="date" required defaultValue={valueOf(values, "endsOn")} errors={errors.endsOn} />
-        <TextField name="enrolmentOpensOn" label="Anmälan öppnar" type="date" required defaultValue={valueOf(values, "enrolmentOpensOn") || today} errors={errors.enrolmentOpensOn} />
-        <TextField name="enrolmentClosesOn" label="Anmälan stänger (sista dag)" type="date" required defaultValue={valueOf(values, "enrolmentClosesOn")} errors={errors.enrolmentClosesOn} />
+        <TextField
+          name="enrolmentOpensOn"
+          label="Anmälan öppnar"
+          type="date"
+          required
+          defaultValue={valueOf(values, "enrolmentOpensOn") || today}
+          errors={errors.enrolmentOpensOn}
+        />
+        <TextField
+          name="enrolmentClosesOn"
+          label="Anmälan stänger (sista dag)"
+          type="date"
+          required
+          defaultValue={valueOf(values, "enrolmentClosesOn")}
+          errors={errors.enrolmentClosesOn}
+        />
         <TextField name="capacity" label="Antal platser" type="number" required defaultValue={valueOf(values, "capacity") || "20"} errors={errors.capacity} />
-        <SelectField name="mode" label="Anmälan" required defaultValue={valueOf(values, "mode") || "open"} options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))} errors={errors.mode} />
-        <CheckboxGroup name="facilitatorIds" label="Utvecklingsledare" options={facilitators.map((facilitator) => ({ value: facilitator.id, label: facilitator.name }))} checked={valuesOf(values, "facilitatorIds")} errors={errors.facilitatorIds} />
-        <CheckboxGroup name="branchIds" label="Arbetarekommuner som kan söka" hint="Ingen vald: alla arbetarekommuner." options={branches.map((b) => ({ value: b.id, label: b.name }))} checked={valuesOf(values, "branchIds")} errors={errors.branchIds} />
-        <CheckboxGroup name="positions" label="Befattningar som kan söka" hint="Ingen vald: alla befattningar." options={POSITIONS.map((position) => ({ value: position.key, label: position.label }))} checked={valuesOf(values, "positions")} errors={errors.positions} />
+        <SelectField
+          name="mode"
+          label="Anmälan"
+          required
+          defaultValue={valueOf(values, "mode") || "open"}
+          options={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))}
+          errors={errors.mode}
+        />
+        <CheckboxGroup
+          name="facilitatorIds"
+          label="Utvecklingsledare"
+          options={facilitators.map((facilitator) => ({ value: facilitator.id, label: facilitator.name }))}
+          checked={valuesOf(values, "facilitatorIds")}
+          errors={errors.facilitatorIds}
+        />
+        <CheckboxGroup
+          name="branchIds"
+          label="Arbetarekommuner som kan söka"
+          hint="Ingen vald: alla arbetarekommuner."
+          options={branches.map((b) => ({ value: b.id, label: b.name }))}
+          checked={valuesOf(values, "branchIds")}
+          errors={errors.branchIds}
+        />
+        <CheckboxGroup
+          name="positions"
+          label="Befattningar som kan söka"
+          hint="Ingen vald: alla befattningar."
+          options={POSITIONS.map((position) => ({ value: position.key, label: position.label }))}
+          checked={valuesOf(values, "positions")}
+          errors={errors.positions}
+        />
         <div className="actions">
           <button type="submit">Skapa omgång</button>
           <Link to="/cohorts">Avbryt</Link>

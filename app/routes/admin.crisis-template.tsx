@@ -20,7 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "crisis-template:edit");
   const template = await latestTemplate();
   const sections = [...new Map(template.items.map((i) => [i.sectionKey, i.sectionTitle])).entries()].map(([key, title]) => ({ key, title }));
-  return { version: template.version, publishedAt: template.publishedAt.toISOString(), sections, items: template.items.map((i) => ({ key: i.key, section: i.sectionKey, title: i.title, guidance: i.guidance })) };
+  return {
+    version: template.version,
+    publishedAt: template.publishedAt.toISOString(),
+    sections,
+    items: template.items.map((i) => ({ key: i.key, section: i.sectionKey, title: i.title, guidance: i.guidance })),
+  };
 }
 
 const schema = z.object({
@@ -43,7 +48,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (title.length < 3) return formFailure(fieldError(`title-${item.key}`, "Rubriken måste vara minst 3 tecken."));
     if (title.length > 200) return formFailure(fieldError(`title-${item.key}`, "Rubriken får vara högst 200 tecken."));
     if (guidance.length > 2000) {
-      return formFailure({ errors: { [`guidance-${item.key}`]: ["Vägledningen får vara högst 2 000 tecken."], _form: [`Vägledningen till "${item.title}" får vara högst 2 000 tecken.`] } });
+      return formFailure({
+        errors: {
+          [`guidance-${item.key}`]: ["Vägledningen får vara högst 2 000 tecken."],
+          _form: [`Vägledningen till "${item.title}" får vara högst 2 000 tecken.`],
+        },
+      });
     }
     if (title !== item.title || guidance !== item.guidance) edits[item.key] = { title, guidance };
   }
@@ -53,7 +63,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!addition && Object.keys(edits).length === 0) return formFailure(formError("Inget är ändrat."));
   const result = await publishTemplate(actor, { edits, addition }, note);
   if (!result.ok) return formFailure(result);
-  return redirectWithMessage(request, "/admin/crisis-template", `Version ${result.value.version} är publicerad.${addition ? " Den nya punkten erbjuds alla arbetarekommuner." : ""}`);
+  return redirectWithMessage(
+    request,
+    "/admin/crisis-template",
+    `Version ${result.value.version} är publicerad.${addition ? " Den nya punkten erbjuds alla arbetarekommuner." : ""}`,
+  );
 }
 
 export default function CrisisTemplate() {
@@ -66,7 +80,8 @@ export default function CrisisTemplate() {
       </p>
       <h1>Distriktets mall för krisplan</h1>
       <p className="muted">
-        Version {template.version}, publicerad {swedishDate(template.publishedAt)}. Ändrade texter gäller nya planer; nya punkter erbjuds varje arbetarekommun, som väljer att ta in dem eller avböja. Ingen arbetarekommuns egen text skrivs över.
+        Version {template.version}, publicerad {swedishDate(template.publishedAt)}. Ändrade texter gäller nya planer; nya punkter erbjuds varje arbetarekommun,
+        som väljer att ta in dem eller avböja. Ingen arbetarekommuns egen text skrivs över.
       </p>
       <Form method="post" noValidate>
         <FormError errors={errors._form} />
@@ -78,13 +93,25 @@ export default function CrisisTemplate() {
               .map((i) => (
                 <div key={i.key}>
                   <TextField name={`title-${i.key}`} label="Rubrik" defaultValue={i.title} errors={errors[`title-${i.key}`]} />
-                  <TextArea name={`guidance-${i.key}`} label={`Vägledning för ${i.title}`} hideLabel rows={2} defaultValue={i.guidance} errors={errors[`guidance-${i.key}`]} />
+                  <TextArea
+                    name={`guidance-${i.key}`}
+                    label={`Vägledning för ${i.title}`}
+                    hideLabel
+                    rows={2}
+                    defaultValue={i.guidance}
+                    errors={errors[`guidance-${i.key}`]}
+                  />
                 </div>
               ))}
           </fieldset>
         ))}
         <h2>Ny punkt</h2>
-        <SelectField name="newSection" label="Sektion" options={template.sections.map((section) => ({ value: section.key, label: section.title }))} errors={errors.newSection} />
+        <SelectField
+          name="newSection"
+          label="Sektion"
+          options={template.sections.map((section) => ({ value: section.key, label: section.title }))}
+          errors={errors.newSection}
+        />
         <TextField name="newTitle" label="Rubrik för ny punkt" errors={errors.newTitle} />
         <TextArea name="newGuidance" label="Vägledning för ny punkt" rows={2} errors={errors.newGuidance} />
         <TextField name="note" label="Vad är nytt (visas i historiken)" errors={errors.note} />

@@ -24,7 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const branchId = new URL(request.url).searchParams.get("branchId") ?? undefined;
   const drill = await drillDown(params.key ?? "", query.period, { positionGroup: query.group || undefined, branchId });
   if (!drill) throw notFound("Indikatorn finns inte.");
-  if (!drill.isBranches) await recordAccess(actor.id, "goals.drilldown.viewed", { type: "indicator", id: drill.indicator.key }, { period: query.period, group: query.group || null, branchId: branchId ?? null });
+  if (!drill.isBranches)
+    await recordAccess(
+      actor.id,
+      "goals.drilldown.viewed",
+      { type: "indicator", id: drill.indicator.key },
+      { period: query.period, group: query.group || null, branchId: branchId ?? null },
+    );
   const [indicator, branches] = await Promise.all([indicatorWithEntries(drill.indicator.key), listBranches()]);
   return {
     query,
@@ -41,7 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       baselineSource: indicator.baselineSource,
       target: indicator.target,
       parameter: indicator.parameter,
-      entries: indicator.entries.map((entry) => ({ id: entry.id, period: entry.period, value: entry.value, source: entry.source, measuredOn: entry.measuredOn.toISOString() })),
+      entries: indicator.entries.map((entry) => ({
+        id: entry.id,
+        period: entry.period,
+        value: entry.value,
+        source: entry.source,
+        measuredOn: entry.measuredOn.toISOString(),
+      })),
     },
     today: stockholmDate(new Date()),
   };
@@ -142,10 +154,32 @@ export default function IndicatorPage() {
           </ul>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="entry" />
-            <TextField name="period" label="År" defaultValue={!isEdit ? valueOf(values, "period") || query.period : query.period} errors={!isEdit ? errors.period : undefined} />
-            <TextField name="value" label={indicator.unit === "percent" ? "Värde (%)" : "Värde (antal)"} type="number" defaultValue={!isEdit ? valueOf(values, "value") : ""} errors={!isEdit ? errors.value : undefined} />
-            <TextField name="source" label="Källa" defaultValue={!isEdit ? valueOf(values, "source") : "Medlemstrendundersökningen"} errors={!isEdit ? errors.source : undefined} />
-            <TextField name="measuredOn" label="Mätdatum" type="date" defaultValue={!isEdit ? valueOf(values, "measuredOn") || today : today} errors={!isEdit ? errors.measuredOn : undefined} />
+            <TextField
+              name="period"
+              label="År"
+              defaultValue={!isEdit ? valueOf(values, "period") || query.period : query.period}
+              errors={!isEdit ? errors.period : undefined}
+            />
+            <TextField
+              name="value"
+              label={indicator.unit === "percent" ? "Värde (%)" : "Värde (antal)"}
+              type="number"
+              defaultValue={!isEdit ? valueOf(values, "value") : ""}
+              errors={!isEdit ? errors.value : undefined}
+            />
+            <TextField
+              name="source"
+              label="Källa"
+              defaultValue={!isEdit ? valueOf(values, "source") : "Medlemstrendundersökningen"}
+              errors={!isEdit ? errors.source : undefined}
+            />
+            <TextField
+              name="measuredOn"
+              label="Mätdatum"
+              type="date"
+              defaultValue={!isEdit ? valueOf(values, "measuredOn") || today : today}
+              errors={!isEdit ? errors.measuredOn : undefined}
+            />
             <button type="submit">För in värde</button>
           </Form>
         </section>
@@ -155,12 +189,40 @@ export default function IndicatorPage() {
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="edit" />
           <TextField name="name" label="Namn" defaultValue={isEdit ? valueOf(values, "name") : indicator.name} errors={isEdit ? errors.name : undefined} />
-          <TextArea name="definition" label="Definition" rows={3} defaultValue={isEdit ? valueOf(values, "definition") : indicator.definition} errors={isEdit ? errors.definition : undefined} />
-          <TextField name="baseline" label="Utgångsläge" type="number" defaultValue={isEdit ? valueOf(values, "baseline") : (indicator.baseline?.toString() ?? "")} errors={isEdit ? errors.baseline : undefined} />
-          <TextField name="baselineSource" label="Källa för utgångsläget" defaultValue={isEdit ? valueOf(values, "baselineSource") : indicator.baselineSource} />
-          <TextField name="target" label="Målvärde" type="number" defaultValue={isEdit ? valueOf(values, "target") : indicator.target.toString()} errors={isEdit ? errors.target : undefined} />
+          <TextArea
+            name="definition"
+            label="Definition"
+            rows={3}
+            defaultValue={isEdit ? valueOf(values, "definition") : indicator.definition}
+            errors={isEdit ? errors.definition : undefined}
+          />
+          <TextField
+            name="baseline"
+            label="Utgångsläge"
+            type="number"
+            defaultValue={isEdit ? valueOf(values, "baseline") : (indicator.baseline?.toString() ?? "")}
+            errors={isEdit ? errors.baseline : undefined}
+          />
+          <TextField
+            name="baselineSource"
+            label="Källa för utgångsläget"
+            defaultValue={isEdit ? valueOf(values, "baselineSource") : indicator.baselineSource}
+          />
+          <TextField
+            name="target"
+            label="Målvärde"
+            type="number"
+            defaultValue={isEdit ? valueOf(values, "target") : indicator.target.toString()}
+            errors={isEdit ? errors.target : undefined}
+          />
           {indicator.parameter !== null ? (
-            <TextField name="parameter" label="Indikatorns tal (N tillfällen / X %)" type="number" defaultValue={isEdit ? valueOf(values, "parameter") : indicator.parameter.toString()} errors={isEdit ? errors.parameter : undefined} />
+            <TextField
+              name="parameter"
+              label="Indikatorns tal (N tillfällen / X %)"
+              type="number"
+              defaultValue={isEdit ? valueOf(values, "parameter") : indicator.parameter.toString()}
+              errors={isEdit ? errors.parameter : undefined}
+            />
           ) : null}
           <button type="submit" className="secondary">
             Spara indikatorn

@@ -36,11 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithMessage(request, "/admin/goals", `Ögonblicksbild för ${month} sparad (${stored} värden).`);
 }
 
-const GROUP_OPTIONS = [
-  { value: "leading", label: "Ledande företrädare" },
-  { value: "other", label: "Övriga" },
-  ...positionOptions,
-];
+const GROUP_OPTIONS = [{ value: "leading", label: "Ledande företrädare" }, { value: "other", label: "Övriga" }, ...positionOptions];
 
 export default function GoalsDashboard() {
   const { query, reports, computedAt, years } = useLoaderData<typeof loader>();
@@ -49,7 +45,9 @@ export default function GoalsDashboard() {
   return (
     <>
       <h1>Mål och indikatorer</h1>
-      <p className="muted">Handlingsplanens mål följs upp på höstmötet. Beräknade indikatorer räknas direkt ur plattformen; enkätvärden förs in för hand med källa.</p>
+      <p className="muted">
+        Handlingsplanens mål följs upp på höstmötet. Beräknade indikatorer räknas direkt ur plattformen; enkätvärden förs in för hand med källa.
+      </p>
       <p className="muted">Beräknat {swedishDateTime(computedAt)}; siffrorna räknas om varje minut och direkt när ett värde ändras.</p>
       <Form method="get" className="filters" aria-label="Välj period och grupp">
         <SelectField name="period" label="Period" options={years.map((year) => ({ value: year, label: year }))} defaultValue={query.period} />
@@ -114,19 +112,25 @@ export default function GoalsDashboard() {
                     </span>
                   ) : null}{" "}
                   · mål {formatIndicatorValue(report.target, report.unit)}
-                  {report.baseline !== null ? ` · utgångsläge ${formatIndicatorValue(report.baseline, report.unit)}${report.baselineSource ? ` (${report.baselineSource})` : ""}` : ""}
+                  {report.baseline !== null
+                    ? ` · utgångsläge ${formatIndicatorValue(report.baseline, report.unit)}${report.baselineSource ? ` (${report.baselineSource})` : ""}`
+                    : ""}
                 </p>
-                <p className="muted">
-                  {report.definition.replace(" N ", ` ${report.parameter ?? 2} `).replace(" X %", ` ${report.parameter ?? 80} %`)}
-                </p>
+                <p className="muted">{report.definition.replace(" N ", ` ${report.parameter ?? 2} `).replace(" X %", ` ${report.parameter ?? 80} %`)}</p>
                 <p>
-                  <Link to={`/admin/goals/${report.key}${exportQuery}`}>{report.kind === "computed" ? "Se vilka som ingår och ändra mål" : "För in värde och ändra mål"}</Link>
+                  <Link to={`/admin/goals/${report.key}${exportQuery}`}>
+                    {report.kind === "computed" ? "Se vilka som ingår och ändra mål" : "För in värde och ändra mål"}
+                  </Link>
                 </p>
                 <TrendLine title={`${report.name}: utveckling per månad`} points={report.trend} unit={report.unit} target={report.target} />
                 {report.kind === "computed" ? (
                   <>
                     <BranchBars
-                      title={report.shownBranches.lowestOnly ? `${report.name} per arbetarekommun: de ${report.shownBranches.rows.length} med lägst utfall` : `${report.name} per arbetarekommun`}
+                      title={
+                        report.shownBranches.lowestOnly
+                          ? `${report.name} per arbetarekommun: de ${report.shownBranches.rows.length} med lägst utfall`
+                          : `${report.name} per arbetarekommun`
+                      }
                       rows={report.shownBranches.rows}
                       unit={report.unit}
                       target={branchTarget(report, report.branchCount)}

@@ -42,13 +42,22 @@ export default function FollowUpReport() {
             .map((report) => (
               <div key={report.key} className="indicator">
                 <h3 style={{ marginTop: 0 }}>
-                  {report.name}: {formatIndicatorValue(report.district.value, report.unit)} <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
+                  {report.name}: {formatIndicatorValue(report.district.value, report.unit)}{" "}
+                  <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
                 </h3>
                 <p>
-                  {report.district.denominator !== null ? `${report.district.numerator} av ${report.district.denominator}. ` : ""}Mål {formatIndicatorValue(report.target, report.unit)}. Utgångsläge {formatIndicatorValue(report.baseline, report.unit)}.
+                  {report.district.denominator !== null ? `${report.district.numerator} av ${report.district.denominator}. ` : ""}Mål{" "}
+                  {formatIndicatorValue(report.target, report.unit)}. Utgångsläge {formatIndicatorValue(report.baseline, report.unit)}.
                 </p>
                 <p className="muted">{report.definition}</p>
-                {report.kind === "computed" ? <BranchBars title={`${report.name} per arbetarekommun`} rows={report.branches} unit={report.unit} target={branchTarget(report, report.branches.length)} /> : null}
+                {report.kind === "computed" ? (
+                  <BranchBars
+                    title={`${report.name} per arbetarekommun`}
+                    rows={report.branches}
+                    unit={report.unit}
+                    target={branchTarget(report, report.branches.length)}
+                  />
+                ) : null}
               </div>
             ))}
         </section>

@@ -31,8 +31,8 @@ export default function Outbox() {
     <>
       <h1>Utkorg</h1>
       <p>
-        All e-post från plattformen hamnar här först. Tills e-postutskick (SMTP) är inställt kan du läsa inbjudningar
-        och lösenordslänkar här och vidarebefordra dem.
+        All e-post från plattformen hamnar här först. Tills e-postutskick (SMTP) är inställt kan du läsa inbjudningar och lösenordslänkar här och vidarebefordra
+        dem.
       </p>
       {messages.length === 0 ? (
         <p className="empty">Utkorgen är tom.</p>

@@ -6,7 +6,16 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { isKrisansvarig, setKrisansvarig } from "~/modules/crisis/crisis.server";
 import { config } from "~/config.server";
-import { dormantCutoff, dormantSince, requireExistingPerson, resendInvite, setBranchSupport, setPersonActive, supportedBranchIds, updatePerson } from "~/modules/people/people.server";
+import {
+  dormantCutoff,
+  dormantSince,
+  requireExistingPerson,
+  resendInvite,
+  setBranchSupport,
+  setPersonActive,
+  supportedBranchIds,
+  updatePerson,
+} from "~/modules/people/people.server";
 import { z } from "zod";
 import { CheckboxGroup } from "~/components/field";
 import { personFields } from "~/modules/people/person-schema";
@@ -111,8 +120,8 @@ export default function EditPerson() {
           {person.name} <span className="badge inactive">raderad</span>
         </h1>
         <p>
-          Personuppgifterna raderades {swedishDateTime(person.erasedAt)}. Kvar finns bara det statistiken behöver: arbetarekommun,
-          befattning och vad personen genomförde.
+          Personuppgifterna raderades {swedishDateTime(person.erasedAt)}. Kvar finns bara det statistiken behöver: arbetarekommun, befattning och vad personen
+          genomförde.
         </p>
         <History history={history} />
       </>
@@ -135,8 +144,8 @@ export default function EditPerson() {
       </p>
       {person.dormantSince ? (
         <p className="alert">
-          <span className="badge review">inaktiv sedan {swedishDate(person.dormantSince)}, granska</span> Kontot har inte använts på länge.
-          Inaktivera det eller radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
+          <span className="badge review">inaktiv sedan {swedishDate(person.dormantSince)}, granska</span> Kontot har inte använts på länge. Inaktivera det eller
+          radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
         </p>
       ) : null}
       <PersonForm
@@ -198,8 +207,8 @@ export default function EditPerson() {
         <>
           <h2>Radera personuppgifter</h2>
           <p>
-            När någon begär det, eller inte längre ska finnas i Ledarlyftet: namn, kontaktuppgifter och det personen har skrivit raderas.
-            Du får se vad som händer och bekräfta innan något raderas.
+            När någon begär det, eller inte längre ska finnas i Ledarlyftet: namn, kontaktuppgifter och det personen har skrivit raderas. Du får se vad som
+            händer och bekräfta innan något raderas.
           </p>
           <Link to={`/admin/people/${person.id}/erase`} className="button secondary">
             Radera personuppgifter…

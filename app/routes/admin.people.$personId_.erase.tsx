@@ -37,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const person = await requireExistingPerson(params.personId);
   const form = parseForm(schema, await readForm(request));
   if (!form.ok) return formFailure(form);
-  if (form.value.confirmEmail !== person.email) return formFailure(fieldError("confirmEmail", "E-postadressen stämmer inte. Skriv personens e-postadress exakt."));
+  if (form.value.confirmEmail !== person.email)
+    return formFailure(fieldError("confirmEmail", "E-postadressen stämmer inte. Skriv personens e-postadress exakt."));
   const result = await erasePerson(actor, person.id);
   if (!result.ok) return formFailure(result);
   const cancelled = result.value.sessionsCancelled;
@@ -63,12 +64,12 @@ export default function ErasePerson() {
           <h2 id="warning">Det här går inte att ångra</h2>
           <div id="warning-text">
             <p>
-              Namn, e-postadress, lösenord, inloggningar, reflektioner, svar, inlämnade texter och återkoppling, kalenderprenumeration
-              och roller raderas. Personen kan inte längre logga in. E-post som ännu inte har skickats till personen tas bort.
+              Namn, e-postadress, lösenord, inloggningar, reflektioner, svar, inlämnade texter och återkoppling, kalenderprenumeration och roller raderas.
+              Personen kan inte längre logga in. E-post som ännu inte har skickats till personen tas bort.
             </p>
             <p>
-              Kvar blir en anonym rad, &quot;Raderad person&quot;, med arbetarekommun ({person.branch}) och befattning, och vad
-              personen har genomfört och närvarat vid, så att statistiken och målen inte ändras.
+              Kvar blir en anonym rad, &quot;Raderad person&quot;, med arbetarekommun ({person.branch}) och befattning, och vad personen har genomfört och
+              närvarat vid, så att statistiken och målen inte ändras.
             </p>
             <ul>
               <li>

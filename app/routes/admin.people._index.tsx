@@ -23,11 +23,12 @@ const filterSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "people:manage");
-  const params = Object.fromEntries(
-    [...new URL(request.url).searchParams].filter(([, value]) => value !== ""),
-  );
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
   const filter = filterSchema.parse(params);
-  const [{ people, total }, branches] = await Promise.all([listPeople({ ...filter, dormantBefore: dormantCutoff(config.INACTIVE_AFTER_DAYS) }), listBranches()]);
+  const [{ people, total }, branches] = await Promise.all([
+    listPeople({ ...filter, dormantBefore: dormantCutoff(config.INACTIVE_AFTER_DAYS) }),
+    listBranches(),
+  ]);
   return { filter, people, total, inactiveAfterDays: config.INACTIVE_AFTER_DAYS, branches: branches.map((b) => ({ id: b.id, name: b.name })) };
 }
 
@@ -55,7 +56,13 @@ export default function PeopleList() {
       <Form method="get" className="filters" role="search" aria-label="Filtrera personer">
         <TextField name="q" label="Sök namn eller e-post" type="search" defaultValue={filter.q ?? ""} />
         <SelectField placeholder="Alla" name="branchId" label="Arbetarekommun" options={branchOptions(branches)} defaultValue={filter.branchId} />
-        <SelectField placeholder="Alla" name="role" label="Roll" options={ROLES.map((role) => ({ value: role.key, label: role.label }))} defaultValue={filter.role} />
+        <SelectField
+          placeholder="Alla"
+          name="role"
+          label="Roll"
+          options={ROLES.map((role) => ({ value: role.key, label: role.label }))}
+          defaultValue={filter.role}
+        />
         <SelectField placeholder="Alla" name="position" label="Befattning" options={positionOptions} defaultValue={filter.position} />
         <SelectField name="status" label="Status" options={STATUS_OPTIONS} defaultValue={filter.status ?? "active"} />
         <button type="submit">Filtrera</button>
@@ -63,13 +70,11 @@ export default function PeopleList() {
       </Form>
       {filter.status === "review" ? (
         <p>
-          Konton som inte har loggat in på {inactiveAfterDays} dagar (eller aldrig, och skapades för så länge sedan). Öppna personen och
-          inaktivera kontot eller radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
+          Konton som inte har loggat in på {inactiveAfterDays} dagar (eller aldrig, och skapades för så länge sedan). Öppna personen och inaktivera kontot eller
+          radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
         </p>
       ) : null}
-      <p role="status">
-        {people.length === total ? `${total} personer` : `Visar ${people.length} av ${total} personer`}
-      </p>
+      <p role="status">{people.length === total ? `${total} personer` : `Visar ${people.length} av ${total} personer`}</p>
       {people.length === 0 ? (
         <p className="empty">Ingen person matchar filtret. Ändra filtret eller lägg till en person.</p>
       ) : (
@@ -90,7 +95,11 @@ export default function PeopleList() {
                 <tr key={person.id}>
                   <td>
                     <Link to={`/admin/people/${person.id}`}>{person.name}</Link>
-                    {person.erasedAt ? <span className="badge inactive"> raderad</span> : !person.active ? <span className="badge inactive"> inaktiverad</span> : null}
+                    {person.erasedAt ? (
+                      <span className="badge inactive"> raderad</span>
+                    ) : !person.active ? (
+                      <span className="badge inactive"> inaktiverad</span>
+                    ) : null}
                     {person.dormantSince ? <span className="badge review"> inaktiv sedan {swedishDate(person.dormantSince)}, granska</span> : null}
                   </td>
                   <td>{person.email}</td>

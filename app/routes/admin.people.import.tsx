@@ -98,9 +98,8 @@ export default function ImportPeople() {
       </p>
       <h1>Importera personer från CSV</h1>
       <p>
-        Första raden är rubriker: <code>namn;e-post;arbetarekommun;befattning;roller</code>. Semikolon eller komma, UTF-8
-        med eller utan BOM. Flera roller skiljs med <code>|</code>, t.ex. <code>Deltagare|Utvecklingsledare</code>. Tom
-        roll blir Deltagare.
+        Första raden är rubriker: <code>namn;e-post;arbetarekommun;befattning;roller</code>. Semikolon eller komma, UTF-8 med eller utan BOM. Flera roller
+        skiljs med <code>|</code>, t.ex. <code>Deltagare|Utvecklingsledare</code>. Tom roll blir Deltagare.
       </p>
       <p>Importen är allt eller inget: finns ett enda fel skrivs ingenting.</p>
       <FormError errors={errors._form} />

@@ -51,7 +51,11 @@ const intents = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("enrol") }),
   z.object({ intent: z.literal("withdraw"), enrolmentId: z.string().min(1).max(40), reason: reasonField }),
   z.object({ intent: z.literal("approve"), enrolmentId: z.string().min(1).max(40) }),
-  z.object({ intent: z.literal("decline"), enrolmentId: z.string().min(1).max(40), reason: z.string().trim().min(1, "Skriv en anledning till beslutet.").max(500) }),
+  z.object({
+    intent: z.literal("decline"),
+    enrolmentId: z.string().min(1).max(40),
+    reason: z.string().trim().min(1, "Skriv en anledning till beslutet.").max(500),
+  }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,7 +89,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = await decide(actor, input.enrolmentId, input.intent, input.intent === "decline" ? input.reason : "");
       if (!result.ok) return formFailure(result, undefined, 409);
       const { status } = result.value;
-      return back(status === "declined" ? "Ansökan är avslagen." : status === "enrolled" ? "Ansökan är godkänd." : "Godkänd, men omgången är full: personen står på väntelistan.");
+      return back(
+        status === "declined"
+          ? "Ansökan är avslagen."
+          : status === "enrolled"
+            ? "Ansökan är godkänd."
+            : "Godkänd, men omgången är full: personen står på väntelistan.",
+      );
     }
     default:
       throw badRequest();

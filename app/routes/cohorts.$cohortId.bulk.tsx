@@ -62,7 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = form.value;
   if (input.intent === "commit") {
     const counts = await commitBulk(actor, cohort, input.personIds);
-    return redirectWithMessage(request, `/cohorts/${cohort.id}`, `${counts.enrolled} antogs, ${counts.waitlisted} på väntelistan, ${counts.skipped} hoppades över.`);
+    return redirectWithMessage(
+      request,
+      `/cohorts/${cohort.id}`,
+      `${counts.enrolled} antogs, ${counts.waitlisted} på väntelistan, ${counts.skipped} hoppades över.`,
+    );
   }
   let selection: BulkSelection;
   let csvText: string | undefined;
@@ -102,7 +106,12 @@ export default function BulkEnrol() {
           <input type="hidden" name="intent" value="preview-filter" />
           <h2>Ur personregistret</h2>
           <SelectField placeholder="Alla" name="branchId" label="Arbetarekommun" options={branchOptions(branches)} />
-          <SelectField placeholder="Alla" name="position" label="Befattning" options={[{ value: "leading", label: "Alla ledande företrädare" }, ...positionOptions]} />
+          <SelectField
+            placeholder="Alla"
+            name="position"
+            label="Befattning"
+            options={[{ value: "leading", label: "Alla ledande företrädare" }, ...positionOptions]}
+          />
           <button type="submit" className="secondary">
             Förhandsgranska urvalet
           </button>

@@ -35,7 +35,10 @@ export default function Cohorts() {
             <ul>
               {running.map((cohort) => (
                 <li key={cohort.id}>
-                  <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link> <span className="muted">{cohort.program}, start {swedishDate(cohort.startsOn)}, {cohort.seatsTaken} av {cohort.capacity} platser</span>
+                  <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>{" "}
+                  <span className="muted">
+                    {cohort.program}, start {swedishDate(cohort.startsOn)}, {cohort.seatsTaken} av {cohort.capacity} platser
+                  </span>
                 </li>
               ))}
             </ul>

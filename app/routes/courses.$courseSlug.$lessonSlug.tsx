@@ -29,7 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await openLesson(actor.id, lesson);
   return {
     course: { slug: course.slug, title: course.title },
-    lesson: { slug: lesson.slug, title: lesson.title, type: lesson.type, required: lesson.required, minutes: lesson.minutes, bodyHtml: lesson.bodyHtml, moduleTitle: lesson.module.title },
+    lesson: {
+      slug: lesson.slug,
+      title: lesson.title,
+      type: lesson.type,
+      required: lesson.required,
+      minutes: lesson.minutes,
+      bodyHtml: lesson.bodyHtml,
+      moduleTitle: lesson.module.title,
+    },
     ...view,
   };
 }
@@ -75,7 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!form.ok) return formFailure(form, formData);
       const shared = form.value.shared === "on";
       await saveReflection(actor.id, lesson, { text: form.value.text, shared });
-      return redirectWithMessage(request, `/courses/${course.slug}/${lesson.slug}`, shared ? "Reflektionen är sparad och delad med din utvecklingsledare." : "Reflektionen är sparad. Bara du kan läsa den.");
+      return redirectWithMessage(
+        request,
+        `/courses/${course.slug}/${lesson.slug}`,
+        shared ? "Reflektionen är sparad och delad med din utvecklingsledare." : "Reflektionen är sparad. Bara du kan läsa den.",
+      );
     }
     case "assignment": {
       const form = parseForm(assignmentSchema, formData);
@@ -112,7 +124,13 @@ function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderDat
             </legend>
             {question.options.map((option) => (
               <label key={option.index} className="checkbox">
-                <input type={question.multiple ? "checkbox" : "radio"} name={`answer-${question.id}`} value={option.index} defaultChecked={chosen.includes(option.index)} /> {option.text}
+                <input
+                  type={question.multiple ? "checkbox" : "radio"}
+                  name={`answer-${question.id}`}
+                  value={option.index}
+                  defaultChecked={chosen.includes(option.index)}
+                />{" "}
+                {option.text}
               </label>
             ))}
             {questionResult ? (
@@ -189,7 +207,8 @@ export default function LessonPage() {
             errors={errors.text}
           />
           <label className="checkbox">
-            <input type="checkbox" name="shared" defaultChecked={failed ? valueOf(values, "shared") === "on" : (view.reflection?.shared ?? false)} /> Dela med min utvecklingsledare
+            <input type="checkbox" name="shared" defaultChecked={failed ? valueOf(values, "shared") === "on" : (view.reflection?.shared ?? false)} /> Dela med
+            min utvecklingsledare
           </label>
           <div className="actions">
             <button type="submit">{view.reflection ? "Spara ändringar" : "Spara reflektion"}</button>
@@ -204,7 +223,11 @@ export default function LessonPage() {
             <div key={submission.id} className="card" style={{ marginBottom: "0.75rem" }}>
               <p>
                 <strong>
-                  {submission.status === "approved" ? "Godkänd" : submission.status === "returned" ? "Returnerad för komplettering" : "Inlämnad, väntar på granskning"}
+                  {submission.status === "approved"
+                    ? "Godkänd"
+                    : submission.status === "returned"
+                      ? "Returnerad för komplettering"
+                      : "Inlämnad, väntar på granskning"}
                 </strong>{" "}
                 <span className="muted">inlämnad {swedishDateTime(submission.submittedAt)}</span>
               </p>
@@ -238,7 +261,11 @@ export default function LessonPage() {
 
       <nav className="pager" aria-label="Lektioner">
         {view.previous ? <Link to={`/courses/${view.course.slug}/${view.previous.slug}`}>← Föregående: {view.previous.title}</Link> : <span />}
-        {view.next ? <Link to={`/courses/${view.course.slug}/${view.next.slug}`}>Nästa: {view.next.title} →</Link> : <Link to={`/courses/${view.course.slug}`}>Till kursöversikten</Link>}
+        {view.next ? (
+          <Link to={`/courses/${view.course.slug}/${view.next.slug}`}>Nästa: {view.next.title} →</Link>
+        ) : (
+          <Link to={`/courses/${view.course.slug}`}>Till kursöversikten</Link>
+        )}
       </nav>
     </>
   );

@@ -4,7 +4,18 @@ import { z } from "zod";
 import { FormError, SelectField, TextArea, TextField } from "~/components/field";
 import { ProgressBar } from "~/components/progress-bar";
 import { requirePerson } from "~/modules/auth/session.server";
-import { addContact, addOwnItem, decideOffer, loadPlan, markReviewed, planHistory, planMembers, removeContact, requireCrisisAccess, updateItem } from "~/modules/crisis/crisis.server";
+import {
+  addContact,
+  addOwnItem,
+  decideOffer,
+  loadPlan,
+  markReviewed,
+  planHistory,
+  planMembers,
+  removeContact,
+  requireCrisisAccess,
+  updateItem,
+} from "~/modules/crisis/crisis.server";
 import { ITEM_STATUS_LABELS, ITEM_STATUSES } from "~/modules/crisis/progress";
 import { auditLabel } from "~/modules/audit/actions";
 import { formFailure } from "~/utils/action-result.server";
@@ -19,11 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Krispl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
   const { plan: base } = await requireCrisisAccess(actor, params.branchSlug, "edit");
-  const [plan, members, history] = await Promise.all([
-    loadPlan(base.id),
-    planMembers(base.branchId),
-    planHistory(base.id),
-  ]);
+  const [plan, members, history] = await Promise.all([loadPlan(base.id), planMembers(base.branchId), planHistory(base.id)]);
   const sections = [...new Map(plan.items.map((i) => [i.sectionKey, { key: i.sectionKey, title: i.sectionTitle }])).values()];
   return {
     plan: {
@@ -34,13 +41,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reviewer: plan.reviewerName,
       progress: plan.progress,
       contacts: plan.contacts.map((contact) => ({ id: contact.id, name: contact.name, role: contact.role, phone: contact.phone })),
-      offers: plan.pendingOffers.filter((offer) => offer.item).map((offer) => ({ id: offer.id, version: offer.version, title: offer.item!.title, guidance: offer.item!.guidance, section: offer.item!.sectionTitle })),
+      offers: plan.pendingOffers
+        .filter((offer) => offer.item)
+        .map((offer) => ({
+          id: offer.id,
+          version: offer.version,
+          title: offer.item!.title,
+          guidance: offer.item!.guidance,
+          section: offer.item!.sectionTitle,
+        })),
     },
     sections: sections.map((section) => ({
       ...section,
       items: plan.items
         .filter((i) => i.sectionKey === section.key)
-        .map((i) => ({ id: i.id, title: i.title, guidance: i.guidance, own: i.templateKey === null, status: i.status, reason: i.notApplicableReason ?? "", ownerId: i.ownerId ?? "", dueOn: i.dueOn ? stockholmDate(i.dueOn) : "", note: i.note, link: i.link ?? "" })),
+        .map((i) => ({
+          id: i.id,
+          title: i.title,
+          guidance: i.guidance,
+          own: i.templateKey === null,
+          status: i.status,
+          reason: i.notApplicableReason ?? "",
+          ownerId: i.ownerId ?? "",
+          dueOn: i.dueOn ? stockholmDate(i.dueOn) : "",
+          note: i.note,
+          link: i.link ?? "",
+        })),
     })),
     members,
     history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
@@ -48,9 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const text = (max: number) => z.string().trim().max(max, `Högst ${max} tecken.`).default("");
-const intents = z.discriminatedUnion("intent", [
-  z
-    .object({
+const intents = z
+  .discriminatedUnion("intent", [
+    z.object({
       intent: z.literal("item"),
       itemId: z.string().min(1).max(40),
       status: z.enum(ITEM_STATUSES, { errorMap: () => ({ message: "Välj en status." }) }),
@@ -58,18 +84,42 @@ const intents = z.discriminatedUnion("intent", [
       ownerId: z.string().max(40).default(""),
       dueOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD.")]).default(""),
       note: text(2000),
-      link: z.union([z.literal(""), z.string().trim().max(2000, "Högst 2 000 tecken.").url("Ange en hel adress, t.ex. https://…").refine((link) => /^https?:\/\//.test(link), "Länken ska börja med http(s)://")]).default(""),
+      link: z
+        .union([
+          z.literal(""),
+          z
+            .string()
+            .trim()
+            .max(2000, "Högst 2 000 tecken.")
+            .url("Ange en hel adress, t.ex. https://…")
+            .refine((link) => /^https?:\/\//.test(link), "Länken ska börja med http(s)://"),
+        ])
+        .default(""),
     }),
-  z.object({ intent: z.literal("own-item"), sectionKey: z.string().min(1, "Välj sektion."), title: z.string().trim().min(3, "Skriv en rubrik (minst 3 tecken).").max(200), guidance: text(2000) }),
-  z.object({ intent: z.literal("reviewed") }),
-  z.object({ intent: z.literal("contact"), name: z.string().trim().min(2, "Ange namn.").max(120), role: z.string().trim().min(2, "Ange roll.").max(120), phone: z.string().trim().regex(/^\+?[\d\s-]{6,20}$/, "Ange ett telefonnummer, t.ex. 070-123 45 67.") }),
-  z.object({ intent: z.literal("remove-contact"), contactId: z.string().min(1).max(40) }),
-  z.object({ intent: z.literal("offer"), offerId: z.string().min(1).max(40), decision: z.enum(["accepted", "declined"]) }),
-]).superRefine((input, ctx) => {
-  if (input.intent === "item" && input.status === "not-applicable" && input.notApplicableReason === "") {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["notApplicableReason"], message: "Skriv varför punkten inte är aktuell." });
-  }
-});
+    z.object({
+      intent: z.literal("own-item"),
+      sectionKey: z.string().min(1, "Välj sektion."),
+      title: z.string().trim().min(3, "Skriv en rubrik (minst 3 tecken).").max(200),
+      guidance: text(2000),
+    }),
+    z.object({ intent: z.literal("reviewed") }),
+    z.object({
+      intent: z.literal("contact"),
+      name: z.string().trim().min(2, "Ange namn.").max(120),
+      role: z.string().trim().min(2, "Ange roll.").max(120),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[\d\s-]{6,20}$/, "Ange ett telefonnummer, t.ex. 070-123 45 67."),
+    }),
+    z.object({ intent: z.literal("remove-contact"), contactId: z.string().min(1).max(40) }),
+    z.object({ intent: z.literal("offer"), offerId: z.string().min(1).max(40), decision: z.enum(["accepted", "declined"]) }),
+  ])
+  .superRefine((input, ctx) => {
+    if (input.intent === "item" && input.status === "not-applicable" && input.notApplicableReason === "") {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["notApplicableReason"], message: "Skriv varför punkten inte är aktuell." });
+    }
+  });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePerson(request);
@@ -121,7 +171,8 @@ export default function CrisisPlan() {
   return (
     <>
       <p>
-        <Link to="/crisis">← Alla planer</Link> · <Link to={`/crisis/${plan.slug}/now`}>I en kris nu</Link> · <Link to={`/crisis/${plan.slug}/print`}>Utskrift</Link>
+        <Link to="/crisis">← Alla planer</Link> · <Link to={`/crisis/${plan.slug}/now`}>I en kris nu</Link> ·{" "}
+        <Link to={`/crisis/${plan.slug}/print`}>Utskrift</Link>
       </p>
       <h1>Krishanteringsplan för {plan.branch}</h1>
       <ProgressBar percent={plan.progress.percent} label="Klart eller ej aktuellt" detail={`${plan.progress.settled} av ${plan.progress.total}`} />
@@ -142,7 +193,10 @@ export default function CrisisPlan() {
           {plan.offers.map((offer) => (
             <div key={offer.id}>
               <p>
-                <strong>{offer.title}</strong> <span className="muted">({offer.section}, version {offer.version})</span>
+                <strong>{offer.title}</strong>{" "}
+                <span className="muted">
+                  ({offer.section}, version {offer.version})
+                </span>
                 <br />
                 {offer.guidance}
               </p>
@@ -224,7 +278,14 @@ export default function CrisisPlan() {
                   defaultValue={itemValue(i.id, "ownerId", i.ownerId)}
                   errors={itemErrors(i.id, "ownerId")}
                 />
-                <TextField id={`due-${i.id}`} name="dueOn" label="Klart senast" type="date" defaultValue={itemValue(i.id, "dueOn", i.dueOn)} errors={itemErrors(i.id, "dueOn")} />
+                <TextField
+                  id={`due-${i.id}`}
+                  name="dueOn"
+                  label="Klart senast"
+                  type="date"
+                  defaultValue={itemValue(i.id, "dueOn", i.dueOn)}
+                  errors={itemErrors(i.id, "dueOn")}
+                />
               </div>
               {(
                 [
@@ -233,7 +294,14 @@ export default function CrisisPlan() {
                   ["link", "Länk (valfri)", i.link],
                 ] as const
               ).map(([name, label, value]) => (
-                <TextField key={name} id={`${name}-${i.id}`} name={name} label={label} defaultValue={itemValue(i.id, name, value)} errors={itemErrors(i.id, name)} />
+                <TextField
+                  key={name}
+                  id={`${name}-${i.id}`}
+                  name={name}
+                  label={label}
+                  defaultValue={itemValue(i.id, name, value)}
+                  errors={itemErrors(i.id, name)}
+                />
               ))}
               <button type="submit" className="secondary" aria-label={`Spara ${i.title}`}>
                 Spara
@@ -255,7 +323,14 @@ export default function CrisisPlan() {
             errors={errorsFor("own-item", "sectionKey")}
           />
           <TextField id="own-title-input" name="title" label="Rubrik" defaultValue={typedFor("own-item", "title")} errors={errorsFor("own-item", "title")} />
-          <TextArea id="own-guidance" name="guidance" label="Beskrivning" rows={3} defaultValue={typedFor("own-item", "guidance")} errors={errorsFor("own-item", "guidance")} />
+          <TextArea
+            id="own-guidance"
+            name="guidance"
+            label="Beskrivning"
+            rows={3}
+            defaultValue={typedFor("own-item", "guidance")}
+            errors={errorsFor("own-item", "guidance")}
+          />
           <button type="submit" className="secondary">
             Lägg till
           </button>

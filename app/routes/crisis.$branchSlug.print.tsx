@@ -13,7 +13,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await loadPlan(base.id);
   const sections = [...new Set(plan.items.map((i) => i.sectionKey))].map((key) => {
     const items = plan.items.filter((i) => i.sectionKey === key);
-    return { key, title: items[0]!.sectionTitle, items: items.map((i) => ({ id: i.id, title: i.title, guidance: i.guidance, status: i.status, reason: i.notApplicableReason, owner: i.owner?.name ?? null, dueOn: i.dueOn?.toISOString() ?? null, note: i.note, link: i.link })) };
+    return {
+      key,
+      title: items[0]!.sectionTitle,
+      items: items.map((i) => ({
+        id: i.id,
+        title: i.title,
+        guidance: i.guidance,
+        status: i.status,
+        reason: i.notApplicableReason,
+        owner: i.owner?.name ?? null,
+        dueOn: i.dueOn?.toISOString() ?? null,
+        note: i.note,
+        link: i.link,
+      })),
+    };
   });
   return {
     branch: plan.branch.name,
@@ -32,7 +46,8 @@ export default function PrintPlan() {
     <div className="plan-print">
       <h1>Krishanteringsplan: {plan.branch}</h1>
       <p>
-        Utskriven {swedishDate(plan.printedAt)}. {plan.reviewedAt ? `Senast granskad ${swedishDate(plan.reviewedAt)}.` : "Inte granskad."} {plan.progress.settled} av {plan.progress.total} punkter klara eller ej aktuella.
+        Utskriven {swedishDate(plan.printedAt)}. {plan.reviewedAt ? `Senast granskad ${swedishDate(plan.reviewedAt)}.` : "Inte granskad."}{" "}
+        {plan.progress.settled} av {plan.progress.total} punkter klara eller ej aktuella.
       </p>
       <button type="button" onClick={() => window.print()} className="actions">
         Skriv ut

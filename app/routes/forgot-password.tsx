@@ -42,10 +42,7 @@ export default function ForgotPassword() {
     return (
       <div className="narrow">
         <h1>Kolla din e-post</h1>
-        <p role="status">
-          Om adressen finns hos oss har vi skickat en länk för att välja nytt lösenord. Länken gäller i 7 dagar och kan
-          användas en gång.
-        </p>
+        <p role="status">Om adressen finns hos oss har vi skickat en länk för att välja nytt lösenord. Länken gäller i 7 dagar och kan användas en gång.</p>
         <p>
           <Link to="/login">Tillbaka till inloggningen</Link>
         </p>

@@ -57,14 +57,7 @@ export default function Login() {
           defaultValue={valueOf(values, "email")}
           errors={errors.email}
         />
-        <TextField
-          name="password"
-          label="Lösenord"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={errors.password}
-        />
+        <TextField name="password" label="Lösenord" type="password" autoComplete="current-password" required errors={errors.password} />
         <div className="actions">
           <button type="submit" disabled={busy}>
             {busy ? "Loggar in…" : "Logga in"}

@@ -67,7 +67,15 @@ export default function SetPassword() {
       <FormError errors={errors._form} />
       <Form method="post" noValidate>
         <input type="text" name="username" autoComplete="username" defaultValue={loaderData.email} hidden readOnly />
-        <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint="Minst 10 tecken. En mening av flera ord är lätt att minnas och svår att gissa." required errors={errors.password} />
+        <TextField
+          name="password"
+          label="Nytt lösenord"
+          type="password"
+          autoComplete="new-password"
+          hint="Minst 10 tecken. En mening av flera ord är lätt att minnas och svår att gissa."
+          required
+          errors={errors.password}
+        />
         <TextField name="passwordConfirm" label="Upprepa lösenordet" type="password" autoComplete="new-password" required errors={errors.passwordConfirm} />
         <div className="actions">
           <button type="submit">Spara lösenord och logga in</button>

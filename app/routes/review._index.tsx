@@ -10,8 +10,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "review:access");
   const { submissions, reflections } = await reviewQueue(actor);
   return {
-    submissions: submissions.map((submission) => ({ id: submission.id, learner: submission.person.name, branch: submission.person.branch.name, lesson: submission.lesson.title, at: submission.submittedAt.toISOString() })),
-    reflections: reflections.map((reflection) => ({ id: reflection.id, learner: reflection.person.name, branch: reflection.person.branch.name, lesson: reflection.lesson.title, at: reflection.updatedAt.toISOString() })),
+    submissions: submissions.map((submission) => ({
+      id: submission.id,
+      learner: submission.person.name,
+      branch: submission.person.branch.name,
+      lesson: submission.lesson.title,
+      at: submission.submittedAt.toISOString(),
+    })),
+    reflections: reflections.map((reflection) => ({
+      id: reflection.id,
+      learner: reflection.person.name,
+      branch: reflection.person.branch.name,
+      lesson: reflection.lesson.title,
+      at: reflection.updatedAt.toISOString(),
+    })),
   };
 }
 

@@ -84,7 +84,14 @@ export default function ReviewSubmission() {
         <Form method="post" noValidate>
           <FormError errors={errors._form} />
           <RadioGroup name="decision" label="Beslut" options={DECISIONS} defaultValue={valueOf(values, "decision")} errors={errors.decision} />
-          <TextArea name="comment" label="Kommentar till deltagaren" hint="Krävs när du returnerar." rows={5} defaultValue={valueOf(values, "comment")} errors={errors.comment} />
+          <TextArea
+            name="comment"
+            label="Kommentar till deltagaren"
+            hint="Krävs när du returnerar."
+            rows={5}
+            defaultValue={valueOf(values, "comment")}
+            errors={errors.comment}
+          />
           <button type="submit">Spara beslut</button>
         </Form>
       )}

@@ -92,7 +92,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (!result.ok) return formFailure(result);
-  const messages = { rsvp: "Tack för ditt svar.", cancel: "Tillfället är inställt och alla inbjudna har meddelats.", remove: "Personen är borttagen och har fått en avbokning.", attendance: "Närvaron är sparad." };
+  const messages = {
+    rsvp: "Tack för ditt svar.",
+    cancel: "Tillfället är inställt och alla inbjudna har meddelats.",
+    remove: "Personen är borttagen och har fått en avbokning.",
+    attendance: "Närvaron är sparad.",
+  };
   return back(messages[input.intent]);
 }
 
@@ -179,8 +184,22 @@ export default function SessionPage() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="move" />
             <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(values, "date") || session.date} errors={errors.date} />
-            <TextField name="startTime" label="Ny starttid" type="time" required defaultValue={valueOf(values, "startTime") || session.startTime} errors={errors.startTime} />
-            <TextField name="endTime" label="Ny sluttid" type="time" required defaultValue={valueOf(values, "endTime") || session.endTime} errors={errors.endTime} />
+            <TextField
+              name="startTime"
+              label="Ny starttid"
+              type="time"
+              required
+              defaultValue={valueOf(values, "startTime") || session.startTime}
+              errors={errors.startTime}
+            />
+            <TextField
+              name="endTime"
+              label="Ny sluttid"
+              type="time"
+              required
+              defaultValue={valueOf(values, "endTime") || session.endTime}
+              errors={errors.endTime}
+            />
             <button type="submit" className="secondary">
               Flytta tillfället
             </button>

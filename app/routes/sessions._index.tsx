@@ -16,7 +16,6 @@ import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Handledning · Ledarlyftet" }];
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
   const { leading, invited, openSlots } = await sessionsFor(actor);
@@ -35,7 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     mayLead: may(actor, "sessions:schedule"),
     leading: leading.map(row),
     invited: invited.map(row),
-    openSlots: openSlots.map((slot) => ({ id: slot.id, title: slot.title, startsAt: slot.startsAt.toISOString(), facilitator: slot.facilitator.name, location: slot.location || (slot.videoUrl ? "Video" : "") })),
+    openSlots: openSlots.map((slot) => ({
+      id: slot.id,
+      title: slot.title,
+      startsAt: slot.startsAt.toISOString(),
+      facilitator: slot.facilitator.name,
+      location: slot.location || (slot.videoUrl ? "Video" : ""),
+    })),
   };
 }
 
@@ -91,8 +96,13 @@ export default function Sessions() {
           <ul>
             {invited.map((session) => (
               <li key={session.id}>
-                <Link to={`/sessions/${session.id}`}>{session.title}</Link> {swedishDateTime(session.startsAt)} <span className="muted">med {session.facilitator}</span>{" "}
-                {session.status === "cancelled" ? <span className="badge inactive">Inställt</span> : <span className="badge">{ATTENDANCE_LABELS[session.mine ?? "invited"]}</span>}
+                <Link to={`/sessions/${session.id}`}>{session.title}</Link> {swedishDateTime(session.startsAt)}{" "}
+                <span className="muted">med {session.facilitator}</span>{" "}
+                {session.status === "cancelled" ? (
+                  <span className="badge inactive">Inställt</span>
+                ) : (
+                  <span className="badge">{ATTENDANCE_LABELS[session.mine ?? "invited"]}</span>
+                )}
               </li>
             ))}
           </ul>

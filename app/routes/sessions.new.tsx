@@ -42,7 +42,16 @@ export default function NewSession() {
       <p className="muted">Ange tider i svensk tid. Deltagarna får en kalenderinbjudan via e-post.</p>
       <Form method="post" noValidate>
         <FormError errors={errors._form} />
-        <SelectField name="kind" label="Typ" defaultValue={valueOf(values, "kind") || "group"} options={[{ value: "group", label: "Grupphandledning" }, { value: "one-to-one", label: "Enskild handledning" }]} errors={errors.kind} />
+        <SelectField
+          name="kind"
+          label="Typ"
+          defaultValue={valueOf(values, "kind") || "group"}
+          options={[
+            { value: "group", label: "Grupphandledning" },
+            { value: "one-to-one", label: "Enskild handledning" },
+          ]}
+          errors={errors.kind}
+        />
         <TextField name="title" label="Rubrik" required defaultValue={valueOf(values, "title")} errors={errors.title} />
         <TextArea name="agenda" label="Agenda" rows={4} defaultValue={valueOf(values, "agenda")} errors={errors.agenda} />
         <TextField name="date" label="Datum" type="date" required defaultValue={valueOf(values, "date")} errors={errors.date} />
@@ -50,13 +59,40 @@ export default function NewSession() {
         <TextField name="endTime" label="Sluttid" type="time" required defaultValue={valueOf(values, "endTime") || "19:30"} errors={errors.endTime} />
         <TextField name="location" label="Plats" defaultValue={valueOf(values, "location")} errors={errors.location} hint="Plats, videolänk eller båda." />
         <TextField name="videoUrl" label="Videolänk" type="url" defaultValue={valueOf(values, "videoUrl")} errors={errors.videoUrl} />
-        <SelectField name="cohortId" label="Omgång" placeholder="Ingen (fristående)" defaultValue={valueOf(values, "cohortId")} options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))} errors={errors.cohortId} hint="Alla antagna i omgången bjuds in." />
-        <CheckboxGroup name="participantIds" label="Deltagare" options={people} checked={valuesOf(values, "participantIds")} errors={errors.participantIds} hint="För enskild handledning: välj en person, eller publicera tiden som bokningsbar." />
+        <SelectField
+          name="cohortId"
+          label="Omgång"
+          placeholder="Ingen (fristående)"
+          defaultValue={valueOf(values, "cohortId")}
+          options={cohorts.map((cohort) => ({ value: cohort.id, label: cohort.name }))}
+          errors={errors.cohortId}
+          hint="Alla antagna i omgången bjuds in."
+        />
+        <CheckboxGroup
+          name="participantIds"
+          label="Deltagare"
+          options={people}
+          checked={valuesOf(values, "participantIds")}
+          errors={errors.participantIds}
+          hint="För enskild handledning: välj en person, eller publicera tiden som bokningsbar."
+        />
         <label className="checkbox">
-          <input type="checkbox" name="openSlot" defaultChecked={valueOf(values, "openSlot") === "on"} /> Publicera som ledig tid som en deltagare kan boka (enskild)
+          <input type="checkbox" name="openSlot" defaultChecked={valueOf(values, "openSlot") === "on"} /> Publicera som ledig tid som en deltagare kan boka
+          (enskild)
         </label>
         <TextField name="capacity" label="Antal platser (grupp)" type="number" defaultValue={valueOf(values, "capacity")} errors={errors.capacity} />
-        <SelectField name="repeatWeeks" label="Upprepa" defaultValue={valueOf(values, "repeatWeeks") || "0"} options={[{ value: "0", label: "Upprepas inte" }, { value: "1", label: "Varje vecka" }, { value: "2", label: "Varannan vecka" }, { value: "4", label: "Var fjärde vecka" }]} errors={errors.repeatWeeks} />
+        <SelectField
+          name="repeatWeeks"
+          label="Upprepa"
+          defaultValue={valueOf(values, "repeatWeeks") || "0"}
+          options={[
+            { value: "0", label: "Upprepas inte" },
+            { value: "1", label: "Varje vecka" },
+            { value: "2", label: "Varannan vecka" },
+            { value: "4", label: "Var fjärde vecka" },
+          ]}
+          errors={errors.repeatWeeks}
+        />
         <TextField name="occurrences" label="Antal tillfällen" type="number" defaultValue={valueOf(values, "occurrences") || "1"} errors={errors.occurrences} />
         <div className="actions">
           <button type="submit">Boka och skicka inbjudningar</button>

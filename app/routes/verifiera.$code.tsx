@@ -12,7 +12,14 @@ export const meta: MetaFunction = () => [{ title: "Kontrollera intyg · Ledarlyf
 export async function loader({ params }: LoaderFunctionArgs) {
   const certificate = await findCertificate(params.code);
   const body = certificate
-    ? { valid: true as const, code: certificate.code, name: certificate.name, course: certificate.course, program: certificate.program, completedAt: certificate.completedAt.toISOString() }
+    ? {
+        valid: true as const,
+        code: certificate.code,
+        name: certificate.name,
+        course: certificate.course,
+        program: certificate.program,
+        completedAt: certificate.completedAt.toISOString(),
+      }
     : { valid: false as const, code: (params.code ?? "").slice(0, 20) };
   return data(body, { status: certificate ? 200 : 404, headers: { "Cache-Control": "no-store" } });
 }

@@ -22,7 +22,16 @@ describe("the action-result shape", () => {
   });
 
   it("a refused form answers 400 with the messages and what was typed, never a password", async () => {
-    const answer = formFailure(fieldError("email", "Ogiltig."), form([["email", "anna@"], ["password", "hemligt"], ["passwordConfirm", "hemligt"], ["roles", "a"], ["roles", "b"]]));
+    const answer = formFailure(
+      fieldError("email", "Ogiltig."),
+      form([
+        ["email", "anna@"],
+        ["password", "hemligt"],
+        ["passwordConfirm", "hemligt"],
+        ["roles", "a"],
+        ["roles", "b"],
+      ]),
+    );
     expect(answer.init?.status).toBe(400);
     expect(answer.data).toEqual({ errors: { email: ["Ogiltig."] }, values: { email: "anna@", roles: ["a", "b"] } });
     expect(formFailure(formError("Upptaget."), { text: "min text" }, 409)).toMatchObject({ data: { values: { text: "min text" } }, init: { status: 409 } });
@@ -41,7 +50,11 @@ describe("the action-result shape", () => {
 });
 
 describe("redirect with a message", () => {
-  const cookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith("ledarlyftet_flash="))!.split(";")[0]!;
+  const cookieOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("ledarlyftet_flash="))!
+      .split(";")[0]!;
 
   it("redirects, and the flash carries the message and its kind (success unless told)", async () => {
     const done = await redirectWithMessage(new Request("http://localhost/x"), "/admin/people", "Sparat.");
@@ -49,7 +62,9 @@ describe("redirect with a message", () => {
     expect(done).toFlash("Sparat.", "success");
     await expect(redirectWithMessage(new Request("http://localhost/x"), "/c", "Du är redan anmäld.", "info")).resolves.toFlash("Du är redan anmäld.", "info");
     const refused = await redirectWithMessage(new Request("http://localhost/x"), "/c", "Det gick inte.", "error");
-    expect(await readFlash(new Request("http://localhost/c", { headers: { Cookie: cookieOf(refused) } }))).toMatchObject({ flash: { message: "Det gick inte.", kind: "error" } });
+    expect(await readFlash(new Request("http://localhost/c", { headers: { Cookie: cookieOf(refused) } }))).toMatchObject({
+      flash: { message: "Det gick inte.", kind: "error" },
+    });
   });
 
   it("keeps another Set-Cookie the action gives it, such as a new session", async () => {
@@ -62,7 +77,9 @@ describe("redirect with a message", () => {
     const session = await storage.getSession();
     session.flash("message", "Gammalt besked.");
     const cookie = (await storage.commitSession(session)).split(";")[0]!;
-    expect(await readFlash(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toMatchObject({ flash: { message: "Gammalt besked.", kind: "success" } });
+    expect(await readFlash(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toMatchObject({
+      flash: { message: "Gammalt besked.", kind: "success" },
+    });
     expect(await readFlash(new Request("http://localhost/"))).toEqual({ flash: null, setCookie: null });
   });
 });

@@ -12,7 +12,11 @@ describe("BoundedTextCache", () => {
 
   it("lets the least recently used go when the total passes its bound, and never keeps a text larger than an entry may be", () => {
     const cache = new BoundedTextCache(10, 6);
-    for (const [key, text] of [["a", "aaaa"], ["b", "bbbb"]] as const) for (let i = 0; i < 2; i++) cache.offer(key, text);
+    for (const [key, text] of [
+      ["a", "aaaa"],
+      ["b", "bbbb"],
+    ] as const)
+      for (let i = 0; i < 2; i++) cache.offer(key, text);
     expect(cache.get("a")).toBe("aaaa"); // a is now the most recently used
     for (let i = 0; i < 2; i++) cache.offer("c", "cccc");
     expect(cache.get("b")).toBeUndefined();

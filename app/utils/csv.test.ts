@@ -52,6 +52,11 @@ describe("csvCell", () => {
   });
 
   it("writes a whole document for Excel: BOM, semicolons, CRLF", () => {
-    expect(csvDocument([["a", 1], ["b;c", null]])).toBe('\uFEFFa;1\r\n"b;c";\r\n');
+    expect(
+      csvDocument([
+        ["a", 1],
+        ["b;c", null],
+      ]),
+    ).toBe('\uFEFFa;1\r\n"b;c";\r\n');
   });
 });

@@ -44,7 +44,9 @@ export function detectDelimiter(text: string): "," | ";" {
 
 export class CsvError extends Error {}
 
-const BINARY = new CsvError("Filen verkar inte vara en CSV-fil (den innehåller binära data eller tecken som inte går att läsa). Spara den som CSV i Excel och försök igen.");
+const BINARY = new CsvError(
+  "Filen verkar inte vara en CSV-fil (den innehåller binära data eller tecken som inte går att läsa). Spara den som CSV i Excel och försök igen.",
+);
 
 /**
  * An uploaded file's bytes as text, the way people's files actually come:

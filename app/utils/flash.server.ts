@@ -36,7 +36,13 @@ async function flashCookie(request: Request, message: string, kind: FlashKind): 
  * cookie carries the message, shown once by the root layout. `headers` adds to
  * the answer (another Set-Cookie, as a login does).
  */
-export async function redirectWithMessage(request: Request, to: string, message: string, kind: FlashKind = "success", headers?: HeadersInit): Promise<ReturnType<typeof redirect>> {
+export async function redirectWithMessage(
+  request: Request,
+  to: string,
+  message: string,
+  kind: FlashKind = "success",
+  headers?: HeadersInit,
+): Promise<ReturnType<typeof redirect>> {
   const answer = new Headers(headers);
   answer.append("Set-Cookie", await flashCookie(request, message, kind));
   return redirect(to, { headers: answer });

@@ -27,8 +27,15 @@ async function multipart(fill: (form: FormData) => void) {
 
 describe("readForm", () => {
   it("reads a urlencoded form and a multipart form with its file, as request.formData() does", async () => {
-    const form = await readForm(post("email=a%40b.se&roles=admin&roles=facilitator&text=%C3%85sa+%C3%96berg", "application/x-www-form-urlencoded;charset=UTF-8"));
-    expect([...form.entries()]).toEqual([["email", "a@b.se"], ["roles", "admin"], ["roles", "facilitator"], ["text", "Åsa Öberg"]]);
+    const form = await readForm(
+      post("email=a%40b.se&roles=admin&roles=facilitator&text=%C3%85sa+%C3%96berg", "application/x-www-form-urlencoded;charset=UTF-8"),
+    );
+    expect([...form.entries()]).toEqual([
+      ["email", "a@b.se"],
+      ["roles", "admin"],
+      ["roles", "facilitator"],
+      ["text", "Åsa Öberg"],
+    ]);
     const { body, contentType } = await multipart((f) => {
       f.append("intent", "preview");
       f.append("csvFile", new File(["namn;e-post\n"], "personer.csv", { type: "text/csv" }));
@@ -44,16 +51,26 @@ describe("readForm", () => {
   });
 
   it("refuses every other body with 400 and a Swedish text: JSON, plain text, none at all", async () => {
-    for (const [body, type] of [['{"email":"a@b.se"}', "application/json"], ["email=a@b.se", "text/plain"], ["email=a@b.se", undefined], [null, undefined], ["<x/>", "application/xml"]] as const) {
+    for (const [body, type] of [
+      ['{"email":"a@b.se"}', "application/json"],
+      ["email=a@b.se", "text/plain"],
+      ["email=a@b.se", undefined],
+      [null, undefined],
+      ["<x/>", "application/xml"],
+    ] as const) {
       const res = await refusal(post(body, type));
-      expect(res, `${type}`).toEqual({ status: 400, type: "text/plain; charset=utf-8", text: "Formuläret skickades i ett format som servern inte tar emot. Skicka det från sidan i webbläsaren." });
+      expect(res, `${type}`).toEqual({
+        status: 400,
+        type: "text/plain; charset=utf-8",
+        text: "Formuläret skickades i ett format som servern inte tar emot. Skicka det från sidan i webbläsaren.",
+      });
     }
   });
 
   it("answers a multipart body that does not parse with 400, not a 500", async () => {
     const unreadable = { status: 400, type: "text/plain; charset=utf-8", text: "Formuläret gick inte att läsa. Ladda om sidan och skicka det igen." };
     const broken = [
-      ["--abc\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end", "multipart/form-data; boundary=abc"],
+      ['--abc\r\nContent-Disposition: form-data; name="a"\r\n\r\nno end', "multipart/form-data; boundary=abc"],
       ["nothing like multipart", "multipart/form-data; boundary=abc"],
       ["--abc\r\nno headers at all\r\n--abc--", "multipart/form-data; boundary=abc"],
       ["--abc--", "multipart/form-data"],
@@ -90,7 +107,11 @@ describe("readForm", () => {
   });
 
   it(`refuses a text field over ${MAX_FIELD_LENGTH} characters with 413, whichever encoding, and leaves files to the route`, async () => {
-    const tooLong = { status: 413, type: "text/plain; charset=utf-8", text: "Ett fält i formuläret är för långt (högst 100 000 tecken). Korta texten och försök igen." };
+    const tooLong = {
+      status: 413,
+      type: "text/plain; charset=utf-8",
+      text: "Ett fält i formuläret är för långt (högst 100 000 tecken). Korta texten och försök igen.",
+    };
     const at = "x".repeat(MAX_FIELD_LENGTH);
     expect((await readForm(post(`note=${at}`, "application/x-www-form-urlencoded"))).get("note")).toBe(at);
     expect(await refusal(post(`a=1&note=${at}x`, "application/x-www-form-urlencoded"))).toEqual(tooLong);

@@ -26,7 +26,11 @@ const URLENCODED = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
 
 function refuse(status: 400 | 413, message: string): Response {
-  return new Response(message, { status, statusText: status === 413 ? "Payload Too Large" : "Bad Request", headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(message, {
+    status,
+    statusText: status === 413 ? "Payload Too Large" : "Bad Request",
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** 100000 as "100 000", with the plain space the app's other messages use. */

@@ -11,7 +11,8 @@ import { formatNumber } from "./format";
 // zod's own English messages. Anything else was written in the schema
 // (required_error, an enum's errorMap) and must win: zod applies a parse's
 // error map after the schema's, so this map has to step aside itself.
-const ZOD_DEFAULT = /^(Required|Expected |Invalid |String must|Number must|Array must|Set must|Date must|BigInt must|Unrecognized |Too (small|big)|Intersection results)/;
+const ZOD_DEFAULT =
+  /^(Required|Expected |Invalid |String must|Number must|Array must|Set must|Date must|BigInt must|Unrecognized |Too (small|big)|Intersection results)/;
 
 export const swedishErrorMap: ZodErrorMap = (issue, ctx) => {
   if (!ZOD_DEFAULT.test(ctx.defaultError)) return { message: ctx.defaultError };

@@ -4,8 +4,26 @@
 // compare across the two runs even if the machine's speed moved between them.
 import fs from "node:fs";
 
-interface Ratio { name: string; rps: number; p95Ms: number; errors: number; staticPerRoute: number | null; rpsShare: string; p95xStatic: number | null; rpsTarget: { atLeast: string; met: boolean } | null; p95Target: { atMost: string; met: boolean } | { exempt: string } }
-interface Run { label: string; baseline: { path: string; c16: { rps: number; p95Ms: number }; driftRps: number }; ratios: Ratio[]; rssMb: number; javascript: { page: string; kbGzip: number }[]; targets: { met: boolean }[]; runSeconds: number }
+interface Ratio {
+  name: string;
+  rps: number;
+  p95Ms: number;
+  errors: number;
+  staticPerRoute: number | null;
+  rpsShare: string;
+  p95xStatic: number | null;
+  rpsTarget: { atLeast: string; met: boolean } | null;
+  p95Target: { atMost: string; met: boolean } | { exempt: string };
+}
+interface Run {
+  label: string;
+  baseline: { path: string; c16: { rps: number; p95Ms: number }; driftRps: number };
+  ratios: Ratio[];
+  rssMb: number;
+  javascript: { page: string; kbGzip: number }[];
+  targets: { met: boolean }[];
+  runSeconds: number;
+}
 
 const [beforeFile, afterFile, combinedFile] = process.argv.slice(2);
 if (!beforeFile || !afterFile) {
@@ -38,7 +56,9 @@ console.log(
 const drifts = [before, after].filter((r) => Math.abs(r.baseline.driftRps) > 0.15).map((r) => r.label);
 if (drifts.length) console.log(`⚠ the static file's req/s moved by more than 15% within: ${drifts.join("; ")}`);
 console.log(`\n(share: the route's req/s as a part of its run's static file's; change: after's share against before's, + is faster; ✓/✗ the targets)`);
-console.log(`${pad("route", 26)} ${padL("share before", 13)} ${padL("after", 10)} ${padL("change", 7)}  ${padL("p95× before", 12)} ${padL("after", 8)}   ${padL("req/s before", 12)} ${padL("after", 6)}`);
+console.log(
+  `${pad("route", 26)} ${padL("share before", 13)} ${padL("after", 10)} ${padL("change", 7)}  ${padL("p95× before", 12)} ${padL("after", 8)}   ${padL("req/s before", 12)} ${padL("after", 6)}`,
+);
 const names = [...new Set([...before.ratios, ...after.ratios].map((r) => r.name))];
 for (const name of names) {
   const b = before.ratios.find((r) => r.name === name);
@@ -48,9 +68,13 @@ for (const name of names) {
   );
 }
 const maxJs = (r: Run) => Math.max(...r.javascript.map((p) => p.kbGzip));
-console.log(`\npeak server memory: before ${before.rssMb} MB, after ${after.rssMb} MB; most JS per page (gzip): before ${maxJs(before)} KB, after ${maxJs(after)} KB`);
+console.log(
+  `\npeak server memory: before ${before.rssMb} MB, after ${after.rssMb} MB; most JS per page (gzip): before ${maxJs(before)} KB, after ${maxJs(after)} KB`,
+);
 const missed = (r: Run) => r.targets.filter((t) => !t.met).length;
-console.log(`targets missed: before ${missed(before)}, after ${missed(after)} (of ${after.targets.length}); runs took ${before.runSeconds} s and ${after.runSeconds} s`);
+console.log(
+  `targets missed: before ${missed(before)}, after ${missed(after)} (of ${after.targets.length}); runs took ${before.runSeconds} s and ${after.runSeconds} s`,
+);
 if (combinedFile) {
   fs.writeFileSync(combinedFile, `${JSON.stringify({ before, after }, null, 2)}\n`);
   console.log(`wrote ${combinedFile}`);

@@ -39,7 +39,14 @@ function percentile(sorted: number[], p: number) {
 function send(agent: http.Agent, port: number, r: BenchRequest): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: "127.0.0.1", port, agent, method: r.method ?? "GET", path: r.path, headers: { "Accept-Encoding": "gzip", ...r.headers, ...(r.body ? { "Content-Length": Buffer.byteLength(r.body) } : {}) } },
+      {
+        host: "127.0.0.1",
+        port,
+        agent,
+        method: r.method ?? "GET",
+        path: r.path,
+        headers: { "Accept-Encoding": "gzip", ...r.headers, ...(r.body ? { "Content-Length": Buffer.byteLength(r.body) } : {}) },
+      },
       (res) => {
         res.on("data", () => {});
         res.on("end", () => resolve(res.statusCode ?? 0));

@@ -71,21 +71,74 @@ const id = (kind: string, n: number) => `syn${kind}${n.toString(36).padStart(6, 
 /** Ten elective courses beside the district's two programs, so a national organisation has enough to learn. */
 async function addElectiveCatalog(writer: BulkWriter, now: Date) {
   const programId = "synprog-fordjupning";
-  await writer.insert("Program", { id: programId, slug: "fordjupning", title: "Fördjupningskurser", descriptionHtml: "<p>Valfria kurser för den som vill gå vidare.</p>", order: 3, enrolmentOnly: false, requiredSessions: 0, retiredAt: null, updatedAt: now });
-  const topics = ["Mötesteknik", "Sociala medier", "Budgetarbete", "Medlemsvärvning", "Debatt", "Förhandling", "Arbetsrätt", "Valrörelse", "Föreningsjuridik", "Hållbarhet"];
+  await writer.insert("Program", {
+    id: programId,
+    slug: "fordjupning",
+    title: "Fördjupningskurser",
+    descriptionHtml: "<p>Valfria kurser för den som vill gå vidare.</p>",
+    order: 3,
+    enrolmentOnly: false,
+    requiredSessions: 0,
+    retiredAt: null,
+    updatedAt: now,
+  });
+  const topics = [
+    "Mötesteknik",
+    "Sociala medier",
+    "Budgetarbete",
+    "Medlemsvärvning",
+    "Debatt",
+    "Förhandling",
+    "Arbetsrätt",
+    "Valrörelse",
+    "Föreningsjuridik",
+    "Hållbarhet",
+  ];
   let lessonNo = 0;
   for (const [c, topic] of topics.entries()) {
     const courseId = `syncourse${c}`;
-    await writer.insert("Course", { id: courseId, slug: `fordjupning-${branchSlug(topic)}`, programId, title: topic, summaryHtml: `<p>En fördjupning i ${topic.toLowerCase()}.</p>`, order: c + 1, required: false, version: 1, requirementsHash: "", retiredAt: null, updatedAt: now });
+    await writer.insert("Course", {
+      id: courseId,
+      slug: `fordjupning-${branchSlug(topic)}`,
+      programId,
+      title: topic,
+      summaryHtml: `<p>En fördjupning i ${topic.toLowerCase()}.</p>`,
+      order: c + 1,
+      required: false,
+      version: 1,
+      requirementsHash: "",
+      retiredAt: null,
+      updatedAt: now,
+    });
     for (let m = 0; m < 3; m++) {
       const moduleId = `synmodule${c}-${m}`;
-      await writer.insert("Module", { id: moduleId, courseId, slug: `del-${m + 1}`, title: `${topic}, del ${m + 1}`, introHtml: "", order: m + 1, required: true, retiredAt: null });
+      await writer.insert("Module", {
+        id: moduleId,
+        courseId,
+        slug: `del-${m + 1}`,
+        title: `${topic}, del ${m + 1}`,
+        introHtml: "",
+        order: m + 1,
+        required: true,
+        retiredAt: null,
+      });
       for (let l = 0; l < 4; l++) {
         lessonNo++;
         await writer.insert("Lesson", {
-          id: `synlesson${lessonNo}`, slug: `fordjupning-${branchSlug(topic)}-${m + 1}-${l + 1}`, moduleId, title: `${topic} ${m + 1}.${l + 1}`, type: "text", order: l + 1, required: true, minutes: 10,
+          id: `synlesson${lessonNo}`,
+          slug: `fordjupning-${branchSlug(topic)}-${m + 1}-${l + 1}`,
+          moduleId,
+          title: `${topic} ${m + 1}.${l + 1}`,
+          type: "text",
+          order: l + 1,
+          required: true,
+          minutes: 10,
           bodyHtml: `<p>${topic}: lektion ${l + 1} i del ${m + 1}. ${"Texten handlar om hur vi arbetar tillsammans i arbetarekommunen. ".repeat(12)}</p>`,
-          questions: "[]", contentHash: `synthetic-${lessonNo}`, sourceFile: "(syntetisk)", retiredAt: null, updatedAt: now,
+          questions: "[]",
+          contentHash: `synthetic-${lessonNo}`,
+          sourceFile: "(syntetisk)",
+          retiredAt: null,
+          updatedAt: now,
         });
       }
     }
@@ -97,11 +150,31 @@ async function loadCatalog(): Promise<CatalogProgram[]> {
   const programs = await db.program.findMany({
     where: { retiredAt: null },
     orderBy: { order: "asc" },
-    include: { courses: { where: { retiredAt: null }, orderBy: { order: "asc" }, include: { modules: { where: { retiredAt: null }, orderBy: { order: "asc" }, include: { lessons: { where: { retiredAt: null }, orderBy: { order: "asc" } } } } } } },
+    include: {
+      courses: {
+        where: { retiredAt: null },
+        orderBy: { order: "asc" },
+        include: {
+          modules: { where: { retiredAt: null }, orderBy: { order: "asc" }, include: { lessons: { where: { retiredAt: null }, orderBy: { order: "asc" } } } },
+        },
+      },
+    },
   });
   return programs.map((p) => ({
-    id: p.id, slug: p.slug, requiredSessions: p.requiredSessions,
-    courses: p.courses.map((c) => ({ id: c.id, programId: p.id, version: c.version, required: c.required, modules: c.modules.map((m) => ({ id: m.id, required: m.required, lessons: m.lessons.map((l) => ({ id: l.id, moduleId: m.id, type: l.type, required: l.required })) })) })),
+    id: p.id,
+    slug: p.slug,
+    requiredSessions: p.requiredSessions,
+    courses: p.courses.map((c) => ({
+      id: c.id,
+      programId: p.id,
+      version: c.version,
+      required: c.required,
+      modules: c.modules.map((m) => ({
+        id: m.id,
+        required: m.required,
+        lessons: m.lessons.map((l) => ({ id: l.id, moduleId: m.id, type: l.type, required: l.required })),
+      })),
+    })),
   }));
 }
 
@@ -153,8 +226,18 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
     const role = isAdmin ? "admin" : isFacilitator ? "utvecklingsledare" : "deltagare";
     people.push({ id: pid, branchIndex, position, isFacilitator, isAdmin });
     await writer.insert("Person", {
-      id: pid, email: `${role}-${n}@${SYNTHETIC_DOMAIN}`, name: `${first} ${last}`, position, branchId: branchIds[branchIndex]!,
-      isParticipant: !isAdmin, isFacilitator, isAdmin, active: random.chance(0.98), lastLoginAt: lastLogin, createdAt: created, updatedAt: created,
+      id: pid,
+      email: `${role}-${n}@${SYNTHETIC_DOMAIN}`,
+      name: `${first} ${last}`,
+      position,
+      branchId: branchIds[branchIndex]!,
+      isParticipant: !isAdmin,
+      isFacilitator,
+      isAdmin,
+      active: random.chance(0.98),
+      lastLoginAt: lastLogin,
+      createdAt: created,
+      updatedAt: created,
     });
     await writer.insert("Password", { personId: pid, hash: passwordHash, updatedAt: created });
     progress.tick();
@@ -171,7 +254,10 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
   // Learning: each participant works through programs in an order that suits their position.
   const learners = people.filter((p) => !p.isAdmin);
   const bySlug = new Map(catalog.map((p) => [p.slug, p]));
-  const order = (leader: boolean) => (leader ? ["ledarskapsprogrammet", "kommunikatorsutbildningen", "fordjupning"] : ["kommunikatorsutbildningen", "fordjupning", "ledarskapsprogrammet"]).map((s) => bySlug.get(s)).filter((p): p is CatalogProgram => Boolean(p));
+  const order = (leader: boolean) =>
+    (leader ? ["ledarskapsprogrammet", "kommunikatorsutbildningen", "fordjupning"] : ["kommunikatorsutbildningen", "fordjupning", "ledarskapsprogrammet"])
+      .map((s) => bySlug.get(s))
+      .filter((p): p is CatalogProgram => Boolean(p));
   const programCompletions: { personId: string; programId: string; at: Date }[] = [];
   progress.phase("Lärande (personer)", learners.length);
   let serial = 0;
@@ -188,12 +274,39 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
       const at = new Date(start.getTime() + (span * (i + 1)) / (wanted + 1));
       const done = i < wanted - unfinished;
       if (done) completedAt.set(lesson.id, at);
-      await writer.insert("LessonProgress", { id: id("lp", serial++), personId: person.id, lessonId: lesson.id, firstViewedAt: at, lastViewedAt: at, completedAt: done ? at : null });
-      if (done && lesson.type === "quiz") await writer.insert("QuizAttempt", { id: id("qa", serial), personId: person.id, lessonId: lesson.id, answers: "{}", correct: true, createdAt: at });
-      if (done && lesson.type === "reflection") await writer.insert("Reflection", { id: id("rf", serial), personId: person.id, lessonId: lesson.id, text: "Jag tar med mig att lyssna mer och förklara tydligare varför vi gör som vi gör.", shared: random.chance(0.3), createdAt: at, updatedAt: at });
+      await writer.insert("LessonProgress", {
+        id: id("lp", serial++),
+        personId: person.id,
+        lessonId: lesson.id,
+        firstViewedAt: at,
+        lastViewedAt: at,
+        completedAt: done ? at : null,
+      });
+      if (done && lesson.type === "quiz")
+        await writer.insert("QuizAttempt", { id: id("qa", serial), personId: person.id, lessonId: lesson.id, answers: "{}", correct: true, createdAt: at });
+      if (done && lesson.type === "reflection")
+        await writer.insert("Reflection", {
+          id: id("rf", serial),
+          personId: person.id,
+          lessonId: lesson.id,
+          text: "Jag tar med mig att lyssna mer och förklara tydligare varför vi gör som vi gör.",
+          shared: random.chance(0.3),
+          createdAt: at,
+          updatedAt: at,
+        });
       if (done && lesson.type === "assignment") {
         const reviewed = random.chance(0.7);
-        await writer.insert("AssignmentSubmission", { id: id("as", serial), personId: person.id, lessonId: lesson.id, text: "Jag skrev ett debattinlägg om kollektivtrafiken och fick det publicerat i lokaltidningen.", status: reviewed ? "approved" : "submitted", reviewerId: reviewed ? random.pick(facilitators).id : null, comment: reviewed ? "Bra jobbat!" : null, submittedAt: at, reviewedAt: reviewed ? at : null });
+        await writer.insert("AssignmentSubmission", {
+          id: id("as", serial),
+          personId: person.id,
+          lessonId: lesson.id,
+          text: "Jag skrev ett debattinlägg om kollektivtrafiken och fick det publicerat i lokaltidningen.",
+          status: reviewed ? "approved" : "submitted",
+          reviewerId: reviewed ? random.pick(facilitators).id : null,
+          comment: reviewed ? "Bra jobbat!" : null,
+          submittedAt: at,
+          reviewedAt: reviewed ? at : null,
+        });
       }
     }
     progress.tick();
@@ -209,12 +322,28 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
           const done = required.length > 0 && required.every((l) => completedAt.has(l.id));
           if (done) {
             const at = new Date(Math.max(...required.map((l) => completedAt.get(l.id)!.getTime())));
-            await writer.insert("Completion", { id: id("cm", serial++), personId: person.id, scope: "module", scopeId: module.id, completedAt: at, version: 1, certificateCode: null });
+            await writer.insert("Completion", {
+              id: id("cm", serial++),
+              personId: person.id,
+              scope: "module",
+              scopeId: module.id,
+              completedAt: at,
+              version: 1,
+              certificateCode: null,
+            });
             if (at > courseAt) courseAt = at;
           } else if (module.required) courseDone = false;
         }
         if (courseDone) {
-          await writer.insert("Completion", { id: id("cc", serial++), personId: person.id, scope: "course", scopeId: course.id, completedAt: courseAt, version: course.version, certificateCode: certificateCode(random) });
+          await writer.insert("Completion", {
+            id: id("cc", serial++),
+            personId: person.id,
+            scope: "course",
+            scopeId: course.id,
+            completedAt: courseAt,
+            version: course.version,
+            certificateCode: certificateCode(random),
+          });
           if (courseAt > programAt) programAt = courseAt;
         } else if (course.required) programDone = false;
       }
@@ -228,7 +357,13 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
   const learnersByBranch = new Map<number, SyntheticPerson[]>();
   for (const p of learners.filter((l) => !l.isFacilitator)) learnersByBranch.set(p.branchIndex, [...(learnersByBranch.get(p.branchIndex) ?? []), p]);
   progress.phase("Grupper", size.cohorts);
-  interface CohortPlan { id: string; facilitatorId: string; members: string[]; startsOn: Date; endsOn: Date }
+  interface CohortPlan {
+    id: string;
+    facilitatorId: string;
+    members: string[];
+    startsOn: Date;
+    endsOn: Date;
+  }
   const cohorts: CohortPlan[] = [];
   for (let c = 0; c < size.cohorts; c++) {
     const program = realPrograms[c % realPrograms.length]!;
@@ -236,24 +371,57 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
     const startsOn = ago(random.int(-180, 700));
     const endsOn = new Date(startsOn.getTime() + random.int(60, 150) * DAY);
     const capacity = random.int(15, 30);
-    const branches = random.sample(branchIds.map((_, i) => i), random.int(1, 3));
+    const branches = random.sample(
+      branchIds.map((_, i) => i),
+      random.int(1, 3),
+    );
     const pool = branches.flatMap((b) => learnersByBranch.get(b) ?? []);
     const chosen = random.sample(pool, Math.min(pool.length, random.int(10, capacity + 4)));
     const facilitator = facilitators[c % facilitators.length]!;
     const ended = endsOn < anchor;
-    const statuses = chosen.map((_, i) => (i >= capacity ? "waitlisted" : random.chance(0.06) ? "withdrawn" : ended && random.chance(0.5) ? "completed" : "enrolled"));
+    const statuses = chosen.map((_, i) =>
+      i >= capacity ? "waitlisted" : random.chance(0.06) ? "withdrawn" : ended && random.chance(0.5) ? "completed" : "enrolled",
+    );
     const seated = statuses.filter((s) => s === "enrolled" || s === "completed").length;
     await writer.insert("Cohort", {
-      id: cid, programId: program.id, name: `${program.slug === "ledarskapsprogrammet" ? "Ledarskapsprogrammet" : "Kommunikatörsutbildningen"} ${startsOn.toISOString().slice(0, 7)}, grupp ${c + 1}`,
-      startsOn, endsOn, enrolmentOpensAt: new Date(startsOn.getTime() - 60 * DAY), enrolmentClosesAt: new Date(startsOn.getTime() - 7 * DAY), capacity, seatsTaken: seated, mode: c % 5 === 0 ? "approval" : "open", eligiblePositions: "", createdAt: new Date(startsOn.getTime() - 70 * DAY), updatedAt: startsOn,
+      id: cid,
+      programId: program.id,
+      name: `${program.slug === "ledarskapsprogrammet" ? "Ledarskapsprogrammet" : "Kommunikatörsutbildningen"} ${startsOn.toISOString().slice(0, 7)}, grupp ${c + 1}`,
+      startsOn,
+      endsOn,
+      enrolmentOpensAt: new Date(startsOn.getTime() - 60 * DAY),
+      enrolmentClosesAt: new Date(startsOn.getTime() - 7 * DAY),
+      capacity,
+      seatsTaken: seated,
+      mode: c % 5 === 0 ? "approval" : "open",
+      eligiblePositions: "",
+      createdAt: new Date(startsOn.getTime() - 70 * DAY),
+      updatedAt: startsOn,
     });
     await writer.insert("CohortFacilitator", { cohortId: cid, personId: facilitator.id });
     for (const b of branches) await writer.insert("CohortBranch", { cohortId: cid, branchId: branchIds[b]! });
     for (const [i, member] of chosen.entries()) {
       const status = statuses[i]!;
-      await writer.insert("Enrolment", { id: id("en", serial++), cohortId: cid, personId: member.id, status, waitlistedAt: status === "waitlisted" ? startsOn : null, enrolledAt: status === "waitlisted" ? null : new Date(startsOn.getTime() - 14 * DAY), reason: status === "withdrawn" ? "Tidsbrist" : null, decidedById: null, createdAt: new Date(startsOn.getTime() - 20 * DAY), updatedAt: startsOn });
+      await writer.insert("Enrolment", {
+        id: id("en", serial++),
+        cohortId: cid,
+        personId: member.id,
+        status,
+        waitlistedAt: status === "waitlisted" ? startsOn : null,
+        enrolledAt: status === "waitlisted" ? null : new Date(startsOn.getTime() - 14 * DAY),
+        reason: status === "withdrawn" ? "Tidsbrist" : null,
+        decidedById: null,
+        createdAt: new Date(startsOn.getTime() - 20 * DAY),
+        updatedAt: startsOn,
+      });
     }
-    cohorts.push({ id: cid, facilitatorId: facilitator.id, members: chosen.filter((_, i) => statuses[i] !== "waitlisted" && statuses[i] !== "withdrawn").map((m) => m.id), startsOn, endsOn });
+    cohorts.push({
+      id: cid,
+      facilitatorId: facilitator.id,
+      members: chosen.filter((_, i) => statuses[i] !== "waitlisted" && statuses[i] !== "withdrawn").map((m) => m.id),
+      startsOn,
+      endsOn,
+    });
     progress.tick();
   }
   await writer.flush();
@@ -265,12 +433,36 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
     const sid = id("session", sessionsMade++);
     const past = startsAt < anchor;
     await writer.insert("HandledningSession", {
-      id: sid, uid: `${sid}@ledarlyftet.se`, facilitatorId, cohortId, kind, title: kind === "group" ? "Gruppträff" : "Handledning", agenda: "Avstämning och nästa steg.", location: "Folkets hus", videoUrl: null,
-      startsAt, endsAt: new Date(startsAt.getTime() + (kind === "group" ? 120 : 60) * 60_000), capacity: null, status: random.chance(0.03) ? "cancelled" : "scheduled", isOpenSlot: false, sequence: 0, seriesId: null, createdAt: new Date(startsAt.getTime() - 30 * DAY), updatedAt: startsAt,
+      id: sid,
+      uid: `${sid}@ledarlyftet.se`,
+      facilitatorId,
+      cohortId,
+      kind,
+      title: kind === "group" ? "Gruppträff" : "Handledning",
+      agenda: "Avstämning och nästa steg.",
+      location: "Folkets hus",
+      videoUrl: null,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + (kind === "group" ? 120 : 60) * 60_000),
+      capacity: null,
+      status: random.chance(0.03) ? "cancelled" : "scheduled",
+      isOpenSlot: false,
+      sequence: 0,
+      seriesId: null,
+      createdAt: new Date(startsAt.getTime() - 30 * DAY),
+      updatedAt: startsAt,
     });
     for (const personId of attendees) {
       const status = past ? (random.chance(0.85) ? "attended" : "absent") : random.pick(["invited", "accepted", "accepted", "declined"]);
-      await writer.insert("Attendance", { id: id("at", serial++), sessionId: sid, personId, status, respondedAt: status === "invited" ? null : startsAt, createdAt: new Date(startsAt.getTime() - 30 * DAY), updatedAt: startsAt });
+      await writer.insert("Attendance", {
+        id: id("at", serial++),
+        sessionId: sid,
+        personId,
+        status,
+        respondedAt: status === "invited" ? null : startsAt,
+        createdAt: new Date(startsAt.getTime() - 30 * DAY),
+        updatedAt: startsAt,
+      });
     }
     progress.tick();
   };
@@ -290,7 +482,15 @@ export async function generateOrganisation({ size, seed, anchor, passwordHash, w
     await session(cohort.facilitatorId, cohort.id, oneToOne ? "one-to-one" : "group", at, oneToOne ? [random.pick(cohort.members)] : cohort.members);
   }
   for (const done of programCompletions) {
-    await writer.insert("Completion", { id: id("cp", serial++), personId: done.personId, scope: "program", scopeId: done.programId, completedAt: done.at, version: 1, certificateCode: null });
+    await writer.insert("Completion", {
+      id: id("cp", serial++),
+      personId: done.personId,
+      scope: "program",
+      scopeId: done.programId,
+      completedAt: done.at,
+      version: 1,
+      certificateCode: null,
+    });
   }
   await writer.flush();
 

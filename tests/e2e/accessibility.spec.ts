@@ -34,7 +34,12 @@ test.describe("accessibility", () => {
     [
       "participant",
       "a lesson of each kind",
-      ["/courses/kommunikationsmodellen/km-agenda-text", "/courses/kommunikationsmodellen/km-agenda-kontroll", "/courses/kommunikationsmodellen/km-agenda-reflektion", "/courses/kommunikationsmodellen/km-tillampning-uppgift"],
+      [
+        "/courses/kommunikationsmodellen/km-agenda-text",
+        "/courses/kommunikationsmodellen/km-agenda-kontroll",
+        "/courses/kommunikationsmodellen/km-agenda-reflektion",
+        "/courses/kommunikationsmodellen/km-tillampning-uppgift",
+      ],
     ],
     ["participant", "handledning, own account and privacy notice", ["/sessions", "/account", "/account/data", "/integritet"]],
     ["facilitator", "home, review, cohorts and handledning", ["/", "/review", "/cohorts", "/sessions", "/sessions/new"]],
@@ -79,7 +84,17 @@ test.describe("accessibility", () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await logInAs(page, DEMO.admin);
-    for (const path of ["/", "/admin/people/new", "/account", "/courses", "/courses/kommunikationsmodellen", "/courses/kommunikationsmodellen/km-agenda-kontroll", "/account/data", "/admin/audit", "/integritet"]) {
+    for (const path of [
+      "/",
+      "/admin/people/new",
+      "/account",
+      "/courses",
+      "/courses/kommunikationsmodellen",
+      "/courses/kommunikationsmodellen/km-agenda-kontroll",
+      "/account/data",
+      "/admin/audit",
+      "/integritet",
+    ]) {
       await page.goto(path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);

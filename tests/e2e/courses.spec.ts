@@ -52,9 +52,11 @@ test("a new learner completes Kommunikationsmodellen, gets it approved, and veri
     } else if (lesson.type === "assignment") {
       await page.getByRole("button", { name: "Lämna in" }).click();
       await expect(page.getByText("Skriv minst 20 tecken.")).toBeVisible();
-      await page.getByLabel("Skriv din inlämning").fill(
-        "Utspel om nattöppen vårdcentral. Agenda: vården är väljarnas viktigaste fråga. Närhet: vi möter folk på torget. Kompetens: förslaget är framtaget med personalen. Tydlighet: öppet dygnet runt från 1 mars.",
-      );
+      await page
+        .getByLabel("Skriv din inlämning")
+        .fill(
+          "Utspel om nattöppen vårdcentral. Agenda: vården är väljarnas viktigaste fråga. Närhet: vi möter folk på torget. Kompetens: förslaget är framtaget med personalen. Tydlighet: öppet dygnet runt från 1 mars.",
+        );
       await page.getByRole("button", { name: "Lämna in" }).click();
       await expect(page.getByText("Inlämnad, väntar på granskning")).toBeVisible();
     }

@@ -21,11 +21,14 @@ interface SinkMessage {
 async function mailTo(request: APIRequestContext, email: string, subject: RegExp): Promise<SinkMessage> {
   let found: SinkMessage | undefined;
   await expect
-    .poll(async () => {
-      const messages = (await (await request.get(SMTP_SINK_MESSAGES)).json()) as SinkMessage[];
-      found = messages.filter((m) => m.to === email && subject.test(m.subject)).at(-1);
-      return Boolean(found);
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const messages = (await (await request.get(SMTP_SINK_MESSAGES)).json()) as SinkMessage[];
+        found = messages.filter((m) => m.to === email && subject.test(m.subject)).at(-1);
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   return found!;
 }
@@ -89,7 +92,10 @@ test("a facilitator schedules, moves and cancels a cohort session; participants 
 test("a Deltagare books a free slot, and attendance completes the leadership program", async ({ browser, request }) => {
   const karin = await as(browser, KARIN);
   await karin.goto("/sessions");
-  await karin.getByRole("button", { name: /^Boka / }).first().click();
+  await karin
+    .getByRole("button", { name: /^Boka / })
+    .first()
+    .click();
   await expect(karin.getByRole("status").first()).toContainText("Tiden är bokad.");
   await expect(karin.getByRole("link", { name: "Lägg till i kalender" })).toBeVisible();
   await mailTo(request, KARIN, /^Inbjudan: Ledig tid för enskild handledning/);

@@ -71,9 +71,11 @@ test.describe("people administration", () => {
   test("a good CSV previews and then imports, and the people appear in the list", async ({ page }) => {
     await logInAs(page, DEMO.admin);
     await page.goto("/admin/people/import");
-    await page.getByLabel("…eller klistra in innehållet").fill(
-      "namn,e-post,arbetarekommun,befattning,roller\nJan Vesa,jan.vesa@example.se,Övertorneå,ledamot,Deltagare\nKaja Niemi,kaja.niemi@example.se,Haparanda,gruppledare,Deltagare|Utvecklingsledare\n",
-    );
+    await page
+      .getByLabel("…eller klistra in innehållet")
+      .fill(
+        "namn,e-post,arbetarekommun,befattning,roller\nJan Vesa,jan.vesa@example.se,Övertorneå,ledamot,Deltagare\nKaja Niemi,kaja.niemi@example.se,Haparanda,gruppledare,Deltagare|Utvecklingsledare\n",
+      );
     await page.getByRole("button", { name: "Förhandsgranska" }).click();
     await page.getByRole("button", { name: "Importera 2 personer" }).click();
     await expect(page.getByRole("status").first()).toContainText("2 personer importerades");

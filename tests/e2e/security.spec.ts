@@ -31,7 +31,11 @@ test("a form posted from another site is refused", async ({ request }) => {
     maxRedirects: 0,
   });
   expect(res.status()).toBe(403);
-  const same = await request.post("/login", { form: { email: "x@y.se", password: "fel" }, headers: { Origin: E2E_ORIGIN, "X-Forwarded-For": "198.51.100.250" }, maxRedirects: 0 });
+  const same = await request.post("/login", {
+    form: { email: "x@y.se", password: "fel" },
+    headers: { Origin: E2E_ORIGIN, "X-Forwarded-For": "198.51.100.250" },
+    maxRedirects: 0,
+  });
   expect(same.status()).toBe(401);
 });
 

@@ -96,7 +96,8 @@ beforeAll(async () => {
         "programs/stangt.md": "---\nkind: program\nprogram: stangt\ntitle: Stängt program\norder: 2\nenrolmentOnly: true\n---\n",
         "stangd/_course.md": "---\nkind: course\nprogram: stangt\ncourse: stangd-kurs\ntitle: Stängd kurs\norder: 1\n---\n",
         "stangd/m/_module.md": "---\nkind: module\ncourse: stangd-kurs\nmodule: m\ntitle: M\norder: 1\n---\n",
-        "stangd/m/l.md": "---\nprogram: stangt\ncourse: stangd-kurs\nmodule: m\nlesson: s-lektion\ntitle: Hemlig lektion\norder: 1\ntype: text\n---\nText som bara anmälda läser.\n",
+        "stangd/m/l.md":
+          "---\nprogram: stangt\ncourse: stangd-kurs\nmodule: m\nlesson: s-lektion\ntitle: Hemlig lektion\norder: 1\ntype: text\n---\nText som bara anmälda läser.\n",
       },
     }),
   );
@@ -113,16 +114,33 @@ beforeAll(async () => {
   w.pendingId = (await db.enrolment.create({ data: { cohortId: w.cohortId, personId: w.applicant.id, status: "pending" } })).id;
 
   const lesson = (slug: string) => db.lesson.findUniqueOrThrow({ where: { slug } });
-  w.reflectionId = (await db.reflection.create({ data: { personId: w.learner.id, lessonId: (await lesson("t-reflektion")).id, text: SECRET_REFLECTION, shared: true } })).id;
-  w.privateReflectionId = (await db.reflection.create({ data: { personId: w.applicant.id, lessonId: (await lesson("t-reflektion")).id, text: "Privat", shared: false } })).id;
-  w.submissionId = (await db.assignmentSubmission.create({ data: { personId: w.learner.id, lessonId: (await lesson("t-uppgift")).id, text: SECRET_SUBMISSION } })).id;
+  w.reflectionId = (
+    await db.reflection.create({ data: { personId: w.learner.id, lessonId: (await lesson("t-reflektion")).id, text: SECRET_REFLECTION, shared: true } })
+  ).id;
+  w.privateReflectionId = (
+    await db.reflection.create({ data: { personId: w.applicant.id, lessonId: (await lesson("t-reflektion")).id, text: "Privat", shared: false } })
+  ).id;
+  w.submissionId = (
+    await db.assignmentSubmission.create({ data: { personId: w.learner.id, lessonId: (await lesson("t-uppgift")).id, text: SECRET_SUBMISSION } })
+  ).id;
   const course = await db.course.findUniqueOrThrow({ where: { slug: "testkurs" } });
   w.certificate = "ABCD-EFGH-JKLM";
   await db.completion.create({ data: { personId: w.learner.id, scope: "course", scopeId: course.id, certificateCode: w.certificate } });
 
   const scheduled = await scheduleSessions(actorOf(w.f1), {
-    kind: "one-to-one", title: "Samtal med f1", agenda: "Personlig agenda", date: isoDay(10), startTime: "18:00", endTime: "19:00",
-    location: "Luleå", videoUrl: "", cohortId: "", participantIds: [w.learner.id], capacity: "", repeatWeeks: 0, occurrences: 1,
+    kind: "one-to-one",
+    title: "Samtal med f1",
+    agenda: "Personlig agenda",
+    date: isoDay(10),
+    startTime: "18:00",
+    endTime: "19:00",
+    location: "Luleå",
+    videoUrl: "",
+    cohortId: "",
+    participantIds: [w.learner.id],
+    capacity: "",
+    repeatWeeks: 0,
+    occurrences: 1,
   });
   if (!scheduled.ok) throw new Error(scheduled.message);
   w.sessionId = scheduled.value.ids[0]!;
@@ -322,7 +340,14 @@ const CASES: Record<string, () => Promise<Case>> = {
   "verifiera.$code.tsx": async () => ({
     kind: "public",
     valid: { url: `/verifiera/${w.certificate}`, status: 200 },
-    probes: ["/verifiera/ABCD-EFGH-JKLN", "/verifiera/abcd", "/verifiera/..%2F..%2Fetc%2Fpasswd", `/verifiera/${w.certificate}%00`, `/verifiera/${"A".repeat(10_000)}`, "/verifiera/%3Cscript%3E"],
+    probes: [
+      "/verifiera/ABCD-EFGH-JKLN",
+      "/verifiera/abcd",
+      "/verifiera/..%2F..%2Fetc%2Fpasswd",
+      `/verifiera/${w.certificate}%00`,
+      `/verifiera/${"A".repeat(10_000)}`,
+      "/verifiera/%3Cscript%3E",
+    ],
     refused: [404],
   }),
 };
@@ -431,7 +456,10 @@ describe("attack: every route with an id refuses people without access", () => {
     const gallivare = await db.crisisPlan.findFirstOrThrow({ where: { branch: { slug: "gallivare" } }, include: { items: true } });
     const item = gallivare.items[0]!;
     const contact = await db.crisisContact.create({ data: { planId: gallivare.id, name: "Eva Ek", role: "Ordförande", phone: "070-111 22 33", order: 1 } });
-    const itemPost = await app.request("/crisis/kiruna?index", { cookie: w.kChair.cookie, form: { intent: "item", itemId: item.id, status: "done", note: "Förfalskad" } });
+    const itemPost = await app.request("/crisis/kiruna?index", {
+      cookie: w.kChair.cookie,
+      form: { intent: "item", itemId: item.id, status: "done", note: "Förfalskad" },
+    });
     expect(itemPost.status).toBe(404);
     const contactPost = await app.request("/crisis/kiruna?index", { cookie: w.kChair.cookie, form: { intent: "remove-contact", contactId: contact.id } });
     expect(contactPost.status).toBe(404);
@@ -443,7 +471,10 @@ describe("attack: every route with an id refuses people without access", () => {
     const own = await approvalCohort({ admin: w.admin, programId: program.id }, w.f2, "Omgång för f2");
     const forged = await app.request(`/cohorts/${own}?index`, { cookie: w.f2.cookie, form: { intent: "approve", enrolmentId: w.pendingId } });
     expect(forged.status).toBe(403);
-    const withdraw = await app.request(`/cohorts/${w.cohortId}?index`, { cookie: w.stranger.cookie, form: { intent: "withdraw", enrolmentId: w.pendingId, reason: "" } });
+    const withdraw = await app.request(`/cohorts/${w.cohortId}?index`, {
+      cookie: w.stranger.cookie,
+      form: { intent: "withdraw", enrolmentId: w.pendingId, reason: "" },
+    });
     expect(withdraw.status).toBe(403);
     expect((await db.enrolment.findUniqueOrThrow({ where: { id: w.pendingId } })).status).toBe("pending");
   });

@@ -14,7 +14,10 @@ const freshContext = () => ({ clientAddress: `198.51.100.${++address}` });
 
 /** What a visitor can observe: status, body, and whether a cookie was set. Times of day are masked. */
 async function observable(res: Response, typedEmail: string) {
-  const body = (await res.text()).replaceAll(typedEmail, "<typed>").replace(/\d\d:\d\d/g, "HH:MM").replace(/om \d+ min/g, "om N min");
+  const body = (await res.text())
+    .replaceAll(typedEmail, "<typed>")
+    .replace(/\d\d:\d\d/g, "HH:MM")
+    .replace(/om \d+ min/g, "om N min");
   return { status: res.status, body, cookies: res.headers.getSetCookie().map((c) => c.split("=")[0]) };
 }
 
@@ -87,7 +90,15 @@ describe("no answer tells whether an e-mail address has an account", () => {
     const invite = async (email: string) =>
       observable(
         await settle(() =>
-          newPersonAction({ request: formRequest("/admin/people/new", { name: "Eva Ek", email, branchId: "x", position: "ledamot", roles: "participant" }, { cookie: facilitator.cookie }), context: freshContext(), params: {} }),
+          newPersonAction({
+            request: formRequest(
+              "/admin/people/new",
+              { name: "Eva Ek", email, branchId: "x", position: "ledamot", roles: "participant" },
+              { cookie: facilitator.cookie },
+            ),
+            context: freshContext(),
+            params: {},
+          }),
         ),
         email,
       );
@@ -106,7 +117,13 @@ describe("invitations are throttled", () => {
     return settle(() => newPersonAction({ request: formRequest("/admin/people/new", fields, { cookie }), context: freshContext(), params: {} }));
   };
   const resend = (cookie: string, personId: string) =>
-    settle(() => personAction({ request: formRequest(`/admin/people/${personId}`, { intent: "resend-invite" }, { cookie }), context: freshContext(), params: { personId } }));
+    settle(() =>
+      personAction({
+        request: formRequest(`/admin/people/${personId}`, { intent: "resend-invite" }, { cookie }),
+        context: freshContext(),
+        params: { personId },
+      }),
+    );
 
   it("one recipient gets at most three invitation e-mails an hour, resends included; the fourth is refused in Swedish", async () => {
     const a = await admin();
@@ -141,7 +158,9 @@ describe("invitations are throttled", () => {
     await db.rateLimitHit.createMany({ data: Array.from({ length: 5 }, () => ({ key, createdAt: new Date() })) });
     const email = `import-${Date.now()}@test.se`;
     const csvText = `namn;e-post;arbetarekommun;befattning;roller\nEva Ek;${email};Luleå;ledamot;deltagare\n`;
-    const res = await settle(() => importAction({ request: formRequest("/admin/people/import", { intent: "commit", csvText }, { cookie: a.cookie }), context: freshContext(), params: {} }));
+    const res = await settle(() =>
+      importAction({ request: formRequest("/admin/people/import", { intent: "commit", csvText }, { cookie: a.cookie }), context: freshContext(), params: {} }),
+    );
     expect(res.status).toBe(429);
     expect((await res.json()).errors._form[0]).toMatch(/^Inget importerades: Många inbjudningar/);
     expect(await db.person.count({ where: { email } })).toBe(0);

@@ -52,7 +52,9 @@ const EXPORTS: Record<string, () => Promise<Export>> = {
       // takes registered actions only, but a row from before a rename shows its key as stored: plant one directly.
       const actor = await createPerson();
       await db.person.update({ where: { id: actor.id }, data: { name: FORMULAS[0]! } });
-      await db.auditEvent.create({ data: { actorId: actor.id, action: FORMULAS[3]!, subjectType: "person", subjectId: actor.id, detail: JSON.stringify({ note: FORMULAS[1]! }) } });
+      await db.auditEvent.create({
+        data: { actorId: actor.id, action: FORMULAS[3]!, subjectType: "person", subjectId: actor.id, detail: JSON.stringify({ note: FORMULAS[1]! }) },
+      });
       return [FORMULAS[0]!, FORMULAS[3]!];
     },
   }),
@@ -63,7 +65,11 @@ function csvRoutes() {
   const source = (file: string) => {
     const full = path.resolve("app/routes", file);
     if (!fs.statSync(full).isDirectory()) return fs.readFileSync(full, "utf8");
-    return fs.readdirSync(full).filter((f) => /\.tsx?$/.test(f)).map((f) => fs.readFileSync(path.join(full, f), "utf8")).join("\n");
+    return fs
+      .readdirSync(full)
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => fs.readFileSync(path.join(full, f), "utf8"))
+      .join("\n");
   };
   return routeFiles().filter((file) => file.includes("[.csv]") || /["']?Content-Type["']?\s*[:,]\s*["'`]text\/csv/i.test(source(file)));
 }
@@ -81,7 +87,10 @@ describe("attack: CSV exports neutralise formulas", () => {
   it("every CSV route has an entry here", () => {
     const routes = csvRoutes();
     expect(routes.length).toBeGreaterThan(0);
-    expect(routes.filter((r) => !(r in EXPORTS)), "CSV routes without an entry in EXPORTS").toEqual([]);
+    expect(
+      routes.filter((r) => !(r in EXPORTS)),
+      "CSV routes without an entry in EXPORTS",
+    ).toEqual([]);
   });
 
   it.each(Object.keys(EXPORTS))("%s: no cell starts a formula, and the planted texts are there, neutralised", async (file) => {

@@ -30,8 +30,19 @@ beforeAll(async () => {
   Object.assign(w, { admin, f1 });
   const cohortId = await approvalCohort({ admin, programId }, f1);
   const scheduled = await scheduleSessions(actorOf(w.f1), {
-    kind: "group", title: "Möte", agenda: "", date: isoDay(10), startTime: "18:00", endTime: "19:00",
-    location: "Luleå", videoUrl: "", cohortId: "", participantIds: [learner.id], capacity: "", repeatWeeks: 0, occurrences: 1,
+    kind: "group",
+    title: "Möte",
+    agenda: "",
+    date: isoDay(10),
+    startTime: "18:00",
+    endTime: "19:00",
+    location: "Luleå",
+    videoUrl: "",
+    cohortId: "",
+    participantIds: [learner.id],
+    capacity: "",
+    repeatWeeks: 0,
+    occurrences: 1,
   });
   if (!scheduled.ok) throw new Error(scheduled.message);
   const lesson = await db.lesson.findUniqueOrThrow({ where: { slug: "t-uppgift" } });
@@ -113,7 +124,11 @@ describe("attack: every action answers a JSON body and a broken multipart body w
   });
 
   it("each one, signed in as someone allowed to post there: < 500, and 400 from every action that reads a form", async () => {
-    const readsForm = new Set(routeFiles().filter((f) => /\breadForm\(/.test(fs.readFileSync(path.resolve("app/routes", f), "utf8"))).map((f) => f.replace(/\.tsx?$/, "")));
+    const readsForm = new Set(
+      routeFiles()
+        .filter((f) => /\breadForm\(/.test(fs.readFileSync(path.resolve("app/routes", f), "utf8")))
+        .map((f) => f.replace(/\.tsx?$/, "")),
+    );
     expect(readsForm.size).toBeGreaterThanOrEqual(20);
     for (const file of actions()) {
       const { pattern, index } = routePattern(app.build, file);

@@ -108,7 +108,11 @@ describe("attack: request bodies too large for the server", () => {
     expect(res.body).toBe("Förfrågan är för stor (högst 5 MB). Ladda upp en mindre fil eller dela upp den.");
     expect(handled).toBe(before);
     // A client that sends everything first (as a browser does) still reads the answer.
-    const full = await fetch(`http://127.0.0.1:${port}/login`, { method: "POST", body: "x".repeat(10 * 1024 * 1024), headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const full = await fetch(`http://127.0.0.1:${port}/login`, {
+      method: "POST",
+      body: "x".repeat(10 * 1024 * 1024),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(full.status).toBe(413);
     expect(await full.text()).toMatch(/^Förfrågan är för stor/);
     expect(handled).toBe(before);
@@ -130,31 +134,189 @@ describe("attack: request bodies too large for the server", () => {
 });
 
 describe("attack: a value far over its maximum in every free-text field gets a Swedish field message", () => {
-  type Case = { action: (args: ActionFunctionArgs) => Promise<unknown>; url: string; params?: Record<string, string>; who?: keyof typeof w; form: () => Promise<Record<string, string>>; field: string; message: RegExp };
+  type Case = {
+    action: (args: ActionFunctionArgs) => Promise<unknown>;
+    url: string;
+    params?: Record<string, string>;
+    who?: keyof typeof w;
+    form: () => Promise<Record<string, string>>;
+    field: string;
+    message: RegExp;
+  };
   const big = LONG_TEXT;
   const cases: Record<string, Case> = {
     "login e-mail": { action: loginAction, url: "/login", form: async () => ({ email: big, password: "x" }), field: "email", message: /^Högst 254 tecken\.$/ },
-    "login password": { action: loginAction, url: "/login", form: async () => ({ email: "a@b.se", password: big }), field: "password", message: /^Högst 500 tecken\.$/ },
+    "login password": {
+      action: loginAction,
+      url: "/login",
+      form: async () => ({ email: "a@b.se", password: big }),
+      field: "password",
+      message: /^Högst 500 tecken\.$/,
+    },
     "forgot-password e-mail": { action: forgotAction, url: "/forgot-password", form: async () => ({ email: big }), field: "email", message: /för lång/ },
-    "new password": { action: passwordAction, url: `/password/${"A".repeat(43)}`, params: { token: "A".repeat(43) }, form: async () => ({ password: big, passwordConfirm: big }), field: "password", message: /högst 200 tecken/ },
-    "person name": { action: newPersonAction, url: "/admin/people/new", who: "admin", form: async () => ({ name: big, email: "ny@test.se", branchId: w.lulea, position: "ledamot", roles: "participant" }), field: "name", message: /högst 120 tecken/ },
-    "branch name": { action: branchAction, url: "/admin/branches/x", who: "admin", params: { branchId: "" }, form: async () => ({ name: big }), field: "name", message: /högst 60 tecken/ },
-    reflection: { action: lessonAction, url: "/courses/testkurs/t-reflektion", who: "learner", params: { courseSlug: "testkurs", lessonSlug: "t-reflektion" }, form: async () => ({ intent: "reflection", text: big }), field: "text", message: /Högst 10 000 tecken/ },
-    assignment: { action: lessonAction, url: "/courses/testkurs/t-uppgift", who: "learner", params: { courseSlug: "testkurs", lessonSlug: "t-uppgift" }, form: async () => ({ intent: "assignment", text: big }), field: "text", message: /Högst 20 000 tecken/ },
-    "review comment": { action: submissionAction, url: "/review/submissions/x", who: "f1", params: { submissionId: "" }, form: async () => ({ decision: "return", comment: big }), field: "comment", message: /Högst 5 000 tecken/ },
-    "session title": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: big, date: isoDay(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }), field: "title", message: /Högst 120 tecken/ },
-    "session agenda": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", agenda: big, date: isoDay(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }), field: "agenda", message: /Högst 5 000 tecken/ },
-    "session place": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", location: big }), field: "location", message: /Högst 200 tecken/ },
-    "session video link": { action: newSessionAction, url: "/sessions/new", who: "f1", form: async () => ({ kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", videoUrl: `https://meet.example.se/${big}` }), field: "videoUrl", message: /Högst 500 tecken/ },
-    "cohort name": { action: newCohortAction, url: "/admin/cohorts/new", who: "admin", form: async () => ({ name: big }), field: "name", message: /Högst 120 tecken/ },
-    "decline reason": { action: cohortAction, url: "/cohorts/x", who: "f1", params: { cohortId: "" }, form: async () => ({ intent: "decline", enrolmentId: w.enrolmentId, reason: big }), field: "reason", message: /Högst 500 tecken/ },
-    "crisis item note": { action: crisisAction, url: "/crisis/lulea", who: "chair", params: { branchSlug: "lulea" }, form: async () => ({ intent: "item", itemId: "x", status: "done", note: big }), field: "note", message: /^Högst 2000 tecken\.$/ },
-    "crisis item link": { action: crisisAction, url: "/crisis/lulea", who: "chair", params: { branchSlug: "lulea" }, form: async () => ({ intent: "item", itemId: "x", status: "done", link: `https://example.se/${big}` }), field: "link", message: /Högst 2 000 tecken/ },
-    "crisis own item": { action: crisisAction, url: "/crisis/lulea", who: "chair", params: { branchSlug: "lulea" }, form: async () => ({ intent: "own-item", sectionKey: "x", title: big }), field: "title", message: /Högst 200 tecken/ },
-    "crisis contact": { action: crisisAction, url: "/crisis/lulea", who: "chair", params: { branchSlug: "lulea" }, form: async () => ({ intent: "contact", name: big, role: "Roll", phone: "070-123 45 67" }), field: "name", message: /Högst 120 tecken/ },
-    "crisis template item": { action: templateAction, url: "/admin/crisis-template", who: "admin", form: async () => ({ newTitle: big }), field: "newTitle", message: /högst 200 tecken/ },
-    "indicator name": { action: goalAction, url: "/admin/goals/oppenhet", who: "admin", params: { key: "oppenhet" }, form: async () => ({ intent: "edit", name: big, definition: "En definition.", target: "50" }), field: "name", message: /Högst 200 tecken/ },
-    "indicator source": { action: goalAction, url: "/admin/goals/oppenhet", who: "admin", params: { key: "oppenhet" }, form: async () => ({ intent: "entry", period: "2026", value: "40", source: big, measuredOn: "2026-01-01" }), field: "source", message: /Högst 200 tecken/ },
+    "new password": {
+      action: passwordAction,
+      url: `/password/${"A".repeat(43)}`,
+      params: { token: "A".repeat(43) },
+      form: async () => ({ password: big, passwordConfirm: big }),
+      field: "password",
+      message: /högst 200 tecken/,
+    },
+    "person name": {
+      action: newPersonAction,
+      url: "/admin/people/new",
+      who: "admin",
+      form: async () => ({ name: big, email: "ny@test.se", branchId: w.lulea, position: "ledamot", roles: "participant" }),
+      field: "name",
+      message: /högst 120 tecken/,
+    },
+    "branch name": {
+      action: branchAction,
+      url: "/admin/branches/x",
+      who: "admin",
+      params: { branchId: "" },
+      form: async () => ({ name: big }),
+      field: "name",
+      message: /högst 60 tecken/,
+    },
+    reflection: {
+      action: lessonAction,
+      url: "/courses/testkurs/t-reflektion",
+      who: "learner",
+      params: { courseSlug: "testkurs", lessonSlug: "t-reflektion" },
+      form: async () => ({ intent: "reflection", text: big }),
+      field: "text",
+      message: /Högst 10 000 tecken/,
+    },
+    assignment: {
+      action: lessonAction,
+      url: "/courses/testkurs/t-uppgift",
+      who: "learner",
+      params: { courseSlug: "testkurs", lessonSlug: "t-uppgift" },
+      form: async () => ({ intent: "assignment", text: big }),
+      field: "text",
+      message: /Högst 20 000 tecken/,
+    },
+    "review comment": {
+      action: submissionAction,
+      url: "/review/submissions/x",
+      who: "f1",
+      params: { submissionId: "" },
+      form: async () => ({ decision: "return", comment: big }),
+      field: "comment",
+      message: /Högst 5 000 tecken/,
+    },
+    "session title": {
+      action: newSessionAction,
+      url: "/sessions/new",
+      who: "f1",
+      form: async () => ({ kind: "group", title: big, date: isoDay(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }),
+      field: "title",
+      message: /Högst 120 tecken/,
+    },
+    "session agenda": {
+      action: newSessionAction,
+      url: "/sessions/new",
+      who: "f1",
+      form: async () => ({ kind: "group", title: "Möte", agenda: big, date: isoDay(9), startTime: "18:00", endTime: "19:00", location: "Luleå" }),
+      field: "agenda",
+      message: /Högst 5 000 tecken/,
+    },
+    "session place": {
+      action: newSessionAction,
+      url: "/sessions/new",
+      who: "f1",
+      form: async () => ({ kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", location: big }),
+      field: "location",
+      message: /Högst 200 tecken/,
+    },
+    "session video link": {
+      action: newSessionAction,
+      url: "/sessions/new",
+      who: "f1",
+      form: async () => ({ kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", videoUrl: `https://meet.example.se/${big}` }),
+      field: "videoUrl",
+      message: /Högst 500 tecken/,
+    },
+    "cohort name": {
+      action: newCohortAction,
+      url: "/admin/cohorts/new",
+      who: "admin",
+      form: async () => ({ name: big }),
+      field: "name",
+      message: /Högst 120 tecken/,
+    },
+    "decline reason": {
+      action: cohortAction,
+      url: "/cohorts/x",
+      who: "f1",
+      params: { cohortId: "" },
+      form: async () => ({ intent: "decline", enrolmentId: w.enrolmentId, reason: big }),
+      field: "reason",
+      message: /Högst 500 tecken/,
+    },
+    "crisis item note": {
+      action: crisisAction,
+      url: "/crisis/lulea",
+      who: "chair",
+      params: { branchSlug: "lulea" },
+      form: async () => ({ intent: "item", itemId: "x", status: "done", note: big }),
+      field: "note",
+      message: /^Högst 2000 tecken\.$/,
+    },
+    "crisis item link": {
+      action: crisisAction,
+      url: "/crisis/lulea",
+      who: "chair",
+      params: { branchSlug: "lulea" },
+      form: async () => ({ intent: "item", itemId: "x", status: "done", link: `https://example.se/${big}` }),
+      field: "link",
+      message: /Högst 2 000 tecken/,
+    },
+    "crisis own item": {
+      action: crisisAction,
+      url: "/crisis/lulea",
+      who: "chair",
+      params: { branchSlug: "lulea" },
+      form: async () => ({ intent: "own-item", sectionKey: "x", title: big }),
+      field: "title",
+      message: /Högst 200 tecken/,
+    },
+    "crisis contact": {
+      action: crisisAction,
+      url: "/crisis/lulea",
+      who: "chair",
+      params: { branchSlug: "lulea" },
+      form: async () => ({ intent: "contact", name: big, role: "Roll", phone: "070-123 45 67" }),
+      field: "name",
+      message: /Högst 120 tecken/,
+    },
+    "crisis template item": {
+      action: templateAction,
+      url: "/admin/crisis-template",
+      who: "admin",
+      form: async () => ({ newTitle: big }),
+      field: "newTitle",
+      message: /högst 200 tecken/,
+    },
+    "indicator name": {
+      action: goalAction,
+      url: "/admin/goals/oppenhet",
+      who: "admin",
+      params: { key: "oppenhet" },
+      form: async () => ({ intent: "edit", name: big, definition: "En definition.", target: "50" }),
+      field: "name",
+      message: /Högst 200 tecken/,
+    },
+    "indicator source": {
+      action: goalAction,
+      url: "/admin/goals/oppenhet",
+      who: "admin",
+      params: { key: "oppenhet" },
+      form: async () => ({ intent: "entry", period: "2026", value: "40", source: big, measuredOn: "2026-01-01" }),
+      field: "source",
+      message: /Högst 200 tecken/,
+    },
   };
 
   it.each(Object.keys(cases))("%s", async (name) => {
@@ -189,17 +351,29 @@ describe("attack: a value far over its maximum in every free-text field gets a S
 
   it("an over-long name is refused beside the field, and 120 characters are fine", async () => {
     const fields = (name: string, email: string) => ({ name, email, branchId: w.lulea, position: "ledamot", roles: "participant" });
-    const tooLong = await settle(() => newPersonAction({ request: formRequest("/admin/people/new", fields("Å".repeat(121), "lang@test.se"), { cookie: w.admin.cookie }), context, params: {} }));
+    const tooLong = await settle(() =>
+      newPersonAction({ request: formRequest("/admin/people/new", fields("Å".repeat(121), "lang@test.se"), { cookie: w.admin.cookie }), context, params: {} }),
+    );
     expect(tooLong.status).toBe(400);
     expect((await tooLong.json()).errors.name).toEqual(["Namnet får vara högst 120 tecken."]);
-    const fine = await settle(() => newPersonAction({ request: formRequest("/admin/people/new", fields("Å".repeat(120), "lagom@test.se"), { cookie: w.admin.cookie }), context, params: {} }));
+    const fine = await settle(() =>
+      newPersonAction({ request: formRequest("/admin/people/new", fields("Å".repeat(120), "lagom@test.se"), { cookie: w.admin.cookie }), context, params: {} }),
+    );
     expect(fine).toRedirectTo(/^\/admin\/people\/[^/]+$/);
   });
 
   it("a video link the calendar library cannot write is refused at the form, not a 500 when the invitation is built", async () => {
     for (const videoUrl of ["https://ex_ample.se/rum", "https://meet.example.se:8/rum", "https://user:pw@meet.example.se/"]) {
       const res = await settle(() =>
-        newSessionAction({ request: formRequest("/sessions/new", { kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", videoUrl, participantIds: w.learner.id }, { cookie: w.f1.cookie }), context, params: {} }),
+        newSessionAction({
+          request: formRequest(
+            "/sessions/new",
+            { kind: "group", title: "Möte", date: isoDay(9), startTime: "18:00", endTime: "19:00", videoUrl, participantIds: w.learner.id },
+            { cookie: w.f1.cookie },
+          ),
+          context,
+          params: {},
+        }),
       );
       expect(res.status, videoUrl).toBe(400);
       expect((await res.json()).errors.videoUrl).toEqual(["Videolänken ser inte ut som en webbadress, t.ex. https://meet.example.se/rum."]);
@@ -233,7 +407,9 @@ describe("attack: malformed CSV in the people import and the bulk enrolment", ()
   const header = "namn;e-post;arbetarekommun;befattning;roller";
   const row = (email: string) => `Åsa Öberg;${email};Luleå;ledamot;deltagare`;
   const importFile = async (bytes: Uint8Array) => {
-    const res = await settle(() => importAction({ request: upload("/admin/people/import", w.admin.cookie, { intent: "preview" }, { name: "personer.csv", bytes }), context, params: {} }));
+    const res = await settle(() =>
+      importAction({ request: upload("/admin/people/import", w.admin.cookie, { intent: "preview" }, { name: "personer.csv", bytes }), context, params: {} }),
+    );
     return { status: res.status, body: await res.json() };
   };
 
@@ -260,7 +436,10 @@ describe("attack: malformed CSV in the people import and the bulk enrolment", ()
     const cases: Record<string, [Uint8Array, RegExp]> = {
       "an unclosed quote": [utf8(`${header}\n"Åsa Öberg;asa@test.se;Luleå;ledamot;deltagare\n`), /citattecken saknas/],
       "wrong columns": [utf8("förnamn;efternamn;telefon\nÅsa;Öberg;070\n"), /^Rubrikraden saknar namn, e-post, arbetarekommun, befattning, roller\./],
-      "binary garbage": [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0x00, 0x12]), /inte vara en CSV-fil/],
+      "binary garbage": [
+        new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0x00, 0x12]),
+        /inte vara en CSV-fil/,
+      ],
       "a NUL byte in text": [utf8(`${header}\n${row("a@test.se")}\u0000\n`), /inte vara en CSV-fil/],
       "only the header": [utf8(`${header}\n`), /ingen rad med personer/],
     };
@@ -270,20 +449,38 @@ describe("attack: malformed CSV in the people import and the bulk enrolment", ()
       expect(body.preview, name).toMatchObject({ ok: false });
       expect(body.preview.fileError, name).toMatch(message);
     }
-    const commit = await settle(() => importAction({ request: upload("/admin/people/import", w.admin.cookie, { intent: "commit" }, { name: "x.csv", bytes: cases["binary garbage"]![0] }), context, params: {} }));
+    const commit = await settle(() =>
+      importAction({
+        request: upload("/admin/people/import", w.admin.cookie, { intent: "commit" }, { name: "x.csv", bytes: cases["binary garbage"]![0] }),
+        context,
+        params: {},
+      }),
+    );
     expect(commit.status).toBe(400);
     expect(await db.person.count({ where: { name: "Åsa Öberg" } })).toBe(0);
   });
 
   it("a pasted text over 2 MB is refused with 413, whatever the request's headers say", async () => {
-    const res = await settle(() => importAction({ request: formRequest("/admin/people/import", { intent: "preview", csvText: `${header}\n${"x".repeat(2 * 1024 * 1024)}` }, { cookie: w.admin.cookie }), context, params: {} }));
+    const res = await settle(() =>
+      importAction({
+        request: formRequest("/admin/people/import", { intent: "preview", csvText: `${header}\n${"x".repeat(2 * 1024 * 1024)}` }, { cookie: w.admin.cookie }),
+        context,
+        params: {},
+      }),
+    );
     expect(res.status).toBe(413);
     expect((await res.json()).errors.csv).toEqual(["Filen är för stor (högst 2 MB)."]);
   });
 
   it("bulk enrolment: encodings read alike; broken files, wrong columns and oversized files get a Swedish error", async () => {
     const bulk = async (bytes: Uint8Array) => {
-      const res = await settle(() => bulkAction({ request: upload(`/cohorts/${w.cohortId}/bulk`, w.f1.cookie, { intent: "preview-csv" }, { name: "lista.csv", bytes }), context, params: { cohortId: w.cohortId } }));
+      const res = await settle(() =>
+        bulkAction({
+          request: upload(`/cohorts/${w.cohortId}/bulk`, w.f1.cookie, { intent: "preview-csv" }, { name: "lista.csv", bytes }),
+          context,
+          params: { cohortId: w.cohortId },
+        }),
+      );
       return { status: res.status, body: await res.json() };
     };
     const list = `e-post\r\n${w.learner.email}\r\nokand@test.se\r\n`;
@@ -313,8 +510,19 @@ describe("attack: calendar text", () => {
     const guest = await signedIn({ branch: "Luleå" });
     await db.person.update({ where: { id: guest.id }, data: { name: "Eva\r\nATTENDEE:mailto:evil@example.com" } });
     const result = await scheduleSessions(actorOf(w.f1), {
-      kind: "group", title: "Möte\r\nATTENDEE:mailto:evil@example.com", agenda: "Rad\r\nBEGIN:VALARM\r\nTRIGGER:-PT5M", date: isoDay(20), startTime: "18:00", endTime: "19:00",
-      location: "Luleå", videoUrl: "", cohortId: "", participantIds: [guest.id], capacity: "", repeatWeeks: 0, occurrences: 1,
+      kind: "group",
+      title: "Möte\r\nATTENDEE:mailto:evil@example.com",
+      agenda: "Rad\r\nBEGIN:VALARM\r\nTRIGGER:-PT5M",
+      date: isoDay(20),
+      startTime: "18:00",
+      endTime: "19:00",
+      location: "Luleå",
+      videoUrl: "",
+      cohortId: "",
+      participantIds: [guest.id],
+      capacity: "",
+      repeatWeeks: 0,
+      occurrences: 1,
     });
     if (!result.ok) throw new Error(result.message);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { personId: guest.id, kind: "session-invite" } });
@@ -329,7 +537,10 @@ describe("attack: calendar text", () => {
 describe("attack: content files that try to leave their place", () => {
   it("a slug with ../ or an encoded dot-dot is refused by the sync, which then writes nothing", async () => {
     for (const slug of ["../../etc/passwd", "..%2f..%2fsecret", "a/../../b", "t-las\u0000", "x".repeat(10) + "/"]) {
-      const dir = writeContent({ ...basicContent(), "testkurs/m1/elak.md": lessonFile("placeholder", { order: 9 }).replace("lesson: placeholder", `lesson: ${JSON.stringify(slug)}`) });
+      const dir = writeContent({
+        ...basicContent(),
+        "testkurs/m1/elak.md": lessonFile("placeholder", { order: 9 }).replace("lesson: placeholder", `lesson: ${JSON.stringify(slug)}`),
+      });
       const before = await db.lesson.count();
       let problems: { file: string; field?: string; message: string }[] = [];
       try {
@@ -338,7 +549,11 @@ describe("attack: content files that try to leave their place", () => {
         if (!(error instanceof ContentSyncError)) throw error;
         problems = error.problems;
       }
-      expect(problems, slug).toContainEqual({ file: path.join("testkurs", "m1", "elak.md"), field: "lesson", message: "får bara innehålla a-z, 0-9 och bindestreck" });
+      expect(problems, slug).toContainEqual({
+        file: path.join("testkurs", "m1", "elak.md"),
+        field: "lesson",
+        message: "får bara innehålla a-z, 0-9 och bindestreck",
+      });
       expect(await db.lesson.count()).toBe(before);
     }
   });

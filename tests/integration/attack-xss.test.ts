@@ -61,7 +61,12 @@ beforeAll(async () => {
   Object.assign(w, people);
 
   // Person name, through the admin's person form.
-  await post(`/admin/people/${w.learner.id}`, w.admin.cookie, { intent: "save", name: PAYLOAD, email: w.learner.email, branchId: lulea, position: "ledamot", roles: "participant" }, 302);
+  await post(
+    `/admin/people/${w.learner.id}`,
+    w.admin.cookie,
+    { intent: "save", name: PAYLOAD, email: w.learner.email, branchId: lulea, position: "ledamot", roles: "participant" },
+    302,
+  );
 
   // Reflection (shared) and assignment, through the lesson forms; review feedback through the review form.
   await post("/courses/testkurs/t-reflektion", w.learner.cookie, { intent: "reflection", text: PAYLOAD, shared: "on" }, 302);
@@ -74,15 +79,34 @@ beforeAll(async () => {
   const session = await post(
     "/sessions/new",
     w.f1.cookie,
-    { kind: "group", title: PAYLOAD, agenda: PAYLOAD, date: isoDay(10), startTime: "18:00", endTime: "19:00", location: PAYLOAD, videoUrl: "https://meet.example.se/rum", participantIds: w.learner.id, repeatWeeks: "0", occurrences: "1" },
+    {
+      kind: "group",
+      title: PAYLOAD,
+      agenda: PAYLOAD,
+      date: isoDay(10),
+      startTime: "18:00",
+      endTime: "19:00",
+      location: PAYLOAD,
+      videoUrl: "https://meet.example.se/rum",
+      participantIds: w.learner.id,
+      repeatWeeks: "0",
+      occurrences: "1",
+    },
     302,
   );
   w.sessionId = session.res.headers.get("Location")!.split("/").pop()!;
 
   // Cohort name through the admin's cohort form; enrolling puts the name in a flash message too.
   const cohortForm = (mode: string) => ({
-    name: PAYLOAD, programId, startsOn: isoDay(5), endsOn: isoDay(50), enrolmentOpensOn: isoDay(-1), enrolmentClosesOn: isoDay(3),
-    capacity: "5", mode, facilitatorIds: w.f1.id,
+    name: PAYLOAD,
+    programId,
+    startsOn: isoDay(5),
+    endsOn: isoDay(50),
+    enrolmentOpensOn: isoDay(-1),
+    enrolmentClosesOn: isoDay(3),
+    capacity: "5",
+    mode,
+    facilitatorIds: w.f1.id,
   });
   w.cohortId = (await post("/admin/cohorts/new", w.admin.cookie, cohortForm("open"), 302)).res.headers.get("Location")!.split("/").pop()!;
   const enrolled = await post(`/cohorts/${w.cohortId}?index`, w.learner.cookie, { intent: "enrol" }, 302);
@@ -97,13 +121,23 @@ beforeAll(async () => {
   await app.request("/crisis/lulea", { cookie: w.chair.cookie }).then(html);
   const plan = await db.crisisPlan.findFirstOrThrow({ where: { branchId: lulea }, include: { items: { orderBy: { order: "asc" } } } });
   const item = plan.items[0]!;
-  await post("/crisis/lulea?index", w.chair.cookie, { intent: "item", itemId: item.id, status: "not-applicable", notApplicableReason: PAYLOAD, note: PAYLOAD, link: "" }, 302);
+  await post(
+    "/crisis/lulea?index",
+    w.chair.cookie,
+    { intent: "item", itemId: item.id, status: "not-applicable", notApplicableReason: PAYLOAD, note: PAYLOAD, link: "" },
+    302,
+  );
   await post("/crisis/lulea?index", w.chair.cookie, { intent: "own-item", sectionKey: item.sectionKey, title: PAYLOAD, guidance: PAYLOAD }, 302);
   await post("/crisis/lulea?index", w.chair.cookie, { intent: "contact", name: PAYLOAD, role: PAYLOAD, phone: "070-123 45 67" }, 302);
   await post("/admin/crisis-template", w.admin.cookie, { newSection: item.sectionKey, newTitle: PAYLOAD, newGuidance: PAYLOAD, note: PAYLOAD }, 302);
 
   // Goals: an indicator's texts and an entered value's source.
-  await post("/admin/goals/oppenhet", w.admin.cookie, { intent: "edit", name: PAYLOAD, definition: PAYLOAD, baseline: "45", baselineSource: PAYLOAD, target: "60", parameter: "" }, 302);
+  await post(
+    "/admin/goals/oppenhet",
+    w.admin.cookie,
+    { intent: "edit", name: PAYLOAD, definition: PAYLOAD, baseline: "45", baselineSource: PAYLOAD, target: "60", parameter: "" },
+    302,
+  );
   await post("/admin/goals/oppenhet", w.admin.cookie, { intent: "entry", period: "2026", value: "47", source: PAYLOAD, measuredOn: "2026-03-01" }, 302);
 
   // A branch name the form would refuse (see below), put straight into the database.
@@ -151,7 +185,14 @@ describe("attack: stored script payloads render inert", () => {
 
   it.each(pages)("%s opens %s: payload shown as text, nothing live", async (who, template, shows) => {
     const person = w[who] as Person;
-    const ids: Record<string, string> = { learner: w.learner.id, session: w.sessionId, cohort: w.cohortId, declinedCohort: w.declinedCohortId, reflection: w.reflectionId, submission: w.submissionId };
+    const ids: Record<string, string> = {
+      learner: w.learner.id,
+      session: w.sessionId,
+      cohort: w.cohortId,
+      declinedCohort: w.declinedCohortId,
+      reflection: w.reflectionId,
+      submission: w.submissionId,
+    };
     const url = template.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
     const res = await app.request(url, { cookie: person.cookie });
     const page = await html(res);
@@ -170,7 +211,12 @@ describe("attack: stored script payloads render inert", () => {
   it("a form shown again with its errors keeps the typed payload as text", async () => {
     const { body } = await post("/courses/testkurs/t-uppgift", w.learner.cookie, { intent: "assignment", text: PAYLOAD.slice(0, 10) }, 400);
     expect(body).toContain("Skriv minst 20 tecken.");
-    const person = await post("/admin/people/new", w.admin.cookie, { name: PAYLOAD, email: "inte-en-adress", branchId: "", position: "ledamot", roles: "participant" }, 400);
+    const person = await post(
+      "/admin/people/new",
+      w.admin.cookie,
+      { name: PAYLOAD, email: "inte-en-adress", branchId: "", position: "ledamot", roles: "participant" },
+      400,
+    );
     expect(person.body).toContain(ESCAPED);
   });
 
@@ -190,13 +236,30 @@ describe("attack: stored script payloads render inert", () => {
     const video = await post(
       "/sessions/new",
       w.f1.cookie,
-      { kind: "group", title: "Möte", agenda: "", date: isoDay(12), startTime: "18:00", endTime: "19:00", location: "", videoUrl: JS_URL, participantIds: w.learner.id, repeatWeeks: "0", occurrences: "1" },
+      {
+        kind: "group",
+        title: "Möte",
+        agenda: "",
+        date: isoDay(12),
+        startTime: "18:00",
+        endTime: "19:00",
+        location: "",
+        videoUrl: JS_URL,
+        participantIds: w.learner.id,
+        repeatWeeks: "0",
+        occurrences: "1",
+      },
       400,
     );
     expect(video.body).toContain("Videolänken ska börja med https://");
     const plan = await db.crisisPlan.findFirstOrThrow({ where: { branch: { slug: "lulea" } }, include: { items: true } });
     for (const link of [JS_URL, " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)"]) {
-      const crisis = await post("/crisis/lulea?index", w.chair.cookie, { intent: "item", itemId: plan.items[1]!.id, status: "done", notApplicableReason: "", note: "", link }, 400);
+      const crisis = await post(
+        "/crisis/lulea?index",
+        w.chair.cookie,
+        { intent: "item", itemId: plan.items[1]!.id, status: "done", notApplicableReason: "", note: "", link },
+        400,
+      );
       expect(crisis.body).toMatch(/Länken ska börja med http\(s\):\/\/|Ange en hel adress/);
     }
   });
@@ -206,7 +269,12 @@ describe("attack: stored script payloads render inert", () => {
     const plan = await db.crisisPlan.findFirstOrThrow({ where: { branch: { slug: "lulea" } }, include: { items: true } });
     await db.crisisPlanItem.update({ where: { id: plan.items[1]!.id }, data: { link: JS_URL } });
     try {
-      for (const [person, url] of [[w.learner, `/sessions/${w.sessionId}`], [w.f1, `/sessions/${w.sessionId}`], [w.chair, "/crisis/lulea"], [w.chair, "/crisis/lulea/print"]] as const) {
+      for (const [person, url] of [
+        [w.learner, `/sessions/${w.sessionId}`],
+        [w.f1, `/sessions/${w.sessionId}`],
+        [w.chair, "/crisis/lulea"],
+        [w.chair, "/crisis/lulea/print"],
+      ] as const) {
         const page = await html(await app.request(url, { cookie: person.cookie }));
         expectInert(page, url);
       }
@@ -237,7 +305,7 @@ describe("attack: markup in course content is escaped at sync", () => {
       "",
       "[klicka här](javascript:alert(1)) och [här](JAVASCRIPT:alert(1)) och [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
       "",
-      "[vbscript](vbscript:msgbox(1)) och <a href=\"javascript:alert(1)\">rå länk</a>",
+      '[vbscript](vbscript:msgbox(1)) och <a href="javascript:alert(1)">rå länk</a>',
       "",
       "![bild](javascript:alert(1))",
       "",
@@ -247,7 +315,10 @@ describe("attack: markup in course content is escaped at sync", () => {
       writeContent({
         ...basicContent(),
         "testkurs/m1/las.md": lessonFile("t-las", { order: 1, body }),
-        "testkurs/m1/extra.md": lessonFile("t-extra", { order: 3, required: false, extra: "" }).replace("title: Lektion t-extra", `title: "${PAYLOAD.replaceAll('"', '\\"')}"`),
+        "testkurs/m1/extra.md": lessonFile("t-extra", { order: 3, required: false, extra: "" }).replace(
+          "title: Lektion t-extra",
+          `title: "${PAYLOAD.replaceAll('"', '\\"')}"`,
+        ),
       }),
     );
     const lesson = await db.lesson.findUniqueOrThrow({ where: { slug: "t-las" } });

@@ -34,7 +34,9 @@ describe("login and logout through the routes", () => {
     const request = formRequest("/login", { email: p.email, password: p.password, redirectTo: "/" });
     request.headers.set("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
     const cookie = cookieFrom(await settle(() => loginAction({ request, context, params: {} })));
-    const account = (await accountLoader({ request: getRequest("/account", cookie), context, params: {} })) as unknown as { sessions: { userAgent: string | null }[] };
+    const account = (await accountLoader({ request: getRequest("/account", cookie), context, params: {} })) as unknown as {
+      sessions: { userAgent: string | null }[];
+    };
     expect(account.sessions.map((s) => s.userAgent)).toEqual(["Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"]);
   });
 
@@ -111,7 +113,11 @@ describe("authorization on admin routes", () => {
     const cookie = cookieFrom(await logIn(admin.email, admin.password));
     const bad = await settle(() =>
       newPersonAction({
-        request: formRequest("/admin/people/new", { intent: "save", name: "Ny Person", email: "inte-epost", branchId: "", position: "medlem", roles: ["participant", "facilitator"] }, { cookie }),
+        request: formRequest(
+          "/admin/people/new",
+          { intent: "save", name: "Ny Person", email: "inte-epost", branchId: "", position: "medlem", roles: ["participant", "facilitator"] },
+          { cookie },
+        ),
         context,
         params: {},
       }),
@@ -125,7 +131,11 @@ describe("authorization on admin routes", () => {
     const jokkmokk = await branchId("Jokkmokk");
     const good = await settle(() =>
       newPersonAction({
-        request: formRequest("/admin/people/new", { intent: "save", name: "Ny Person", email: "ny.person@test.se", branchId: jokkmokk, position: "medlem", roles: "participant" }, { cookie }),
+        request: formRequest(
+          "/admin/people/new",
+          { intent: "save", name: "Ny Person", email: "ny.person@test.se", branchId: jokkmokk, position: "medlem", roles: "participant" },
+          { cookie },
+        ),
         context,
         params: {},
       }),

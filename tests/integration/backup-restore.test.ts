@@ -41,7 +41,9 @@ async function freshDatabase(name: string) {
 function contents(file: string) {
   const sqlite = new Database(file, { readonly: true });
   try {
-    const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     return Object.fromEntries(tables.map((t) => [t, sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
   } finally {
     sqlite.close();
@@ -51,7 +53,9 @@ function contents(file: string) {
 function attemptIds(file: string): number[] {
   const sqlite = new Database(file, { readonly: true });
   try {
-    return (sqlite.prepare("SELECT email FROM LoginAttempt WHERE email LIKE 'writer-%' ").all() as { email: string }[]).map((r) => Number(r.email.slice("writer-".length))).sort((a, b) => a - b);
+    return (sqlite.prepare("SELECT email FROM LoginAttempt WHERE email LIKE 'writer-%' ").all() as { email: string }[])
+      .map((r) => Number(r.email.slice("writer-".length)))
+      .sort((a, b) => a - b);
   } finally {
     sqlite.close();
   }
@@ -110,7 +114,11 @@ function stop(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
 }
 
 beforeAll(() => {
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${template}` }, stdio: "ignore" });
+  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: `file:${template}` },
+    stdio: "ignore",
+  });
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -157,7 +165,10 @@ describe("npm run backup", () => {
   });
 
   it("refuses a DATABASE_URL that is not a SQLite file and sends PostgreSQL users to pg_dump", async () => {
-    const postgres = await run(TSX, ["scripts/backup.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: "postgresql://app@db.example/ledarlyftet" } }).catch((e: { code: number; stderr: string }) => e);
+    const postgres = await run(TSX, ["scripts/backup.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: "postgresql://app@db.example/ledarlyftet" },
+    }).catch((e: { code: number; stderr: string }) => e);
     expect("code" in postgres && postgres.code).toBe(1);
     expect(postgres.stderr).toMatch(/use pg_dump/);
 

@@ -12,7 +12,6 @@ import { createPerson, formRequest, getRequest, settle, signedIn } from "./helpe
 const context = { clientAddress: "203.0.113.11" };
 let programId: string;
 
-
 async function cohort(capacity: number, facilitatorId: string, mode: "open" | "approval" = "open") {
   const r = await createCohort("admin", {
     name: "Omgång",
@@ -87,14 +86,18 @@ describe("cohort routes", () => {
     const id = await cohort(5, f.id);
     const learner = await signedIn();
     await post(id, { intent: "enrol" }, learner.cookie);
-    const asLearner = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, learner.cookie), context, params: { cohortId: id } }))).json();
+    const asLearner = await (
+      await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, learner.cookie), context, params: { cohortId: id } }))
+    ).json();
     expect(asLearner.roster).toBeNull();
     const other = await signedIn({ roles: ["facilitator"] });
     const asOther = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, other.cookie), context, params: { cohortId: id } }))).json();
     expect(asOther.roster).toBeNull();
     const asOwn = await (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${id}`, f.cookie), context, params: { cohortId: id } }))).json();
     expect(asOwn.roster.map((r: { personId: string }) => r.personId)).toEqual([learner.id]);
-    expect((await settle(() => bulkLoader({ request: getRequest(`/cohorts/${id}/bulk`, learner.cookie), context, params: { cohortId: id } }))).status).toBe(403);
+    expect((await settle(() => bulkLoader({ request: getRequest(`/cohorts/${id}/bulk`, learner.cookie), context, params: { cohortId: id } }))).status).toBe(
+      403,
+    );
   });
 
   it("previews a CSV with good and bad rows, then enrols the good ones", async () => {
@@ -102,15 +105,32 @@ describe("cohort routes", () => {
     const id = await cohort(10, f.id);
     const [a, b] = await Promise.all([createPerson(), createPerson()]);
     const csv = `e-post\n${a.email}\ninte-en-adress\nokand@example.se\n${b.email.toUpperCase()}\n`;
-    const previewed = await settle(() => bulkAction({ request: formRequest(`/cohorts/${id}/bulk`, { intent: "preview-csv", csvText: csv }, { cookie: f.cookie }), context, params: { cohortId: id } }));
+    const previewed = await settle(() =>
+      bulkAction({
+        request: formRequest(`/cohorts/${id}/bulk`, { intent: "preview-csv", csvText: csv }, { cookie: f.cookie }),
+        context,
+        params: { cohortId: id },
+      }),
+    );
     const body = await previewed.json();
-    expect(body.preview.rows.map((r: { personId: string; outcome: string }) => [r.personId, r.outcome]).sort()).toEqual([[a.id, "enrol"], [b.id, "enrol"]].sort());
+    expect(body.preview.rows.map((r: { personId: string; outcome: string }) => [r.personId, r.outcome]).sort()).toEqual(
+      [
+        [a.id, "enrol"],
+        [b.id, "enrol"],
+      ].sort(),
+    );
     expect(body.preview.problems).toEqual([
       { line: 3, value: "inte-en-adress", message: "ogiltig e-postadress" },
       { line: 4, value: "okand@example.se", message: "ingen person med den e-postadressen" },
     ]);
     expect(await db.enrolment.count({ where: { cohortId: id } })).toBe(0);
-    const committed = await settle(() => bulkAction({ request: formRequest(`/cohorts/${id}/bulk`, { intent: "commit", personIds: [a.id, b.id] }, { cookie: f.cookie }), context, params: { cohortId: id } }));
+    const committed = await settle(() =>
+      bulkAction({
+        request: formRequest(`/cohorts/${id}/bulk`, { intent: "commit", personIds: [a.id, b.id] }, { cookie: f.cookie }),
+        context,
+        params: { cohortId: id },
+      }),
+    );
     expect(committed).toRedirectTo(`/cohorts/${id}`);
     expect(await db.enrolment.count({ where: { cohortId: id, status: "enrolled" } })).toBe(2);
   });
@@ -119,7 +139,20 @@ describe("cohort routes", () => {
     const admin = await signedIn({ roles: ["admin"] });
     const res = await settle(() =>
       newCohortAction({
-        request: formRequest("/admin/cohorts/new", { name: "Vå", programId, startsOn: "2027-05-01", endsOn: "2027-04-01", enrolmentOpensOn: "2027-13-45", enrolmentClosesOn: "2027-03-01", capacity: "0", mode: "open" }, { cookie: admin.cookie }),
+        request: formRequest(
+          "/admin/cohorts/new",
+          {
+            name: "Vå",
+            programId,
+            startsOn: "2027-05-01",
+            endsOn: "2027-04-01",
+            enrolmentOpensOn: "2027-13-45",
+            enrolmentClosesOn: "2027-03-01",
+            capacity: "0",
+            mode: "open",
+          },
+          { cookie: admin.cookie },
+        ),
         context,
         params: {},
       }),
@@ -131,7 +164,9 @@ describe("cohort routes", () => {
     expect(body.errors.enrolmentOpensOn[0]).toMatch(/riktigt datum/);
     expect(body.values).toMatchObject({ name: "Vå", startsOn: "2027-05-01" });
     const participant = await signedIn();
-    const refused = await settle(() => newCohortAction({ request: formRequest("/admin/cohorts/new", { name: "Smyg" }, { cookie: participant.cookie }), context, params: {} }));
+    const refused = await settle(() =>
+      newCohortAction({ request: formRequest("/admin/cohorts/new", { name: "Smyg" }, { cookie: participant.cookie }), context, params: {} }),
+    );
     expect(refused.status).toBe(403);
   });
 });

@@ -21,7 +21,10 @@ export function rewrite(dir: string, name: string, text: string | null) {
   }
 }
 
-export const lessonFile = (slug: string, opts: { module?: string; order?: number; type?: string; required?: boolean; extra?: string; body?: string; course?: string; program?: string } = {}) =>
+export const lessonFile = (
+  slug: string,
+  opts: { module?: string; order?: number; type?: string; required?: boolean; extra?: string; body?: string; course?: string; program?: string } = {},
+) =>
   `---
 program: ${opts.program ?? "testprogram"}
 course: ${opts.course ?? "testkurs"}

@@ -12,7 +12,6 @@ import { formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.9" };
 
-
 beforeAll(async () => {
   await syncContent(writeContent(basicContent()));
   // A second course in another program, and a program only for enrolled people.
@@ -30,7 +29,9 @@ beforeAll(async () => {
 describe("lesson pages", () => {
   it("never send a knowledge check's right answers or feedback before the learner answers", async () => {
     const me = await signedIn();
-    const res = await settle(() => lessonLoader({ request: getRequest("/courses/testkurs/t-quiz", me.cookie), context, params: { courseSlug: "testkurs", lessonSlug: "t-quiz" } }));
+    const res = await settle(() =>
+      lessonLoader({ request: getRequest("/courses/testkurs/t-quiz", me.cookie), context, params: { courseSlug: "testkurs", lessonSlug: "t-quiz" } }),
+    );
     const body = await res.text();
     expect(res.status).toBe(200);
     expect(body).toContain("Vilket är rätt?");
@@ -65,7 +66,11 @@ describe("lesson pages", () => {
     const page = await settle(() => courseLoader({ request: getRequest("/courses/stangd-kurs", me.cookie), context, params: { courseSlug: "stangd-kurs" } }));
     expect(page.status).toBe(403);
     const post = await settle(() =>
-      lessonAction({ request: formRequest("/courses/stangd-kurs/s-lektion", { intent: "read" }, { cookie: me.cookie }), context, params: { courseSlug: "stangd-kurs", lessonSlug: "s-lektion" } }),
+      lessonAction({
+        request: formRequest("/courses/stangd-kurs/s-lektion", { intent: "read" }, { cookie: me.cookie }),
+        context,
+        params: { courseSlug: "stangd-kurs", lessonSlug: "s-lektion" },
+      }),
     );
     expect(post.status).toBe(403);
     expect(await db.lessonProgress.count({ where: { personId: me.id } })).toBe(0);
@@ -74,7 +79,11 @@ describe("lesson pages", () => {
   it("refuse a completion type that does not fit the lesson", async () => {
     const me = await signedIn();
     const res = await settle(() =>
-      lessonAction({ request: formRequest("/courses/testkurs/t-quiz", { intent: "read" }, { cookie: me.cookie }), context, params: { courseSlug: "testkurs", lessonSlug: "t-quiz" } }),
+      lessonAction({
+        request: formRequest("/courses/testkurs/t-quiz", { intent: "read" }, { cookie: me.cookie }),
+        context,
+        params: { courseSlug: "testkurs", lessonSlug: "t-quiz" },
+      }),
     );
     expect(res.status).toBe(400);
   });
@@ -82,7 +91,11 @@ describe("lesson pages", () => {
   it("keep the typed text and say what is wrong when an assignment is too short", async () => {
     const me = await signedIn();
     const res = await settle(() =>
-      lessonAction({ request: formRequest("/courses/testkurs/t-uppgift", { intent: "assignment", text: "För kort" }, { cookie: me.cookie }), context, params: { courseSlug: "testkurs", lessonSlug: "t-uppgift" } }),
+      lessonAction({
+        request: formRequest("/courses/testkurs/t-uppgift", { intent: "assignment", text: "För kort" }, { cookie: me.cookie }),
+        context,
+        params: { courseSlug: "testkurs", lessonSlug: "t-uppgift" },
+      }),
     );
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -95,7 +108,11 @@ describe("other people's work", () => {
   it("a Deltagare cannot open the review pages or another learner's shared reflection", async () => {
     const author = await signedIn({ roles: ["participant"], branch: "Luleå" });
     await settle(() =>
-      lessonAction({ request: formRequest("/courses/testkurs/t-reflektion", { intent: "reflection", text: "Delad tanke", shared: "on" }, { cookie: author.cookie }), context, params: { courseSlug: "testkurs", lessonSlug: "t-reflektion" } }),
+      lessonAction({
+        request: formRequest("/courses/testkurs/t-reflektion", { intent: "reflection", text: "Delad tanke", shared: "on" }, { cookie: author.cookie }),
+        context,
+        params: { courseSlug: "testkurs", lessonSlug: "t-reflektion" },
+      }),
     );
     const reflection = await db.reflection.findFirstOrThrow({ where: { personId: author.id } });
     expect(reflection.shared).toBe(true);
@@ -115,10 +132,15 @@ describe("certificates", () => {
   it("the owner sees theirs; another Deltagare gets 403; the public check shows name, course and date only", async () => {
     const owner = await signedIn();
     const cert = await certificateFor(owner.id);
-    const own = await settle(() => certificateLoader({ request: getRequest("/certificates/x", owner.cookie), context, params: { code: cert.certificateCode! } }));
+    const own = await settle(() =>
+      certificateLoader({ request: getRequest("/certificates/x", owner.cookie), context, params: { code: cert.certificateCode! } }),
+    );
     expect(own.status).toBe(200);
     const other = await signedIn();
-    expect((await settle(() => certificateLoader({ request: getRequest("/certificates/x", other.cookie), context, params: { code: cert.certificateCode! } }))).status).toBe(403);
+    expect(
+      (await settle(() => certificateLoader({ request: getRequest("/certificates/x", other.cookie), context, params: { code: cert.certificateCode! } })))
+        .status,
+    ).toBe(403);
 
     const verified = await settle(() => verifyLoader({ request: getRequest("/verifiera/x"), context, params: { code: "abcd-efgh-jklm" } }));
     expect(verified.status).toBe(200);

@@ -10,7 +10,6 @@ import { formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.31" };
 
-
 const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, cookie: string, branchSlug = "gallivare") =>
   settle(() => loader({ request: getRequest(`/crisis/${branchSlug}`, cookie), context, params: { branchSlug } }));
 
@@ -26,7 +25,17 @@ describe("crisis plan routes", () => {
 
     expect((await get(planLoader, chair.cookie)).status).toBe(200);
     expect((await get(printLoader, chair.cookie)).status).toBe(200);
-    const added = await settle(() => planAction({ request: formRequest("/crisis/gallivare", { intent: "contact", name: "Eva Ek", role: "Krisansvarig", phone: "070-111 22 33" }, { cookie: chair.cookie }), context, params: { branchSlug: "gallivare" } }));
+    const added = await settle(() =>
+      planAction({
+        request: formRequest(
+          "/crisis/gallivare",
+          { intent: "contact", name: "Eva Ek", role: "Krisansvarig", phone: "070-111 22 33" },
+          { cookie: chair.cookie },
+        ),
+        context,
+        params: { branchSlug: "gallivare" },
+      }),
+    );
     expect(added).toRedirectTo("/crisis/gallivare#kontakter");
 
     expect((await get(planLoader, member.cookie)).status).toBe(403);
@@ -36,7 +45,13 @@ describe("crisis plan routes", () => {
     expect(JSON.stringify(await now.json())).toContain("070-111 22 33");
 
     for (const loader of [planLoader, nowLoader, printLoader]) expect((await get(loader, outsider.cookie)).status).toBe(403);
-    const forged = await settle(() => planAction({ request: formRequest("/crisis/gallivare", { intent: "reviewed" }, { cookie: member.cookie }), context, params: { branchSlug: "gallivare" } }));
+    const forged = await settle(() =>
+      planAction({
+        request: formRequest("/crisis/gallivare", { intent: "reviewed" }, { cookie: member.cookie }),
+        context,
+        params: { branchSlug: "gallivare" },
+      }),
+    );
     expect(forged.status).toBe(403);
     expect((await get(planLoader, chair.cookie, "finns-inte")).status).toBe(404);
     expect((await settle(() => templateLoader({ request: getRequest("/admin/crisis-template", chair.cookie), context, params: {} }))).status).toBe(403);
@@ -47,7 +62,15 @@ describe("crisis plan routes", () => {
     const page = await (await get(planLoader, chair.cookie)).json();
     const item = page.sections[0].items[0];
     const res = await settle(() =>
-      planAction({ request: formRequest("/crisis/gallivare", { intent: "item", itemId: item.id, status: "not-applicable", notApplicableReason: "", note: "Min anteckning" }, { cookie: chair.cookie }), context, params: { branchSlug: "gallivare" } }),
+      planAction({
+        request: formRequest(
+          "/crisis/gallivare",
+          { intent: "item", itemId: item.id, status: "not-applicable", notApplicableReason: "", note: "Min anteckning" },
+          { cookie: chair.cookie },
+        ),
+        context,
+        params: { branchSlug: "gallivare" },
+      }),
     );
     expect(res.status).toBe(400);
     const body = await res.json();

@@ -11,7 +11,6 @@ import { createPerson, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.41" };
 
-
 beforeAll(async () => {
   await ensureDistrictBranches();
   await ensureGoals();
@@ -25,7 +24,9 @@ describe("goals routes", () => {
       expect((await settle(() => dashboardLoader({ request: req("/admin/goals"), context, params: {} }))).status).toBe(403);
       expect((await settle(() => exportLoader({ request: req("/admin/goals/export.csv"), context, params: {} }))).status).toBe(403);
       expect((await settle(() => pdfLoader({ request: req("/admin/goals/report.pdf"), context, params: {} }))).status).toBe(403);
-      expect((await settle(() => drillLoader({ request: req("/admin/goals/ledare-handledning"), context, params: { key: "ledare-handledning" } }))).status).toBe(403);
+      expect(
+        (await settle(() => drillLoader({ request: req("/admin/goals/ledare-handledning"), context, params: { key: "ledare-handledning" } }))).status,
+      ).toBe(403);
     }
   });
 
@@ -42,7 +43,9 @@ describe("goals routes", () => {
     expect(rows.length - 1).toBe(indicators * 15);
     const leaders = rows.filter((r) => r[0] === "Ledande företrädare i kontinuerlig handledning");
     expect(new Set(leaders.map((r) => r[1])).size).toBe(15);
-    const dashboard = await (await settle(() => dashboardLoader({ request: getRequest("/admin/goals?period=2026", admin.cookie), context, params: {} }))).json();
+    const dashboard = await (
+      await settle(() => dashboardLoader({ request: getRequest("/admin/goals?period=2026", admin.cookie), context, params: {} }))
+    ).json();
     const fromDashboard = dashboard.reports.find((r: { key: string }) => r.key === "ledare-handledning");
     const kiruna = leaders.find((r) => r[1] === "Kiruna")!;
     const kirunaOnDashboard = fromDashboard.shownBranches.rows.find((b: { name: string }) => b.name === "Kiruna");
@@ -53,7 +56,7 @@ describe("goals routes", () => {
   });
 
   it("neutralises cells that would start a formula", () => {
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe("\"'=HYPERLINK(\"\"x\"\")\"");
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell("+46 70")).toBe("'+46 70");
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -71,7 +74,11 @@ describe("goals routes", () => {
     expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
     // Every cross-reference offset points at the object it names.
     const xrefAt = Number(/startxref\n(\d+)/.exec(text)![1]);
-    const entries = text.slice(xrefAt).split("\n").slice(3).filter((l) => / n $/.test(l));
+    const entries = text
+      .slice(xrefAt)
+      .split("\n")
+      .slice(3)
+      .filter((l) => / n $/.test(l));
     entries.forEach((line, i) => expect(text.slice(Number(line.slice(0, 10)), Number(line.slice(0, 10)) + 12)).toMatch(new RegExp(`^${i + 1} 0 obj`)));
     expect(text).toContain("(Uppf\xf6ljning av handlingsplanen 2026) Tj");
   });

@@ -12,9 +12,7 @@ export async function branchId(name = "Kiruna") {
 }
 
 /** A person with a known password, for tests that log in. */
-export async function createPerson(
-  opts: { roles?: Role[]; password?: string; branch?: string; position?: string; email?: string; active?: boolean } = {},
-) {
+export async function createPerson(opts: { roles?: Role[]; password?: string; branch?: string; position?: string; email?: string; active?: boolean } = {}) {
   counter++;
   const password = opts.password ?? "ett-bra-losenord-123";
   const person = await db.person.create({

@@ -11,7 +11,9 @@ export async function catalog(slug = `prog-${++n}-${Date.now()}`) {
   const course = await db.course.create({ data: { slug: `${slug}-kurs`, programId: program.id, title: `Kurs ${slug}`, summaryHtml: "", order: 1 } });
   const module = await db.module.create({ data: { courseId: course.id, slug: "m1", title: "Modul 1", order: 1 } });
   const lesson = (type: string, order: number) =>
-    db.lesson.create({ data: { slug: `${slug}-${type}`, moduleId: module.id, title: `Lektion ${type}`, type, order, bodyHtml: "", contentHash: "x", sourceFile: "x.md" } });
+    db.lesson.create({
+      data: { slug: `${slug}-${type}`, moduleId: module.id, title: `Lektion ${type}`, type, order, bodyHtml: "", contentHash: "x", sourceFile: "x.md" },
+    });
   const [text, quiz, reflection, assignment] = await Promise.all([lesson("text", 1), lesson("quiz", 2), lesson("reflection", 3), lesson("assignment", 4)]);
   return { program, course, module, lessons: { text, quiz, reflection, assignment } };
 }
@@ -44,7 +46,9 @@ export async function personWithEverything(now = new Date()) {
   });
   const running = await db.cohort.create({ data: cohortData("Pågående", new Date(now.getTime() + 60 * DAY)) });
   const ended = await db.cohort.create({ data: { ...cohortData("Avslutad", new Date(now.getTime() - 30 * DAY)) } });
-  const enrolled = await db.enrolment.create({ data: { cohortId: running.id, personId: person.id, status: "enrolled", enrolledAt: now, reason: `Anledning ${marker}` } });
+  const enrolled = await db.enrolment.create({
+    data: { cohortId: running.id, personId: person.id, status: "enrolled", enrolledAt: now, reason: `Anledning ${marker}` },
+  });
   const waiting = await db.enrolment.create({ data: { cohortId: running.id, personId: other.id, status: "waitlisted", waitlistedAt: now } });
   await db.enrolment.create({ data: { cohortId: ended.id, personId: person.id, status: "enrolled", enrolledAt: now } });
   await db.enrolment.create({ data: { cohortId: ended.id, personId: other.id, status: "declined", decidedById: person.id } });
@@ -52,16 +56,38 @@ export async function personWithEverything(now = new Date()) {
 
   await db.lessonProgress.create({ data: { personId: person.id, lessonId: lessons.text.id, completedAt: now } });
   await db.quizAttempt.create({ data: { personId: person.id, lessonId: lessons.quiz.id, answers: JSON.stringify({ q1: [2] }), correct: true } });
-  const reflection = await db.reflection.create({ data: { personId: person.id, lessonId: lessons.reflection.id, text: `Min reflektion ${marker}`, shared: true } });
-  const submission = await db.assignmentSubmission.create({
-    data: { personId: person.id, lessonId: lessons.assignment.id, text: `Mitt utspel ${marker}`, status: "returned", reviewerId: facilitator.id, comment: `Feedback ${marker}`, reviewedAt: now },
+  const reflection = await db.reflection.create({
+    data: { personId: person.id, lessonId: lessons.reflection.id, text: `Min reflektion ${marker}`, shared: true },
   });
-  await db.assignmentSubmission.create({ data: { personId: other.id, lessonId: lessons.assignment.id, text: "Annans text", status: "approved", reviewerId: person.id, comment: "Bra jobbat", reviewedAt: now } });
+  const submission = await db.assignmentSubmission.create({
+    data: {
+      personId: person.id,
+      lessonId: lessons.assignment.id,
+      text: `Mitt utspel ${marker}`,
+      status: "returned",
+      reviewerId: facilitator.id,
+      comment: `Feedback ${marker}`,
+      reviewedAt: now,
+    },
+  });
+  await db.assignmentSubmission.create({
+    data: {
+      personId: other.id,
+      lessonId: lessons.assignment.id,
+      text: "Annans text",
+      status: "approved",
+      reviewerId: person.id,
+      comment: "Bra jobbat",
+      reviewedAt: now,
+    },
+  });
   await db.completion.create({ data: { personId: person.id, scope: "course", scopeId: course.id, certificateCode: `CERT-${randomUUID()}` } });
   await db.completion.create({ data: { personId: person.id, scope: "module", scopeId: module.id } });
 
   const session = (facilitatorId: string, startsAt: Date, title: string) =>
-    db.handledningSession.create({ data: { uid: `${randomUUID()}@test`, facilitatorId, kind: "group", title, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) } });
+    db.handledningSession.create({
+      data: { uid: `${randomUUID()}@test`, facilitatorId, kind: "group", title, startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) },
+    });
   const past = await session(facilitator.id, new Date(now.getTime() - 20 * DAY), "Förra månadens handledning");
   const future = await session(facilitator.id, new Date(now.getTime() + 20 * DAY), "Nästa månads handledning");
   await db.attendance.create({ data: { sessionId: past.id, personId: person.id, status: "attended" } });
@@ -75,10 +101,23 @@ export async function personWithEverything(now = new Date()) {
   await db.calendarFeed.create({ data: { personId: person.id, tokenHash: `hash-${randomUUID()}` } });
   const planData = { templateVersion: 1, reviewedAt: now, reviewedById: person.id };
   const plan = await db.crisisPlan.upsert({ where: { branchId: person.branchId }, create: { branchId: person.branchId, ...planData }, update: planData });
-  await db.crisisPlanItem.create({ data: { planId: plan.id, sectionKey: "s", sectionTitle: "Kontakter", sectionOrder: 1, order: 1, title: "Uppdatera telefonkedjan", ownerId: person.id, note: "Gör i maj" } });
+  await db.crisisPlanItem.create({
+    data: {
+      planId: plan.id,
+      sectionKey: "s",
+      sectionTitle: "Kontakter",
+      sectionOrder: 1,
+      order: 1,
+      title: "Uppdatera telefonkedjan",
+      ownerId: person.id,
+      note: "Gör i maj",
+    },
+  });
   await db.crisisContact.create({ data: { planId: plan.id, name: person.name, role: "Krisansvarig", phone: "070-123 45 67", order: 1 } });
   await db.crisisContact.create({ data: { planId: plan.id, name: "Någon Annan", role: "Ordförande", phone: "070-765 43 21", order: 2 } });
-  await db.crisisOffer.create({ data: { planId: plan.id, templateKey: `ny-punkt-${randomUUID()}`, version: 2, decision: "accepted", decidedAt: now, decidedById: person.id } });
+  await db.crisisOffer.create({
+    data: { planId: plan.id, templateKey: `ny-punkt-${randomUUID()}`, version: 2, decision: "accepted", decidedAt: now, decidedById: person.id },
+  });
   const template = (await db.crisisTemplateVersion.aggregate({ _max: { version: true } }))._max.version ?? 0;
   await db.crisisTemplateVersion.create({ data: { version: template + 1, publishedBy: person.id, note: "Ny version" } });
   const goal = await db.goal.upsert({ where: { key: "test-mal" }, create: { key: "test-mal", area: "ledarskap", title: "Testmål", order: 99 }, update: {} });
@@ -89,15 +128,85 @@ export async function personWithEverything(now = new Date()) {
   });
   await db.indicatorEntry.create({ data: { indicatorId: indicator.id, period: "2026", value: 42, source: "Enkät", measuredOn: now, enteredById: person.id } });
 
-  await db.accountToken.create({ data: { personId: person.id, purpose: "reset", tokenHash: `token-hash-${randomUUID()}`, expiresAt: new Date(now.getTime() + DAY) } });
-  const authSession = await db.authSession.create({ data: { id: `session-id-${randomUUID()}`, secretHash: "0".repeat(64), personId: person.id, expiresAt: new Date(now.getTime() + DAY), userAgent: "Testwebbläsare/1.0" } });
+  await db.accountToken.create({
+    data: { personId: person.id, purpose: "reset", tokenHash: `token-hash-${randomUUID()}`, expiresAt: new Date(now.getTime() + DAY) },
+  });
+  const authSession = await db.authSession.create({
+    data: {
+      id: `session-id-${randomUUID()}`,
+      secretHash: "0".repeat(64),
+      personId: person.id,
+      expiresAt: new Date(now.getTime() + DAY),
+      userAgent: "Testwebbläsare/1.0",
+    },
+  });
   await db.loginAttempt.create({ data: { email: person.email, address: "203.0.113.9", outcome: "failure" } });
   await db.rateLimitHit.create({ data: { key: `reset:email:${person.email}` } });
-  const pendingMail = await db.outboxMessage.create({ data: { toEmail: person.email, personId: person.id, subject: "Väntar", text: `Hej ${person.name}! ${marker} http://localhost:3000/password/abcDEF123_-x`, kind: "password-reset" } });
-  const sentMail = await db.outboxMessage.create({ data: { toEmail: person.email, personId: person.id, subject: "Skickat", text: `Hej ${person.name}! ${marker}`, kind: "invite", status: "sent", sentAt: now } });
-  const otherMail = await db.outboxMessage.create({ data: { toEmail: other.email, personId: other.id, subject: "Inbjudan", text: `Du bjuds in av ${person.name} (${person.email}).`, kind: "session-invite", status: "sent", sentAt: now } });
-  await db.auditEvent.create({ data: { actorId: facilitator.id, action: "person.updated", subjectType: "person", subjectId: person.id, detail: JSON.stringify({ before: { name: person.name, email: person.email }, after: { name: person.name } }) } });
-  await db.auditEvent.create({ data: { actorId: facilitator.id, action: "people.imported", subjectType: "person", detail: JSON.stringify({ count: 2, emails: [person.email, other.email] }) } });
+  const pendingMail = await db.outboxMessage.create({
+    data: {
+      toEmail: person.email,
+      personId: person.id,
+      subject: "Väntar",
+      text: `Hej ${person.name}! ${marker} http://localhost:3000/password/abcDEF123_-x`,
+      kind: "password-reset",
+    },
+  });
+  const sentMail = await db.outboxMessage.create({
+    data: {
+      toEmail: person.email,
+      personId: person.id,
+      subject: "Skickat",
+      text: `Hej ${person.name}! ${marker}`,
+      kind: "invite",
+      status: "sent",
+      sentAt: now,
+    },
+  });
+  const otherMail = await db.outboxMessage.create({
+    data: {
+      toEmail: other.email,
+      personId: other.id,
+      subject: "Inbjudan",
+      text: `Du bjuds in av ${person.name} (${person.email}).`,
+      kind: "session-invite",
+      status: "sent",
+      sentAt: now,
+    },
+  });
+  await db.auditEvent.create({
+    data: {
+      actorId: facilitator.id,
+      action: "person.updated",
+      subjectType: "person",
+      subjectId: person.id,
+      detail: JSON.stringify({ before: { name: person.name, email: person.email }, after: { name: person.name } }),
+    },
+  });
+  await db.auditEvent.create({
+    data: {
+      actorId: facilitator.id,
+      action: "people.imported",
+      subjectType: "person",
+      detail: JSON.stringify({ count: 2, emails: [person.email, other.email] }),
+    },
+  });
 
-  return { person, facilitator, other, marker, running, enrolled, waiting, reflection, submission, future, led, ledPast, authSession, pendingMail, sentMail, otherMail };
+  return {
+    person,
+    facilitator,
+    other,
+    marker,
+    running,
+    enrolled,
+    waiting,
+    reflection,
+    submission,
+    future,
+    led,
+    ledPast,
+    authSession,
+    pendingMail,
+    sentMail,
+    otherMail,
+  };
 }

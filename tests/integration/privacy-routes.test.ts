@@ -73,7 +73,13 @@ describe("erasure by an admin", () => {
     for (const role of ["participant", "facilitator"] as const) {
       const me = await signedIn({ roles: [role] });
       expect((await get(eraseLoader, `/admin/people/${target.id}/erase`, me.cookie, { personId: target.id })).status).toBe(403);
-      const res = await settle(() => eraseAction({ request: formRequest(`/admin/people/${target.id}/erase`, { confirmEmail: target.email }, { cookie: me.cookie }), context, params: { personId: target.id } }));
+      const res = await settle(() =>
+        eraseAction({
+          request: formRequest(`/admin/people/${target.id}/erase`, { confirmEmail: target.email }, { cookie: me.cookie }),
+          context,
+          params: { personId: target.id },
+        }),
+      );
       expect(res.status).toBe(403);
     }
     expect((await db.person.findUniqueOrThrow({ where: { id: target.id } })).erasedAt).toBeNull();
@@ -83,7 +89,9 @@ describe("erasure by an admin", () => {
     const admin = await signedIn({ roles: ["admin"] });
     const target = await createPerson();
     const post = (fields: Record<string, string>) =>
-      settle(() => eraseAction({ request: formRequest(`/admin/people/${target.id}/erase`, fields, { cookie: admin.cookie }), context, params: { personId: target.id } }));
+      settle(() =>
+        eraseAction({ request: formRequest(`/admin/people/${target.id}/erase`, fields, { cookie: admin.cookie }), context, params: { personId: target.id } }),
+      );
 
     const page = await (await get(eraseLoader, `/admin/people/${target.id}/erase`, admin.cookie, { personId: target.id })).json();
     expect(page).toMatchObject({ self: false, person: { email: target.email }, sessionsLed: [], enrolments: 0 });
@@ -98,15 +106,27 @@ describe("erasure by an admin", () => {
 
     const done = await post({ confirmEmail: ` ${target.email.toUpperCase()} ` });
     expect(done).toRedirectTo(`/admin/people/${target.id}`);
-    expect(await db.person.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ name: "Raderad person", email: erasedEmail(target.id), active: false });
+    expect(await db.person.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      name: "Raderad person",
+      email: erasedEmail(target.id),
+      active: false,
+    });
 
     for (const email of [target.email, erasedEmail(target.id)]) {
-      const login = await settle(() => loginAction({ request: formRequest("/login", { email, password: target.password }), context: { clientAddress: "203.0.113.62" }, params: {} }));
+      const login = await settle(() =>
+        loginAction({ request: formRequest("/login", { email, password: target.password }), context: { clientAddress: "203.0.113.62" }, params: {} }),
+      );
       expect(login.status).toBe(401);
       expect(login.headers.getSetCookie().some((c) => c.startsWith("ledarlyftet_session="))).toBe(false);
     }
     // The anonymised row cannot be given a name (and someone else's statistics) again.
-    const revive = await settle(() => personAction({ request: formRequest(`/admin/people/${target.id}`, { intent: "reactivate" }, { cookie: admin.cookie }), context, params: { personId: target.id } }));
+    const revive = await settle(() =>
+      personAction({
+        request: formRequest(`/admin/people/${target.id}`, { intent: "reactivate" }, { cookie: admin.cookie }),
+        context,
+        params: { personId: target.id },
+      }),
+    );
     expect(revive.status).toBe(400);
     expect((await db.person.findUniqueOrThrow({ where: { id: target.id } })).active).toBe(false);
     // The confirmation page of an erased person leads back to the person page.
@@ -117,7 +137,13 @@ describe("erasure by an admin", () => {
     const admin = await signedIn({ roles: ["admin"] });
     const page = await (await get(eraseLoader, `/admin/people/${admin.id}/erase`, admin.cookie, { personId: admin.id })).json();
     expect(page.self).toBe(true);
-    const res = await settle(() => eraseAction({ request: formRequest(`/admin/people/${admin.id}/erase`, { confirmEmail: admin.email }, { cookie: admin.cookie }), context, params: { personId: admin.id } }));
+    const res = await settle(() =>
+      eraseAction({
+        request: formRequest(`/admin/people/${admin.id}/erase`, { confirmEmail: admin.email }, { cookie: admin.cookie }),
+        context,
+        params: { personId: admin.id },
+      }),
+    );
     expect(res.status).toBe(400);
     expect((await res.json()).errors._form).toEqual(["Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin."]);
     expect((await db.person.findUniqueOrThrow({ where: { id: admin.id } })).erasedAt).toBeNull();
@@ -141,9 +167,13 @@ describe("the audit log", () => {
     const subject = await createPerson();
     const old = new Date("2025-03-10T10:00:00Z");
     for (let i = 0; i < 55; i++) {
-      await db.auditEvent.create({ data: { actorId: trickster.id, action: "test.bulk", subjectType: "person", subjectId: subject.id, createdAt: new Date(old.getTime() + i * 60_000) } });
+      await db.auditEvent.create({
+        data: { actorId: trickster.id, action: "test.bulk", subjectType: "person", subjectId: subject.id, createdAt: new Date(old.getTime() + i * 60_000) },
+      });
     }
-    await db.auditEvent.create({ data: { actorId: admin.id, action: "test.other", subjectType: "person", subjectId: subject.id, createdAt: new Date("2025-04-01T10:00:00Z") } });
+    await db.auditEvent.create({
+      data: { actorId: admin.id, action: "test.other", subjectType: "person", subjectId: subject.id, createdAt: new Date("2025-04-01T10:00:00Z") },
+    });
 
     const page1 = await (await get(auditLoader, `/admin/audit?subject=${encodeURIComponent(subject.email)}&action=test.bulk`, admin.cookie)).json();
     expect(page1).toMatchObject({ total: 55, pages: 2, page: 1 });
@@ -182,14 +212,26 @@ describe("access to other people's data is logged", () => {
     const submission = await db.assignmentSubmission.create({ data: { personId: learner.id, lessonId: lessons.assignment.id, text: "Mitt utspel" } });
     const reflection = await db.reflection.create({ data: { personId: learner.id, lessonId: lessons.reflection.id, text: "Delad tanke", shared: true } });
     const cohort = await db.cohort.create({
-      data: { programId: program.id, name: "Omgång", startsOn: new Date(), endsOn: new Date(Date.now() + 90 * DAY), enrolmentOpensAt: new Date(), enrolmentClosesAt: new Date(), capacity: 5, mode: "open", facilitators: { create: { personId: facilitator.id } } },
+      data: {
+        programId: program.id,
+        name: "Omgång",
+        startsOn: new Date(),
+        endsOn: new Date(Date.now() + 90 * DAY),
+        enrolmentOpensAt: new Date(),
+        enrolmentClosesAt: new Date(),
+        capacity: 5,
+        mode: "open",
+        facilitators: { create: { personId: facilitator.id } },
+      },
     });
 
     expect((await get(personLoader, `/admin/people/${learner.id}`, admin.cookie, { personId: learner.id })).status).toBe(200);
     expect((await get(submissionLoader, `/review/submissions/${submission.id}`, facilitator.cookie, { submissionId: submission.id })).status).toBe(200);
     expect((await get(reflectionLoader, `/review/reflections/${reflection.id}`, facilitator.cookie, { reflectionId: reflection.id })).status).toBe(200);
     expect((await get(cohortLoader, `/cohorts/${cohort.id}`, facilitator.cookie, { cohortId: cohort.id })).status).toBe(200);
-    expect((await get(drillLoader, "/admin/goals/ledare-ledarskapsprogrammet?period=2026", admin.cookie, { key: "ledare-ledarskapsprogrammet" })).status).toBe(200);
+    expect((await get(drillLoader, "/admin/goals/ledare-ledarskapsprogrammet?period=2026", admin.cookie, { key: "ledare-ledarskapsprogrammet" })).status).toBe(
+      200,
+    );
     expect((await get(goalsCsvLoader, "/admin/goals/export.csv?period=2026", admin.cookie)).status).toBe(200);
 
     expect(await accessEvents("person.viewed", admin.id)).toEqual([expect.objectContaining({ subjectType: "person", subjectId: learner.id })]);
@@ -198,7 +240,9 @@ describe("access to other people's data is logged", () => {
     expect(JSON.parse(viewedSubmission!.detail)).toEqual({ submissionId: submission.id });
     expect(await accessEvents("reflection.viewed", facilitator.id)).toEqual([expect.objectContaining({ subjectId: learner.id })]);
     expect(await accessEvents("roster.viewed", facilitator.id)).toEqual([expect.objectContaining({ subjectType: "cohort", subjectId: cohort.id })]);
-    expect(await accessEvents("goals.drilldown.viewed", admin.id)).toEqual([expect.objectContaining({ subjectType: "indicator", subjectId: "ledare-ledarskapsprogrammet" })]);
+    expect(await accessEvents("goals.drilldown.viewed", admin.id)).toEqual([
+      expect.objectContaining({ subjectType: "indicator", subjectId: "ledare-ledarskapsprogrammet" }),
+    ]);
     expect(await accessEvents("goals.exported", admin.id)).toHaveLength(1);
     // The person page's history lists changes, not who looked.
     const again = await (await get(personLoader, `/admin/people/${learner.id}`, admin.cookie, { personId: learner.id })).json();
@@ -252,7 +296,12 @@ describe("inactive accounts", () => {
       ["Gammal Inloggning", at(366)],
     ]);
     const all = await listPeople({ branchId: overkalix, status: "all", dormantBefore: cutoff });
-    expect(all.people.filter((p) => p.dormantSince).map((p) => p.name).sort()).toEqual(["Aldrig Inloggad", "Gammal Inloggning"]);
+    expect(
+      all.people
+        .filter((p) => p.dormantSince)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(["Aldrig Inloggad", "Gammal Inloggning"]);
     expect((await peopleCounts(cutoff)).dormant).toBeGreaterThanOrEqual(2);
     // A day later another account has passed the limit.
     expect((await listPeople({ branchId: overkalix, status: "review", dormantBefore: dormantCutoff(365, new Date(now.getTime() + 2 * DAY)) })).total).toBe(3);
@@ -274,6 +323,11 @@ describe("the privacy notice", () => {
   it("is public and names the contact, the review limit and the session times in force", async () => {
     const res = await settle(async () => privacyLoader());
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ contact: "Socialdemokraterna i Norrbotten, distriktsexpeditionen", inactiveAfterDays: 365, sessionIdleHours: 8, sessionMaxDays: 30 });
+    expect(await res.json()).toEqual({
+      contact: "Socialdemokraterna i Norrbotten, distriktsexpeditionen",
+      inactiveAfterDays: 365,
+      sessionIdleHours: 8,
+      sessionMaxDays: 30,
+    });
   });
 });

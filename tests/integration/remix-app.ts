@@ -102,7 +102,8 @@ export function liveContentIn(html: string, nonce = NONCE): HtmlProblem[] {
     {
       onopentag(name, attributes) {
         if (name === "script" && attributes.nonce !== nonce) problems.push({ problem: "script without the nonce", detail: JSON.stringify(attributes) });
-        if (["iframe", "object", "embed", "base", "frame", "frameset"].includes(name)) problems.push({ problem: `<${name}>`, detail: JSON.stringify(attributes) });
+        if (["iframe", "object", "embed", "base", "frame", "frameset"].includes(name))
+          problems.push({ problem: `<${name}>`, detail: JSON.stringify(attributes) });
         for (const [attribute, value] of Object.entries(attributes)) {
           if (/^on/i.test(attribute)) problems.push({ problem: `event handler ${attribute} on <${name}>`, detail: value });
           // Browsers ignore control characters and spaces inside the scheme.

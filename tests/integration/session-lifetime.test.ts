@@ -97,7 +97,10 @@ describe("session lifetime", () => {
     expect(before.expiresAt.getTime() - before.createdAt.getTime()).toBeGreaterThan(30 * DAY - MINUTE);
     expect(before.expiresAt.getTime() - before.createdAt.getTime()).toBeLessThanOrEqual(30 * DAY + MINUTE);
     // Twenty days in and still active: past lucia's half-life, where it would normally slide the session.
-    await db.authSession.update({ where: { id: before.id }, data: { createdAt: ago(20 * DAY), lastSeenAt: ago(5 * MINUTE), expiresAt: new Date(Date.now() + 10 * DAY) } });
+    await db.authSession.update({
+      where: { id: before.id },
+      data: { createdAt: ago(20 * DAY), lastSeenAt: ago(5 * MINUTE), expiresAt: new Date(Date.now() + 10 * DAY) },
+    });
     const res = await settle(() => rootLoader({ request: getRequest("/", me.cookie), context: {}, params: {} }));
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().filter((c) => c.startsWith("ledarlyftet_session="))).toEqual([]);
@@ -110,7 +113,11 @@ describe("session lifetime", () => {
     expect(me.cookie).toMatch(/^ledarlyftet_session=/);
     const { action } = await import("~/routes/login");
     const res = await settle(() =>
-      action({ request: new Request("http://localhost:3000/login", { method: "POST", body: new URLSearchParams({ email: me.email, password: me.password }) }), context: { clientAddress: "203.0.113.201" }, params: {} }),
+      action({
+        request: new Request("http://localhost:3000/login", { method: "POST", body: new URLSearchParams({ email: me.email, password: me.password }) }),
+        context: { clientAddress: "203.0.113.201" },
+        params: {},
+      }),
     );
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith("ledarlyftet_session="))!;
     expect(cookie).toMatch(/Max-Age=2592000/);
@@ -121,7 +128,9 @@ describe("session lifetime", () => {
     const idle = await signedIn();
     await db.authSession.update({ where: { id: sessionIdOf(idle.cookie) }, data: { lastSeenAt: ago(9 * 60 * MINUTE) } });
     // A second, idle session of my own.
-    const second = await db.authSession.create({ data: { id: `idle-${Date.now()}`, secretHash: "0".repeat(64), personId: me.id, expiresAt: new Date(Date.now() + DAY), lastSeenAt: ago(9 * 60 * MINUTE) } });
+    const second = await db.authSession.create({
+      data: { id: `idle-${Date.now()}`, secretHash: "0".repeat(64), personId: me.id, expiresAt: new Date(Date.now() + DAY), lastSeenAt: ago(9 * 60 * MINUTE) },
+    });
     const page = await (await settle(() => accountLoader({ request: getRequest("/account", me.cookie), context: {}, params: {} }))).json();
     expect(page.sessions).toHaveLength(1);
     await pruneExpiredRecords();

@@ -13,13 +13,23 @@ import { formRequest, getRequest, settle, signedIn } from "./helpers";
 const context = { clientAddress: "203.0.113.21" };
 const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 
-
 async function scheduled() {
   const f = await signedIn({ roles: ["facilitator"] });
   const a = await signedIn();
   const r = await scheduleSessions(actorOf(f), {
-    kind: "group", title: "Handledning", agenda: "", date: soon, startTime: "18:00", endTime: "19:00",
-    location: "Luleå", videoUrl: "", cohortId: "", participantIds: [a.id], capacity: "", repeatWeeks: 0, occurrences: 1,
+    kind: "group",
+    title: "Handledning",
+    agenda: "",
+    date: soon,
+    startTime: "18:00",
+    endTime: "19:00",
+    location: "Luleå",
+    videoUrl: "",
+    cohortId: "",
+    participantIds: [a.id],
+    capacity: "",
+    repeatWeeks: 0,
+    occurrences: 1,
   });
   if (!r.ok) throw new Error(r.message);
   return { f, a, id: r.value.ids[0]! };
@@ -52,37 +62,74 @@ describe("session routes", () => {
   it("a participant cannot read another's session, nor download it; the invited one can", async () => {
     const { a, id } = await scheduled();
     const stranger = await signedIn();
-    expect((await settle(() => sessionLoader({ request: getRequest(`/sessions/${id}`, stranger.cookie), context, params: { sessionId: id } }))).status).toBe(403);
-    expect((await settle(() => icsLoader({ request: getRequest(`/sessions/${id}/calendar.ics`, stranger.cookie), context, params: { sessionId: id } }))).status).toBe(403);
+    expect((await settle(() => sessionLoader({ request: getRequest(`/sessions/${id}`, stranger.cookie), context, params: { sessionId: id } }))).status).toBe(
+      403,
+    );
+    expect(
+      (await settle(() => icsLoader({ request: getRequest(`/sessions/${id}/calendar.ics`, stranger.cookie), context, params: { sessionId: id } }))).status,
+    ).toBe(403);
     const ics = await settle(() => icsLoader({ request: getRequest(`/sessions/${id}/calendar.ics`, a.cookie), context, params: { sessionId: id } }));
     expect(ics.status).toBe(200);
     expect(ics.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     const mine = await (await settle(() => sessionLoader({ request: getRequest(`/sessions/${id}`, a.cookie), context, params: { sessionId: id } }))).json();
     expect(mine.attendees).toEqual([]);
-    expect((await settle(() => sessionLoader({ request: getRequest(`/sessions/x`, a.cookie), context, params: { sessionId: "finns-inte" } }))).status).toBe(404);
+    expect((await settle(() => sessionLoader({ request: getRequest(`/sessions/x`, a.cookie), context, params: { sessionId: "finns-inte" } }))).status).toBe(
+      404,
+    );
   });
 
   it("another facilitator cannot move or cancel the session; the form answers bad times beside the fields", async () => {
     const { f, id } = await scheduled();
     const other = await signedIn({ roles: ["facilitator"] });
-    const forged = await settle(() => sessionAction({ request: formRequest(`/sessions/${id}`, { intent: "cancel" }, { cookie: other.cookie }), context, params: { sessionId: id } }));
+    const forged = await settle(() =>
+      sessionAction({ request: formRequest(`/sessions/${id}`, { intent: "cancel" }, { cookie: other.cookie }), context, params: { sessionId: id } }),
+    );
     expect(forged.status).toBe(403);
     expect((await db.handledningSession.findUniqueOrThrow({ where: { id } })).status).toBe("scheduled");
-    const bad = await settle(() => sessionAction({ request: formRequest(`/sessions/${id}`, { intent: "move", date: soon, startTime: "19:00", endTime: "18:00" }, { cookie: f.cookie }), context, params: { sessionId: id } }));
+    const bad = await settle(() =>
+      sessionAction({
+        request: formRequest(`/sessions/${id}`, { intent: "move", date: soon, startTime: "19:00", endTime: "18:00" }, { cookie: f.cookie }),
+        context,
+        params: { sessionId: id },
+      }),
+    );
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.endTime).toEqual(["Sluttiden måste vara efter starttiden."]);
   });
 
   it("scheduling in the past or without a place is refused with the typed values kept", async () => {
     const f = await signedIn({ roles: ["facilitator"] });
-    const res = await settle(() => newSessionAction({ request: formRequest("/sessions/new", { kind: "group", title: "Kvällsträff", date: "2020-01-01", startTime: "18:00", endTime: "19:00", location: "" }, { cookie: f.cookie }), context, params: {} }));
+    const res = await settle(() =>
+      newSessionAction({
+        request: formRequest(
+          "/sessions/new",
+          { kind: "group", title: "Kvällsträff", date: "2020-01-01", startTime: "18:00", endTime: "19:00", location: "" },
+          { cookie: f.cookie },
+        ),
+        context,
+        params: {},
+      }),
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.errors.location).toEqual(["Ange en plats eller en videolänk."]);
     expect(body.values.title).toBe("Kvällsträff");
-    const past = await settle(() => newSessionAction({ request: formRequest("/sessions/new", { kind: "group", title: "Kvällsträff", date: "2020-01-01", startTime: "18:00", endTime: "19:00", location: "Boden" }, { cookie: f.cookie }), context, params: {} }));
+    const past = await settle(() =>
+      newSessionAction({
+        request: formRequest(
+          "/sessions/new",
+          { kind: "group", title: "Kvällsträff", date: "2020-01-01", startTime: "18:00", endTime: "19:00", location: "Boden" },
+          { cookie: f.cookie },
+        ),
+        context,
+        params: {},
+      }),
+    );
     expect((await past.json()).errors.date).toEqual(["Tillfället måste ligga i framtiden."]);
     const participant = await signedIn();
-    expect((await settle(() => newSessionAction({ request: formRequest("/sessions/new", { kind: "group" }, { cookie: participant.cookie }), context, params: {} }))).status).toBe(403);
+    expect(
+      (await settle(() => newSessionAction({ request: formRequest("/sessions/new", { kind: "group" }, { cookie: participant.cookie }), context, params: {} })))
+        .status,
+    ).toBe(403);
   });
 });

@@ -15,7 +15,17 @@ const files: string[] = [];
 async function build(seed: number, name: string) {
   const file = path.join(TMP_DIR, `synthetic-${name}-${process.pid}.db`);
   files.push(file);
-  await promisify(execFile)("node_modules/.bin/tsx", ["scripts/seed-synthetic.ts", "--size", "XS", "--seed", String(seed), "--anchor", "2026-11-01", "--database", `file:${file}`]);
+  await promisify(execFile)("node_modules/.bin/tsx", [
+    "scripts/seed-synthetic.ts",
+    "--size",
+    "XS",
+    "--seed",
+    String(seed),
+    "--anchor",
+    "2026-11-01",
+    "--database",
+    `file:${file}`,
+  ]);
   return new Database(file, { readonly: true });
 }
 
@@ -23,9 +33,15 @@ async function build(seed: number, name: string) {
 function describeOrganisation(sqlite: Database.Database) {
   const rows = (sql: string) => JSON.stringify(sqlite.prepare(sql).all());
   return {
-    people: rows(`SELECT p.email, p.name, p.position, b.name AS branch, p.isFacilitator, p.isAdmin, p.lastLoginAt FROM Person p JOIN Branch b ON b.id = p.branchId ORDER BY p.email`),
-    progress: rows(`SELECT p.email, l.slug, lp.completedAt FROM LessonProgress lp JOIN Person p ON p.id = lp.personId JOIN Lesson l ON l.id = lp.lessonId ORDER BY p.email, l.slug`),
-    sessions: rows(`SELECT id, kind, startsAt, status, (SELECT COUNT(*) FROM Attendance a WHERE a.sessionId = s.id AND a.status = 'attended') AS attended FROM HandledningSession s ORDER BY id`),
+    people: rows(
+      `SELECT p.email, p.name, p.position, b.name AS branch, p.isFacilitator, p.isAdmin, p.lastLoginAt FROM Person p JOIN Branch b ON b.id = p.branchId ORDER BY p.email`,
+    ),
+    progress: rows(
+      `SELECT p.email, l.slug, lp.completedAt FROM LessonProgress lp JOIN Person p ON p.id = lp.personId JOIN Lesson l ON l.id = lp.lessonId ORDER BY p.email, l.slug`,
+    ),
+    sessions: rows(
+      `SELECT id, kind, startsAt, status, (SELECT COUNT(*) FROM Attendance a WHERE a.sessionId = s.id AND a.status = 'attended') AS attended FROM HandledningSession s ORDER BY id`,
+    ),
   };
 }
 

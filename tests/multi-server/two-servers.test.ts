@@ -52,7 +52,10 @@ async function startServer(port: number) {
   servers.push(child);
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited:\n${output.join("")}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -127,10 +130,12 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
   afterAll(async () => {
     await Promise.all(
       servers.map((child) =>
-        child.exitCode !== null ? undefined : new Promise<void>((resolve) => {
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-        }),
+        child.exitCode !== null
+          ? undefined
+          : new Promise<void>((resolve) => {
+              child.once("exit", () => resolve());
+              child.kill("SIGTERM");
+            }),
       ),
     );
     await sink?.close();

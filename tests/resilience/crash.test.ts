@@ -35,7 +35,9 @@ function demoFacts() {
   const sqlite = new Database(TEMPLATE_DB, { readonly: true });
   try {
     const lessons = sqlite
-      .prepare(`SELECT c.slug AS course, l.slug AS lesson, l.type FROM Lesson l JOIN Module m ON m.id = l.moduleId JOIN Course c ON c.id = m.courseId WHERE c.slug IN (${COURSES.map(() => "?").join(",")}) ORDER BY c.slug, m."order", l."order"`)
+      .prepare(
+        `SELECT c.slug AS course, l.slug AS lesson, l.type FROM Lesson l JOIN Module m ON m.id = l.moduleId JOIN Course c ON c.id = m.courseId WHERE c.slug IN (${COURSES.map(() => "?").join(",")}) ORDER BY c.slug, m."order", l."order"`,
+      )
       .all(...COURSES) as { course: string; lesson: string; type: string }[];
     // Sessions ahead that each participant is invited to: they can answer the invite.
     const invites = sqlite
@@ -90,11 +92,20 @@ it("after kill -9 mid-burst and a restart, every acknowledged write is there and
     const sessionId = facts.inviteOf(email);
     for (let i = 0; ; i++) {
       const lesson = facts.textLessons[i % facts.textLessons.length]!;
-      if (!(await write(visitor, { kind: "read", who: email, key: lesson.lesson, value: "" }, `/courses/${lesson.course}/${lesson.lesson}`, { intent: "read" }))) return;
+      if (
+        !(await write(visitor, { kind: "read", who: email, key: lesson.lesson, value: "" }, `/courses/${lesson.course}/${lesson.lesson}`, { intent: "read" }))
+      )
+        return;
       if (i % 3 === 2) {
         const r = facts.reflectionLessons[Math.floor(i / 3) % facts.reflectionLessons.length]!;
         const text = `Reflektion ${i} av ${email}: det här tar jag med mig.`;
-        if (!(await write(visitor, { kind: "reflection", who: email, key: r.lesson, value: text }, `/courses/${r.course}/${r.lesson}`, { intent: "reflection", text }))) return;
+        if (
+          !(await write(visitor, { kind: "reflection", who: email, key: r.lesson, value: text }, `/courses/${r.course}/${r.lesson}`, {
+            intent: "reflection",
+            text,
+          }))
+        )
+          return;
       }
       if (sessionId && i % 4 === 3) {
         const answer = i % 8 === 3 ? "accepted" : "declined";
@@ -112,7 +123,21 @@ it("after kill -9 mid-burst and a restart, every acknowledged write is there and
       const title = `Krocktest ${f + 1}-${n}`;
       // A day of its own for each: a facilitator cannot be booked twice at once (a fast server gets past a month of them).
       const date = new Date(Date.UTC(2027, 2, n)).toISOString().slice(0, 10);
-      const form = { kind: "group", title, agenda: "", date, startTime: "18:00", endTime: "19:30", location: "Folkets hus", videoUrl: "", cohortId: "", participantIds: invitees, capacity: "", repeatWeeks: "0", occurrences: "1" };
+      const form = {
+        kind: "group",
+        title,
+        agenda: "",
+        date,
+        startTime: "18:00",
+        endTime: "19:30",
+        location: "Folkets hus",
+        videoUrl: "",
+        cohortId: "",
+        participantIds: invitees,
+        capacity: "",
+        repeatWeeks: "0",
+        occurrences: "1",
+      };
       if (!(await write(visitor, { kind: "session", who: email, key: "", value: title }, "/sessions/new", form))) return;
     }
   });
@@ -155,7 +180,8 @@ it("after kill -9 mid-burst and a restart, every acknowledged write is there and
     const ackedOf = (kind: Attempt["kind"]) => attempts.filter((a) => a.kind === kind && a.acked);
 
     for (const a of ackedOf("read")) {
-      const progress = sqlite.prepare("SELECT completedAt FROM LessonProgress WHERE personId = ? AND lessonId = ?").get(personId(a.who), lessonId(a.key)) as { completedAt: string | null } | undefined;
+      const progress = sqlite.prepare("SELECT completedAt FROM LessonProgress WHERE personId = ? AND lessonId = ?").get(personId(a.who), lessonId(a.key)) as
+        { completedAt: string | null } | undefined;
       expect(progress?.completedAt, `${a.who} read ${a.key}`).toBeTruthy();
     }
     // For a value that is overwritten: the last acknowledged one, or one sent after it that was in flight at the kill.
@@ -167,13 +193,15 @@ it("after kill -9 mid-burst and a restart, every acknowledged write is there and
     const reflections = new Set(ackedOf("reflection").map((a) => `${a.who}|${a.key}`));
     for (const pair of reflections) {
       const [who, key] = pair.split("|") as [string, string];
-      const row = sqlite.prepare("SELECT text FROM Reflection WHERE personId = ? AND lessonId = ?").get(personId(who), lessonId(key)) as { text: string } | undefined;
+      const row = sqlite.prepare("SELECT text FROM Reflection WHERE personId = ? AND lessonId = ?").get(personId(who), lessonId(key)) as
+        { text: string } | undefined;
       expect(allowedFinal("reflection", who, key), `${who} reflection on ${key}`).toContain(row?.text);
     }
     const rsvps = new Set(ackedOf("rsvp").map((a) => `${a.who}|${a.key}`));
     for (const pair of rsvps) {
       const [who, key] = pair.split("|") as [string, string];
-      const row = sqlite.prepare("SELECT status FROM Attendance WHERE personId = ? AND sessionId = ?").get(personId(who), key) as { status: string } | undefined;
+      const row = sqlite.prepare("SELECT status FROM Attendance WHERE personId = ? AND sessionId = ?").get(personId(who), key) as
+        { status: string } | undefined;
       expect(allowedFinal("rsvp", who, key), `${who} answer to ${key}`).toContain(row?.status);
     }
     for (const a of ackedOf("session")) {
@@ -181,7 +209,9 @@ it("after kill -9 mid-burst and a restart, every acknowledged write is there and
       expect(session, `session ${a.value}`).toEqual({ title: a.value, status: "scheduled" });
       expect((sqlite.prepare("SELECT count(*) AS n FROM Attendance WHERE sessionId = ?").get(a.key) as { n: number }).n).toBe(INVITEES);
       // The invites were queued in the same transaction as the session.
-      const invites = sqlite.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE kind = 'session-invite' AND subject LIKE ?").get(`Inbjudan: ${a.value},%`) as { n: number };
+      const invites = sqlite
+        .prepare("SELECT count(*) AS n FROM OutboxMessage WHERE kind = 'session-invite' AND subject LIKE ?")
+        .get(`Inbjudan: ${a.value},%`) as { n: number };
       expect(invites.n, `invites for ${a.value}`).toBe(INVITEES);
     }
 

@@ -26,7 +26,13 @@ async function op(name: string, call: () => Promise<Answer>): Promise<Answer | n
   try {
     const answer = await call();
     if (measuring) samples.push({ op: name, status: answer.status, ms: answer.ms });
-    if (measuring && answer.status >= 400 && answer.status !== 429) failures.push(`${name}: ${answer.status} ${answer.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}`);
+    if (measuring && answer.status >= 400 && answer.status !== 429)
+      failures.push(
+        `${name}: ${answer.status} ${answer.body
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .slice(0, 300)}`,
+      );
     return answer;
   } catch (error) {
     if (measuring) {
@@ -82,8 +88,19 @@ async function facilitator(email: string, until: number) {
     if (round % 4 === 0) {
       await op("POST /sessions/new", () =>
         me.post("/sessions/new", {
-          kind: "group", title: `Belastning ${email.split("@")[0]} ${round}`, agenda: "", date: nextBookingDay(),
-          startTime: "18:00", endTime: "19:00", location: "Folkets hus", videoUrl: "", cohortId: "", participantIds: invitees, capacity: "", repeatWeeks: "0", occurrences: "1",
+          kind: "group",
+          title: `Belastning ${email.split("@")[0]} ${round}`,
+          agenda: "",
+          date: nextBookingDay(),
+          startTime: "18:00",
+          endTime: "19:00",
+          location: "Folkets hus",
+          videoUrl: "",
+          cohortId: "",
+          participantIds: invitees,
+          capacity: "",
+          repeatWeeks: "0",
+          occurrences: "1",
         }),
       );
     }
@@ -135,7 +152,28 @@ async function makeFeeds(emails: string[]) {
 }
 
 const learners = ["deltagare", "anna.andersson", "lars.oberg", "karin.hedlund", "mikael.granberg", "elin.berg", "patrik.strand"].map((n) => `${n}@${domain}`);
-const subscribers = ["per.sandberg", "sofia.lindberg", "anders.hagglund", "linnea.lundstrom", "nils.lind", "ida.engstrom", "olof.bergman", "emma.holmberg", "henrik.eriksson", "frida.sundqvist", "jonas.marklund", "malin.isaksson", "gustav.bjork", "hanna.astrom", "mats.lidstrom", "lisa.wikstrom", "stefan.mattsson", "maja.nordin", "tomas.bostrom", "ebba.nystrom"].map((n) => `${n}@${domain}`);
+const subscribers = [
+  "per.sandberg",
+  "sofia.lindberg",
+  "anders.hagglund",
+  "linnea.lundstrom",
+  "nils.lind",
+  "ida.engstrom",
+  "olof.bergman",
+  "emma.holmberg",
+  "henrik.eriksson",
+  "frida.sundqvist",
+  "jonas.marklund",
+  "malin.isaksson",
+  "gustav.bjork",
+  "hanna.astrom",
+  "mats.lidstrom",
+  "lisa.wikstrom",
+  "stefan.mattsson",
+  "maja.nordin",
+  "tomas.bostrom",
+  "ebba.nystrom",
+].map((n) => `${n}@${domain}`);
 
 const feeds = await makeFeeds(subscribers);
 const half = Math.ceil(feeds.length / 2);
@@ -162,7 +200,10 @@ function percentile(sorted: number[], q: number) {
   return sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! * 10) / 10 : 0;
 }
 function summarise(list: Sample[]) {
-  const ms = list.filter((s) => s.status > 0).map((s) => s.ms).sort((a, b) => a - b);
+  const ms = list
+    .filter((s) => s.status > 0)
+    .map((s) => s.ms)
+    .sort((a, b) => a - b);
   const statuses: Record<string, number> = {};
   for (const s of list) statuses[s.status] = (statuses[s.status] ?? 0) + 1;
   return { count: list.length, statuses, p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), p99: percentile(ms, 0.99), max: percentile(ms, 1) };

@@ -59,11 +59,22 @@ it(`16 concurrent people of every role for ${DURATION_MS / 1000} s get no 5xx an
   expect(statuses.filter((s) => s >= 500 || s === 0)).toEqual([]);
   // Refusals a person would notice are bugs too; only the feed's rate limit may answer 429.
   for (const [op, summary] of Object.entries(result.byOp)) {
-    const refused = Object.keys(summary.statuses).map(Number).filter((s) => s >= 400 && !(s === 429 && op.startsWith("GET /kalender")));
+    const refused = Object.keys(summary.statuses)
+      .map(Number)
+      .filter((s) => s >= 400 && !(s === 429 && op.startsWith("GET /kalender")));
     expect(refused, op).toEqual([]);
   }
   // Every kind of traffic actually ran.
-  for (const op of ["POST /login", "POST lesson read", "POST /sessions/new", "GET /admin/goals", "GET /admin/people", "GET /kalender/:token.ics", "GET /cohorts/:id", "GET lesson"]) {
+  for (const op of [
+    "POST /login",
+    "POST lesson read",
+    "POST /sessions/new",
+    "GET /admin/goals",
+    "GET /admin/people",
+    "GET /kalender/:token.ics",
+    "GET /cohorts/:id",
+    "GET lesson",
+  ]) {
     expect(result.byOp[op]?.count ?? 0, op).toBeGreaterThan(0);
   }
 
@@ -77,7 +88,10 @@ it(`16 concurrent people of every role for ${DURATION_MS / 1000} s get no 5xx an
 function report(result: LoadResult): string {
   const seconds = result.elapsedMs / 1000;
   const row = (name: string, s: Summary) =>
-    `${name.padEnd(26)} ${String(s.count).padStart(6)}  ${Object.entries(s.statuses).map(([k, v]) => `${k}:${v}`).join(" ").padEnd(22)} ${[s.p50, s.p95, s.p99, s.max].map((v) => String(v).padStart(7)).join(" ")}`;
+    `${name.padEnd(26)} ${String(s.count).padStart(6)}  ${Object.entries(s.statuses)
+      .map(([k, v]) => `${k}:${v}`)
+      .join(" ")
+      .padEnd(22)} ${[s.p50, s.p95, s.p99, s.max].map((v) => String(v).padStart(7)).join(" ")}`;
   return [
     `Load: ${result.users} users for ${seconds.toFixed(1)} s, ${result.total.count} requests (${(result.total.count / seconds).toFixed(1)} req/s)`,
     `${"request".padEnd(26)} ${"count".padStart(6)}  ${"statuses".padEnd(22)} ${["p50 ms", "p95 ms", "p99 ms", "max ms"].map((h) => h.padStart(7)).join(" ")}`,

@@ -27,7 +27,10 @@ afterAll(() => {
 /** Every process still in a process group, as "pid command". */
 function processesIn(group: number): string[] {
   try {
-    return execFileSync("ps", ["-o", "pid=,args=", "-g", String(group)], { encoding: "utf8" }).split("\n").map((l) => l.trim()).filter(Boolean);
+    return execFileSync("ps", ["-o", "pid=,args=", "-g", String(group)], { encoding: "utf8" })
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
   } catch {
     return []; // ps exits 1 when there is none
   }
@@ -87,7 +90,9 @@ it.each(["SIGTERM", "SIGINT"] as const)("%s to the npm process drains the server
   let output = "";
   npm.stdout!.on("data", (c: Buffer) => (output += c.toString()));
   npm.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.once("exit", (code, sig) => resolve({ code, signal: sig })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    npm.once("exit", (code, sig) => resolve({ code, signal: sig })),
+  );
 
   await until(() => output.includes("Ledarlyftet listening"), `server start\n${output}`, 60_000);
   const res = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -100,7 +105,10 @@ it.each(["SIGTERM", "SIGINT"] as const)("%s to the npm process drains the server
   process.kill(npm.pid!, signal);
 
   // The server's own drain gives up after 10 s; npm must be gone well before the test's time.
-  const outcome = await Promise.race([exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`npm still running 30 s after ${signal}:\n${output}`)), 30_000))]);
+  const outcome = await Promise.race([
+    exited,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`npm still running 30 s after ${signal}:\n${output}`)), 30_000)),
+  ]);
   expect(output).toContain(`${signal}: stopped listening; finishing open requests, then exiting`);
   expect(output).toContain("Stopped cleanly");
   // npm waited for the server and reports its clean exit.

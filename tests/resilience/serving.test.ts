@@ -103,7 +103,10 @@ describe("a form body built to stall the server", () => {
     const urlencoded = `email=a%40b.se&password=x&${Array.from({ length: 50_000 }, (_, i) => `f${i}=1`).join("&")}`;
     const boundary = "----ledarlyftet50000";
     const multipart = `${Array.from({ length: 50_000 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n1\r\n`).join("")}--${boundary}--\r\n`;
-    for (const [body, type] of [[urlencoded, "application/x-www-form-urlencoded"], [multipart, `multipart/form-data; boundary=${boundary}`]] as const) {
+    for (const [body, type] of [
+      [urlencoded, "application/x-www-form-urlencoded"],
+      [multipart, `multipart/form-data; boundary=${boundary}`],
+    ] as const) {
       const big = raw("/login", { method: "POST", headers: { "Content-Type": type, "Content-Length": String(Buffer.byteLength(body)) }, body });
       // Sent while the big body is on its way in and being handled.
       const others = Promise.all([raw("/healthz"), raw("/login")]);
@@ -120,7 +123,11 @@ describe("a form body built to stall the server", () => {
   it("JSON and a broken multipart body to a form answer 400, never 500", async () => {
     const json = await raw("/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"email":"a@b.se"}' });
     expect(json.status).toBe(400);
-    const broken = await raw("/forgot-password", { method: "POST", headers: { "Content-Type": "multipart/form-data; boundary=x" }, body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b' });
+    const broken = await raw("/forgot-password", {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x" },
+      body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@b',
+    });
     expect(broken.status).toBe(400);
     expect(broken.body.toString("utf8")).toContain("Formuläret gick inte att läsa.");
   });

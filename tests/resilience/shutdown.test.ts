@@ -76,7 +76,11 @@ it("SIGTERM answers the request in flight, refuses new connections, finishes the
   try {
     expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
     // The message in hand was sent and recorded; nothing else was claimed after SIGTERM, so no claim waits to run out.
-    const outbox = sqlite.prepare("SELECT status, lockedUntil, attempts FROM OutboxMessage ORDER BY createdAt").all() as { status: string; lockedUntil: string | null; attempts: number }[];
+    const outbox = sqlite.prepare("SELECT status, lockedUntil, attempts FROM OutboxMessage ORDER BY createdAt").all() as {
+      status: string;
+      lockedUntil: string | null;
+      attempts: number;
+    }[];
     expect(outbox.filter((m) => m.status === "sent")).toHaveLength(1);
     expect(sink.received).toHaveLength(1);
     expect(outbox.filter((m) => m.lockedUntil !== null)).toEqual([]);

@@ -1,13 +1,21 @@
 import { z } from "zod";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined);
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
 const text = z.string().trim().max(100).optional().catch(undefined);
 
 /** The audit log's filter, from the query string of the page and of its CSV. Anything odd is dropped, not an error. */
 export const auditFilterSchema = z.object({
   actor: text,
   subject: text,
-  action: z.string().regex(/^[a-z0-9.:-]{1,60}$/).optional().catch(undefined),
+  action: z
+    .string()
+    .regex(/^[a-z0-9.:-]{1,60}$/)
+    .optional()
+    .catch(undefined),
   from: date,
   to: date,
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),

@@ -52,7 +52,9 @@ async function withNames<T extends { actorId: string | null; subjectType: string
     if (e.actorId) ids.add(e.actorId);
     if (e.subjectType === "person" && e.subjectId) ids.add(e.subjectId);
   }
-  const names = new Map((await inSlices([...ids], (slice) => db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]));
+  const names = new Map(
+    (await inSlices([...ids], (slice) => db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]),
+  );
   return events.map((e) => ({
     ...e,
     actorName: e.actorId ? (names.get(e.actorId) ?? "okänd") : "systemet",
@@ -79,7 +81,19 @@ const HEADER = ["Tid", "Utförd av", "Utförd av (id)", "Åtgärd", "Åtgärd (k
 
 /** The whole filtered log as CSV for Excel, formulas neutralised (utils/csv's cell rule). */
 export async function auditCsv(filter: AuditFilter, limit = 50_000): Promise<string> {
-  const events = await withNames(await db.auditEvent.findMany({ where: await auditWhere(filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }));
-  const rows = events.map((e) => [swedishDateTime(e.createdAt), e.actorName, e.actorId, auditLabel(e.action), e.action, e.subjectType, e.subjectId, e.subjectName, e.detail === "{}" ? "" : e.detail]);
+  const events = await withNames(
+    await db.auditEvent.findMany({ where: await auditWhere(filter), orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
+  );
+  const rows = events.map((e) => [
+    swedishDateTime(e.createdAt),
+    e.actorName,
+    e.actorId,
+    auditLabel(e.action),
+    e.action,
+    e.subjectType,
+    e.subjectId,
+    e.subjectName,
+    e.detail === "{}" ? "" : e.detail,
+  ]);
   return csvDocument([HEADER, ...rows]);
 }

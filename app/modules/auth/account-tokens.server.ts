@@ -10,7 +10,6 @@ import { hashPassword } from "./password.server";
 export const TOKEN_VALID_MS = 7 * 24 * 60 * 60 * 1000;
 export type TokenPurpose = "invite" | "reset";
 
-
 function hashToken(token: string) {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -136,10 +135,7 @@ export async function redeemAccountToken(token: string, newPassword: string, now
       update: { hash },
     });
     await tx.authSession.deleteMany({ where: { personId: holder.person.id } });
-    await recordAudit(
-      { actorId: holder.person.id, action: `auth.${holder.purpose}-redeemed`, subjectType: "person", subjectId: holder.person.id },
-      tx,
-    );
+    await recordAudit({ actorId: holder.person.id, action: `auth.${holder.purpose}-redeemed`, subjectType: "person", subjectId: holder.person.id }, tx);
     return true;
   });
   return claimed ? check : formError(TOKEN_REFUSALS.used);

@@ -108,7 +108,10 @@ export class PrismaSessionAdapter implements Adapter {
     );
     if (!row || !secretMatches(parsed.secret, row.secretHash)) return [null, null];
     const { email, name, branchId, position, isParticipant, isFacilitator, isAdmin, active } = row;
-    return [this.toDatabaseSession(row, token), { id: row.personId, attributes: { email, name, branchId, position, isParticipant, isFacilitator, isAdmin, active } }];
+    return [
+      this.toDatabaseSession(row, token),
+      { id: row.personId, attributes: { email, name, branchId, position, isParticipant, isFacilitator, isAdmin, active } },
+    ];
   }
 
   async getUserSessions(userId: string): Promise<DatabaseSession[]> {
@@ -122,7 +125,15 @@ export class PrismaSessionAdapter implements Adapter {
     if (!parsed) throw new Error("A session must be created with a token from newSessionToken()");
     const now = new Date();
     await this.db.authSession.create({
-      data: { id: parsed.id, secretHash: secretHash(parsed.secret), personId: session.userId, expiresAt: session.expiresAt, createdAt: now, lastSeenAt: now, userAgent: session.attributes.userAgent ?? null },
+      data: {
+        id: parsed.id,
+        secretHash: secretHash(parsed.secret),
+        personId: session.userId,
+        expiresAt: session.expiresAt,
+        createdAt: now,
+        lastSeenAt: now,
+        userAgent: session.attributes.userAgent ?? null,
+      },
     });
   }
 

@@ -80,4 +80,3 @@ export function inviteLimits(actorId: string, recipientEmail: string): Limit[] {
 export function importLimits(actorId: string): Limit[] {
   return [{ key: `import:actor:${actorId}`, max: 5, windowMs: HOUR }];
 }
-

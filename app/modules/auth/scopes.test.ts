@@ -15,7 +15,17 @@ describe("row scopes against the database", () => {
     const day = new Date("2030-01-01T00:00:00Z");
     const cohort = (name: string, facilitatorId: string) =>
       db.cohort.create({
-        data: { name, programId: program.id, startsOn: day, endsOn: day, enrolmentOpensAt: day, enrolmentClosesAt: day, capacity: 5, mode: "open", facilitators: { create: [{ personId: facilitatorId }] } },
+        data: {
+          name,
+          programId: program.id,
+          startsOn: day,
+          endsOn: day,
+          enrolmentOpensAt: day,
+          enrolmentClosesAt: day,
+          capacity: 5,
+          mode: "open",
+          facilitators: { create: [{ personId: facilitatorId }] },
+        },
       });
     const mine = await cohort("Min omgång", lead.id);
     const theirs = await cohort("Någon annans", other.id);

@@ -110,7 +110,11 @@ export async function requirePermission(request: Request, permission: Permission
 
 export async function startSession(personId: string, request: Request): Promise<string> {
   // A new session id at every login: a session id planted before login is worthless.
-  const session = await lucia.createSession(personId, { userAgent: request.headers.get("User-Agent")?.slice(0, 200) ?? null }, { sessionId: newSessionToken() });
+  const session = await lucia.createSession(
+    personId,
+    { userAgent: request.headers.get("User-Agent")?.slice(0, 200) ?? null },
+    { sessionId: newSessionToken() },
+  );
   return lucia.createSessionCookie(session.id).serialize();
 }
 

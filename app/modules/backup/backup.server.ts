@@ -26,7 +26,10 @@ export function sqliteFileFromEnv(url: string | undefined = process.env.DATABASE
 
 /** 20261125T120000Z: sorts by time, safe in a file name. */
 export function utcStamp(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }
 
 export function defaultBackupPath(now = new Date(), dir = path.resolve("backups")): string {
@@ -49,7 +52,11 @@ function report(sqlite: Database.Database, file: string): DatabaseReport {
     if (tables.has(table)) counts[table] = (sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
   }
   const migrations = tables.has("_prisma_migrations")
-    ? (sqlite.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name").all() as { migration_name: string }[]).map((r) => r.migration_name)
+    ? (
+        sqlite
+          .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name")
+          .all() as { migration_name: string }[]
+      ).map((r) => r.migration_name)
     : [];
   return { path: file, bytes: fs.statSync(file).size, integrity, counts, migrations };
 }
@@ -104,7 +111,8 @@ export async function backupDatabase(source: string, dest: string): Promise<Data
     } finally {
       copy.close();
     }
-    if (checked.integrity !== "ok") throw new Refusal(`The copy failed integrity_check (${checked.integrity}); the live database may be damaged. Nothing was kept.`);
+    if (checked.integrity !== "ok")
+      throw new Refusal(`The copy failed integrity_check (${checked.integrity}); the live database may be damaged. Nothing was kept.`);
     fsyncFile(partial);
     fs.renameSync(partial, dest);
     return { ...checked, path: dest, bytes: fs.statSync(dest).size };
@@ -175,7 +183,11 @@ export interface RestoreReport extends DatabaseReport {
  * the old file) open. The current database is first copied to
  * `<target>.before-restore-<timestamp>` (with anything still in its WAL).
  */
-export async function restoreDatabase(backupFile: string, target: string, { migrationsDir, now = new Date() }: { migrationsDir: string; now?: Date }): Promise<RestoreReport> {
+export async function restoreDatabase(
+  backupFile: string,
+  target: string,
+  { migrationsDir, now = new Date() }: { migrationsDir: string; now?: Date },
+): Promise<RestoreReport> {
   if (!fs.existsSync(backupFile) || !fs.statSync(backupFile).isFile()) throw new Refusal(`There is no file ${backupFile}.`);
   const header = Buffer.alloc(SQLITE_HEADER.length);
   const fd = fs.openSync(backupFile, "r");
@@ -221,7 +233,9 @@ export async function restoreDatabase(backupFile: string, target: string, { migr
     } catch (error) {
       removeWithSidecars(staging);
       removeWithSidecars(keptAs);
-      throw error instanceof Database.SqliteError && error.code === "SQLITE_BUSY" ? new Refusal(`The database ${target} came into use: stop the app before restoring.`) : error;
+      throw error instanceof Database.SqliteError && error.code === "SQLITE_BUSY"
+        ? new Refusal(`The database ${target} came into use: stop the app before restoring.`)
+        : error;
     } finally {
       current.close();
     }

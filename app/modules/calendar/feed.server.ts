@@ -13,7 +13,11 @@ export const FEED_TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 
 /** A new secret feed address; the old one stops working at once. */
 export async function issueFeedToken(personId: string, token = randomBytes(24).toString("base64url")): Promise<string> {
-  await db.calendarFeed.upsert({ where: { personId }, create: { personId, tokenHash: hash(token) }, update: { tokenHash: hash(token), createdAt: new Date() } });
+  await db.calendarFeed.upsert({
+    where: { personId },
+    create: { personId, tokenHash: hash(token) },
+    update: { tokenHash: hash(token), createdAt: new Date() },
+  });
   return token;
 }
 

@@ -57,9 +57,13 @@ function event(session: CalendarSession, method: ItipMethod, attendees: Calendar
   };
   // RFC 5546: PUBLISH carries no ATTENDEE; REQUEST and CANCEL name them.
   if (method !== "PUBLISH") {
-    attributes.attendees = attendees.map(
-      (a): Attendee => ({ name: a.name, email: a.email, rsvp: method === "REQUEST", partstat: PARTSTAT[a.status] ?? "NEEDS-ACTION", role: "REQ-PARTICIPANT" }),
-    );
+    attributes.attendees = attendees.map((a): Attendee => ({
+      name: a.name,
+      email: a.email,
+      rsvp: method === "REQUEST",
+      partstat: PARTSTAT[a.status] ?? "NEEDS-ACTION",
+      role: "REQ-PARTICIPANT",
+    }));
   }
   return attributes;
 }
@@ -134,25 +138,32 @@ function publishedHeader(calName: string | undefined): string {
 export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = [], calName?: string): string {
   const events = [
     ...sessions.map((s) => event(s, "PUBLISH", [])),
-    ...allDay.map(
-      (d): EventAttributes => ({
-        uid: d.uid,
-        start: dateArray(d.startDate),
-        end: dateArray(d.endDateExclusive),
-        title: d.title,
-        status: "CONFIRMED",
-        transp: "TRANSPARENT",
-        busyStatus: "FREE",
-        lastModified: d.updatedAt.getTime(),
-        organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
-      }),
-    ),
+    ...allDay.map((d): EventAttributes => ({
+      uid: d.uid,
+      start: dateArray(d.startDate),
+      end: dateArray(d.endDateExclusive),
+      title: d.title,
+      status: "CONFIRMED",
+      transp: "TRANSPARENT",
+      busyStatus: "FREE",
+      lastModified: d.updatedAt.getTime(),
+      organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
+    })),
     // DTSTAMP (ics calls it timestamp; its types leave it out) is the event's last change, not this
     // request's time, so an event's text is the same whenever it is built and can be kept.
   ].map((attributes): EventAttributes => Object.assign(attributes, { timestamp: attributes.lastModified }));
   if (events.length === 0) {
     // An empty VCALENDAR is invalid (RFC 5545 wants a component); ics refuses it too.
-    return ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODUCT_ID}`, "METHOD:PUBLISH", "CALSCALE:GREGORIAN", ...(calName ? [`X-WR-CALNAME:${calName}`] : []), "END:VCALENDAR", ""].join("\r\n");
+    return [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      `PRODID:${PRODUCT_ID}`,
+      "METHOD:PUBLISH",
+      "CALSCALE:GREGORIAN",
+      ...(calName ? [`X-WR-CALNAME:${calName}`] : []),
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
   }
   return `${publishedHeader(calName)}${events.map(publishedEvent).join("")}END:VCALENDAR\r\n`;
 }

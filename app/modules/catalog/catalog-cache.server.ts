@@ -25,7 +25,9 @@ async function loadCatalog() {
   for (const m of modules) modulesOf.set(m.courseId, [...(modulesOf.get(m.courseId) ?? []), m]);
   const courseEntries = courses.map((c) => {
     /** Live modules with their live lessons, in order: what a learner sees. */
-    const liveModules = (modulesOf.get(c.id) ?? []).filter((m) => !m.retiredAt).map((m) => ({ ...m, lessons: (lessonsOf.get(m.id) ?? []).filter((l) => !l.retiredAt) }));
+    const liveModules = (modulesOf.get(c.id) ?? [])
+      .filter((m) => !m.retiredAt)
+      .map((m) => ({ ...m, lessons: (lessonsOf.get(m.id) ?? []).filter((l) => !l.retiredAt) }));
     /** The same lessons in study order, module by module. */
     const liveLessons = liveModules.flatMap((m) => m.lessons);
     return { ...c, program: programById.get(c.programId)!, liveModules, liveLessons };

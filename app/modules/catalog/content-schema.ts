@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const slug = z
-  .string({ required_error: "saknas" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "får bara innehålla a-z, 0-9 och bindestreck");
+const slug = z.string({ required_error: "saknas" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "får bara innehålla a-z, 0-9 och bindestreck");
 const title = z.string({ required_error: "saknas" }).trim().min(1, "saknas").max(200, "är för lång");
 const order = z.number({ required_error: "saknas", invalid_type_error: "ska vara ett heltal" }).int("ska vara ett heltal");
 

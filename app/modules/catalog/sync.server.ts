@@ -84,7 +84,9 @@ export function parseContent(dir: string): { ok: true; content: ParsedContent } 
     if (v.kind === "module") content.modules.push({ ...(v.data as ModuleFrontMatter), ...base });
     if (v.kind === "lesson") {
       const lesson = v.data as LessonFrontMatter;
-      const contentHash = createHash("sha256").update(JSON.stringify({ lesson, html: v.html })).digest("hex");
+      const contentHash = createHash("sha256")
+        .update(JSON.stringify({ lesson, html: v.html }))
+        .digest("hex");
       content.lessons.push({ ...lesson, ...base, contentHash });
     }
   }
@@ -179,7 +181,15 @@ export async function syncContent(dir: string, now = new Date()): Promise<SyncRe
       for (const c of content.courses) {
         const hash = requirementsHash(content, c.course);
         const existing = await tx.course.findUnique({ where: { slug: c.course } });
-        const data = { programId: programIds.get(c.program)!, title: c.title, summaryHtml: c.html, order: c.order, required: c.required, retiredAt: null, requirementsHash: hash };
+        const data = {
+          programId: programIds.get(c.program)!,
+          title: c.title,
+          summaryHtml: c.html,
+          order: c.order,
+          required: c.required,
+          retiredAt: null,
+          requirementsHash: hash,
+        };
         if (existing) {
           const bump = existing.requirementsHash !== "" && existing.requirementsHash !== hash;
           if (bump) report.newCourseVersions.push(c.course);

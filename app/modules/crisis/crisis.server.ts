@@ -6,7 +6,6 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { planProgress } from "./progress";
 import { latestTemplate } from "./template.server";
 
-
 /** Who may do what with a branch's plan, as the rule table needs it. */
 async function resourceFor(branchId: string) {
   const [supporters, krisansvariga, chairs] = await Promise.all([
@@ -42,7 +41,11 @@ export async function requireCrisisAccess(actor: Actor, slug: string | undefined
   const branch = await branchBySlug(slug);
   const access = await crisisAccess(actor, branch.id);
   if (access === null || (need === "edit" && access !== "edit")) {
-    throw forbidden(need === "edit" ? "Bara arbetarekommunens krisansvariga, ordförande, dess utvecklingsledare och distriktet kan öppna hela planen." : "Planen är arbetarekommunens egen.");
+    throw forbidden(
+      need === "edit"
+        ? "Bara arbetarekommunens krisansvariga, ordförande, dess utvecklingsledare och distriktet kan öppna hela planen."
+        : "Planen är arbetarekommunens egen.",
+    );
   }
   return { branch, access, plan: await ensurePlan(branch.id) };
 }
@@ -57,7 +60,18 @@ export async function ensurePlan(branchId: string, client: Tx | typeof db = db) 
       data: {
         branchId,
         templateVersion: template.version,
-        items: { create: template.items.map((i) => ({ templateKey: i.key, sectionKey: i.sectionKey, sectionTitle: i.sectionTitle, sectionOrder: i.sectionOrder, order: i.order, title: i.title, guidance: i.guidance, firstStep: i.firstStep })) },
+        items: {
+          create: template.items.map((i) => ({
+            templateKey: i.key,
+            sectionKey: i.sectionKey,
+            sectionTitle: i.sectionTitle,
+            sectionOrder: i.sectionOrder,
+            order: i.order,
+            title: i.title,
+            guidance: i.guidance,
+            firstStep: i.firstStep,
+          })),
+        },
       },
     });
   } catch {
@@ -111,7 +125,14 @@ export async function plansOverview(actor: Actor) {
     const access = await crisisAccess(actor, branch.id);
     if (!access) continue;
     const plan = await db.crisisPlan.findUnique({ where: { branchId: branch.id }, include: { items: { select: { status: true } } } });
-    rows.push({ slug: branch.slug, name: branch.name, access, hasPlan: plan !== null, reviewedAt: plan?.reviewedAt ?? null, progress: planProgress(plan?.items ?? [], plan?.reviewedAt ?? null) });
+    rows.push({
+      slug: branch.slug,
+      name: branch.name,
+      access,
+      hasPlan: plan !== null,
+      reviewedAt: plan?.reviewedAt ?? null,
+      progress: planProgress(plan?.items ?? [], plan?.reviewedAt ?? null),
+    });
   }
   return rows;
 }
@@ -150,7 +171,14 @@ export async function updateItem(actor: Actor, planId: string, itemId: string, i
         subjectId: planId,
         detail: {
           item: item.title,
-          before: { status: item.status, notApplicableReason: item.notApplicableReason, ownerId: item.ownerId, dueOn: item.dueOn, note: item.note, link: item.link },
+          before: {
+            status: item.status,
+            notApplicableReason: item.notApplicableReason,
+            ownerId: item.ownerId,
+            dueOn: item.dueOn,
+            note: item.note,
+            link: item.link,
+          },
           after,
         },
       },
@@ -165,9 +193,27 @@ export async function addOwnItem(actor: Actor, planId: string, input: { sectionK
   if (!section) return fieldError("sectionKey", "Välj en sektion i planen.");
   await transaction(async (tx) => {
     const created = await tx.crisisPlanItem.create({
-      data: { planId, templateKey: null, sectionKey: section.sectionKey, sectionTitle: section.sectionTitle, sectionOrder: section.sectionOrder, order: section.order + 1, title: input.title, guidance: input.guidance },
+      data: {
+        planId,
+        templateKey: null,
+        sectionKey: section.sectionKey,
+        sectionTitle: section.sectionTitle,
+        sectionOrder: section.sectionOrder,
+        order: section.order + 1,
+        title: input.title,
+        guidance: input.guidance,
+      },
     });
-    await recordAudit({ actorId: actor.id, action: "crisis.item-added", subjectType: "crisis-plan", subjectId: planId, detail: { after: { id: created.id, title: input.title, section: section.sectionTitle } } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "crisis.item-added",
+        subjectType: "crisis-plan",
+        subjectId: planId,
+        detail: { after: { id: created.id, title: input.title, section: section.sectionTitle } },
+      },
+      tx,
+    );
   });
   return ok();
 }
@@ -176,7 +222,16 @@ export async function markReviewed(actor: Actor, planId: string, now = new Date(
   await transaction(async (tx) => {
     const before = await tx.crisisPlan.findUniqueOrThrow({ where: { id: planId } });
     await tx.crisisPlan.update({ where: { id: planId }, data: { reviewedAt: now, reviewedById: actor.id } });
-    await recordAudit({ actorId: actor.id, action: "crisis.reviewed", subjectType: "crisis-plan", subjectId: planId, detail: { before: { reviewedAt: before.reviewedAt }, after: { reviewedAt: now } } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "crisis.reviewed",
+        subjectType: "crisis-plan",
+        subjectId: planId,
+        detail: { before: { reviewedAt: before.reviewedAt }, after: { reviewedAt: now } },
+      },
+      tx,
+    );
   });
 }
 
@@ -193,7 +248,16 @@ export async function removeContact(actor: Actor, planId: string, contactId: str
     const contact = await tx.crisisContact.findUnique({ where: { id: contactId } });
     if (!contact || contact.planId !== planId) throw notFound();
     await tx.crisisContact.delete({ where: { id: contactId } });
-    await recordAudit({ actorId: actor.id, action: "crisis.contact-removed", subjectType: "crisis-plan", subjectId: planId, detail: { before: { name: contact.name, role: contact.role, phone: contact.phone } } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "crisis.contact-removed",
+        subjectType: "crisis-plan",
+        subjectId: planId,
+        detail: { before: { name: contact.name, role: contact.role, phone: contact.phone } },
+      },
+      tx,
+    );
   });
 }
 
@@ -208,10 +272,29 @@ export async function decideOffer(actor: Actor, planId: string, offerId: string,
     await tx.crisisOffer.update({ where: { id: offerId }, data: { decision, decidedAt: new Date(), decidedById: actor.id } });
     if (decision === "accepted" && item) {
       await tx.crisisPlanItem.create({
-        data: { planId, templateKey: item.key, sectionKey: item.sectionKey, sectionTitle: item.sectionTitle, sectionOrder: item.sectionOrder, order: item.order, title: item.title, guidance: item.guidance, firstStep: item.firstStep },
+        data: {
+          planId,
+          templateKey: item.key,
+          sectionKey: item.sectionKey,
+          sectionTitle: item.sectionTitle,
+          sectionOrder: item.sectionOrder,
+          order: item.order,
+          title: item.title,
+          guidance: item.guidance,
+          firstStep: item.firstStep,
+        },
       });
     }
-    await recordAudit({ actorId: actor.id, action: `crisis.offer-${decision}`, subjectType: "crisis-plan", subjectId: planId, detail: { templateKey: offer.templateKey, version: offer.version } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: `crisis.offer-${decision}`,
+        subjectType: "crisis-plan",
+        subjectId: planId,
+        detail: { templateKey: offer.templateKey, version: offer.version },
+      },
+      tx,
+    );
   });
 }
 
@@ -240,7 +323,13 @@ export async function publishTemplate(
     const section = latest.items.filter((i) => i.sectionKey === change.addition!.sectionKey);
     if (section.length === 0) return fieldError("newSection", "Välj en sektion.");
     if (latest.items.some((i) => i.key === change.addition!.key)) return fieldError("newTitle", "Det finns redan en punkt med den nyckeln.");
-    items.push({ ...change.addition, sectionTitle: section[0]!.sectionTitle, sectionOrder: section[0]!.sectionOrder, order: Math.max(...section.map((i) => i.order)) + 1, firstStep: false });
+    items.push({
+      ...change.addition,
+      sectionTitle: section[0]!.sectionTitle,
+      sectionOrder: section[0]!.sectionOrder,
+      order: Math.max(...section.map((i) => i.order)) + 1,
+      firstStep: false,
+    });
   }
   await transaction(async (tx) => {
     await tx.crisisTemplateVersion.create({ data: { version, publishedBy: actor.id, note, items: { create: items } } });
@@ -249,7 +338,16 @@ export async function publishTemplate(
       for (const p of plans) await tx.crisisOffer.create({ data: { planId: p.id, templateKey: change.addition.key, version } });
     }
     await tx.crisisPlan.updateMany({ data: { templateVersion: version } });
-    await recordAudit({ actorId: actor.id, action: "crisis.template-published", subjectType: "crisis-template", subjectId: String(version), detail: { note, edits: change.edits, addition: change.addition ?? null } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "crisis.template-published",
+        subjectType: "crisis-template",
+        subjectId: String(version),
+        detail: { note, edits: change.edits, addition: change.addition ?? null },
+      },
+      tx,
+    );
   });
   return ok({ version });
 }
@@ -260,7 +358,8 @@ export async function isKrisansvarig(personId: string) {
 
 export async function setKrisansvarig(actorId: string, personId: string, on: boolean) {
   await transaction(async (tx) => {
-    if (on) await tx.branchRole.upsert({ where: { personId_role: { personId, role: "krisansvarig" } }, create: { personId, role: "krisansvarig" }, update: {} });
+    if (on)
+      await tx.branchRole.upsert({ where: { personId_role: { personId, role: "krisansvarig" } }, create: { personId, role: "krisansvarig" }, update: {} });
     else await tx.branchRole.deleteMany({ where: { personId, role: "krisansvarig" } });
     await recordAudit({ actorId, action: on ? "person.krisansvarig-on" : "person.krisansvarig-off", subjectType: "person", subjectId: personId }, tx);
   });
@@ -268,6 +367,17 @@ export async function setKrisansvarig(actorId: string, personId: string, on: boo
 
 export async function planHistory(planId: string) {
   const events = await db.auditEvent.findMany({ where: { subjectType: "crisis-plan", subjectId: planId }, orderBy: { createdAt: "desc" }, take: 100 });
-  const actors = new Map((await db.person.findMany({ where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  return events.map((e) => ({ id: e.id, action: e.action, at: e.createdAt, actor: e.actorId ? (actors.get(e.actorId) ?? "okänd") : "systemet", detail: JSON.parse(e.detail) as Record<string, unknown> }));
+  const actors = new Map(
+    (await db.person.findMany({ where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true } })).map((p) => [
+      p.id,
+      p.name,
+    ]),
+  );
+  return events.map((e) => ({
+    id: e.id,
+    action: e.action,
+    at: e.createdAt,
+    actor: e.actorId ? (actors.get(e.actorId) ?? "okänd") : "systemet",
+    detail: JSON.parse(e.detail) as Record<string, unknown>,
+  }));
 }

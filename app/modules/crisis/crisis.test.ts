@@ -51,13 +51,25 @@ describe("the plan", () => {
     const owner = await createPerson({ branch: "Pajala" });
     const editor = actorOf(await createPerson({ roles: ["admin"] }));
     const item = loaded.items[0]!;
-    const result = await updateItem(editor, plan.id, item.id, { status: "done", notApplicableReason: "", ownerId: owner.id, dueOn: "2027-01-31", note: "Klar", link: "https://example.se/lista" });
+    const result = await updateItem(editor, plan.id, item.id, {
+      status: "done",
+      notApplicableReason: "",
+      ownerId: owner.id,
+      dueOn: "2027-01-31",
+      note: "Klar",
+      link: "https://example.se/lista",
+    });
     expect(result).toEqual({ ok: true });
     const history = await planHistory(plan.id);
-    expect(history[0]).toMatchObject({ action: "crisis.item-updated", detail: { item: item.title, before: { status: "not-started", ownerId: null }, after: { status: "done", ownerId: owner.id, note: "Klar" } } });
+    expect(history[0]).toMatchObject({
+      action: "crisis.item-updated",
+      detail: { item: item.title, before: { status: "not-started", ownerId: null }, after: { status: "done", ownerId: owner.id, note: "Klar" } },
+    });
 
     const stranger = await createPerson({ branch: "Boden" });
-    expect(await updateItem(editor, plan.id, item.id, { status: "done", notApplicableReason: "", ownerId: stranger.id, dueOn: "", note: "", link: "" })).toMatchObject({ ok: false, errors: { ownerId: [expect.any(String)] } });
+    expect(
+      await updateItem(editor, plan.id, item.id, { status: "done", notApplicableReason: "", ownerId: stranger.id, dueOn: "", note: "", link: "" }),
+    ).toMatchObject({ ok: false, errors: { ownerId: [expect.any(String)] } });
   });
 
   it("a plan not reviewed for 12 months is flagged; 'granskad' clears the flag and records who", async () => {
@@ -65,7 +77,11 @@ describe("the plan", () => {
     expect(planProgress([], null, now).reviewOverdue).toBe(true);
     expect(planProgress([], new Date("2025-11-23T12:00:00Z"), now).reviewOverdue).toBe(true);
     expect(planProgress([], new Date("2025-11-25T12:00:00Z"), now).reviewOverdue).toBe(false);
-    expect(planProgress([{ status: "done" }, { status: "not-applicable" }, { status: "in-progress" }, { status: "not-started" }], now, now)).toMatchObject({ percent: 50, settled: 2, total: 4 });
+    expect(planProgress([{ status: "done" }, { status: "not-applicable" }, { status: "in-progress" }, { status: "not-started" }], now, now)).toMatchObject({
+      percent: 50,
+      settled: 2,
+      total: 4,
+    });
 
     const plan = await ensurePlan(await branchId("Jokkmokk"));
     const reviewer = await createPerson({ branch: "Jokkmokk", position: "ordforande" });
@@ -82,7 +98,14 @@ describe("the plan", () => {
     const first = (await loadPlan(planA.id)).items[0]!;
     await db.crisisPlanItem.update({ where: { id: first.id }, data: { title: "Vår egen formulering" } });
 
-    const result = await publishTemplate(admin, { edits: { [first.templateKey!]: { title: "Ny rubrik från distriktet", guidance: first.guidance } }, addition: { sectionKey: "hot", key: "digitala-moten", title: "Rutin för digitala möten vid hot", guidance: "Möten kan hållas digitalt." } }, "Ny punkt om digitala möten");
+    const result = await publishTemplate(
+      admin,
+      {
+        edits: { [first.templateKey!]: { title: "Ny rubrik från distriktet", guidance: first.guidance } },
+        addition: { sectionKey: "hot", key: "digitala-moten", title: "Rutin för digitala möten vid hot", guidance: "Möten kan hållas digitalt." },
+      },
+      "Ny punkt om digitala möten",
+    );
     expect(result).toMatchObject({ ok: true });
     const a = await loadPlan(planA.id);
     expect(a.items.find((i) => i.id === first.id)!.title).toBe("Vår egen formulering");

@@ -22,7 +22,16 @@ export const templateFile = z.object({
     .min(1),
 });
 
-export type TemplateItemInput = { key: string; sectionKey: string; sectionTitle: string; sectionOrder: number; order: number; title: string; guidance: string; firstStep: boolean };
+export type TemplateItemInput = {
+  key: string;
+  sectionKey: string;
+  sectionTitle: string;
+  sectionOrder: number;
+  order: number;
+  title: string;
+  guidance: string;
+  firstStep: boolean;
+};
 
 export function readTemplateFile(file: string): TemplateItemInput[] {
   const text = fs.readFileSync(file, "utf8");
@@ -37,7 +46,16 @@ export function readTemplateFile(file: string): TemplateItemInput[] {
     section.items.map((item, ii) => {
       if (keys.has(item.key)) throw new Error(`${path.basename(file)}: punkten "${item.key}" finns två gånger`);
       keys.add(item.key);
-      return { key: item.key, sectionKey: section.key, sectionTitle: section.title, sectionOrder: si + 1, order: ii + 1, title: item.title, guidance: item.guidance, firstStep: item.firstStep };
+      return {
+        key: item.key,
+        sectionKey: section.key,
+        sectionTitle: section.title,
+        sectionOrder: si + 1,
+        order: ii + 1,
+        title: item.title,
+        guidance: item.guidance,
+        firstStep: item.firstStep,
+      };
     }),
   );
 }
@@ -51,7 +69,10 @@ export async function ensureTemplate(file: string) {
 }
 
 export async function latestTemplate() {
-  const latest = await db.crisisTemplateVersion.findFirst({ orderBy: { version: "desc" }, include: { items: { orderBy: [{ sectionOrder: "asc" }, { order: "asc" }] } } });
+  const latest = await db.crisisTemplateVersion.findFirst({
+    orderBy: { version: "desc" },
+    include: { items: { orderBy: [{ sectionOrder: "asc" }, { order: "asc" }] } },
+  });
   if (!latest) throw new Error("no crisis template loaded (run npm run content:sync)");
   return latest;
 }

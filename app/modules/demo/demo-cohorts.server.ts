@@ -54,9 +54,17 @@ export async function seedDemoCohorts() {
   if (!leadership.ok || !communicators.ok) throw new Error("demo cohorts could not be created");
 
   const leaders = participants.filter((p) => isLeadingPosition(p.position) && p.email !== DEMO_LOGINS[3]!.email);
-  await commitBulk(admin!, await loadCohort(leadership.value.id), leaders.slice(0, 5).map((p) => p.id));
+  await commitBulk(
+    admin!,
+    await loadCohort(leadership.value.id),
+    leaders.slice(0, 5).map((p) => p.id),
+  );
   for (const p of leaders.slice(5, 7)) await enrolSelf(actorOf(p), leadership.value.id);
 
   const malmfalten = participants.filter((p) => p.branchId === branches.get("Kiruna") || p.branchId === branches.get("Gällivare"));
-  await commitBulk(sara!, await loadCohort(communicators.value.id), malmfalten.slice(0, 4).map((p) => p.id));
+  await commitBulk(
+    sara!,
+    await loadCohort(communicators.value.id),
+    malmfalten.slice(0, 4).map((p) => p.id),
+  );
 }

@@ -54,15 +54,32 @@ export async function seedDemoCompletions(now = new Date()) {
     if (i < 4) await finishProgram(p.id, "kommunikatorsutbildningen", new Date(spring.endsOn.getTime() - (10 + i * 7) * DAY));
   }
 
-  const leaders = participants.filter((p) => isLeadingPosition(p.position) && p.email !== "sofia.lindberg@demo.ledarlyftet.se" && p.email !== DEMO_LOGINS[3]!.email).slice(0, 2);
+  const leaders = participants
+    .filter((p) => isLeadingPosition(p.position) && p.email !== "sofia.lindberg@demo.ledarlyftet.se" && p.email !== DEMO_LOGINS[3]!.email)
+    .slice(0, 2);
   const longAgo = new Date(now.getTime() - 300 * DAY);
   for (const [i, leader] of leaders.entries()) {
     const ids: string[] = [];
     for (const daysAgo of [110 + i * 10, 75 + i * 10]) {
-      const r = await scheduleSessions(actorOf(johan), {
-        kind: "one-to-one", title: "Handledning", agenda: "", date: stockholmDate(new Date(now.getTime() - daysAgo * DAY)), startTime: "10:00", endTime: "11:00",
-        location: "Partiexpeditionen", videoUrl: "", cohortId: "", participantIds: [leader.id], capacity: "", repeatWeeks: 0, occurrences: 1,
-      }, longAgo);
+      const r = await scheduleSessions(
+        actorOf(johan),
+        {
+          kind: "one-to-one",
+          title: "Handledning",
+          agenda: "",
+          date: stockholmDate(new Date(now.getTime() - daysAgo * DAY)),
+          startTime: "10:00",
+          endTime: "11:00",
+          location: "Partiexpeditionen",
+          videoUrl: "",
+          cohortId: "",
+          participantIds: [leader.id],
+          capacity: "",
+          repeatWeeks: 0,
+          occurrences: 1,
+        },
+        longAgo,
+      );
       if (r.ok) ids.push(r.value.ids[0]!);
     }
     for (const id of ids) await recordAttendance(actorOf(johan), id, { [leader.id]: "attended" });

@@ -35,13 +35,22 @@ export async function seedDemoCrisisPlans() {
     }
     const reviewedMonthsAgo = [2, 14, null, null, 6][i % 5];
     if (reviewedMonthsAgo !== null && reviewedMonthsAgo !== undefined) {
-      await db.crisisPlan.update({ where: { id: plan.id }, data: { reviewedAt: new Date(Date.now() - reviewedMonthsAgo * MONTH), reviewedById: members[0]?.id ?? null } });
+      await db.crisisPlan.update({
+        where: { id: plan.id },
+        data: { reviewedAt: new Date(Date.now() - reviewedMonthsAgo * MONTH), reviewedById: members[0]?.id ?? null },
+      });
     }
     if (members.length > 0) {
       await db.crisisContact.createMany({
         data: [
           { planId: plan.id, name: members[0]!.name, role: "Ordförande", phone: `070-${100 + i} 11 22`, order: 1 },
-          { planId: plan.id, name: members[1]?.name ?? "Distriktets jour", role: members[1] ? "Krisansvarig" : "Distriktet", phone: `070-${200 + i} 33 44`, order: 2 },
+          {
+            planId: plan.id,
+            name: members[1]?.name ?? "Distriktets jour",
+            role: members[1] ? "Krisansvarig" : "Distriktet",
+            phone: `070-${200 + i} 33 44`,
+            order: 2,
+          },
           { planId: plan.id, name: "Distriktets ombudsman", role: "Distriktet", phone: "0920-12 34 56", order: 3 },
         ],
       });

@@ -68,7 +68,16 @@ export async function seedDemoLearning(participantIds: string[], reviewerId: str
           await db.assignmentSubmission.create({
             data: waiting
               ? { personId, lessonId: lesson.id, text: SUBMISSION_TEXT, submittedAt: at }
-              : { personId, lessonId: lesson.id, text: SUBMISSION_TEXT, submittedAt: at, status: "approved", reviewerId, reviewedAt: at, comment: "Bra och konkret!" },
+              : {
+                  personId,
+                  lessonId: lesson.id,
+                  text: SUBMISSION_TEXT,
+                  submittedAt: at,
+                  status: "approved",
+                  reviewerId,
+                  reviewedAt: at,
+                  comment: "Bra och konkret!",
+                },
           });
         }
       }

@@ -21,10 +21,77 @@ export const DEMO_LOGINS: DemoPerson[] = [
   { name: "Erik Johansson", email: `deltagare@${DEMO_DOMAIN}`, branch: "Kiruna", position: "kommunalrad", roles: ["participant"] },
 ];
 
-const FIRST = ["Anna", "Lars", "Karin", "Mikael", "Elin", "Per", "Sofia", "Anders", "Linnea", "Nils", "Ida", "Olof", "Emma", "Henrik", "Frida", "Jonas", "Malin", "Gustav", "Hanna", "Mats", "Lisa", "Stefan", "Maja", "Tomas", "Ebba", "Patrik", "Sanna"];
-const LAST = ["Andersson", "Berg", "Lundström", "Holmberg", "Isaksson", "Wikström", "Nyström", "Öberg", "Sandberg", "Lind", "Eriksson", "Björk", "Mattsson", "Strand", "Hedlund", "Lindberg", "Engström", "Sundqvist", "Åström", "Nordin", "Lundgren", "Granberg", "Hägglund", "Bergman", "Marklund", "Lidström", "Boström"];
+const FIRST = [
+  "Anna",
+  "Lars",
+  "Karin",
+  "Mikael",
+  "Elin",
+  "Per",
+  "Sofia",
+  "Anders",
+  "Linnea",
+  "Nils",
+  "Ida",
+  "Olof",
+  "Emma",
+  "Henrik",
+  "Frida",
+  "Jonas",
+  "Malin",
+  "Gustav",
+  "Hanna",
+  "Mats",
+  "Lisa",
+  "Stefan",
+  "Maja",
+  "Tomas",
+  "Ebba",
+  "Patrik",
+  "Sanna",
+];
+const LAST = [
+  "Andersson",
+  "Berg",
+  "Lundström",
+  "Holmberg",
+  "Isaksson",
+  "Wikström",
+  "Nyström",
+  "Öberg",
+  "Sandberg",
+  "Lind",
+  "Eriksson",
+  "Björk",
+  "Mattsson",
+  "Strand",
+  "Hedlund",
+  "Lindberg",
+  "Engström",
+  "Sundqvist",
+  "Åström",
+  "Nordin",
+  "Lundgren",
+  "Granberg",
+  "Hägglund",
+  "Bergman",
+  "Marklund",
+  "Lidström",
+  "Boström",
+];
 const DEMO_BRANCHES = ["Luleå", "Piteå", "Kiruna", "Boden", "Gällivare", "Kalix", "Haparanda", "Arvidsjaur", "Jokkmokk"];
-const POSITION_CYCLE: PositionKey[] = ["kommunalrad", "ledamot", "medlem", "gruppledare", "ersattare", "ledamot", "ordforande", "medlem", "regionrad", "ledamot"];
+const POSITION_CYCLE: PositionKey[] = [
+  "kommunalrad",
+  "ledamot",
+  "medlem",
+  "gruppledare",
+  "ersattare",
+  "ledamot",
+  "ordforande",
+  "medlem",
+  "regionrad",
+  "ledamot",
+];
 
 function asciiLocal(text: string) {
   return branchSlug(text).replace(/-/g, ".");

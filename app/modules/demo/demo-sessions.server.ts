@@ -37,14 +37,46 @@ export async function seedDemoSessions() {
   const malmfalten = await db.cohort.findFirst({ where: { name: "Kommunikatörsutbildningen Malmfälten" } });
   const longAgo = new Date(Date.now() - 60 * 86_400_000);
 
-  const past = await scheduleSessions(actorOf(sara!), { ...base, kind: "one-to-one", title: "Uppstartssamtal", date: day(-14), participantIds: [erik!.id] }, longAgo);
+  const past = await scheduleSessions(
+    actorOf(sara!),
+    { ...base, kind: "one-to-one", title: "Uppstartssamtal", date: day(-14), participantIds: [erik!.id] },
+    longAgo,
+  );
   if (past.ok) await recordAttendance(actorOf(sara!), past.value.ids[0]!, { [erik!.id]: "attended" });
   if (malmfalten) {
-    await scheduleSessions(actorOf(sara!), { ...base, kind: "group", title: "Grupphandledning Malmfälten", date: day(5), cohortId: malmfalten.id, repeatWeeks: 2, occurrences: 4, location: "Folkets hus, Kiruna" });
+    await scheduleSessions(actorOf(sara!), {
+      ...base,
+      kind: "group",
+      title: "Grupphandledning Malmfälten",
+      date: day(5),
+      cohortId: malmfalten.id,
+      repeatWeeks: 2,
+      occurrences: 4,
+      location: "Folkets hus, Kiruna",
+    });
   }
-  await scheduleSessions(actorOf(sara!), { ...base, kind: "one-to-one", title: "Enskild handledning", date: day(9), startTime: "12:00", endTime: "13:00", location: "", videoUrl: "https://video.example.se/sara", participantIds: [erik!.id] });
+  await scheduleSessions(actorOf(sara!), {
+    ...base,
+    kind: "one-to-one",
+    title: "Enskild handledning",
+    date: day(9),
+    startTime: "12:00",
+    endTime: "13:00",
+    location: "",
+    videoUrl: "https://video.example.se/sara",
+    participantIds: [erik!.id],
+  });
   for (const offset of [3, 10, 17]) {
-    await scheduleSessions(actorOf(johan!), { ...base, kind: "one-to-one", title: "Ledig tid för enskild handledning", date: day(offset), startTime: "16:00", endTime: "17:00", location: "Partiexpeditionen, Luleå", openSlot: "on" });
+    await scheduleSessions(actorOf(johan!), {
+      ...base,
+      kind: "one-to-one",
+      title: "Ledig tid för enskild handledning",
+      date: day(offset),
+      startTime: "16:00",
+      endTime: "17:00",
+      location: "Partiexpeditionen, Luleå",
+      openSlot: "on",
+    });
   }
   await issueFeedToken(erik!.id, DEMO_FEED_TOKEN);
   await seedNearlyDoneLeader(sara!);
@@ -55,7 +87,10 @@ export const NEARLY_DONE_LEADER = "sofia.lindberg@demo.ledarlyftet.se";
 
 async function seedNearlyDoneLeader(sara: { id: string; branchId: string; isParticipant: boolean; isFacilitator: boolean; isAdmin: boolean }) {
   const sofia = await db.person.findUnique({ where: { email: NEARLY_DONE_LEADER } });
-  const program = await db.program.findUnique({ where: { slug: "ledarskapsprogrammet" }, include: { courses: { include: { modules: { include: { lessons: true } } } } } });
+  const program = await db.program.findUnique({
+    where: { slug: "ledarskapsprogrammet" },
+    include: { courses: { include: { modules: { include: { lessons: true } } } } },
+  });
   if (!sofia || !program) return;
   const done = new Date(Date.now() - 20 * 86_400_000);
   for (const course of program.courses) {
@@ -69,8 +104,16 @@ async function seedNearlyDoneLeader(sara: { id: string; branchId: string; isPart
     await refreshCompletions(db, sofia.id, course.id, undefined, done);
   }
   const longAgo = new Date(Date.now() - 60 * 86_400_000);
-  const first = await scheduleSessions(actorOf(sara), { ...base, kind: "one-to-one", title: "Handledning för ordförande", date: day(-7), participantIds: [sofia.id] }, longAgo);
+  const first = await scheduleSessions(
+    actorOf(sara),
+    { ...base, kind: "one-to-one", title: "Handledning för ordförande", date: day(-7), participantIds: [sofia.id] },
+    longAgo,
+  );
   if (first.ok) await recordAttendance(actorOf(sara), first.value.ids[0]!, { [sofia.id]: "attended" });
   // Yesterday's session: attendance not recorded yet.
-  await scheduleSessions(actorOf(sara), { ...base, kind: "one-to-one", title: "Uppföljning för ordförande", date: day(-1), startTime: "08:00", endTime: "09:00", participantIds: [sofia.id] }, longAgo);
+  await scheduleSessions(
+    actorOf(sara),
+    { ...base, kind: "one-to-one", title: "Uppföljning för ordförande", date: day(-1), startTime: "08:00", endTime: "09:00", participantIds: [sofia.id] },
+    longAgo,
+  );
 }

@@ -41,7 +41,10 @@ export async function selectByCsv(text: string): Promise<BulkSelection | { fileE
     if (parsed.success) emails.push({ line: row.line, email: parsed.data });
     else problems.push({ ...row, message: "ogiltig e-postadress" });
   }
-  const found = await inSlices(emails.map((e) => e.email), (slice) => db.person.findMany({ where: { email: { in: slice } }, select: { id: true, email: true, active: true } }));
+  const found = await inSlices(
+    emails.map((e) => e.email),
+    (slice) => db.person.findMany({ where: { email: { in: slice } }, select: { id: true, email: true, active: true } }),
+  );
   const byEmail = new Map(found.map((p) => [p.email, p]));
   const personIds = new Set<string>();
   for (const e of emails) {

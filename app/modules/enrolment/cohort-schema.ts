@@ -17,7 +17,11 @@ export const cohortFields = z
     endsOn: date("slutdatum"),
     enrolmentOpensOn: date("när anmälan öppnar"),
     enrolmentClosesOn: date("när anmälan stänger"),
-    capacity: z.coerce.number({ invalid_type_error: "Ange antal platser som ett tal." }).int("Ange ett heltal.").min(1, "Minst 1 plats.").max(10_000, "Högst 10 000 platser."),
+    capacity: z.coerce
+      .number({ invalid_type_error: "Ange antal platser som ett tal." })
+      .int("Ange ett heltal.")
+      .min(1, "Minst 1 plats.")
+      .max(10_000, "Högst 10 000 platser."),
     mode: z.enum(MODES, { errorMap: () => ({ message: "Välj hur anmälan går till." }) }),
     facilitatorIds: z.array(z.string().min(1).max(40)).max(20),
     branchIds: z.array(z.string().min(1).max(40)).max(500),

@@ -89,7 +89,7 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
         status: e.status,
         place: e.status === "waitlisted" ? await waitlistPlace(e.cohortId, e.waitlistedAt) : null,
         startsOn: e.cohort.startsOn,
-      }))
+      })),
     ),
     // Nobody but an admin or the cohorts' own Utvecklingsledare gets a row here: the scope is the "cohort:manage" rule.
     running: running.map((c) => ({ id: c.id, name: c.name, program: c.program.title, startsOn: c.startsOn, seatsTaken: c.seatsTaken, capacity: c.capacity })),
@@ -165,6 +165,6 @@ export async function facilitatorFollowUp(facilitatorId: string, now = new Date(
         participants: roster.length,
         behind: roster.filter((r) => r.percent < expected - 20).map((r) => ({ name: r.name, percent: r.percent })),
       };
-    })
+    }),
   );
 }

@@ -47,5 +47,8 @@ export function selfEnrolRefusal(cohort: CohortRules, person: Applicant, now: Da
 }
 
 export function parsePositions(csv: string): string[] {
-  return csv.split(",").map((s) => s.trim()).filter(Boolean);
+  return csv
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

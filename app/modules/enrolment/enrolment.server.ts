@@ -14,10 +14,8 @@ import { catalogProgramById } from "~/modules/catalog/catalog-cache.server";
 import { column, selectRows } from "~/sql.server";
 import { notEligibleReason, parsePositions, selfEnrolRefusal, STATUS_LABELS, type CohortRules } from "./eligibility";
 
-
 export const ACTIVE_STATUSES = ["pending", "enrolled", "waitlisted"] as const;
 const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
-
 
 const cohortRow = z.object({
   id: column.text,
@@ -190,7 +188,9 @@ async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPen
   await recordAudit({ actorId, action: `enrolment.${status}`, subjectType: "enrolment", subjectId: row.id, detail: { cohortId: cohort.id, personId } }, tx);
   const when = `${swedishDate(cohort.startsOn)}–${swedishDate(cohort.endsOn)}`;
   if (status === "enrolled") {
-    await tell(tx, personId, cohort, "enrolment-confirmed", `Du är antagen: ${cohort.name}`, [`Välkommen till ${cohort.name} (${cohort.program.title}), ${when}.`]);
+    await tell(tx, personId, cohort, "enrolment-confirmed", `Du är antagen: ${cohort.name}`, [
+      `Välkommen till ${cohort.name} (${cohort.program.title}), ${when}.`,
+    ]);
     return { outcome: "enrolled" };
   }
   if (status === "waitlisted") {
@@ -248,13 +248,21 @@ export async function withdraw(actor: Actor, enrolmentId: string, reason: string
         reason ? `Anledning: ${reason}` : "",
       ]);
     }
-    await recordAudit({ actorId: actor.id, action: "enrolment.withdrawn", subjectType: "enrolment", subjectId: enrolment.id, detail: { reason, by: own ? "self" : "manager" } }, tx);
+    await recordAudit(
+      { actorId: actor.id, action: "enrolment.withdrawn", subjectType: "enrolment", subjectId: enrolment.id, detail: { reason, by: own ? "self" : "manager" } },
+      tx,
+    );
     return true;
   });
 }
 
 /** Approves (a seat if free, else the waitlist) or declines, with a reason, a pending application. */
-export async function decide(actor: Actor, enrolmentId: string, decision: "approve" | "decline", reason: string): Promise<ActionResult<{ status: "declined" | "enrolled" | "waitlisted" }>> {
+export async function decide(
+  actor: Actor,
+  enrolmentId: string,
+  decision: "approve" | "decline",
+  reason: string,
+): Promise<ActionResult<{ status: "declined" | "enrolled" | "waitlisted" }>> {
   const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId } });
   if (!enrolment) throw notFound("Anmälan finns inte.");
   const cohort = await requireManagedCohort(actor, enrolment.cohortId);
@@ -286,12 +294,21 @@ export async function decide(actor: Actor, enrolmentId: string, decision: "appro
   });
 }
 
-export type BulkRow = { personId: string; name: string; email: string; branch: string; outcome: "enrol" | "waitlist" | "already" | "not-eligible"; detail?: string };
+export type BulkRow = {
+  personId: string;
+  name: string;
+  email: string;
+  branch: string;
+  outcome: "enrol" | "waitlist" | "already" | "not-eligible";
+  detail?: string;
+};
 
 /** What enrolling these people would do, seat by seat, before anything is written. */
 export async function previewBulk(cohort: LoadedCohort, personIds: string[]): Promise<BulkRow[]> {
   const [people, existing, fresh] = await Promise.all([
-    inSlices(personIds, (ids) => db.person.findMany({ where: { id: { in: ids } }, include: { branch: { select: { name: true } } } })).then((found) => found.sort((a, b) => a.name.localeCompare(b.name, "sv"))),
+    inSlices(personIds, (ids) => db.person.findMany({ where: { id: { in: ids } }, include: { branch: { select: { name: true } } } })).then((found) =>
+      found.sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    ),
     inSlices(personIds, (ids) => db.enrolment.findMany({ where: { cohortId: cohort.id, personId: { in: ids } } })),
     db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { capacity: true, seatsTaken: true } }),
   ]);

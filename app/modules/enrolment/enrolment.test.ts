@@ -11,7 +11,7 @@ import type { ActionResult } from "~/utils/action-result";
 import type { CohortInput } from "./cohort-schema";
 
 /** The placement of an enrolment that was not refused. */
-const placed = <T,>(result: ActionResult<T>): T => {
+const placed = <T>(result: ActionResult<T>): T => {
   if (!result.ok) throw new Error(result.message);
   return result.value;
 };
@@ -167,7 +167,12 @@ describe("bulk enrolment", () => {
     const ids = [already.id, k1.id, k2.id, lulea.id];
     const preview = await previewBulk(loaded, ids);
     const outcome = Object.fromEntries(preview.map((r) => [r.personId, r.outcome]));
-    expect(outcome).toEqual({ [already.id]: "already", [k1.id]: expect.stringMatching(/enrol|waitlist/), [k2.id]: expect.stringMatching(/enrol|waitlist/), [lulea.id]: "not-eligible" });
+    expect(outcome).toEqual({
+      [already.id]: "already",
+      [k1.id]: expect.stringMatching(/enrol|waitlist/),
+      [k2.id]: expect.stringMatching(/enrol|waitlist/),
+      [lulea.id]: "not-eligible",
+    });
     expect(preview.filter((r) => r.outcome === "enrol")).toHaveLength(1);
     expect(await db.enrolment.count({ where: { cohortId: c.id } })).toBe(1);
 
@@ -178,9 +183,18 @@ describe("bulk enrolment", () => {
   it("previews a selection of more than a thousand people (a whole branch of a big district)", async () => {
     const c = await cohort({ capacity: 1_000, branchIds: [await branchId("Piteå")] });
     const pitea = await branchId("Piteå");
-    const many = Array.from({ length: 1_100 }, (_, i) => ({ id: `bulk-${i}`, email: `bulk-${i}@example.se`, name: `Deltagare ${String(i).padStart(4, "0")}`, position: "medlem", branchId: pitea }));
+    const many = Array.from({ length: 1_100 }, (_, i) => ({
+      id: `bulk-${i}`,
+      email: `bulk-${i}@example.se`,
+      name: `Deltagare ${String(i).padStart(4, "0")}`,
+      position: "medlem",
+      branchId: pitea,
+    }));
     await db.person.createMany({ data: many });
-    const preview = await previewBulk(await loadCohort(c.id), many.map((p) => p.id));
+    const preview = await previewBulk(
+      await loadCohort(c.id),
+      many.map((p) => p.id),
+    );
     expect(preview).toHaveLength(1_100);
     expect(preview.filter((r) => r.outcome === "enrol")).toHaveLength(1_000);
     expect(preview.filter((r) => r.outcome === "waitlist")).toHaveLength(100);

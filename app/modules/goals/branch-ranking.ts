@@ -7,7 +7,10 @@ export const BRANCHES_ON_DASHBOARD = 20;
  * needed), lowest first. Branches with nobody to count have no outcome and
  * are left out of that list; the indicator's own page shows every branch.
  */
-export function branchesForDashboard<T extends { name: string; value: number | null }>(rows: T[], limit = BRANCHES_ON_DASHBOARD): { rows: T[]; lowestOnly: boolean } {
+export function branchesForDashboard<T extends { name: string; value: number | null }>(
+  rows: T[],
+  limit = BRANCHES_ON_DASHBOARD,
+): { rows: T[]; lowestOnly: boolean } {
   if (rows.length <= limit) return { rows, lowestOnly: false };
   const lowest = rows
     .filter((r) => r.value !== null)

@@ -9,7 +9,19 @@ export function goalsCsv(reports: IndicatorReport[], period: string): string {
   const rows: (string | number | null)[][] = [HEADER];
   for (const r of reports) {
     const unit = r.unit === "percent" ? "procent" : "antal";
-    rows.push([r.name, "Hela distriktet", period, r.baseline, r.target, r.district.value, r.district.numerator, r.district.denominator, unit, STATUS_LABELS[r.status], r.definition]);
+    rows.push([
+      r.name,
+      "Hela distriktet",
+      period,
+      r.baseline,
+      r.target,
+      r.district.value,
+      r.district.numerator,
+      r.district.denominator,
+      unit,
+      STATUS_LABELS[r.status],
+      r.definition,
+    ]);
     for (const b of r.branches) {
       rows.push([r.name, b.name, period, r.baseline, r.target, b.value, r.kind === "entered" ? null : b.numerator, b.denominator, unit, "", r.definition]);
     }

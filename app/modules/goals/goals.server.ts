@@ -51,11 +51,22 @@ const strip = ({ numeratorIds: _n, denominatorIds: _d, ...rest }: IndicatorValue
 
 /** Every indicator for a period: the district value and status, each branch, and the monthly trend. */
 export async function goalsReport(period: string, scope: Omit<Scope, "branchId"> = {}, now = new Date()): Promise<IndicatorReport[]> {
-  const [indicators, branches, people] = await Promise.all([listIndicators(), db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }), listActivePeople()]);
+  const [indicators, branches, people] = await Promise.all([
+    listIndicators(),
+    db.branch.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listActivePeople(),
+  ]);
   const elapsed = yearElapsed(period, now);
   const reports: IndicatorReport[] = [];
   for (const indicator of indicators) {
-    const { district, branches: values } = await indicatorByBranch(indicator, period, scope.positionGroup, branches.map((b) => b.id), now, people);
+    const { district, branches: values } = await indicatorByBranch(
+      indicator,
+      period,
+      scope.positionGroup,
+      branches.map((b) => b.id),
+      now,
+      people,
+    );
     const perBranch = branches.map((b) => {
       const v = values.get(b.id)!;
       return { branchId: b.id, name: b.name, numerator: v.numerator, denominator: v.denominator, value: v.value };
@@ -102,7 +113,11 @@ interface ReportSlot {
 }
 const reportCache = new Map<string, ReportSlot>();
 
-export async function dashboardReport(period: string, scope: Omit<Scope, "branchId"> = {}, now = new Date()): Promise<{ reports: IndicatorReport[]; computedAt: Date }> {
+export async function dashboardReport(
+  period: string,
+  scope: Omit<Scope, "branchId"> = {},
+  now = new Date(),
+): Promise<{ reports: IndicatorReport[]; computedAt: Date }> {
   const key = `${period}|${scope.positionGroup ?? ""}`;
   let slot = reportCache.get(key);
   if (!slot) {
@@ -137,7 +152,13 @@ export async function drillDown(indicatorKey: string, period: string, scope: Sco
   const isBranches = indicator.formula === "crisis-plans-ready";
   const names = isBranches
     ? new Map((await db.branch.findMany({ select: { id: true, name: true } })).map((b) => [b.id, b.name]))
-    : new Map((await inSlices([...new Set([...v.numeratorIds, ...v.denominatorIds])], (ids) => db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]));
+    : new Map(
+        (
+          await inSlices([...new Set([...v.numeratorIds, ...v.denominatorIds])], (ids) =>
+            db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+          )
+        ).map((p) => [p.id, p.name]),
+      );
   const counted = new Set(v.numeratorIds);
   const rows = (v.denominatorIds.length ? v.denominatorIds : v.numeratorIds).map((id) => ({ id, name: names.get(id) ?? "okänd", counted: counted.has(id) }));
   rows.sort((a, b) => Number(b.counted) - Number(a.counted) || a.name.localeCompare(b.name, "sv"));
@@ -152,7 +173,10 @@ export async function takeSnapshots(now = new Date()) {
   forgetDashboardReports();
   let stored = 0;
   for (const r of reports) {
-    const rows = [{ branchKey: "", branchName: "Hela distriktet", ...r.district }, ...r.branches.map((b) => ({ branchKey: b.branchId, branchName: b.name, numerator: b.numerator, denominator: b.denominator, value: b.value }))];
+    const rows = [
+      { branchKey: "", branchName: "Hela distriktet", ...r.district },
+      ...r.branches.map((b) => ({ branchKey: b.branchId, branchName: b.name, numerator: b.numerator, denominator: b.denominator, value: b.value })),
+    ];
     for (const row of rows) {
       const data = { branchName: row.branchName, numerator: row.numerator, denominator: row.denominator, value: row.value, takenAt: now };
       await db.indicatorSnapshot.upsert({
@@ -182,7 +206,19 @@ export async function updateIndicator(
   if (before.unit === "percent" && input.target > 100) return fieldError("target", "En andel kan vara högst 100 %.");
   await transaction(async (tx) => {
     await tx.indicator.update({ where: { id }, data: input });
-    await recordAudit({ actorId, action: "indicator.updated", subjectType: "indicator", subjectId: id, detail: { before: { name: before.name, definition: before.definition, baseline: before.baseline, target: before.target, parameter: before.parameter }, after: input } }, tx);
+    await recordAudit(
+      {
+        actorId,
+        action: "indicator.updated",
+        subjectType: "indicator",
+        subjectId: id,
+        detail: {
+          before: { name: before.name, definition: before.definition, baseline: before.baseline, target: before.target, parameter: before.parameter },
+          after: input,
+        },
+      },
+      tx,
+    );
   });
   forgetDashboardReports();
   return ok();
@@ -190,8 +226,20 @@ export async function updateIndicator(
 
 export async function addEntry(actorId: string, indicatorId: string, input: { period: string; value: number; source: string; measuredOn: string }) {
   await transaction(async (tx) => {
-    const entry = await tx.indicatorEntry.create({ data: { indicatorId, period: input.period, value: input.value, source: input.source, measuredOn: new Date(`${input.measuredOn}T12:00:00Z`), enteredById: actorId } });
-    await recordAudit({ actorId, action: "indicator.entry-added", subjectType: "indicator", subjectId: indicatorId, detail: { after: { id: entry.id, ...input } } }, tx);
+    const entry = await tx.indicatorEntry.create({
+      data: {
+        indicatorId,
+        period: input.period,
+        value: input.value,
+        source: input.source,
+        measuredOn: new Date(`${input.measuredOn}T12:00:00Z`),
+        enteredById: actorId,
+      },
+    });
+    await recordAudit(
+      { actorId, action: "indicator.entry-added", subjectType: "indicator", subjectId: indicatorId, detail: { after: { id: entry.id, ...input } } },
+      tx,
+    );
   });
   forgetDashboardReports();
 }

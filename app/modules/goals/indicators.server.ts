@@ -90,7 +90,11 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
   /** Leading representatives who have completed Ledarskapsprogrammet (at any time up to the period's end). */
   async "leadership-program-completed"({ leaders, period, now }) {
     const ids = leaders.map((p) => p.id);
-    return { numeratorIds: await completedProgram(ids, "ledarskapsprogrammet", null, periodBounds(period, now).asOf), denominatorIds: ids, branchOf: byPerson(leaders) };
+    return {
+      numeratorIds: await completedProgram(ids, "ledarskapsprogrammet", null, periodBounds(period, now).asOf),
+      denominatorIds: ids,
+      branchOf: byPerson(leaders),
+    };
   },
 
   /** Leading representatives with at least N attended handledning sessions in the 12 months up to the period's end. */
@@ -102,7 +106,11 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
     const counts = await inSlices(ids, (slice) =>
       db.attendance.groupBy({
         by: ["personId"],
-        where: { personId: { in: slice }, status: "attended", session: { status: "scheduled", startsAt: { gte: new Date(asOf.getTime() - YEAR_MS), lt: asOf } } },
+        where: {
+          personId: { in: slice },
+          status: "attended",
+          session: { status: "scheduled", startsAt: { gte: new Date(asOf.getTime() - YEAR_MS), lt: asOf } },
+        },
         _count: { _all: true },
       }),
     );
@@ -113,7 +121,16 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
   /** People who completed Kommunikatörsutbildningen during the period (a count against a target number). */
   async "communicators-completed"({ people, period, now }) {
     const { start, asOf } = periodBounds(period, now);
-    return { numeratorIds: await completedProgram(people.map((p) => p.id), "kommunikatorsutbildningen", start, asOf), denominatorIds: null, branchOf: byPerson(people) };
+    return {
+      numeratorIds: await completedProgram(
+        people.map((p) => p.id),
+        "kommunikatorsutbildningen",
+        start,
+        asOf,
+      ),
+      denominatorIds: null,
+      branchOf: byPerson(people),
+    };
   },
 
   /** Branches whose crisis plan was reviewed in the last 12 months and is at least X % done. */
@@ -175,7 +192,14 @@ export function listActivePeople(): Promise<Person[]> {
  * An indicator for the district and every branch at once: one calculation,
  * cut per branch in memory, so a dashboard of 14 branches costs what one does.
  */
-export async function indicatorByBranch(indicator: IndicatorRow, period: string, positionGroup: string | undefined, branchIds: string[], now = new Date(), activePeople?: Person[]) {
+export async function indicatorByBranch(
+  indicator: IndicatorRow,
+  period: string,
+  positionGroup: string | undefined,
+  branchIds: string[],
+  now = new Date(),
+  activePeople?: Person[],
+) {
   if (indicator.kind !== "computed" || !indicator.formula || !FORMULAS[indicator.formula]) {
     const entry = positionGroup ? null : await db.indicatorEntry.findFirst({ where: { indicatorId: indicator.id, period }, orderBy: { measuredOn: "desc" } });
     const district: IndicatorValue = entry ? { ...EMPTY, numerator: entry.value, value: entry.value } : EMPTY;
@@ -183,7 +207,13 @@ export async function indicatorByBranch(indicator: IndicatorRow, period: string,
   }
   const active = activePeople ?? (await listActivePeople());
   const people = active.filter((p) => inGroup(p.position, positionGroup));
-  const counted = await FORMULAS[indicator.formula]!({ people, leaders: people.filter((p) => LEADING.includes(p.position)), period, parameter: indicator.parameter, now });
+  const counted = await FORMULAS[indicator.formula]!({
+    people,
+    leaders: people.filter((p) => LEADING.includes(p.position)),
+    period,
+    parameter: indicator.parameter,
+    now,
+  });
   const cut = (branchId: string) =>
     valueOf(
       counted.numeratorIds.filter((id) => counted.branchOf(id) === branchId),

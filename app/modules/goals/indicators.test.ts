@@ -17,8 +17,11 @@ async function complete(personId: string, programId: string, at: string) {
 
 beforeAll(async () => {
   await ensureGoals();
-  leadership = (await db.program.create({ data: { slug: "ledarskapsprogrammet", title: "Ledarskapsprogrammet", descriptionHtml: "", order: 1, requiredSessions: 2 } })).id;
-  communicators = (await db.program.create({ data: { slug: "kommunikatorsutbildningen", title: "Kommunikatörsutbildningen", descriptionHtml: "", order: 2 } })).id;
+  leadership = (
+    await db.program.create({ data: { slug: "ledarskapsprogrammet", title: "Ledarskapsprogrammet", descriptionHtml: "", order: 1, requiredSessions: 2 } })
+  ).id;
+  communicators = (await db.program.create({ data: { slug: "kommunikatorsutbildningen", title: "Kommunikatörsutbildningen", descriptionHtml: "", order: 2 } }))
+    .id;
 });
 
 describe("computed indicators on hand-made data", () => {
@@ -36,7 +39,11 @@ describe("computed indicators on hand-made data", () => {
     // A completion after the period's end does not count for that period.
     expect(await indicatorValue(indicator, "2025", arjeplog, NOW)).toMatchObject({ numerator: 0, denominator: 3, value: 0 });
     // Nobody leading in Överkalix: no value rather than 0 %.
-    expect(await indicatorValue(indicator, "2026", { branchId: await branchId("Överkalix") }, NOW)).toMatchObject({ numerator: 0, denominator: 0, value: null });
+    expect(await indicatorValue(indicator, "2026", { branchId: await branchId("Överkalix") }, NOW)).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      value: null,
+    });
     // The leader moves to Älvsbyn: live values follow the person; the snapshot taken before keeps the old count.
     await db.indicatorSnapshot.deleteMany();
     await takeSnapshots(NOW);
@@ -46,8 +53,14 @@ describe("computed indicators on hand-made data", () => {
     const snapshot = await db.indicatorSnapshot.findFirstOrThrow({ where: { indicatorId: indicator.id, branchKey: arjeplog.branchId, month: "2026-11" } });
     expect(snapshot).toMatchObject({ numerator: 1, denominator: 3, value: 33.3 });
     // Per position group.
-    expect(await indicatorValue(indicator, "2026", { branchId: arjeplog.branchId, positionGroup: "gruppledare" }, NOW)).toMatchObject({ numerator: 0, denominator: 1 });
-    expect(await indicatorValue(indicator, "2026", { branchId: arjeplog.branchId, positionGroup: "other" }, NOW)).toMatchObject({ denominator: 0, value: null });
+    expect(await indicatorValue(indicator, "2026", { branchId: arjeplog.branchId, positionGroup: "gruppledare" }, NOW)).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+    });
+    expect(await indicatorValue(indicator, "2026", { branchId: arjeplog.branchId, positionGroup: "other" }, NOW)).toMatchObject({
+      denominator: 0,
+      value: null,
+    });
   });
 
   it("share of leading representatives with at least N attended sessions in the last 12 months", async () => {
@@ -55,7 +68,17 @@ describe("computed indicators on hand-made data", () => {
     const facilitator = await createPerson({ roles: ["facilitator"], branch: "Luleå" });
     const [l1, l2, l3] = await Promise.all([1, 2, 3].map(() => createPerson({ branch: "Kalix", position: "regionrad" })));
     const session = async (startsAt: string, status = "scheduled") =>
-      db.handledningSession.create({ data: { uid: `${Math.random()}@t`, facilitatorId: facilitator.id, kind: "group", title: "H", startsAt: new Date(startsAt), endsAt: new Date(new Date(startsAt).getTime() + 3_600_000), status } });
+      db.handledningSession.create({
+        data: {
+          uid: `${Math.random()}@t`,
+          facilitatorId: facilitator.id,
+          kind: "group",
+          title: "H",
+          startsAt: new Date(startsAt),
+          endsAt: new Date(new Date(startsAt).getTime() + 3_600_000),
+          status,
+        },
+      });
     const s1 = await session("2026-03-01T17:00:00Z");
     const s2 = await session("2026-09-01T16:00:00Z");
     const old = await session("2025-10-01T16:00:00Z");
@@ -89,7 +112,17 @@ describe("computed indicators on hand-made data", () => {
     const make = async (name: string, reviewedAt: Date | null, done: number, total: number) => {
       const plan = await db.crisisPlan.create({ data: { branchId: await branchId(name), templateVersion: 1, reviewedAt } });
       for (let i = 0; i < total; i++) {
-        await db.crisisPlanItem.create({ data: { planId: plan.id, sectionKey: "s", sectionTitle: "S", sectionOrder: 1, order: i, title: `P${i}`, status: i < done ? (i === 0 ? "not-applicable" : "done") : "in-progress" } });
+        await db.crisisPlanItem.create({
+          data: {
+            planId: plan.id,
+            sectionKey: "s",
+            sectionTitle: "S",
+            sectionOrder: 1,
+            order: i,
+            title: `P${i}`,
+            status: i < done ? (i === 0 ? "not-applicable" : "done") : "in-progress",
+          },
+        });
       }
     };
     await make("Boden", new Date("2026-06-01T00:00:00Z"), 4, 5); // 80 %, reviewed: ready
@@ -104,10 +137,28 @@ describe("computed indicators on hand-made data", () => {
   it("share of people in a cohort that ended this year who completed it; withdrawn enrolments do not count", async () => {
     const indicator = await ind("omgangar-genomforda");
     const cohort = await db.cohort.create({
-      data: { programId: leadership, name: "Vår 2026", startsOn: new Date("2026-01-10T00:00:00Z"), endsOn: new Date("2026-06-10T00:00:00Z"), enrolmentOpensAt: new Date("2025-11-01T00:00:00Z"), enrolmentClosesAt: new Date("2025-12-20T00:00:00Z"), capacity: 10, mode: "open" },
+      data: {
+        programId: leadership,
+        name: "Vår 2026",
+        startsOn: new Date("2026-01-10T00:00:00Z"),
+        endsOn: new Date("2026-06-10T00:00:00Z"),
+        enrolmentOpensAt: new Date("2025-11-01T00:00:00Z"),
+        enrolmentClosesAt: new Date("2025-12-20T00:00:00Z"),
+        capacity: 10,
+        mode: "open",
+      },
     });
     const running = await db.cohort.create({
-      data: { programId: leadership, name: "Höst 2026", startsOn: new Date("2026-09-01T00:00:00Z"), endsOn: new Date("2027-02-01T00:00:00Z"), enrolmentOpensAt: new Date("2026-06-01T00:00:00Z"), enrolmentClosesAt: new Date("2026-08-20T00:00:00Z"), capacity: 10, mode: "open" },
+      data: {
+        programId: leadership,
+        name: "Höst 2026",
+        startsOn: new Date("2026-09-01T00:00:00Z"),
+        endsOn: new Date("2027-02-01T00:00:00Z"),
+        enrolmentOpensAt: new Date("2026-06-01T00:00:00Z"),
+        enrolmentClosesAt: new Date("2026-08-20T00:00:00Z"),
+        capacity: 10,
+        mode: "open",
+      },
     });
     const [done, notDone, withdrawn, stillRunning] = await Promise.all([1, 2, 3, 4].map(() => createPerson({ branch: "Gällivare" })));
     await db.enrolment.createMany({
@@ -150,9 +201,17 @@ describe("a district of national size", () => {
     // Past ~1,000 ids a single `IN (...)` is refused on SQLite; a big district must still get its numbers.
     const indicator = await ind("ledare-ledarskapsprogrammet");
     const boden = await branchId("Boden");
-    const many = Array.from({ length: 1_200 }, (_, i) => ({ id: `bulk-leader-${i}`, email: `bulk-leader-${i}@example.se`, name: `Ledare ${i}`, position: "kommunalrad", branchId: boden }));
+    const many = Array.from({ length: 1_200 }, (_, i) => ({
+      id: `bulk-leader-${i}`,
+      email: `bulk-leader-${i}@example.se`,
+      name: `Ledare ${i}`,
+      position: "kommunalrad",
+      branchId: boden,
+    }));
     await db.person.createMany({ data: many });
-    await db.completion.createMany({ data: many.slice(0, 300).map((p) => ({ personId: p.id, scope: "program", scopeId: leadership, completedAt: new Date("2026-03-01T10:00:00Z") })) });
+    await db.completion.createMany({
+      data: many.slice(0, 300).map((p) => ({ personId: p.id, scope: "program", scopeId: leadership, completedAt: new Date("2026-03-01T10:00:00Z") })),
+    });
     expect(await indicatorValue(indicator, "2026", { branchId: boden }, NOW)).toMatchObject({ numerator: 300, denominator: 1_200, value: 25 });
     const result = await drillDown("ledare-ledarskapsprogrammet", "2026", { branchId: boden });
     expect(result!.rows).toHaveLength(1_200);

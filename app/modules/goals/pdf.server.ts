@@ -70,12 +70,24 @@ export function renderPdf(lines: PdfLine[], title: string): Buffer {
   for (const [index, page] of pages.entries()) {
     const parts: Buffer[] = [];
     for (const { y: ly, line } of page) {
-      parts.push(Buffer.from(`BT /${line.bold ? "F2" : "F1"} ${line.size ?? 10} Tf ${MARGIN} ${ly.toFixed(1)} Td (`, "latin1"), encode(line.text), Buffer.from(") Tj ET\n", "latin1"));
+      parts.push(
+        Buffer.from(`BT /${line.bold ? "F2" : "F1"} ${line.size ?? 10} Tf ${MARGIN} ${ly.toFixed(1)} Td (`, "latin1"),
+        encode(line.text),
+        Buffer.from(") Tj ET\n", "latin1"),
+      );
     }
-    parts.push(Buffer.from(`BT /F1 8 Tf ${MARGIN} 30 Td (`, "latin1"), encode(`${title} – sida ${index + 1} av ${pages.length}`), Buffer.from(") Tj ET\n", "latin1"));
+    parts.push(
+      Buffer.from(`BT /F1 8 Tf ${MARGIN} 30 Td (`, "latin1"),
+      encode(`${title} – sida ${index + 1} av ${pages.length}`),
+      Buffer.from(") Tj ET\n", "latin1"),
+    );
     const stream = Buffer.concat(parts);
     const content = add(Buffer.concat([Buffer.from(`<< /Length ${stream.length} >>\nstream\n`, "latin1"), stream, Buffer.from("\nendstream", "latin1")]));
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> >> /Contents ${content} 0 R >>`));
+    pageIds.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${pagesObj} 0 R >>`, "latin1");
   objects[pagesObj - 1] = Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pageIds.length} >>`, "latin1");

@@ -15,11 +15,16 @@ export function followUpPdf(reports: IndicatorReport[], period: string, printedO
     for (const r of reports.filter((x) => x.goal.key === goal.key)) {
       lines.push({ text: r.name, bold: true, size: 11, gap: 8 });
       const ratio = r.district.denominator !== null ? ` (${r.district.numerator} av ${r.district.denominator})` : "";
-      lines.push({ text: `Utfall ${formatIndicatorValue(r.district.value, r.unit)}${ratio} · mål ${formatIndicatorValue(r.target, r.unit)} · utgångsläge ${formatIndicatorValue(r.baseline, r.unit)} · ${STATUS_LABELS[r.status]}` });
+      lines.push({
+        text: `Utfall ${formatIndicatorValue(r.district.value, r.unit)}${ratio} · mål ${formatIndicatorValue(r.target, r.unit)} · utgångsläge ${formatIndicatorValue(r.baseline, r.unit)} · ${STATUS_LABELS[r.status]}`,
+      });
       for (const l of wrap(r.definition, 100)) lines.push({ text: l, size: 9 });
       if (r.kind === "computed") {
         for (const b of r.branches) {
-          lines.push({ text: `    ${b.name}: ${formatIndicatorValue(b.value, r.unit)}${b.denominator !== null ? ` (${b.numerator} av ${b.denominator})` : ""}`, size: 9 });
+          lines.push({
+            text: `    ${b.name}: ${formatIndicatorValue(b.value, r.unit)}${b.denominator !== null ? ` (${b.numerator} av ${b.denominator})` : ""}`,
+            size: 9,
+          });
         }
       }
     }

@@ -17,7 +17,12 @@ describe("retention", () => {
     await db.rateLimitHit.createMany({ data: [ago(2 * DAY), ago(DAY + 1000), ago(HOUR), ago(1000)].map((createdAt) => ({ key, createdAt })) });
     const email = `prune-${Math.random()}@example.se`;
     await db.loginAttempt.createMany({
-      data: [ago(31 * DAY), ago(29 * DAY), ...Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, (_, i) => ago(60_000 * (i + 1)))].map((createdAt) => ({ email, address: "203.0.113.9", outcome: "failure", createdAt })),
+      data: [ago(31 * DAY), ago(29 * DAY), ...Array.from({ length: MAX_FAILURES_PER_ACCOUNT }, (_, i) => ago(60_000 * (i + 1)))].map((createdAt) => ({
+        email,
+        address: "203.0.113.9",
+        outcome: "failure",
+        createdAt,
+      })),
     });
 
     await pruneExpiredRecords(NOW);

@@ -40,7 +40,13 @@ export function smtpTransport(url: string, { claimMs = DEFAULT_CLAIM_MS }: { cla
         // A text/calendar part with the METHOD (what Outlook, Gmail and Apple Mail act on) and the same as an attachment.
         icalEvent: mail.icalEvent ? { method: mail.icalEvent.method, content: mail.icalEvent.content, filename: mail.icalEvent.filename } : undefined,
         attachments: mail.icalEvent
-          ? [{ filename: mail.icalEvent.filename, content: mail.icalEvent.content, contentType: `application/ics; charset=utf-8; method=${mail.icalEvent.method}` }]
+          ? [
+              {
+                filename: mail.icalEvent.filename,
+                content: mail.icalEvent.content,
+                contentType: `application/ics; charset=utf-8; method=${mail.icalEvent.method}`,
+              },
+            ]
           : undefined,
       }),
   };
@@ -78,7 +84,10 @@ interface DeliveryOptions {
 }
 
 /** Sends what is due, one message at a time; returns what happened. */
-export async function deliverDue(transport: MailTransport, { from, now = new Date(), limit = 50, claimMs = DEFAULT_CLAIM_MS, stopping = () => false }: DeliveryOptions) {
+export async function deliverDue(
+  transport: MailTransport,
+  { from, now = new Date(), limit = 50, claimMs = DEFAULT_CLAIM_MS, stopping = () => false }: DeliveryOptions,
+) {
   const outcome = { sent: 0, retrying: 0, failed: 0 };
   for (let i = 0; i < limit && !stopping(); i++) {
     const message = await claimNext(now, claimMs);
@@ -92,7 +101,10 @@ export async function deliverDue(transport: MailTransport, { from, now = new Dat
         to: message.toEmail,
         subject: message.subject,
         text: message.text,
-        icalEvent: message.icsContent && message.icsMethod ? { method: message.icsMethod, content: message.icsContent, filename: message.icsMethod === "CANCEL" ? "installt.ics" : "inbjudan.ics" } : undefined,
+        icalEvent:
+          message.icsContent && message.icsMethod
+            ? { method: message.icsMethod, content: message.icsContent, filename: message.icsMethod === "CANCEL" ? "installt.ics" : "inbjudan.ics" }
+            : undefined,
       });
       await db.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
       outcome.sent++;
@@ -119,7 +131,10 @@ export async function deliverDue(transport: MailTransport, { from, now = new Dat
  * and resolves when the message being sent (if any) is sent and recorded, so
  * a server that shuts down leaves no claim behind to wait out.
  */
-export function startDeliveryWorker(transport: MailTransport, { from, everyMs = 5000, claimMs = DEFAULT_CLAIM_MS }: { from: string; everyMs?: number; claimMs?: number }) {
+export function startDeliveryWorker(
+  transport: MailTransport,
+  { from, everyMs = 5000, claimMs = DEFAULT_CLAIM_MS }: { from: string; everyMs?: number; claimMs?: number },
+) {
   let round: Promise<void> | null = null;
   let stopped = false;
   const timer = setInterval(() => {

@@ -34,10 +34,25 @@ describe("e-mail over SMTP", () => {
     sinks.push(sink);
     const facilitator = await createPerson({ roles: ["facilitator"] });
     const learner = await createPerson();
-    await scheduleSessions(actorOf(facilitator), {
-      kind: "group", title: "Handledning i Kiruna", agenda: "", date: "2026-03-29", startTime: "18:00", endTime: "19:00",
-      location: "Folkets hus", videoUrl: "", cohortId: "", participantIds: [learner.id], capacity: "", repeatWeeks: 0, occurrences: 1,
-    }, new Date("2026-03-01T00:00:00Z"));
+    await scheduleSessions(
+      actorOf(facilitator),
+      {
+        kind: "group",
+        title: "Handledning i Kiruna",
+        agenda: "",
+        date: "2026-03-29",
+        startTime: "18:00",
+        endTime: "19:00",
+        location: "Folkets hus",
+        videoUrl: "",
+        cohortId: "",
+        participantIds: [learner.id],
+        capacity: "",
+        repeatWeeks: 0,
+        occurrences: 1,
+      },
+      new Date("2026-03-01T00:00:00Z"),
+    );
 
     expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(sink.received).toHaveLength(1);

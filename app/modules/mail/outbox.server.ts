@@ -12,7 +12,6 @@ export interface OutgoingEmail {
   calendar?: { ics: string; method: "REQUEST" | "CANCEL" | "PUBLISH" };
 }
 
-
 /**
  * Every e-mail goes through the outbox table. Delivery is a separate step
  * (SMTP arrives with handledning); until then admins read pending mail in the app.

@@ -36,9 +36,7 @@ export interface ImportRow {
   parsed?: { name: string; email: string; branchId: string; position: PositionKey; roles: Role[] };
 }
 
-export type ImportPreview =
-  | { ok: false; fileError: string }
-  | { ok: true; rows: ImportRow[]; valid: number; invalid: number };
+export type ImportPreview = { ok: false; fileError: string } | { ok: true; rows: ImportRow[]; valid: number; invalid: number };
 
 function headerIndex(header: string[]): Record<Column, number> | string {
   const normalized = header.map((h) => h.trim().toLowerCase());
@@ -107,7 +105,10 @@ export async function previewImport(csvText: string): Promise<ImportPreview> {
     if (!branch) row.errors.push(`okänd arbetarekommun "${row.branchName}"`);
     const position = findPosition(row.position);
     if (!position) row.errors.push(`okänd befattning "${row.position}"`);
-    const roleWords = row.roles.split(/[|,/+]+/).map((r) => r.trim()).filter(Boolean);
+    const roleWords = row.roles
+      .split(/[|,/+]+/)
+      .map((r) => r.trim())
+      .filter(Boolean);
     const roles = roleWords.map(findRole);
     if (roleWords.length === 0) roles.push("participant");
     const unknownRole = roleWords.find((_, j) => roles[j] === null);
@@ -147,10 +148,7 @@ export async function commitImport(actorId: string, csvText: string): Promise<Ac
       // Each person's own history starts here too, not only in the import's summary event.
       await recordAudit({ actorId, action: "person.imported", subjectType: "person", subjectId: person.id }, tx);
     }
-    await recordAudit(
-      { actorId, action: "people.imported", subjectType: "person", detail: { count: rows.length, emails: rows.map((r) => r.email) } },
-      tx,
-    );
+    await recordAudit({ actorId, action: "people.imported", subjectType: "person", detail: { count: rows.length, emails: rows.map((r) => r.email) } }, tx);
   });
   return ok({ created: rows.length });
 }

@@ -134,10 +134,7 @@ export async function invitePerson(actorId: string, input: PersonInput): Promise
   const person = await transaction(async (tx) => {
     const created = await tx.person.create({ data: personFields(input) });
     await sendInvite(tx, created);
-    await recordAudit(
-      { actorId, action: "person.invited", subjectType: "person", subjectId: created.id, detail: { after: input } },
-      tx,
-    );
+    await recordAudit({ actorId, action: "person.invited", subjectType: "person", subjectId: created.id, detail: { after: input } }, tx);
     return created;
   });
   return ok({ personId: person.id });
@@ -179,10 +176,7 @@ export async function setPersonActive(actorId: string, personId: string, active:
   await transaction(async (tx) => {
     await tx.person.update({ where: { id: personId }, data: { active } });
     if (!active) await tx.authSession.deleteMany({ where: { personId } });
-    await recordAudit(
-      { actorId, action: active ? "person.reactivated" : "person.deactivated", subjectType: "person", subjectId: personId },
-      tx,
-    );
+    await recordAudit({ actorId, action: active ? "person.reactivated" : "person.deactivated", subjectType: "person", subjectId: personId }, tx);
   });
   return ok();
 }
@@ -228,9 +222,6 @@ export async function setBranchSupport(actorId: string, facilitatorId: string, b
   await transaction(async (tx) => {
     await tx.branchSupport.deleteMany({ where: { facilitatorId } });
     if (branchIds.length > 0) await tx.branchSupport.createMany({ data: [...new Set(branchIds)].map((branchId) => ({ facilitatorId, branchId })) });
-    await recordAudit(
-      { actorId, action: "person.support-changed", subjectType: "person", subjectId: facilitatorId, detail: { before, after: branchIds } },
-      tx,
-    );
+    await recordAudit({ actorId, action: "person.support-changed", subjectType: "person", subjectId: facilitatorId, detail: { before, after: branchIds } }, tx);
   });
 }

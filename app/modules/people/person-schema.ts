@@ -11,11 +11,7 @@ export const emailField = z
   .transform((e) => e.toLowerCase());
 
 export const personFields = z.object({
-  name: z
-    .string({ required_error: "Ange ett namn." })
-    .trim()
-    .min(2, "Ange för- och efternamn (minst 2 tecken).")
-    .max(120, "Namnet får vara högst 120 tecken."),
+  name: z.string({ required_error: "Ange ett namn." }).trim().min(2, "Ange för- och efternamn (minst 2 tecken).").max(120, "Namnet får vara högst 120 tecken."),
   email: emailField,
   branchId: z.string({ required_error: "Välj en arbetarekommun." }).min(1, "Välj en arbetarekommun.").max(40, "Välj en arbetarekommun."),
   position: z.enum(POSITION_KEYS, { errorMap: () => ({ message: "Välj en befattning." }) }),

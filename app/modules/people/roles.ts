@@ -37,8 +37,6 @@ export function roleLabel(role: Role): string {
 /** Accepts "Deltagare", "utvecklingsledare", "admin" and the like. */
 export function findRole(input: string): Role | null {
   const needle = input.trim().toLowerCase();
-  const hit = ROLES.find(
-    (r) => r.key === needle || r.label.toLowerCase() === needle || (needle === "admin" && r.key === "admin"),
-  );
+  const hit = ROLES.find((r) => r.key === needle || r.label.toLowerCase() === needle || (needle === "admin" && r.key === "admin"));
   return hit?.key ?? null;
 }

@@ -1,6 +1,5 @@
 import type { Tx } from "~/db.server";
 
-
 const normal = (name: string) => name.trim().replace(/\s+/g, " ").toLocaleLowerCase("sv");
 
 /**

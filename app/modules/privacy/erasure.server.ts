@@ -6,7 +6,6 @@ import { cancelSessionIn } from "~/modules/sessions/sessions.server";
 import { formError, ok, type ActionResult } from "~/utils/action-result";
 import { crisisContactsNamed } from "./contacts.server";
 
-
 export const ERASED_NAME = "Raderad person";
 export const erasedEmail = (id: string) => `raderad-${id}@invalid`;
 const ERASED_TEXT = "[Raderat]";
@@ -95,7 +94,10 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
         where: { OR: mentions(person).flatMap((m) => [{ text: { contains: m } }, { subject: { contains: m } }, { icsContent: { contains: m } }]) },
       });
       for (const m of mentioning) {
-        await tx.outboxMessage.update({ where: { id: m.id }, data: { text: scrub(m.text), subject: scrub(m.subject), icsContent: m.icsContent === null ? null : scrub(m.icsContent) } });
+        await tx.outboxMessage.update({
+          where: { id: m.id },
+          data: { text: scrub(m.text), subject: scrub(m.subject), icsContent: m.icsContent === null ? null : scrub(m.icsContent) },
+        });
         scrubbedIds.add(m.id);
       }
       counts.emailsScrubbed = scrubbedIds.size;
@@ -110,7 +112,10 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
       }
 
       // Handledning they lead: cancelled, participants told. Handledning they were invited to: they leave it.
-      const led = await tx.handledningSession.findMany({ where: { facilitatorId: personId, status: "scheduled", startsAt: { gt: now } }, select: { id: true } });
+      const led = await tx.handledningSession.findMany({
+        where: { facilitatorId: personId, status: "scheduled", startsAt: { gt: now } },
+        select: { id: true },
+      });
       for (const s of led) await cancelSessionIn(tx, actor.id, s.id);
       counts.sessionsCancelled = led.length;
       counts.sessionsLeft = (

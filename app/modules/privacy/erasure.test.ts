@@ -32,7 +32,16 @@ describe("erasure", () => {
     expect(result.ok).toBe(true);
 
     const row = await db.person.findUniqueOrThrow({ where: { id: f.person.id } });
-    expect(row).toMatchObject({ name: ERASED_NAME, email: erasedEmail(f.person.id), active: false, isAdmin: false, isFacilitator: false, lastLoginAt: null, countsInGoals: true, position: "kommunalrad" });
+    expect(row).toMatchObject({
+      name: ERASED_NAME,
+      email: erasedEmail(f.person.id),
+      active: false,
+      isAdmin: false,
+      isFacilitator: false,
+      lastLoginAt: null,
+      countsInGoals: true,
+      position: "kommunalrad",
+    });
     expect(row.erasedAt).toEqual(NOW);
 
     const id = f.person.id;
@@ -105,8 +114,15 @@ describe("erasure", () => {
     const f = await personWithEverything(NOW);
     await erasePerson(await admin(), f.person.id, NOW);
     expect(await db.outboxMessage.findUnique({ where: { id: f.pendingMail.id } })).toBeNull();
-    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: f.sentMail.id } })).toMatchObject({ toEmail: erasedEmail(f.person.id), status: "sent", subject: "Skickat", text: "[Raderat]" });
-    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: f.otherMail.id } })).text).toBe(`Du bjuds in av ${ERASED_NAME} (${erasedEmail(f.person.id)}).`);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: f.sentMail.id } })).toMatchObject({
+      toEmail: erasedEmail(f.person.id),
+      status: "sent",
+      subject: "Skickat",
+      text: "[Raderat]",
+    });
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: f.otherMail.id } })).text).toBe(
+      `Du bjuds in av ${ERASED_NAME} (${erasedEmail(f.person.id)}).`,
+    );
     const imported = await db.auditEvent.findFirstOrThrow({ where: { action: "people.imported", detail: { contains: f.other.email } } });
     expect(JSON.parse(imported.detail)).toEqual({ count: 2, emails: [erasedEmail(f.person.id), f.other.email] });
   });
@@ -126,13 +142,19 @@ describe("erasure", () => {
     const person = await createPerson();
     await erasePerson(await admin(), person.id, NOW);
     for (const email of [person.email, erasedEmail(person.id)]) {
-      expect(await attemptLogin({ email, password: person.password, address: "203.0.113.77" })).toMatchObject({ ok: false, errors: { _form: [INVALID_LOGIN] } });
+      expect(await attemptLogin({ email, password: person.password, address: "203.0.113.77" })).toMatchObject({
+        ok: false,
+        errors: { _form: [INVALID_LOGIN] },
+      });
     }
   });
 
   it("is refused for oneself, for a non-admin, for an unknown or already erased person", async () => {
     const a = await admin();
-    expect(await erasePerson(a, a.id, NOW)).toMatchObject({ ok: false, errors: { _form: ["Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin."] } });
+    expect(await erasePerson(a, a.id, NOW)).toMatchObject({
+      ok: false,
+      errors: { _form: ["Du kan inte radera dina egna uppgifter. Be en annan distriktsadmin."] },
+    });
     const target = await createPerson();
     const facilitator = actorOf(await createPerson({ roles: ["facilitator"] }));
     expect((await erasePerson(facilitator, target.id, NOW)).ok).toBe(false);
@@ -145,8 +167,12 @@ describe("erasure", () => {
 
 describe("erasure and the goals", () => {
   it("every indicator has the same value before and after erasing a leader who completed the program and attended handledning", async () => {
-    const leadership = (await db.program.findUnique({ where: { slug: "ledarskapsprogrammet" } })) ?? (await db.program.create({ data: { slug: "ledarskapsprogrammet", title: "Ledarskapsprogrammet", descriptionHtml: "", order: 1, requiredSessions: 2 } }));
-    const communicators = (await db.program.findUnique({ where: { slug: "kommunikatorsutbildningen" } })) ?? (await db.program.create({ data: { slug: "kommunikatorsutbildningen", title: "Kommunikatörsutbildningen", descriptionHtml: "", order: 2 } }));
+    const leadership =
+      (await db.program.findUnique({ where: { slug: "ledarskapsprogrammet" } })) ??
+      (await db.program.create({ data: { slug: "ledarskapsprogrammet", title: "Ledarskapsprogrammet", descriptionHtml: "", order: 1, requiredSessions: 2 } }));
+    const communicators =
+      (await db.program.findUnique({ where: { slug: "kommunikatorsutbildningen" } })) ??
+      (await db.program.create({ data: { slug: "kommunikatorsutbildningen", title: "Kommunikatörsutbildningen", descriptionHtml: "", order: 2 } }));
     const facilitator = await createPerson({ roles: ["facilitator"], branch: "Luleå" });
     const leader = await createPerson({ branch: "Pajala", position: "kommunalrad" });
     const colleague = await createPerson({ branch: "Pajala", position: "gruppledare" });
@@ -157,12 +183,31 @@ describe("erasure and the goals", () => {
     }
     for (const days of [30, 60]) {
       const startsAt = new Date(NOW.getTime() - days * DAY);
-      const s = await db.handledningSession.create({ data: { uid: `${Math.random()}@t`, facilitatorId: facilitator.id, kind: "group", title: "H", startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000) } });
+      const s = await db.handledningSession.create({
+        data: {
+          uid: `${Math.random()}@t`,
+          facilitatorId: facilitator.id,
+          kind: "group",
+          title: "H",
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3_600_000),
+        },
+      });
       await db.attendance.create({ data: { sessionId: s.id, personId: leader.id, status: "attended" } });
       await db.attendance.create({ data: { sessionId: s.id, personId: colleague.id, status: "attended" } });
     }
     const cohort = await db.cohort.create({
-      data: { programId: leadership.id, name: "Vårens omgång", startsOn: new Date("2026-02-01"), endsOn: new Date("2026-06-30"), enrolmentOpensAt: new Date("2026-01-01"), enrolmentClosesAt: new Date("2026-01-31"), capacity: 10, seatsTaken: 2, mode: "open" },
+      data: {
+        programId: leadership.id,
+        name: "Vårens omgång",
+        startsOn: new Date("2026-02-01"),
+        endsOn: new Date("2026-06-30"),
+        enrolmentOpensAt: new Date("2026-01-01"),
+        enrolmentClosesAt: new Date("2026-01-31"),
+        capacity: 10,
+        seatsTaken: 2,
+        mode: "open",
+      },
     });
     await db.enrolment.create({ data: { cohortId: cohort.id, personId: leader.id, status: "enrolled" } });
     await db.enrolment.create({ data: { cohortId: cohort.id, personId: colleague.id, status: "enrolled" } });
@@ -183,7 +228,9 @@ describe("erasure and the goals", () => {
 describe("scrubbing text", () => {
   it("replaces the whole name and the address, and leaves a longer name alone", () => {
     const scrub = scrubber("Anna Berg", "anna.berg@example.se", "raderad-1@invalid");
-    expect(scrub("Hej Anna Berg! Skriv till anna.berg@example.se eller ANNA.BERG@example.se.")).toBe("Hej Raderad person! Skriv till raderad-1@invalid eller raderad-1@invalid.");
+    expect(scrub("Hej Anna Berg! Skriv till anna.berg@example.se eller ANNA.BERG@example.se.")).toBe(
+      "Hej Raderad person! Skriv till raderad-1@invalid eller raderad-1@invalid.",
+    );
     expect(scrub("Anna Bergström och Annika Anna Berg")).toBe("Anna Bergström och Annika Raderad person");
     expect(scrubJson(JSON.stringify({ before: { name: "Anna Berg" }, n: 3 }), scrub)).toBe(JSON.stringify({ before: { name: "Raderad person" }, n: 3 }));
     const untouched = '{ "a": 1 }';

@@ -32,16 +32,41 @@ export interface PersonalDataExport {
   };
   branchRoles: { role: string; since: string }[];
   supportedBranches: { branch: string; since: string }[];
-  enrolments: { cohort: string; program: string; status: string; appliedAt: string; enrolledAt: string | null; waitlistedAt: string | null; reason: string | null; decidedBy: string | null }[];
+  enrolments: {
+    cohort: string;
+    program: string;
+    status: string;
+    appliedAt: string;
+    enrolledAt: string | null;
+    waitlistedAt: string | null;
+    reason: string | null;
+    decidedBy: string | null;
+  }[];
   enrolmentDecisions: { cohort: string; status: string; at: string }[];
   cohortsFacilitated: { cohort: string; program: string; startsOn: string; endsOn: string }[];
   lessonProgress: { course: string; lesson: string; firstViewedAt: string; lastViewedAt: string; completedAt: string | null }[];
   quizAttempts: { lesson: string; answers: unknown; correct: boolean; at: string }[];
   reflections: { lesson: string; text: string; visibility: string; createdAt: string; updatedAt: string }[];
-  submissions: { lesson: string; text: string; status: string; submittedAt: string; reviewedAt: string | null; reviewer: string | null; feedback: string | null }[];
+  submissions: {
+    lesson: string;
+    text: string;
+    status: string;
+    submittedAt: string;
+    reviewedAt: string | null;
+    reviewer: string | null;
+    feedback: string | null;
+  }[];
   reviewsGiven: { lesson: string; status: string; reviewedAt: string | null; feedback: string | null }[];
   completions: { scope: string; title: string; completedAt: string; version: number; certificateCode: string | null }[];
-  sessionsAttended: { title: string; facilitator: string; startsAt: string; endsAt: string; sessionStatus: string; answer: string; respondedAt: string | null }[];
+  sessionsAttended: {
+    title: string;
+    facilitator: string;
+    startsAt: string;
+    endsAt: string;
+    sessionStatus: string;
+    answer: string;
+    respondedAt: string | null;
+  }[];
   sessionsLed: { title: string; kind: string; startsAt: string; endsAt: string; status: string; participants: number; attended: number }[];
   calendarFeed: { createdAt: string } | null;
   crisisItemsOwned: { branch: string; section: string; title: string; status: string; dueOn: string | null; note: string }[];
@@ -123,17 +148,41 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
   ] = await Promise.all([
     db.branchRole.findMany({ where: { personId } }),
     db.branchSupport.findMany({ where: { facilitatorId: personId }, include: { branch: { select: { name: true } } } }),
-    db.enrolment.findMany({ where: { personId }, include: { cohort: { include: { program: { select: { title: true } } } }, decidedBy: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
-    db.enrolment.findMany({ where: { decidedById: personId }, select: { status: true, updatedAt: true, cohort: { select: { name: true } } }, orderBy: { updatedAt: "asc" } }),
+    db.enrolment.findMany({
+      where: { personId },
+      include: { cohort: { include: { program: { select: { title: true } } } }, decidedBy: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.enrolment.findMany({
+      where: { decidedById: personId },
+      select: { status: true, updatedAt: true, cohort: { select: { name: true } } },
+      orderBy: { updatedAt: "asc" },
+    }),
     db.cohortFacilitator.findMany({ where: { personId }, include: { cohort: { include: { program: { select: { title: true } } } } } }),
     db.lessonProgress.findMany({ where: { personId }, include: lessonInclude, orderBy: { firstViewedAt: "asc" } }),
     db.quizAttempt.findMany({ where: { personId }, include: { lesson: { select: { title: true } } }, orderBy: { createdAt: "asc" } }),
     db.reflection.findMany({ where: { personId }, include: { lesson: { select: { title: true } } }, orderBy: { createdAt: "asc" } }),
-    db.assignmentSubmission.findMany({ where: { personId }, include: { lesson: { select: { title: true } }, reviewer: { select: { name: true } } }, orderBy: { submittedAt: "asc" } }),
-    db.assignmentSubmission.findMany({ where: { reviewerId: personId }, select: { status: true, reviewedAt: true, comment: true, lesson: { select: { title: true } } }, orderBy: { reviewedAt: "asc" } }),
+    db.assignmentSubmission.findMany({
+      where: { personId },
+      include: { lesson: { select: { title: true } }, reviewer: { select: { name: true } } },
+      orderBy: { submittedAt: "asc" },
+    }),
+    db.assignmentSubmission.findMany({
+      where: { reviewerId: personId },
+      select: { status: true, reviewedAt: true, comment: true, lesson: { select: { title: true } } },
+      orderBy: { reviewedAt: "asc" },
+    }),
     db.completion.findMany({ where: { personId }, orderBy: { completedAt: "asc" } }),
-    db.attendance.findMany({ where: { personId }, include: { session: { include: { facilitator: { select: { name: true } } } } }, orderBy: { session: { startsAt: "asc" } } }),
-    db.handledningSession.findMany({ where: { facilitatorId: personId }, include: { attendances: { select: { status: true } } }, orderBy: { startsAt: "asc" } }),
+    db.attendance.findMany({
+      where: { personId },
+      include: { session: { include: { facilitator: { select: { name: true } } } } },
+      orderBy: { session: { startsAt: "asc" } },
+    }),
+    db.handledningSession.findMany({
+      where: { facilitatorId: personId },
+      include: { attendances: { select: { status: true } } },
+      orderBy: { startsAt: "asc" },
+    }),
     db.calendarFeed.findUnique({ where: { personId }, select: { createdAt: true } }),
     db.crisisPlanItem.findMany({ where: { ownerId: personId }, include: { plan: { select: { branch: { select: { name: true } } } } } }),
     crisisContactsNamed(db, person),
@@ -151,7 +200,11 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
   const completionTitles = await titles(completions);
   const ownObjects = new Set([personId, ...enrolments.map((e) => e.id), ...submissions.map((s) => s.id)]);
   const actorNames = new Map(
-    (await inSlices([...new Set(audit.map((a) => a.actorId).filter((id): id is string => id !== null))], (slice) => db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]),
+    (
+      await inSlices([...new Set(audit.map((a) => a.actorId).filter((id): id is string => id !== null))], (slice) =>
+        db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }),
+      )
+    ).map((p) => [p.id, p.name]),
   );
 
   return {
@@ -182,7 +235,12 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       decidedBy: e.decidedBy?.name ?? null,
     })),
     enrolmentDecisions: decisions.map((d) => ({ cohort: d.cohort.name, status: ENROLMENT_LABELS[d.status] ?? d.status, at: iso(d.updatedAt) })),
-    cohortsFacilitated: facilitating.map((f) => ({ cohort: f.cohort.name, program: f.cohort.program.title, startsOn: iso(f.cohort.startsOn), endsOn: iso(f.cohort.endsOn) })),
+    cohortsFacilitated: facilitating.map((f) => ({
+      cohort: f.cohort.name,
+      program: f.cohort.program.title,
+      startsOn: iso(f.cohort.startsOn),
+      endsOn: iso(f.cohort.endsOn),
+    })),
     lessonProgress: progress.map((p) => ({
       course: p.lesson.module.course.title,
       lesson: p.lesson.title,
@@ -244,14 +302,31 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     })),
     crisisContacts: contacts.map((c) => ({ branch: c.plan.branch.name, name: c.name, role: c.role, phone: c.phone })),
     crisisPlansReviewed: plansReviewed.map((p) => ({ branch: p.branch.name, reviewedAt: isoOrNull(p.reviewedAt) })),
-    crisisOffersDecided: offers.map((o) => ({ branch: o.plan.branch.name, templateKey: o.templateKey, decision: o.decision, decidedAt: isoOrNull(o.decidedAt) })),
+    crisisOffersDecided: offers.map((o) => ({
+      branch: o.plan.branch.name,
+      templateKey: o.templateKey,
+      decision: o.decision,
+      decidedAt: isoOrNull(o.decidedAt),
+    })),
     crisisTemplateVersionsPublished: templates.map((t) => ({ version: t.version, publishedAt: iso(t.publishedAt), note: t.note })),
     indicatorEntries: entries.map((e) => ({ indicator: e.indicator.name, period: e.period, value: e.value, source: e.source, measuredOn: iso(e.measuredOn) })),
-    accountTokens: tokens.map((t) => ({ purpose: t.purpose === "invite" ? "Inbjudan" : t.purpose === "reset" ? "Nytt lösenord" : t.purpose, createdAt: iso(t.createdAt), expiresAt: iso(t.expiresAt), usedAt: isoOrNull(t.usedAt) })),
+    accountTokens: tokens.map((t) => ({
+      purpose: t.purpose === "invite" ? "Inbjudan" : t.purpose === "reset" ? "Nytt lösenord" : t.purpose,
+      createdAt: iso(t.createdAt),
+      expiresAt: iso(t.expiresAt),
+      usedAt: isoOrNull(t.usedAt),
+    })),
     loginSessions: sessions.map((s) => ({ device: s.userAgent, createdAt: iso(s.createdAt), expiresAt: iso(s.expiresAt) })),
     loginAttempts: loginAttempts.map((a) => ({ at: iso(a.createdAt), outcome: a.outcome, address: a.address })),
     rateLimitHits: hits.map((h) => ({ kind: h.key.split(":")[0] ?? h.key, at: iso(h.createdAt) })),
-    emails: emails.map((m) => ({ subject: m.subject, kind: m.kind, status: m.status, createdAt: iso(m.createdAt), sentAt: isoOrNull(m.sentAt), text: hideLinks(m.text) })),
+    emails: emails.map((m) => ({
+      subject: m.subject,
+      kind: m.kind,
+      status: m.status,
+      createdAt: iso(m.createdAt),
+      sentAt: isoOrNull(m.sentAt),
+      text: hideLinks(m.text),
+    })),
     auditEvents: audit.map((a) => ({
       at: iso(a.createdAt),
       action: a.action,

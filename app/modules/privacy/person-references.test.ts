@@ -19,7 +19,9 @@ function models(): Record<string, { fields: Field[] }> {
 function personReferences(fields: Field[], model: string): string[] {
   const relations = model === "Person" ? [] : fields.filter((f) => f.kind === "object" && f.type === "Person").map((f) => f.name);
   const foreignKeys = new Set(relations.map((r) => `${r}Id`));
-  const columns = fields.filter((f) => f.kind === "scalar" && f.type === "String" && PERSONISH_COLUMN.test(f.name) && !foreignKeys.has(f.name)).map((f) => f.name);
+  const columns = fields
+    .filter((f) => f.kind === "scalar" && f.type === "String" && PERSONISH_COLUMN.test(f.name) && !foreignKeys.has(f.name))
+    .map((f) => f.name);
   return model === "Person" ? [] : [...relations, ...columns];
 }
 
@@ -41,7 +43,11 @@ describe("every table that refers to a person is covered by the export and the e
     const all = models();
     for (const [name, ref] of Object.entries(PERSON_REFERENCES)) {
       expect(all[name], name).toBeDefined();
-      for (const field of ref.fields) expect(all[name]!.fields.map((f) => f.name), `${name}.${field}`).toContain(field);
+      for (const field of ref.fields)
+        expect(
+          all[name]!.fields.map((f) => f.name),
+          `${name}.${field}`,
+        ).toContain(field);
     }
   });
 

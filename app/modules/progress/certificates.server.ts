@@ -37,12 +37,24 @@ export async function myCourses(personId: string) {
   });
   const courseIds = [...new Set(touched.map((t) => t.lesson.module.courseId))];
   const [courses, completions] = await Promise.all([
-    db.course.findMany({ where: { id: { in: courseIds } }, include: { program: { select: { title: true } } }, orderBy: [{ program: { order: "asc" } }, { order: "asc" }] }),
+    db.course.findMany({
+      where: { id: { in: courseIds } },
+      include: { program: { select: { title: true } } },
+      orderBy: [{ program: { order: "asc" } }, { order: "asc" }],
+    }),
     db.completion.findMany({ where: { personId, scope: "course", scopeId: { in: courseIds } } }),
   ]);
   return courses.map((c) => {
     const done = completions.find((x) => x.scopeId === c.id);
-    return { id: c.id, slug: c.slug, title: c.title, program: c.program.title, retired: c.retiredAt !== null, completedAt: done?.completedAt ?? null, certificateCode: done?.certificateCode ?? null };
+    return {
+      id: c.id,
+      slug: c.slug,
+      title: c.title,
+      program: c.program.title,
+      retired: c.retiredAt !== null,
+      completedAt: done?.completedAt ?? null,
+      certificateCode: done?.certificateCode ?? null,
+    };
   });
 }
 

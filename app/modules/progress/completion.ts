@@ -23,11 +23,7 @@ export function isCourseComplete(modules: { required: boolean; complete: boolean
   return required.every((m) => m.complete);
 }
 
-export function isProgramComplete(input: {
-  courses: { required: boolean; complete: boolean }[];
-  requiredSessions: number;
-  attendedSessions: number;
-}): boolean {
+export function isProgramComplete(input: { courses: { required: boolean; complete: boolean }[]; requiredSessions: number; attendedSessions: number }): boolean {
   const required = input.courses.filter((c) => c.required);
   return required.length > 0 && required.every((c) => c.complete) && input.attendedSessions >= input.requiredSessions;
 }

@@ -8,7 +8,6 @@ import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } 
 import { z } from "zod";
 import { column, executeSql, selectRows } from "~/sql.server";
 
-
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /** 12 characters from 32: 60 bits, far beyond guessing; no 0/O or 1/I to misread on paper. */
@@ -20,7 +19,8 @@ export function newCertificateCode(): string {
 export type AttendanceCounter = (client: Tx, personId: string) => Promise<number>;
 
 /** Handledning sessions marked närvarat (attended), not counting cancelled ones. */
-export const countAttendedSessions: AttendanceCounter = (client, personId) => client.attendance.count({ where: { personId, status: "attended", session: { status: "scheduled" } } });
+export const countAttendedSessions: AttendanceCounter = (client, personId) =>
+  client.attendance.count({ where: { personId, status: "attended", session: { status: "scheduled" } } });
 
 const lessonProgressRow = z.object({
   id: column.text,
@@ -61,10 +61,13 @@ export async function loadCourseState(client: Tx, courseId: string, personId: st
 
 /** Remembers that the person opened the lesson now, for "fortsätt där du slutade". */
 export async function recordLessonVisit(client: Tx, personId: string, lessonId: string, now: Date): Promise<void> {
-  await executeSql(Prisma.sql`
+  await executeSql(
+    Prisma.sql`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt")
     VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now})
-    ON CONFLICT ("personId", "lessonId") DO UPDATE SET "lastViewedAt" = excluded."lastViewedAt"`, client);
+    ON CONFLICT ("personId", "lessonId") DO UPDATE SET "lastViewedAt" = excluded."lastViewedAt"`,
+    client,
+  );
 }
 
 /**
@@ -72,11 +75,14 @@ export async function recordLessonVisit(client: Tx, personId: string, lessonId: 
  * counts, and a second keeps the original time. True when this call completed it.
  */
 export async function recordLessonCompletion(client: Tx, personId: string, lessonId: string, now: Date): Promise<boolean> {
-  const changed = await executeSql(Prisma.sql`
+  const changed = await executeSql(
+    Prisma.sql`
     INSERT INTO "LessonProgress" ("id", "personId", "lessonId", "firstViewedAt", "lastViewedAt", "completedAt")
     VALUES (${newId()}, ${personId}, ${lessonId}, ${now}, ${now}, ${now})
     ON CONFLICT ("personId", "lessonId") DO UPDATE SET "completedAt" = excluded."completedAt"
-    WHERE "LessonProgress"."completedAt" IS NULL`, client);
+    WHERE "LessonProgress"."completedAt" IS NULL`,
+    client,
+  );
   return changed > 0;
 }
 
@@ -108,7 +114,10 @@ export async function progressAcrossCourses(courseIds: string[], personIds: stri
 const doneCountRow = z.object({ personId: column.text, done: column.integer });
 
 /** One person's state of a course from its structure and their progress rows, by lesson id. */
-function courseState(course: Omit<CatalogCourse, "liveModules" | "program"> & { modules: CatalogCourse["liveModules"] }, byLesson: Map<string, LessonProgress>) {
+function courseState(
+  course: Omit<CatalogCourse, "liveModules" | "program"> & { modules: CatalogCourse["liveModules"] },
+  byLesson: Map<string, LessonProgress>,
+) {
   const modules = course.modules.map((m) => {
     const lessons = m.lessons.map((l) => ({
       ...l,
@@ -125,7 +134,13 @@ function courseState(course: Omit<CatalogCourse, "liveModules" | "program"> & { 
  * Records module, course and program completions newly earned. Earned
  * completions are never taken back, even when the course later changes.
  */
-export async function refreshCompletions(client: Tx, personId: string, courseId: string, countAttendance: AttendanceCounter = countAttendedSessions, now = new Date()) {
+export async function refreshCompletions(
+  client: Tx,
+  personId: string,
+  courseId: string,
+  countAttendance: AttendanceCounter = countAttendedSessions,
+  now = new Date(),
+) {
   const state = await loadCourseState(client, courseId, personId);
   const existing = await client.completion.findMany({ where: { personId } });
   const has = (scope: string, id: string) => existing.some((c) => c.scope === scope && c.scopeId === id);
@@ -143,13 +158,21 @@ export async function refreshCompletions(client: Tx, personId: string, courseId:
   await refreshProgramCompletion(client, personId, state.course.programId, countAttendance, now);
 }
 
-export async function refreshProgramCompletion(client: Tx, personId: string, programId: string, countAttendance: AttendanceCounter = countAttendedSessions, now = new Date()) {
+export async function refreshProgramCompletion(
+  client: Tx,
+  personId: string,
+  programId: string,
+  countAttendance: AttendanceCounter = countAttendedSessions,
+  now = new Date(),
+) {
   if (await client.completion.findUnique({ where: { personId_scope_scopeId: { personId, scope: "program", scopeId: programId } } })) return;
   const program = await client.program.findUniqueOrThrow({
     where: { id: programId },
     include: { courses: { where: { retiredAt: null }, select: { id: true, required: true } } },
   });
-  const done = new Set((await client.completion.findMany({ where: { personId, scope: "course", scopeId: { in: program.courses.map((c) => c.id) } } })).map((c) => c.scopeId));
+  const done = new Set(
+    (await client.completion.findMany({ where: { personId, scope: "course", scopeId: { in: program.courses.map((c) => c.id) } } })).map((c) => c.scopeId),
+  );
   const complete = isProgramComplete({
     courses: program.courses.map((c) => ({ required: c.required, complete: done.has(c.id) })),
     requiredSessions: program.requiredSessions,

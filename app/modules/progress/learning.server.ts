@@ -67,7 +67,10 @@ const courseCompletionRow = z.object({ completedAt: column.date, version: column
 export async function getCourseOutline(courseId: string, personId: string) {
   const state = await loadCourseState(db, courseId, personId);
   const allLessons = state.lessons;
-  const submissions = await assignmentStatuses(personId, allLessons.filter((l) => l.type === "assignment").map((l) => l.id));
+  const submissions = await assignmentStatuses(
+    personId,
+    allLessons.filter((l) => l.type === "assignment").map((l) => l.id),
+  );
   const [completion] = await selectRows(
     courseCompletionRow,
     Prisma.sql`SELECT "completedAt", "version", "certificateCode" FROM "Completion" WHERE "personId" = ${personId} AND "scope" = 'course' AND "scopeId" = ${courseId}`,
@@ -80,7 +83,7 @@ export async function getCourseOutline(courseId: string, personId: string) {
   };
   // Continue where they left off: the last lesson they opened if unfinished, else the next unfinished one.
   const lastOpened = [...allLessons].filter((l) => l.progress).sort((a, b) => b.progress!.lastViewedAt.getTime() - a.progress!.lastViewedAt.getTime())[0];
-  const resume = lastOpened && !lastOpened.completed ? lastOpened : allLessons.find((l) => !l.completed && l.required) ?? null;
+  const resume = lastOpened && !lastOpened.completed ? lastOpened : (allLessons.find((l) => !l.completed && l.required) ?? null);
   const outdated = completion !== undefined && completion.version < state.course.version;
   return {
     modules: state.modules.map((m) => ({
@@ -97,7 +100,9 @@ export async function getCourseOutline(courseId: string, personId: string) {
     completion: completion ? { completedAt: completion.completedAt, version: completion.version, certificateCode: completion.certificateCode } : null,
     // Required lessons the learner has not done, in a course completed on an older version.
     newSinceCompletion: outdated
-      ? state.modules.filter((m) => m.required).flatMap((m) => m.lessons.filter((l) => l.required && !l.completed).map((l) => ({ slug: l.slug, title: l.title })))
+      ? state.modules
+          .filter((m) => m.required)
+          .flatMap((m) => m.lessons.filter((l) => l.required && !l.completed).map((l) => ({ slug: l.slug, title: l.title })))
       : [],
   };
 }

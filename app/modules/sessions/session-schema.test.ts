@@ -6,7 +6,19 @@ import { meetingUrl, scheduleFields } from "./session-schema";
 function invitationWith(videoUrl: string) {
   const at = new Date("2030-01-10T17:00:00Z");
   return inviteIcs(
-    { uid: "test@ledarlyftet.se", title: "Handledning", agenda: "", location: "", videoUrl, startsAt: at, endsAt: new Date(at.getTime() + 3_600_000), sequence: 0, status: "scheduled", updatedAt: at, facilitator: { name: "Anna", email: "anna@example.se" } },
+    {
+      uid: "test@ledarlyftet.se",
+      title: "Handledning",
+      agenda: "",
+      location: "",
+      videoUrl,
+      startsAt: at,
+      endsAt: new Date(at.getTime() + 3_600_000),
+      sequence: 0,
+      status: "scheduled",
+      updatedAt: at,
+      facilitator: { name: "Anna", email: "anna@example.se" },
+    },
     [{ name: "Eva", email: "eva@example.se", status: "invited" }],
   );
 }
@@ -20,7 +32,7 @@ describe("a session's video link", () => {
       "https://meet.example.se:8443/rum?x=1#a",
       "https://MEET.Example.se/Rum",
       "https://möte.example.se/rum",
-      "https://meet.example.se/a\"b<c>",
+      'https://meet.example.se/a"b<c>',
       "https://ex_ample.se/rum",
       "https://meet.example.se:8/rum",
       "https://user:pass@meet.example.se/",
@@ -36,7 +48,7 @@ describe("a session's video link", () => {
     }
     expect(meetingUrl("https://ex_ample.se/rum")).toBeNull();
     expect(meetingUrl("https://user:pass@meet.example.se/")).toBeNull();
-    expect(meetingUrl("https://meet.example.se/a\"b<c>")).toBe("https://meet.example.se/a%22b%3Cc%3E");
+    expect(meetingUrl('https://meet.example.se/a"b<c>')).toBe("https://meet.example.se/a%22b%3Cc%3E");
   });
 
   it("gets one clear message in Swedish when it is not https or not an address", () => {

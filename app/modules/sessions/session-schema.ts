@@ -42,7 +42,10 @@ export const scheduleFields = z
       .trim()
       .max(500, "Högst 500 tecken.")
       .refine((v) => v === "" || /^https:\/\/\S+$/.test(v), "Videolänken ska börja med https://")
-      .refine((v) => v === "" || !/^https:\/\//.test(v) || meetingUrl(v) !== null, "Videolänken ser inte ut som en webbadress, t.ex. https://meet.example.se/rum.")
+      .refine(
+        (v) => v === "" || !/^https:\/\//.test(v) || meetingUrl(v) !== null,
+        "Videolänken ser inte ut som en webbadress, t.ex. https://meet.example.se/rum.",
+      )
       .transform((v) => (v === "" ? "" : meetingUrl(v)!))
       .default(""),
     cohortId: z.string().max(40).default(""),

@@ -46,7 +46,11 @@ export function mayEditSession(actor: Actor, session: { facilitatorId: string })
 
 /** Organizer, admin, or someone invited: others get 403. */
 export function mayViewSession(actor: Actor, session: LoadedSession) {
-  return mayEditSession(actor, session) || session.attendances.some((a) => a.personId === actor.id && a.status !== "removed") || (session.isOpenSlot && session.status === "scheduled");
+  return (
+    mayEditSession(actor, session) ||
+    session.attendances.some((a) => a.personId === actor.id && a.status !== "removed") ||
+    (session.isOpenSlot && session.status === "scheduled")
+  );
 }
 
 export async function getSessionFor(actor: Actor, id: string | undefined) {
@@ -65,7 +69,11 @@ async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | 
         to: a.person.email,
         personId: a.personId,
         kind: `session-${kind}`,
-        subject: { invite: `Inbjudan: ${session.title}, ${when}`, update: `Ändrad tid: ${session.title}, ${when}`, cancel: `Inställt: ${session.title}, ${when}` }[kind],
+        subject: {
+          invite: `Inbjudan: ${session.title}, ${when}`,
+          update: `Ändrad tid: ${session.title}, ${when}`,
+          cancel: `Inställt: ${session.title}, ${when}`,
+        }[kind],
         text: [
           `Hej ${a.person.name}!`,
           "",
@@ -111,7 +119,10 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   let participantIds = [...new Set(input.participantIds)];
   let cohortId: string | null = null;
   if (input.cohortId) {
-    const cohort = await db.cohort.findUnique({ where: { id: input.cohortId }, include: { facilitators: true, enrolments: { where: { status: "enrolled" } } } });
+    const cohort = await db.cohort.findUnique({
+      where: { id: input.cohortId },
+      include: { facilitators: true, enrolments: { where: { status: "enrolled" } } },
+    });
     if (!cohort) return fieldError("cohortId", "Välj en omgång i listan.");
     if (!may(actor, "cohort:schedule-sessions", { facilitatorIds: cohort.facilitators.map((f) => f.personId) })) {
       return fieldError("cohortId", "Du kan bara boka handledning för omgångar du leder.");
@@ -159,7 +170,10 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
       ids.push(created.id);
       await sendToAttendees(tx, await loadSession(tx, created.id), "invite");
     }
-    await recordAudit({ actorId: actor.id, action: "session.scheduled", subjectType: "session", subjectId: ids[0]!, detail: { count: ids.length, seriesId } }, tx);
+    await recordAudit(
+      { actorId: actor.id, action: "session.scheduled", subjectType: "session", subjectId: ids[0]!, detail: { count: ids.length, seriesId } },
+      tx,
+    );
     return ok({ ids });
   });
   return result;
@@ -183,7 +197,16 @@ export async function moveSession(actor: Actor, id: string, input: { date: strin
     if (clash) return fieldError("date", `Krockar med "${clash.title}" ${swedishDateTime(clash.startsAt)}.`);
     await tx.handledningSession.update({ where: { id }, data: { startsAt, endsAt, sequence: { increment: 1 } } });
     await sendToAttendees(tx, await loadSession(tx, id), "update");
-    await recordAudit({ actorId: actor.id, action: "session.moved", subjectType: "session", subjectId: id, detail: { before: { startsAt: session.startsAt, endsAt: session.endsAt }, after: { startsAt, endsAt } } }, tx);
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "session.moved",
+        subjectType: "session",
+        subjectId: id,
+        detail: { before: { startsAt: session.startsAt, endsAt: session.endsAt }, after: { startsAt, endsAt } },
+      },
+      tx,
+    );
     return ok({ id });
   });
 }
@@ -267,10 +290,18 @@ export async function bookSlot(actor: Actor, id: string, now = new Date()): Prom
   if (!slot.isOpenSlot || slot.status !== "scheduled" || slot.startsAt <= now) return formError("Tiden är inte längre ledig.");
   return transaction(async (tx) => {
     const mine = await tx.handledningSession.findFirst({
-      where: { status: "scheduled", startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt }, attendances: { some: { personId: actor.id, status: { in: ["invited", "accepted"] } } } },
+      where: {
+        status: "scheduled",
+        startsAt: { lt: slot.endsAt },
+        endsAt: { gt: slot.startsAt },
+        attendances: { some: { personId: actor.id, status: { in: ["invited", "accepted"] } } },
+      },
     });
     if (mine) return formError(`Du har redan "${mine.title}" samma tid.`);
-    const { count } = await tx.handledningSession.updateMany({ where: { id, isOpenSlot: true, status: "scheduled" }, data: { isOpenSlot: false, sequence: { increment: 1 } } });
+    const { count } = await tx.handledningSession.updateMany({
+      where: { id, isOpenSlot: true, status: "scheduled" },
+      data: { isOpenSlot: false, sequence: { increment: 1 } },
+    });
     if (count !== 1) return formError("Någon hann boka tiden före dig.");
     await tx.attendance.create({ data: { sessionId: id, personId: actor.id, status: "accepted", respondedAt: now } });
     await sendToAttendees(tx, await loadSession(tx, id), "invite");

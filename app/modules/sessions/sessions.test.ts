@@ -111,7 +111,10 @@ describe("scheduling and invites", () => {
   it("refuses end before start, the past, overlapping sessions and someone else's edit, saving nothing", async () => {
     const { f, a } = await people();
     const before = await db.handledningSession.count();
-    expect(await scheduleSessions(f, base({ date: "2026-02-01", participantIds: [a.id] }), NOW)).toMatchObject({ ok: false, errors: { date: [expect.any(String)] } });
+    expect(await scheduleSessions(f, base({ date: "2026-02-01", participantIds: [a.id] }), NOW)).toMatchObject({
+      ok: false,
+      errors: { date: [expect.any(String)] },
+    });
     const first = await scheduleSessions(f, base({ date: "2026-05-05", participantIds: [a.id] }), NOW);
     expect(first.ok).toBe(true);
     const clash = await scheduleSessions(f, base({ date: "2026-05-05", startTime: "19:00", endTime: "20:00" }), NOW);
@@ -123,7 +126,9 @@ describe("scheduling and invites", () => {
 
     const other = actorOf(await createPerson({ roles: ["facilitator"] }));
     if (!first.ok) return;
-    await expect(moveSession(other, first.value.ids[0]!, { date: "2026-05-06", startTime: "10:00", endTime: "11:00" }, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(moveSession(other, first.value.ids[0]!, { date: "2026-05-06", startTime: "10:00", endTime: "11:00" }, NOW)).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(cancelSession(actorOf(a), first.value.ids[0]!)).rejects.toMatchObject({ status: 403 });
   });
 });
@@ -160,7 +165,9 @@ describe("booking, answers and attendance", () => {
     const to = { date: "2026-09-15", startTime: "18:00", endTime: "19:30" };
     const results = await Promise.all([moveSession(f, first.value.ids[0]!, to, NOW), moveSession(f, second.value.ids[0]!, to, NOW)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const onThe15th = await db.handledningSession.count({ where: { facilitatorId: f.id, startsAt: { gte: new Date("2026-09-15T00:00:00Z"), lt: new Date("2026-09-16T00:00:00Z") } } });
+    const onThe15th = await db.handledningSession.count({
+      where: { facilitatorId: f.id, startsAt: { gte: new Date("2026-09-15T00:00:00Z"), lt: new Date("2026-09-16T00:00:00Z") } },
+    });
     expect(onThe15th).toBe(1);
   });
 
@@ -221,7 +228,8 @@ describe("the personal calendar feed", () => {
   });
 
   it("the checker is not a rubber stamp: libical refuses a REQUEST without attendees", () => {
-    const broken = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//SV\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x@y\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260101T100000Z\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const broken =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//SV\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x@y\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20260101T100000Z\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     const report = checkWithPython(broken);
     expect(report.libical.restrictionsOk).toBe(false);
   });
