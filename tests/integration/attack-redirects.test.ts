@@ -5,24 +5,9 @@
  * action (a successful login).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HOSTILE_REDIRECTS } from "../support/hostile-redirects";
 import { createPerson, signedIn } from "./helpers";
 import { startRemixApp, type RemixApp } from "./remix-app";
-
-const PAYLOADS = [
-  "/%09/evil.example",
-  "/\tevil",
-  "/\nx",
-  "\\\\evil.example",
-  "/\\evil.example",
-  "//evil.example",
-  "/%2F/evil.example",
-  "/%2f%2fevil.example",
-  "%2F%2Fevil.example",
-  "https://evil.example",
-  "javascript:alert(1)",
-  "/courses\r\nSet-Cookie: ledarlyftet_session=planted",
-  "/%0d%0aLocation:%20https://evil.example",
-];
 
 let app: RemixApp;
 let signedInCookie: string;
@@ -34,12 +19,13 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe("attack: redirectTo after login stays on this site", () => {
-  it.each(PAYLOADS)("already signed in, /login?redirectTo=%j goes to /", async (to) => {
+  it.each(HOSTILE_REDIRECTS)("already signed in, /login?redirectTo=%j goes to /", async (to) => {
     const res = await app.request(`/login?redirectTo=${encodeURIComponent(to)}`, { cookie: signedInCookie });
     expect(res).toRedirectTo("/");
   });
 
-  it.each(PAYLOADS)("logging in with redirectTo=%j goes to /", async (to) => {
+  // A NUL byte in a form field is refused beside the field (400) before any login: not a redirect case.
+  it.each(HOSTILE_REDIRECTS.filter((to) => !to.includes("\u0000")))("logging in with redirectTo=%j goes to /", async (to) => {
     const person = await createPerson();
     const res = await app.request("/login", { form: { email: person.email, password: person.password, redirectTo: to } });
     expect(res).toRedirectTo("/");
