@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
-import { BoundedTextCache } from "~/utils/bounded-cache";
 import { stockholmDate } from "~/utils/time";
 import { publishIcs, type AllDayEvent, type CalendarSession } from "./ics.server";
 import { z } from "zod";
@@ -75,22 +74,6 @@ const feedCohortRow = z.object({
  * (portable: quoted names, no dialect functions). Through the ORM, with its
  * includes, it was eleven, each compiled anew.
  */
-/**
- * Calendar apps poll the same feed again and again, many without asking
- * "has it changed" (If-None-Match); the ICS text is a function of its events
- * alone, so it is kept by a hash of them.
- */
-const feedBodies = new BoundedTextCache(16 * 1024 * 1024, 512 * 1024);
-
-function feedBody(events: CalendarSession[], allDay: AllDayEvent[]): string {
-  const key = hash(JSON.stringify([events, allDay]));
-  const kept = feedBodies.get(key);
-  if (kept !== undefined) return kept;
-  const body = publishIcs(events, allDay, "Ledarlyftet");
-  feedBodies.offer(key, body);
-  return body;
-}
-
 export async function feedFor(token: string): Promise<Feed | null> {
   if (!FEED_TOKEN.test(token)) return null;
   const [feed] = await selectRows(
@@ -162,7 +145,7 @@ export async function feedFor(token: string): Promise<Feed | null> {
     feed.createdAt.getTime(),
   ];
   return {
-    body: feedBody(events, allDay),
+    body: publishIcs(events, allDay, "Ledarlyftet"),
     etag: `"${hash(fingerprint).slice(0, 32)}"`,
     // HTTP dates have whole seconds.
     lastModified: new Date(Math.floor(Math.max(...times) / 1000) * 1000),
