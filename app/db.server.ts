@@ -111,7 +111,7 @@ export async function transaction<T>(work: (tx: Tx) => Promise<T>, options?: { t
   if (transactionScope.getStore()) throw new Error("transaction() inside a transaction: pass its tx instead of starting another");
   for (let attempt = 1; ; attempt++) {
     try {
-      return await transactionScope.run({ label: "transaction" }, () => db.$transaction((tx) => work(tx), options));
+      return await transactionScope.run(true, () => db.$transaction((tx) => work(tx), options));
     } catch (error) {
       if (provider !== "postgresql" || attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));

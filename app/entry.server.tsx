@@ -42,11 +42,11 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get("User-Agent") ?? "") || remixContext.isSpaMode;
   const key = renderKey(request, responseStatusCode, remixContext);
   const cached = key ? cachedDocument(key, nonce) : null;
-  const keep = key !== null && cached === null && wouldKeepDocument(key) ? key : null;
   if (cached !== null) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     return new Response(cached, { headers: responseHeaders, status: responseStatusCode });
   }
+  const keep = key !== null && wouldKeepDocument(key) ? key : null;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const start = () => {

@@ -4,7 +4,7 @@ import { config } from "~/config.server";
 import { BoundedTextCache } from "~/utils/bounded-cache";
 import { stockholmDate } from "~/utils/time";
 
-/**
+/*
  * Rendered documents, kept by what they were rendered from. A Remix document
  * is a function of the URL, the loaders' data, the build, and (for
  * "today"/"overdue" wording) the Swedish date; when all of those are the same
@@ -20,6 +20,7 @@ import { stockholmDate } from "~/utils/time";
  * (one learner's lesson) do not push out pages many look at again (the
  * dashboard, a cohort roster).
  */
+
 /** Stands in for the nonce in a stored document; never in anything we render. */
 const NONCE_SLOT = "\u0000nonce\u0000";
 

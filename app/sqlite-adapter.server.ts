@@ -8,7 +8,7 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet,
  * that scope is a `db` used where `tx` was meant: on SQLite it would wait for
  * the very transaction it is part of.
  */
-export const transactionScope = new AsyncLocalStorage<{ label: string }>();
+export const transactionScope = new AsyncLocalStorage<true>();
 
 /**
  * Runs `work` as if outside any transaction: for deliberate reads of
@@ -43,18 +43,11 @@ const isRead = (sql: string) => /^\s*SELECT\b/i.test(sql);
 class Turnstile {
   #tail: Promise<void> = Promise.resolve();
 
-  /** Resolves with a release function once it is the caller's turn. */
+  /** Resolves with a release function once it is the caller's turn; releasing twice is harmless (a promise resolves once). */
   enter(): Promise<() => void> {
     let release!: () => void;
     const turn = new Promise<void>((resolve) => (release = resolve));
-    const entered = this.#tail.then(() => {
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        release();
-      };
-    });
+    const entered = this.#tail.then(() => release);
     this.#tail = this.#tail.then(() => turn);
     return entered;
   }
