@@ -15,7 +15,7 @@ const GZIP_LEVEL = 3;
 const port = Number(process.env.PORT ?? 3000);
 const trustProxy = ["1", "true", "yes"].includes(process.env.TRUST_PROXY ?? "");
 const production = process.env.NODE_ENV === "production";
-const publicOrigin = new URL(process.env.PUBLIC_URL ?? "http://localhost:3000").origin;
+const publicOrigin = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`).origin;
 
 const build = await import("./build/server/index.js");
 

@@ -15,7 +15,8 @@ const envSchema = z
       .default(DEFAULT_DATABASE_URL),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET måste vara minst 32 tecken").default(DEMO_SECRET),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+    /** The address people reach the app at, for e-mailed links; without it, this machine on PORT. */
+    PUBLIC_URL: z.string().url().optional(),
     /** Load the demo people on an empty database. */
     DEMO_DATA: booleanFlag.default("true"),
     /** smtp://host:port (or smtps://user:pass@host) for e-mail; without it mail stays in the in-app outbox. */
@@ -40,9 +41,9 @@ const envSchema = z
     TRUST_PROXY: booleanFlag.default("false"),
     /** Accounts with no login (or, never logged in, created) for this many days are flagged for an admin to review. */
     INACTIVE_AFTER_DAYS: z.coerce.number().int().min(30, "INACTIVE_AFTER_DAYS ska vara minst 30").max(3650).default(365),
-    /** Who to contact about personal data, shown on /integritet. */
     /** Serve a document rendered before from the same URL and loader data again instead of rendering it anew (render-cache.server.ts). */
     RENDER_CACHE: booleanFlag.default("true"),
+    /** Who to contact about personal data, shown on /integritet. */
     PRIVACY_CONTACT: z.string().trim().min(3).max(300).default("Socialdemokraterna i Norrbotten, distriktsexpeditionen"),
     /** A session unused for this long ends (8 hours by default). */
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5, "SESSION_IDLE_MINUTES ska vara minst 5").max(43_200).default(480),
@@ -64,7 +65,8 @@ const envSchema = z
         message: "refusing to start in production with the demo secret: set SESSION_SECRET",
       });
     }
-  });
+  })
+  .transform(({ PUBLIC_URL, ...env }) => ({ ...env, PUBLIC_URL: PUBLIC_URL ?? `http://localhost:${env.PORT}` }));
 
 export type Config = z.infer<typeof envSchema>;
 

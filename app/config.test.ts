@@ -17,6 +17,12 @@ describe("configuration", () => {
     expect(() => parseConfig({ DATABASE_URL: "./data/ledarlyftet.db" })).toThrow(/DATABASE_URL/);
   });
 
+  it("points e-mailed links at the port the server listens on when PUBLIC_URL is not set", () => {
+    expect(parseConfig({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseConfig({ PORT: "4101" }).PUBLIC_URL).toBe("http://localhost:4101");
+    expect(parseConfig({ PORT: "4101", PUBLIC_URL: "https://ledarlyftet.example.se" }).PUBLIC_URL).toBe("https://ledarlyftet.example.se");
+  });
+
   it("refuses to start in production with the demo secret", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).NODE_ENV).toBe("production");
