@@ -9,10 +9,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { may } from "~/modules/auth/permissions";
 import { actorOf, getCurrentPerson } from "~/modules/auth/session.server";
 import { readFlash } from "~/utils/flash.server";
@@ -25,6 +26,10 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "Ledarlyftet" }];
+
+/** Every page's description for search engines and link previews: the platform is one site with one purpose. */
+const SITE_DESCRIPTION =
+  "Ledarlyftet är Socialdemokraterna i Norrbottens plattform för ledarprogrammet och kommunikatörsutbildningen, handledning och arbetarekommunernas krisplaner.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const current = await getCurrentPerson(request);
@@ -44,9 +49,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
+/** On a phone the menu folds behind a button; it folds again after each navigation. Without scripts it stays open (see Layout). */
+function useMenuOpen() {
+  const { pathname } = useLocation();
+  // The page the menu was opened on: on any other page it is folded.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  return [open, (next: boolean) => setOpenOn(next ? pathname : null)] as const;
+}
+
 function SiteHeader() {
   const root = useRouteLoaderData<RootData>("root");
   const person = root?.person;
+  const [menuOpen, setMenuOpen] = useMenuOpen();
   return (
     <header className="site-header">
       <div className="inner">
@@ -54,7 +69,12 @@ function SiteHeader() {
           Ledarlyftet
         </Link>
         {person ? (
-          <nav className="site-nav" aria-label="Huvudmeny">
+          <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="site-nav" onClick={() => setMenuOpen(!menuOpen)}>
+            Meny
+          </button>
+        ) : null}
+        {person ? (
+          <nav className="site-nav" id="site-nav" aria-label="Huvudmeny" data-open={menuOpen}>
             <ul>
               <li>
                 <NavLink to="/" end>
@@ -131,6 +151,10 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={SITE_DESCRIPTION} />
+        <noscript>
+          <style>{".site-nav[data-open] { display: block !important; } .menu-toggle { display: none !important; }"}</style>
+        </noscript>
         <Meta />
         <Links />
       </head>

@@ -104,6 +104,37 @@ test.describe("accessibility", () => {
     await expect(page.locator(".call-list a").first()).toBeInViewport();
     await context.close();
   });
+
+  test("on a phone the menu folds behind Meny and folds again after a choice; at 1280 px it is one row", async ({ browser }) => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await logInAs(page, DEMO.admin);
+    const menu = page.getByRole("navigation", { name: "Huvudmeny" });
+    const toggle = page.getByRole("button", { name: "Meny" });
+    await expect(menu).toBeHidden();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const people = menu.getByRole("link", { name: "Personer" });
+    expect((await people.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await expectNoAxeViolations(page);
+    await people.click();
+    await expect(page).toHaveURL(/\/admin\/people$/);
+    await expect(menu).toBeHidden();
+    await phone.close();
+
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const wide = await desk.newPage();
+    await logInAs(wide, DEMO.admin);
+    await expect(wide.getByRole("button", { name: "Meny" })).toBeHidden();
+    const tops = await wide
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link")
+      .evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().top)));
+    expect(tops.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(tops).size, `menu rows at ${tops.join(", ")}`).toBe(1);
+    await desk.close();
+  });
 });
 
 test.describe("without JavaScript", () => {
@@ -128,5 +159,14 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Befattning").selectOption({ label: "Medlem" });
     await page.getByRole("button", { name: "Lägg till och skicka inbjudan" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Utan Skript");
+  });
+
+  test("on a phone the whole menu is there without a button that needs a script", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 740 }, isMobile: true });
+    const page = await context.newPage();
+    await logInAs(page, DEMO.admin);
+    await expect(page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Personer" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Meny" })).toBeHidden();
+    await context.close();
   });
 });
