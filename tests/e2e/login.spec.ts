@@ -21,6 +21,16 @@ test.describe("logging in", () => {
     await expect(page.getByRole("link", { name: "Personer" })).toHaveCount(0);
   });
 
+  test("the login page says what the site is to search engines and link previews", async ({ page }) => {
+    await ownAddress(page);
+    const response = await page.goto("/login");
+    expect(response!.status()).toBe(200);
+    await expect(page).toHaveTitle(/Ledarlyftet/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+    await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /ledarprogrammet/);
+    await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+  });
+
   test("a wrong password is refused with one message and the e-mail stays typed", async ({ page }) => {
     await ownAddress(page);
     await logIn(page, DEMO.participant, "helt-fel");
