@@ -3,9 +3,10 @@ export function ProgressBar({ percent, label = "Framsteg", detail }: { percent: 
   return (
     <div className="progress">
       <div className="progress-label">
-        <span>{label}</span>
-        <span>
-          {percent} %{detail ? <span className="muted"> ({detail})</span> : null}
+        <span>{label}</span>{" "}
+        <span className="progress-figure">
+          {/* A no-break space: the number and its sign never part at the end of a line. */}
+          {percent}&nbsp;%{detail ? <span className="muted"> ({detail})</span> : null}
         </span>
       </div>
       <progress max={100} value={percent} aria-label={`${label}: ${percent} %`}>

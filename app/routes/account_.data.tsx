@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Row = Record<string, unknown>;
-type Column = [key: string, label: string];
+type Column = [key: string, label: string, format?: (value: never) => string];
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -21,7 +21,14 @@ function show(value: unknown): string {
   if (typeof value === "boolean") return value ? "Ja" : "Nej";
   if (typeof value === "string") return ISO.test(value) ? swedishDateTime(value) : value;
   if (typeof value === "number") return String(value);
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return value.length === 0 ? "–" : value.map(show).join("\n");
+  // A detail record (an audit entry's): one "what: value" line each, never raw JSON.
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, part]) => part !== null && part !== undefined && part !== "");
+  return entries.length === 0 ? "–" : entries.map(([what, part]) => `${what}: ${show(part)}`).join("\n");
+}
+
+function answerLines(answers: PersonalDataExport["quizAttempts"][number]["answers"]): string {
+  return answers.map(({ question, chosen }) => `${question}\n– ${chosen.length > 0 ? chosen.join("; ") : "inget svar"}`).join("\n");
 }
 
 /** The sections in reading order: title, what it is, and the columns to show. */
@@ -94,10 +101,10 @@ const SECTIONS: { key: keyof PersonalDataExport; title: string; about: string; c
   {
     key: "quizAttempts",
     title: "Kunskapskontroller",
-    about: "Dina svar (numret på valt alternativ per fråga) och om de var rätt.",
+    about: "Frågorna, de svar du valde och om allt var rätt.",
     columns: [
       ["lesson", "Lektion"],
-      ["answers", "Svar"],
+      ["answers", "Dina svar", answerLines],
       ["correct", "Rätt"],
       ["at", "När"],
     ],
@@ -327,9 +334,9 @@ function Section({ title, about, columns, rows }: { title: string; about: string
             <tbody>
               {rows.map((row, i) => (
                 <tr key={i}>
-                  {columns.map(([key]) => (
+                  {columns.map(([key, , format]) => (
                     <td key={key} style={{ whiteSpace: "pre-wrap" }}>
-                      {show(row[key])}
+                      {format ? format(row[key] as never) : show(row[key])}
                     </td>
                   ))}
                 </tr>

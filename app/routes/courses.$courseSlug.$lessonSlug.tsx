@@ -238,7 +238,7 @@ export default function LessonPage() {
               ) : null}
               <details>
                 <summary>Visa texten</summary>
-                <pre className="mail">{submission.text}</pre>
+                <div className="written">{submission.text}</div>
               </details>
             </div>
           ))}

@@ -25,7 +25,7 @@ export default function SharedReflection() {
         {reflection.learner}: {reflection.lesson}
       </h1>
       <p className="muted">Delad med dig som utvecklingsledare · {swedishDateTime(reflection.updatedAt)}</p>
-      <pre className="mail">{reflection.text}</pre>
+      <div className="written">{reflection.text}</div>
     </>
   );
 }

@@ -77,7 +77,7 @@ export default function ReviewSubmission() {
         <div className="lesson-body" dangerouslySetInnerHTML={{ __html: submission.lessonHtml }} />
       </details>
       <h2>Inlämningen</h2>
-      <pre className="mail">{submission.text}</pre>
+      <div className="written">{submission.text}</div>
       {submission.status !== "submitted" ? (
         <p className="alert alert-ok">Redan granskad: {submission.status === "approved" ? "godkänd" : "returnerad"}.</p>
       ) : (

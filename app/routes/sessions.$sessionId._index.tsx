@@ -152,7 +152,7 @@ export default function SessionPage() {
           </>
         ) : null}
       </dl>
-      {session.agenda ? <pre className="mail">{session.agenda}</pre> : null}
+      {session.agenda ? <div className="written">{session.agenda}</div> : null}
       <FormError errors={errors._form} />
       <p>
         <a href={`/sessions/${session.id}/calendar.ics`} className="button secondary" download>

@@ -18,6 +18,12 @@ test.describe("privacy", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Mina uppgifter i Ledarlyftet" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Lektioner", exact: true })).toBeVisible();
     await expect(page.getByText(DEMO.participant)).toBeVisible();
+    // Knowledge-check answers and log details read as words, never as raw JSON.
+    const quiz = page.getByRole("region", { name: "Kunskapskontroller" });
+    await expect(quiz.getByRole("columnheader", { name: "Dina svar" })).toBeVisible();
+    await expect(quiz.getByRole("cell").filter({ hasText: /\?/ }).first()).toBeVisible();
+    const cells = await page.getByRole("cell").allTextContents();
+    expect(cells.filter((text) => /^\s*[[{]/.test(text))).toEqual([]);
 
     await page.getByRole("link", { name: "Integritet och personuppgifter" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Integritet och personuppgifter" })).toBeVisible();

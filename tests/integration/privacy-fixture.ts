@@ -5,6 +5,26 @@ import { branchId, createPerson } from "./helpers";
 const DAY = 86_400_000;
 let n = 0;
 
+const QUESTIONS = [
+  {
+    id: "q1",
+    prompt: "Vilket är rätt?",
+    options: [
+      { text: "Rätt svar", correct: true, feedback: "Ja." },
+      { text: "Fel svar", correct: false, feedback: "Nej." },
+    ],
+  },
+  {
+    id: "q2",
+    prompt: "Välj alla som stämmer.",
+    options: [
+      { text: "A", correct: true, feedback: "Ja." },
+      { text: "B", correct: true, feedback: "Ja." },
+      { text: "C", correct: false, feedback: "Nej." },
+    ],
+  },
+];
+
 /** A program with one course, module and lesson of each kind, made directly (no content sync). */
 export async function catalog(slug = `prog-${++n}-${Date.now()}`) {
   const program = await db.program.create({ data: { slug, title: `Program ${slug}`, descriptionHtml: "", order: n } });
@@ -12,7 +32,17 @@ export async function catalog(slug = `prog-${++n}-${Date.now()}`) {
   const module = await db.module.create({ data: { courseId: course.id, slug: "m1", title: "Modul 1", order: 1 } });
   const lesson = (type: string, order: number) =>
     db.lesson.create({
-      data: { slug: `${slug}-${type}`, moduleId: module.id, title: `Lektion ${type}`, type, order, bodyHtml: "", contentHash: "x", sourceFile: "x.md" },
+      data: {
+        slug: `${slug}-${type}`,
+        moduleId: module.id,
+        title: `Lektion ${type}`,
+        type,
+        order,
+        bodyHtml: "",
+        contentHash: "x",
+        sourceFile: "x.md",
+        questions: type === "quiz" ? JSON.stringify(QUESTIONS) : "[]",
+      },
     });
   const [text, quiz, reflection, assignment] = await Promise.all([lesson("text", 1), lesson("quiz", 2), lesson("reflection", 3), lesson("assignment", 4)]);
   return { program, course, module, lessons: { text, quiz, reflection, assignment } };
@@ -55,7 +85,7 @@ export async function personWithEverything(now = new Date()) {
   await db.cohortFacilitator.create({ data: { cohortId: running.id, personId: person.id } });
 
   await db.lessonProgress.create({ data: { personId: person.id, lessonId: lessons.text.id, completedAt: now } });
-  await db.quizAttempt.create({ data: { personId: person.id, lessonId: lessons.quiz.id, answers: JSON.stringify({ q1: [2] }), correct: true } });
+  await db.quizAttempt.create({ data: { personId: person.id, lessonId: lessons.quiz.id, answers: JSON.stringify({ q1: [0], q2: [0, 1] }), correct: true } });
   const reflection = await db.reflection.create({
     data: { personId: person.id, lessonId: lessons.reflection.id, text: `Min reflektion ${marker}`, shared: true },
   });

@@ -6,6 +6,8 @@ import { STATUS_LABELS as ENROLMENT_LABELS } from "~/modules/enrolment/eligibili
 import { positionLabel } from "~/modules/people/positions";
 import { roleLabel, rolesOf } from "~/modules/people/roles";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
+import { describeAttempt, quizAnswers } from "~/modules/progress/quiz";
+import type { Question } from "~/modules/catalog/content-schema";
 import { crisisContactsNamed } from "./contacts.server";
 
 /**
@@ -45,7 +47,8 @@ export interface PersonalDataExport {
   enrolmentDecisions: { cohort: string; status: string; at: string }[];
   cohortsFacilitated: { cohort: string; program: string; startsOn: string; endsOn: string }[];
   lessonProgress: { course: string; lesson: string; firstViewedAt: string; lastViewedAt: string; completedAt: string | null }[];
-  quizAttempts: { lesson: string; answers: unknown; correct: boolean; at: string }[];
+  /** Each question with the options chosen, as text: option numbers mean nothing to the person reading them. */
+  quizAttempts: { lesson: string; answers: { question: string; chosen: string[] }[]; correct: boolean; at: string }[];
   reflections: { lesson: string; text: string; visibility: string; createdAt: string; updatedAt: string }[];
   submissions: {
     lesson: string;
@@ -160,7 +163,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     }),
     db.cohortFacilitator.findMany({ where: { personId }, include: { cohort: { include: { program: { select: { title: true } } } } } }),
     db.lessonProgress.findMany({ where: { personId }, include: lessonInclude, orderBy: { firstViewedAt: "asc" } }),
-    db.quizAttempt.findMany({ where: { personId }, include: { lesson: { select: { title: true } } }, orderBy: { createdAt: "asc" } }),
+    db.quizAttempt.findMany({ where: { personId }, include: { lesson: { select: { title: true, questions: true } } }, orderBy: { createdAt: "asc" } }),
     db.reflection.findMany({ where: { personId }, include: { lesson: { select: { title: true } } }, orderBy: { createdAt: "asc" } }),
     db.assignmentSubmission.findMany({
       where: { personId },
@@ -248,7 +251,12 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       lastViewedAt: iso(p.lastViewedAt),
       completedAt: isoOrNull(p.completedAt),
     })),
-    quizAttempts: attempts.map((a) => ({ lesson: a.lesson.title, answers: parseJson(a.answers), correct: a.correct, at: iso(a.createdAt) })),
+    quizAttempts: attempts.map((a) => ({
+      lesson: a.lesson.title,
+      answers: describeAttempt(JSON.parse(a.lesson.questions) as Question[], quizAnswers.parse(parseJson(a.answers))),
+      correct: a.correct,
+      at: iso(a.createdAt),
+    })),
     reflections: reflections.map((r) => ({
       lesson: r.lesson.title,
       text: r.text,

@@ -24,7 +24,14 @@ describe("personal data export", () => {
     expect(data.person).toMatchObject({ name: f.person.name, email: f.person.email, branch: "Gällivare", position: "Kommunalråd", hasPassword: true });
     expect(data.reflections[0]).toMatchObject({ text: `Min reflektion ${f.marker}`, visibility: "Delad med dina utvecklingsledare" });
     expect(data.submissions[0]).toMatchObject({ text: `Mitt utspel ${f.marker}`, feedback: `Feedback ${f.marker}`, reviewer: f.facilitator.name });
-    expect(data.quizAttempts[0]).toMatchObject({ answers: { q1: [2] }, correct: true });
+    // The questions and chosen options in words, not option numbers.
+    expect(data.quizAttempts[0]).toMatchObject({
+      answers: [
+        { question: "Vilket är rätt?", chosen: ["Rätt svar"] },
+        { question: "Välj alla som stämmer.", chosen: ["A", "B"] },
+      ],
+      correct: true,
+    });
     expect(data.sessionsAttended.map((s) => s.answer).sort()).toEqual(["Kommer", "Närvarade"]);
     expect(data.sessionsLed.find((s) => s.title === "Genomförd handledning som personen ledde")).toMatchObject({ participants: 1, attended: 1 });
     expect(data.crisisContacts).toEqual([{ branch: "Gällivare", name: f.person.name, role: "Krisansvarig", phone: "070-123 45 67" }]);

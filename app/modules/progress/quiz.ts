@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Question } from "~/modules/catalog/content-schema";
 
 /** What the browser may see of a question before it is answered: no right answers, no feedback. */
@@ -17,7 +18,9 @@ export function publicQuestions(questions: Question[]): PublicQuestion[] {
   }));
 }
 
-export type QuizAnswers = Record<string, number[]>;
+/** The options chosen per question id, as an attempt stores them. */
+export const quizAnswers = z.record(z.array(z.number().int()));
+export type QuizAnswers = z.infer<typeof quizAnswers>;
 
 export interface QuestionResult {
   id: string;
@@ -43,4 +46,12 @@ export function gradeQuiz(questions: Question[], answers: QuizAnswers): { allCor
     };
   });
   return { allCorrect: results.every((r) => r.correct), results };
+}
+
+/** An attempt as a person reads it back: each question's prompt with the options they chose, in their words (not option numbers). */
+export function describeAttempt(questions: Question[], answers: QuizAnswers): { question: string; chosen: string[] }[] {
+  return gradeQuiz(questions, answers).results.map((result, i) => ({
+    question: questions[i]!.prompt,
+    chosen: result.feedback.map((option) => option.text),
+  }));
 }
