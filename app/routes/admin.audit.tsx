@@ -30,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       subjectType: entry.subjectType,
       subjectId: entry.subjectId,
       subjectName: entry.subjectName,
-      detail: entry.detail === "{}" ? "" : entry.detail,
+      subject: entry.subject,
+      details: entry.details,
     })),
   };
 }
@@ -81,22 +82,20 @@ export default function AuditLog() {
             <tbody>
               {events.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{swedishDateTime(entry.at)}</td>
+                  <td className="when">{swedishDateTime(entry.at)}</td>
                   <td>{entry.actorId ? <Link to={`/admin/people/${entry.actorId}`}>{entry.actor}</Link> : entry.actor}</td>
                   <td>
                     {entry.action} <span className="muted">{entry.code}</span>
                   </td>
+                  <td>{entry.subjectName && entry.subjectId ? <Link to={`/admin/people/${entry.subjectId}`}>{entry.subjectName}</Link> : entry.subject}</td>
                   <td>
-                    {entry.subjectName && entry.subjectId ? (
-                      <Link to={`/admin/people/${entry.subjectId}`}>{entry.subjectName}</Link>
-                    ) : (
-                      <>
-                        {entry.subjectType} <span className="muted">{entry.subjectId ?? ""}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <code className="audit-detail">{entry.detail}</code>
+                    {entry.details.length > 0 ? (
+                      <ul className="audit-detail">
+                        {entry.details.map((line, index) => (
+                          <li key={index}>{line}</li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -1,8 +1,8 @@
 import { db } from "~/db.server";
-import { inSlices } from "~/utils/in-slices";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { csvDocument } from "~/utils/csv";
 import { auditLabel } from "./actions";
+import { describeDetail, describeSubject, namesFor } from "./audit-words.server";
 import { stockholmToUtc, swedishDateTime } from "~/utils/time";
 
 export interface AuditFilter {
@@ -46,19 +46,15 @@ export async function auditWhere(filter: AuditFilter): Promise<Prisma.AuditEvent
   return where;
 }
 
-async function withNames<T extends { actorId: string | null; subjectType: string; subjectId: string | null }>(events: T[]) {
-  const ids = new Set<string>();
-  for (const e of events) {
-    if (e.actorId) ids.add(e.actorId);
-    if (e.subjectType === "person" && e.subjectId) ids.add(e.subjectId);
-  }
-  const names = new Map(
-    (await inSlices([...ids], (slice) => db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }))).map((p) => [p.id, p.name]),
-  );
+async function withNames<T extends { actorId: string | null; subjectType: string; subjectId: string | null; detail: string }>(events: T[]) {
+  const names = await namesFor(events);
   return events.map((e) => ({
     ...e,
     actorName: e.actorId ? (names.get(e.actorId) ?? "okänd") : "systemet",
     subjectName: e.subjectType === "person" && e.subjectId ? (names.get(e.subjectId) ?? null) : null,
+    /** What the entry concerns and its details, in words (audit-words.server.ts). */
+    subject: describeSubject(e, names),
+    details: describeDetail(e.detail, names),
   }));
 }
 
