@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormError, TextArea } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
-import { decodeCsvBytes } from "~/utils/csv";
+import { CSV_FORMATS, decodeCsvBytes } from "~/utils/csv";
 import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
 import type { FieldErrors } from "~/utils/action-result";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -98,8 +98,9 @@ export default function ImportPeople() {
       </p>
       <h1>Importera personer från CSV</h1>
       <p>
-        Första raden är rubriker: <code>namn;e-post;arbetarekommun;befattning;roller</code>. Semikolon eller komma, UTF-8 med eller utan BOM. Flera roller
-        skiljs med <code>|</code>, t.ex. <code>Deltagare|Utvecklingsledare</code>. Tom roll blir Deltagare.
+        Första raden är rubriker: <code>namn;e-post;arbetarekommun;befattning;roller</code>. Spara listan i Excel som CSV eller Unicode-text, eller kopiera
+        raderna i Excel och klistra in dem nedan. {CSV_FORMATS} Flera roller skiljs med <code>|</code>, t.ex. <code>Deltagare|Utvecklingsledare</code>. Tom roll
+        blir Deltagare.
       </p>
       <p>Importen är allt eller inget: finns ett enda fel skrivs ingenting.</p>
       <FormError errors={errors._form} />
@@ -107,7 +108,13 @@ export default function ImportPeople() {
         <input type="hidden" name="intent" value="preview" />
         <div className="field">
           <label htmlFor="csvFile">CSV-fil</label>
-          <input id="csvFile" name="csvFile" type="file" accept=".csv,text/csv" aria-describedby={errors.csv ? "csvText-error" : undefined} />
+          <input
+            id="csvFile"
+            name="csvFile"
+            type="file"
+            accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+            aria-describedby={errors.csv ? "csvText-error" : undefined}
+          />
         </div>
         <TextArea name="csvText" label="…eller klistra in innehållet" rows={6} defaultValue={actionData?.csvText ?? ""} errors={errors.csv} />
         <button type="submit" className="secondary">
