@@ -8,6 +8,7 @@ import type { FieldErrors } from "~/utils/action-result";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { useFormFailure } from "~/utils/form-failure";
 import { readForm } from "~/utils/read-form.server";
+import { formatCount, formatNumber } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Importera personer · Ledarlyftet" }];
 
@@ -43,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "commit") {
     const result = await commitImport(actor.id, csvText);
-    if (result.ok) return redirectWithMessage(request, "/admin/people", `${result.value.created} personer importerades och fick en inbjudan.`);
+    if (result.ok)
+      return redirectWithMessage(request, "/admin/people", `${formatCount(result.value.created, "person", "personer")} importerades och fick en inbjudan.`);
     if (result.retryAt) return data<ActionData>({ csvText, preview: null, errors: result.errors }, { status: 429 });
     // The refusal names no rows: the preview shows which ones are wrong now.
     return data<ActionData>({ csvText, preview: await previewImport(csvText), errors: result.errors }, { status: 400 });
@@ -56,7 +58,7 @@ function PreviewTable({ preview }: { preview: Extract<ImportPreview, { ok: true 
     <div className="table-wrap">
       <table>
         <caption>
-          Förhandsgranskning: {preview.valid} rader kan importeras, {preview.invalid} har fel
+          Förhandsgranskning: {formatCount(preview.valid, "rad", "rader")} kan importeras, {formatNumber(preview.invalid)} har fel
         </caption>
         <thead>
           <tr>
@@ -134,11 +136,11 @@ export default function ImportPeople() {
             <Form method="post" className="actions">
               <input type="hidden" name="intent" value="commit" />
               <input type="hidden" name="csvText" value={actionData?.csvText ?? ""} />
-              <button type="submit">Importera {preview.valid} personer</button>
+              <button type="submit">Importera {formatCount(preview.valid, "person", "personer")}</button>
             </Form>
           ) : (
             <p className="alert alert-error" role="alert">
-              {preview.invalid} rader har fel. Rätta filen och förhandsgranska igen; inget har sparats.
+              {formatCount(preview.invalid, "rad", "rader")} har fel. Rätta filen och förhandsgranska igen; inget har sparats.
             </p>
           )}
         </section>

@@ -59,7 +59,7 @@ test.describe("people administration", () => {
     ].join("\n");
     await page.getByLabel("CSV-fil").setInputFiles({ name: "personer.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
     await page.getByRole("button", { name: "Förhandsgranska" }).click();
-    await expect(page.getByRole("table")).toContainText("1 rader kan importeras, 1 har fel");
+    await expect(page.getByRole("table")).toContainText("1 rad kan importeras, 1 har fel");
     await expect(page.getByRole("row", { name: /Irma Kero/ })).toContainText('okänd arbetarekommun "Narnia"');
     await expect(page.getByRole("row", { name: /Hugo Palo/ })).toContainText("Läggs till och bjuds in");
     await expect(page.getByRole("button", { name: /^Importera/ })).toHaveCount(0);

@@ -11,6 +11,7 @@ import { tooManyInvites } from "./people.server";
 import { emailField } from "./person-schema";
 import { findPosition, type PositionKey } from "./positions";
 import { findRole, roleFlags, type Role } from "./roles";
+import { formatCount } from "~/utils/format";
 
 /** Header names we understand, Swedish first; matched case-insensitively. */
 const COLUMNS = {
@@ -72,7 +73,7 @@ export async function previewImport(csvText: string): Promise<ImportPreview> {
   }
   if (table.length < 2) return { ok: false, fileError: "Filen innehåller ingen rad med personer under rubrikraden." };
   if (table.length - 1 > MAX_IMPORT_ROWS) {
-    return { ok: false, fileError: `Filen har fler än ${MAX_IMPORT_ROWS} rader. Dela upp den.` };
+    return { ok: false, fileError: `Filen har fler än ${formatCount(MAX_IMPORT_ROWS, "rad", "rader")}. Dela upp den.` };
   }
   const index = headerIndex(table[0]!);
   if (typeof index === "string") return { ok: false, fileError: index };
