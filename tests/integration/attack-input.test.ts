@@ -290,7 +290,7 @@ describe("attack: a value far over its maximum in every free-text field gets a S
       params: { branchSlug: "lulea" },
       form: async () => ({ intent: "contact", name: big, role: "Roll", phone: "070-123 45 67" }),
       field: "name",
-      message: /Högst 120 tecken/,
+      message: /^Namnet får vara högst 120 tecken\.$/,
     },
     "crisis template item": {
       action: templateAction,

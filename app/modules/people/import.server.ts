@@ -1,5 +1,4 @@
 import { inSlices } from "~/utils/in-slices";
-import { z } from "zod";
 import { db, transaction } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, importLimits } from "~/modules/auth/rate-limit.server";
@@ -8,7 +7,7 @@ import { branchSlug } from "~/modules/branches/branches";
 import { CSV_FORMATS, CsvError, parseCsv } from "~/utils/csv";
 import { formError, ok, throttled, type ActionResult } from "~/utils/action-result";
 import { tooManyInvites } from "./people.server";
-import { emailField } from "./person-schema";
+import { emailField, PERSON_NAME_MAX, personName } from "./person-schema";
 import { findPosition, type PositionKey } from "./positions";
 import { findRole, roleFlags, type Role } from "./roles";
 import { formatCount } from "~/utils/format";
@@ -58,7 +57,11 @@ function headerIndex(header: string[]): Record<Column, number> | string {
   return index;
 }
 
-const nameField = z.string().trim().min(2, "namn saknas").max(120, "namnet är för långt");
+const nameField = personName({
+  missing: "namn saknas",
+  tooLong: `namnet är för långt (högst ${PERSON_NAME_MAX} tecken)`,
+  noLetter: "namnet innehåller ingen bokstav",
+});
 
 /**
  * Reads a CSV and says, row by row, what importing it would do. Nothing is
