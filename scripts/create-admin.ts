@@ -8,7 +8,7 @@ import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug } from "~/modules/branches/branches";
 import { ensureDistrictBranches } from "~/modules/branches/branches.server";
-import { emailField } from "~/modules/people/person-schema";
+import { emailField, PERSON_NAME_MAX, personName } from "~/modules/people/person-schema";
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, name: { type: "string" }, branch: { type: "string" } },
@@ -17,7 +17,8 @@ const { values } = parseArgs({
 const args = z
   .object({
     email: emailField,
-    name: z.string().trim().min(2, "--name is required (at least 2 characters)").default("Distriktsadmin"),
+    // The app's rule for a name, in the script's English.
+    name: personName({ missing: "is empty", tooLong: `is longer than ${PERSON_NAME_MAX} characters`, noLetter: "has no letter" }).default("Distriktsadmin"),
     branch: z.string().trim().default("Luleå"),
   })
   .safeParse(values);

@@ -11,6 +11,7 @@ import { ProgressBar } from "~/components/progress-bar";
 import { getCatalog } from "~/modules/progress/learning.server";
 import { reviewQueue } from "~/modules/progress/review.server";
 import { facilitatorFollowUp } from "~/modules/enrolment/cohorts.server";
+import { formatCount, formatNumber, plural } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 
@@ -47,19 +48,19 @@ export default function Home() {
           <h2 id="admin-home">Distriktsadmin: översikt</h2>
           <div className="cards">
             <Link to="/admin/people" className="card">
-              <span className="stat">{district.active}</span> aktiva personer
+              <span className="stat">{formatNumber(district.active)}</span> {plural(district.active, "aktiv person", "aktiva personer")}
             </Link>
             <Link to="/admin/people?role=facilitator" className="card">
-              <span className="stat">{district.facilitators}</span> utvecklingsledare
+              <span className="stat">{formatNumber(district.facilitators)}</span> utvecklingsledare
             </Link>
             <Link to="/admin/people?role=participant" className="card">
-              <span className="stat">{district.participants}</span> deltagare
+              <span className="stat">{formatNumber(district.participants)}</span> deltagare
             </Link>
             <Link to="/admin/outbox" className="card">
-              <span className="stat">{district.pendingInvites}</span> har inte valt lösenord ännu
+              <span className="stat">{formatNumber(district.pendingInvites)}</span> har inte valt lösenord ännu
             </Link>
             <Link to="/admin/people?status=review" className="card">
-              <span className="stat">{district.dormant}</span> inaktiva konton att granska
+              <span className="stat">{formatNumber(district.dormant)}</span> {plural(district.dormant, "inaktivt konto", "inaktiva konton")} att granska
             </Link>
           </div>
           <div className="actions">
@@ -80,8 +81,8 @@ export default function Home() {
           <h2 id="facilitator-home">Utvecklingsledare: mina omgångar och handledning</h2>
           {toReview ? (
             <p>
-              <Link to="/review">{toReview.submissions === 1 ? "1 uppgift väntar" : `${toReview.submissions} uppgifter väntar`} på din granskning</Link>
-              {toReview.reflections > 0 ? `, ${toReview.reflections} delade reflektioner` : ""}.
+              <Link to="/review">{formatCount(toReview.submissions, "uppgift", "uppgifter")} väntar på din granskning</Link>
+              {toReview.reflections > 0 ? `, ${formatCount(toReview.reflections, "delad reflektion", "delade reflektioner")}` : ""}.
             </p>
           ) : null}
           {followUp.length === 0 ? (

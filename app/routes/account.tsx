@@ -10,6 +10,7 @@ import { positionLabel } from "~/modules/people/positions";
 import { roleLabel, rolesOf } from "~/modules/people/roles";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto · Ledarlyftet" }];
 
@@ -83,7 +84,7 @@ export default function Account() {
         ) : null}
       </div>
       <h2>Inloggningar</h2>
-      <p>Du är inloggad på {me.sessions.length === 1 ? "en enhet" : `${me.sessions.length} enheter`}.</p>
+      <p>Du är inloggad på {formatCount(me.sessions.length, "enhet", "enheter")}.</p>
       <ul>
         {me.sessions.map((loginSession) => (
           <li key={loginSession.createdAt}>

@@ -6,6 +6,7 @@ import { auditActions, searchAuditEvents } from "~/modules/audit/audit-log.serve
 import { auditLabel } from "~/modules/audit/actions";
 import { auditQueryString, parseAuditQuery } from "~/modules/audit/audit-filter";
 import { swedishDateTime } from "~/utils/time";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Granskningslogg · Ledarlyftet" }];
 
@@ -61,7 +62,7 @@ export default function AuditLog() {
         </a>
       </div>
       <p role="status">
-        {total === 1 ? "1 händelse" : `${total} händelser`}
+        {formatCount(total, "händelse", "händelser")}
         {pages > 1 ? `, sida ${page} av ${pages}` : ""}
       </p>
       {events.length === 0 ? (

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { BranchBars, TrendLine } from "~/components/charts";
 import { SelectField } from "~/components/field";
 import { positionOptions } from "~/components/filters";
-import { formatIndicatorValue } from "~/utils/format";
+import { formatCount, formatIndicatorValue } from "~/utils/format";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { branchesForDashboard, branchTarget } from "~/modules/goals/branch-ranking";
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "goals:edit");
   const { month, stored } = await takeSnapshots();
   await recordAudit({ actorId: actor.id, action: "goals.snapshot-taken", subjectType: "goals", subjectId: month, detail: { stored } });
-  return redirectWithMessage(request, "/admin/goals", `Ögonblicksbild för ${month} sparad (${stored} värden).`);
+  return redirectWithMessage(request, "/admin/goals", `Ögonblicksbild för ${month} sparad (${formatCount(stored, "värde", "värden")}).`);
 }
 
 const GROUP_OPTIONS = [{ value: "leading", label: "Ledande företrädare" }, { value: "other", label: "Övriga" }, ...positionOptions];
@@ -137,7 +137,9 @@ export default function GoalsDashboard() {
                     />
                     {report.shownBranches.lowestOnly ? (
                       <p>
-                        <Link to={`/admin/goals/${report.key}${exportQuery}`}>Alla {report.branchCount} arbetarekommuner</Link>
+                        <Link to={`/admin/goals/${report.key}${exportQuery}`}>
+                          Alla {formatCount(report.branchCount, "arbetarekommun", "arbetarekommuner")}
+                        </Link>
                       </p>
                     ) : null}
                   </>

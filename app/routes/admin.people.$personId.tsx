@@ -28,6 +28,7 @@ import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDate, swedishDateTime } from "~/utils/time";
 import { auditLabel } from "~/modules/audit/actions";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "Person"} · Ledarlyftet` }];
 
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = parseForm(supportSchema, formData, ["branchIds"]);
       if (!form.ok || !supportsBranches(person)) throw badRequest("Välj arbetarekommuner för en utvecklingsledare.");
       await setBranchSupport(actor.id, person.id, form.value.branchIds);
-      return back(`${person.name} stödjer nu ${form.value.branchIds.length} arbetarekommuner.`);
+      return back(`${person.name} stödjer nu ${formatCount(form.value.branchIds.length, "arbetarekommun", "arbetarekommuner")}.`);
     }
     case "krisansvarig": {
       const on = formData.get("on") === "true";

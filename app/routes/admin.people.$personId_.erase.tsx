@@ -12,6 +12,7 @@ import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Radera personuppgifter · Ledarlyftet" }];
 
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await erasePerson(actor, person.id);
   if (!result.ok) return formFailure(result);
   const cancelled = result.value.sessionsCancelled;
-  const message = `Personuppgifterna är raderade.${cancelled > 0 ? ` ${cancelled} handledningstillfällen ställdes in och deltagarna har fått en avbokning.` : ""}`;
+  const message = `Personuppgifterna är raderade.${cancelled > 0 ? ` ${formatCount(cancelled, "handledningstillfälle", "handledningstillfällen")} ställdes in och deltagarna har fått en avbokning.` : ""}`;
   return redirectWithMessage(request, `/admin/people/${person.id}`, message);
 }
 
@@ -75,7 +76,7 @@ export default function ErasePerson() {
               <li>
                 {sessionsLed.length === 0
                   ? "Personen leder inga kommande handledningstillfällen."
-                  : `${sessionsLed.length} kommande handledningstillfällen som personen leder ställs in, och deltagarna får en avbokning:`}
+                  : `${formatCount(sessionsLed.length, "kommande handledningstillfälle", "kommande handledningstillfällen")} som personen leder ställs in, och deltagarna får en avbokning:`}
                 {sessionsLed.length > 0 ? (
                   <ul>
                     {sessionsLed.map((session) => (
@@ -86,8 +87,10 @@ export default function ErasePerson() {
                   </ul>
                 ) : null}
               </li>
-              <li>Personen tas bort från {sessionsInvited} kommande tillfällen där hen är inbjuden.</li>
-              <li>{enrolments} pågående anmälningar, ansökningar eller platser på väntelistan avslutas.</li>
+              <li>Personen tas bort från {formatCount(sessionsInvited, "kommande tillfälle", "kommande tillfällen")} där hen är inbjuden.</li>
+              <li>
+                {formatCount(enrolments, "pågående anmälan, ansökan eller plats", "pågående anmälningar, ansökningar eller platser")} på väntelistan avslutas.
+              </li>
             </ul>
           </div>
           <FormError errors={errors._form} />

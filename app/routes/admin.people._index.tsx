@@ -10,6 +10,7 @@ import { SelectField, TextField } from "~/components/field";
 import { branchOptions, positionOptions } from "~/components/filters";
 import { POSITION_KEYS, positionLabel } from "~/modules/people/positions";
 import { ROLE_KEYS, ROLES, roleLabel } from "~/modules/people/roles";
+import { formatCount, formatNumber } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Personer · Ledarlyftet" }];
 
@@ -70,11 +71,15 @@ export default function PeopleList() {
       </Form>
       {filter.status === "review" ? (
         <p>
-          Konton som inte har loggat in på {inactiveAfterDays} dagar (eller aldrig, och skapades för så länge sedan). Öppna personen och inaktivera kontot eller
-          radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
+          Konton som inte har loggat in på {formatCount(inactiveAfterDays, "dag", "dagar")} (eller aldrig, och skapades för så länge sedan). Öppna personen och
+          inaktivera kontot eller radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
         </p>
       ) : null}
-      <p role="status">{people.length === total ? `${total} personer` : `Visar ${people.length} av ${total} personer`}</p>
+      <p role="status">
+        {people.length === total
+          ? formatCount(total, "person", "personer")
+          : `Visar ${formatNumber(people.length)} av ${formatCount(total, "person", "personer")}`}
+      </p>
       {people.length === 0 ? (
         <p className="empty">Ingen person matchar filtret. Ändra filtret eller lägg till en person.</p>
       ) : (

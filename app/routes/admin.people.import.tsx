@@ -2,12 +2,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData } from "@remix-run/react";
 import { FormError, TextArea } from "~/components/field";
 import { requirePermission } from "~/modules/auth/session.server";
-import { decodeCsvBytes } from "~/utils/csv";
+import { CSV_FORMATS, decodeCsvBytes } from "~/utils/csv";
 import { commitImport, previewImport, type ImportPreview } from "~/modules/people/import.server";
 import type { FieldErrors } from "~/utils/action-result";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { useFormFailure } from "~/utils/form-failure";
 import { readForm } from "~/utils/read-form.server";
+import { formatCount, formatNumber } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Importera personer · Ledarlyftet" }];
 
@@ -43,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "commit") {
     const result = await commitImport(actor.id, csvText);
-    if (result.ok) return redirectWithMessage(request, "/admin/people", `${result.value.created} personer importerades och fick en inbjudan.`);
+    if (result.ok)
+      return redirectWithMessage(request, "/admin/people", `${formatCount(result.value.created, "person", "personer")} importerades och fick en inbjudan.`);
     if (result.retryAt) return data<ActionData>({ csvText, preview: null, errors: result.errors }, { status: 429 });
     // The refusal names no rows: the preview shows which ones are wrong now.
     return data<ActionData>({ csvText, preview: await previewImport(csvText), errors: result.errors }, { status: 400 });
@@ -56,7 +58,7 @@ function PreviewTable({ preview }: { preview: Extract<ImportPreview, { ok: true 
     <div className="table-wrap">
       <table>
         <caption>
-          Förhandsgranskning: {preview.valid} rader kan importeras, {preview.invalid} har fel
+          Förhandsgranskning: {formatCount(preview.valid, "rad", "rader")} kan importeras, {formatNumber(preview.invalid)} har fel
         </caption>
         <thead>
           <tr>
@@ -98,8 +100,9 @@ export default function ImportPeople() {
       </p>
       <h1>Importera personer från CSV</h1>
       <p>
-        Första raden är rubriker: <code>namn;e-post;arbetarekommun;befattning;roller</code>. Semikolon eller komma, UTF-8 med eller utan BOM. Flera roller
-        skiljs med <code>|</code>, t.ex. <code>Deltagare|Utvecklingsledare</code>. Tom roll blir Deltagare.
+        Första raden är rubriker: <code>namn;e-post;arbetarekommun;befattning;roller</code>. Spara listan i Excel som CSV eller Unicode-text, eller kopiera
+        raderna i Excel och klistra in dem nedan. {CSV_FORMATS} Flera roller skiljs med <code>|</code>, t.ex. <code>Deltagare|Utvecklingsledare</code>. Tom roll
+        blir Deltagare.
       </p>
       <p>Importen är allt eller inget: finns ett enda fel skrivs ingenting.</p>
       <FormError errors={errors._form} />
@@ -107,7 +110,13 @@ export default function ImportPeople() {
         <input type="hidden" name="intent" value="preview" />
         <div className="field">
           <label htmlFor="csvFile">CSV-fil</label>
-          <input id="csvFile" name="csvFile" type="file" accept=".csv,text/csv" aria-describedby={errors.csv ? "csvText-error" : undefined} />
+          <input
+            id="csvFile"
+            name="csvFile"
+            type="file"
+            accept=".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+            aria-describedby={errors.csv ? "csvText-error" : undefined}
+          />
         </div>
         <TextArea name="csvText" label="…eller klistra in innehållet" rows={6} defaultValue={actionData?.csvText ?? ""} errors={errors.csv} />
         <button type="submit" className="secondary">
@@ -127,11 +136,11 @@ export default function ImportPeople() {
             <Form method="post" className="actions">
               <input type="hidden" name="intent" value="commit" />
               <input type="hidden" name="csvText" value={actionData?.csvText ?? ""} />
-              <button type="submit">Importera {preview.valid} personer</button>
+              <button type="submit">Importera {formatCount(preview.valid, "person", "personer")}</button>
             </Form>
           ) : (
             <p className="alert alert-error" role="alert">
-              {preview.invalid} rader har fel. Rätta filen och förhandsgranska igen; inget har sparats.
+              {formatCount(preview.invalid, "rad", "rader")} har fel. Rätta filen och förhandsgranska igen; inget har sparats.
             </p>
           )}
         </section>

@@ -15,6 +15,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Anmäl flera · Ledarlyftet" }];
 
@@ -134,7 +135,7 @@ export default function BulkEnrol() {
           <h2 id="preview-title">Förhandsgranskning</h2>
           {preview.problems.length > 0 ? (
             <div className="alert alert-error" role="alert">
-              <p>{preview.problems.length} rader kunde inte användas och hoppas över:</p>
+              <p>{formatCount(preview.problems.length, "rad", "rader")} kunde inte användas och hoppas över:</p>
               <ul>
                 {preview.problems.map((problem) => (
                   <li key={`${problem.line}-${problem.value}`}>
@@ -179,7 +180,7 @@ export default function BulkEnrol() {
               {toEnrol.map((row) => (
                 <input key={row.personId} type="hidden" name="personIds" value={row.personId} />
               ))}
-              <button type="submit">Anmäl {toEnrol.length} personer</button>
+              <button type="submit">Anmäl {formatCount(toEnrol.length, "person", "personer")}</button>
             </Form>
           ) : null}
         </section>

@@ -5,6 +5,7 @@ import { may } from "~/modules/auth/permissions";
 import { cohortsFor } from "~/modules/enrolment/cohorts.server";
 import { MODE_LABELS, STATUS_LABELS } from "~/modules/enrolment/eligibility";
 import { swedishDate } from "~/utils/time";
+import { formatCount, formatNumber } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Omgångar · Ledarlyftet" }];
 
@@ -37,7 +38,8 @@ export default function Cohorts() {
                 <li key={cohort.id}>
                   <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>{" "}
                   <span className="muted">
-                    {cohort.program}, start {swedishDate(cohort.startsOn)}, {cohort.seatsTaken} av {cohort.capacity} platser
+                    {cohort.program}, start {swedishDate(cohort.startsOn)}, {formatNumber(cohort.seatsTaken)} av{" "}
+                    {formatCount(cohort.capacity, "plats", "platser")}
                   </span>
                 </li>
               ))}
@@ -78,7 +80,7 @@ export default function Cohorts() {
                   <br />
                   {MODE_LABELS[cohort.mode]}, anmälan senast {swedishDate(cohort.closes)}
                   <br />
-                  {cohort.seatsLeft > 0 ? `${cohort.seatsLeft} lediga platser` : "Fullbokad: du hamnar på väntelistan"}
+                  {cohort.seatsLeft > 0 ? formatCount(cohort.seatsLeft, "ledig plats", "lediga platser") : "Fullbokad: du hamnar på väntelistan"}
                 </p>
               </article>
             ))}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "~/components/progress-bar";
 import { requirePerson } from "~/modules/auth/session.server";
 import { getCatalog } from "~/modules/progress/learning.server";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Kurser · Ledarlyftet" }];
 
@@ -24,7 +25,10 @@ export default function Catalog() {
           </h2>
           <div className="lesson-body" dangerouslySetInnerHTML={{ __html: program.descriptionHtml }} />
           {program.requiredSessions > 0 ? (
-            <p className="muted">För att bli klar med programmet krävs kurserna och minst {program.requiredSessions} handledningstillfällen.</p>
+            <p className="muted">
+              För att bli klar med programmet krävs kurserna och minst{" "}
+              {formatCount(program.requiredSessions, "handledningstillfälle", "handledningstillfällen")}.
+            </p>
           ) : null}
           <div className="course-grid">
             {program.courses.map((course) => (

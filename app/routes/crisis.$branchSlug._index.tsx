@@ -18,6 +18,7 @@ import {
 } from "~/modules/crisis/crisis.server";
 import { ITEM_STATUS_LABELS, ITEM_STATUSES } from "~/modules/crisis/progress";
 import { auditLabel } from "~/modules/audit/actions";
+import { personName } from "~/modules/people/person-schema";
 import { formFailure } from "~/utils/action-result.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { useFormFailure } from "~/utils/form-failure";
@@ -105,8 +106,8 @@ const intents = z
     z.object({ intent: z.literal("reviewed") }),
     z.object({
       intent: z.literal("contact"),
-      name: z.string().trim().min(2, "Ange namn.").max(120),
-      role: z.string().trim().min(2, "Ange roll.").max(120),
+      name: personName(),
+      role: z.string().trim().min(1, "Ange en roll, t.ex. Ordförande.").max(120, "Rollen får vara högst 120 tecken."),
       phone: z
         .string()
         .trim()

@@ -4,6 +4,7 @@ import { requirePerson } from "~/modules/auth/session.server";
 import { loadPlan, requireCrisisAccess } from "~/modules/crisis/crisis.server";
 import { ITEM_STATUS_LABELS } from "~/modules/crisis/progress";
 import { swedishDate } from "~/utils/time";
+import { formatCount, formatNumber } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Krisplan, utskrift · Ledarlyftet" }];
 
@@ -47,7 +48,7 @@ export default function PrintPlan() {
       <h1>Krishanteringsplan: {plan.branch}</h1>
       <p>
         Utskriven {swedishDate(plan.printedAt)}. {plan.reviewedAt ? `Senast granskad ${swedishDate(plan.reviewedAt)}.` : "Inte granskad."}{" "}
-        {plan.progress.settled} av {plan.progress.total} punkter klara eller ej aktuella.
+        {formatNumber(plan.progress.settled)} av {formatCount(plan.progress.total, "punkt klar eller ej aktuell", "punkter klara eller ej aktuella")}.
       </p>
       <button type="button" onClick={() => window.print()} className="actions">
         Skriv ut

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { config } from "~/config.server";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction = () => [
   { title: "Integritet och personuppgifter · Ledarlyftet" },
@@ -70,10 +71,11 @@ export default function Privacy() {
 
       <h2>Hur länge</h2>
       <p>
-        Uppgifterna sparas så länge du har ett konto. En inloggning upphör efter {String(sessionIdleHours).replace(".", ",")} timmar utan användning och senast
-        efter {sessionMaxDays} dagar. Inloggningsförsök raderas efter 30 dagar och räknare som stoppar överbelastning efter ett dygn. Konton som inte har
-        använts på {inactiveAfterDays} dagar tas upp för granskning, och distriktsadmin inaktiverar dem eller raderar uppgifterna. När uppgifterna raderas finns
-        bara en anonym rad kvar, med arbetarekommun, befattning och vad som genomfördes, så att statistiken över målen inte ändras i efterhand.
+        Uppgifterna sparas så länge du har ett konto. En inloggning upphör efter {formatCount(sessionIdleHours, "timme", "timmar")} utan användning och senast
+        efter {formatCount(sessionMaxDays, "dag", "dagar")}. Inloggningsförsök raderas efter 30 dagar och räknare som stoppar överbelastning efter ett dygn.
+        Konton som inte har använts på {formatCount(inactiveAfterDays, "dag", "dagar")} tas upp för granskning, och distriktsadmin inaktiverar dem eller raderar
+        uppgifterna. När uppgifterna raderas finns bara en anonym rad kvar, med arbetarekommun, befattning och vad som genomfördes, så att statistiken över
+        målen inte ändras i efterhand.
       </p>
 
       <h2>Vem ser vad</h2>

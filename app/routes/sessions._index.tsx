@@ -13,6 +13,7 @@ import { useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
+import { formatCount } from "~/utils/format";
 
 export const meta: MetaFunction = () => [{ title: "Handledning · Ledarlyftet" }];
 
@@ -79,7 +80,7 @@ export default function Sessions() {
                   <Link to={`/sessions/${session.id}`}>{session.title}</Link> {swedishDateTime(session.startsAt)}{" "}
                   <span className="muted">
                     {session.cohort ? `${session.cohort}, ` : ""}
-                    {session.isOpenSlot ? "bokningsbar tid" : `${session.attendees} inbjudna`}
+                    {session.isOpenSlot ? "bokningsbar tid" : formatCount(session.attendees, "inbjuden", "inbjudna")}
                   </span>
                   {session.status === "cancelled" ? <span className="badge inactive">Inställt</span> : null}
                 </li>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, csvCell, csvDocument, decodeCsvBytes, parseCsv } from "./csv";
+import { EXCEL_UNICODE_TEXT, hex, utf16 } from "../../tests/support/bytes";
+import { CsvError, csvCell, csvDocument, decodeCsvBytes, detectDelimiter, parseCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("reads semicolons (Swedish Excel) with a BOM and CRLF", () => {
@@ -23,6 +24,22 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it("reads tab-separated text (Excel's Unicode-text, or rows copied from a spreadsheet), tabs inside quotes kept", () => {
+    expect(parseCsv('namn\te-post\troller\r\n"Berg\tAnna"\tanna@test.se\tDeltagare|Utvecklingsledare\r\n')).toEqual([
+      ["namn", "e-post", "roller"],
+      ["Berg\tAnna", "anna@test.se", "Deltagare|Utvecklingsledare"],
+    ]);
+  });
+
+  it("takes the separator from the header line: the most frequent of semicolon, tab and comma, a tie in that order", () => {
+    expect(detectDelimiter("namn;e-post;roller\nBerg, Anna;a@test.se;Deltagare")).toBe(";");
+    expect(detectDelimiter("namn\te-post\troller\nBerg, Anna\ta@test.se\tDeltagare")).toBe("\t");
+    expect(detectDelimiter("namn,e-post,roller")).toBe(",");
+    expect(detectDelimiter('"namn;förnamn"\te-post')).toBe("\t");
+    expect(detectDelimiter("a\tb;c")).toBe(";");
+    expect(detectDelimiter("e-post")).toBe(",");
+  });
+
   it("refuses an unterminated quote", () => {
     expect(() => parseCsv('a;b\n"oj;2\n')).toThrow(CsvError);
   });
@@ -36,8 +53,25 @@ describe("decodeCsvBytes and binary files", () => {
     expect(decodeCsvBytes(new TextEncoder().encode("\uFEFFÅsa;ö"))).toBe("Åsa;ö");
   });
 
-  it("refuses text with NUL or other control characters as not a CSV file", () => {
+  it("reads Excel's Unicode-text byte for byte: the BOM gone, tabs as separators, å and ö intact", () => {
+    expect(parseCsv(decodeCsvBytes(EXCEL_UNICODE_TEXT))).toEqual([
+      ["Namn", "E-post"],
+      ["Åsa Öberg", "asa@test.se"],
+    ]);
+  });
+
+  it("reads UTF-16 in either byte order, with a BOM or recognised by its zero bytes without one", () => {
+    const text = "namn\te-post\r\nÅsa Öberg\tasa@test.se\r\nGöran Ärlig\tgoran@test.se\r\n";
+    for (const bytes of [utf16(text, "le", true), utf16(text, "be", true), utf16(text, "le", false), utf16(text, "be", false)]) {
+      expect(decodeCsvBytes(bytes)).toBe(text);
+    }
+  });
+
+  it("refuses text with NUL or other control characters as not a CSV file, naming the encodings and separators it reads", () => {
     expect(() => parseCsv("a;b\n1\u0000;2\n")).toThrow(/inte vara en CSV-fil/);
+    expect(() => parseCsv("a;b\n1\u0000;2\n")).toThrow(/UTF-8, UTF-16 \(Excels Unicode-text\) eller Windows-1252, med semikolon, komma eller tabb/);
+    // A spreadsheet's own format is not text: an .xlsx is a zip file.
+    expect(() => parseCsv(decodeCsvBytes(hex("50 4b 03 04 14 00 06 00 08 00 00 00 21 00")))).toThrow(CsvError);
     expect(() => parseCsv("a;b\n\uFFFD;2\n")).toThrow(CsvError);
     expect(parseCsv("a\tb;c\r\n")).toEqual([["a\tb", "c"]]);
   });

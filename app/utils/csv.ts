@@ -24,28 +24,38 @@ export function csvDocument(rows: readonly (readonly (string | number | null)[])
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(";")).join("\r\n")}\r\n`;
 }
 
+export type CsvDelimiter = ";" | "\t" | ",";
+
 /**
- * A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, a
- * leading BOM, and either comma or semicolon as the separator (Swedish Excel
- * writes semicolons). The separator is taken from the header line.
+ * What the reader understands, in the words a person saving from Excel meets:
+ * every message about a file that cannot be read ends with it, and the import
+ * pages show it beside the file field.
  */
-export function detectDelimiter(text: string): "," | ";" {
+export const CSV_FORMATS =
+  "Filen kan vara sparad som UTF-8, UTF-16 (Excels Unicode-text) eller Windows-1252, med semikolon, komma eller tabb mellan kolumnerna.";
+
+/**
+ * The separator of a file, taken from its header line: the one of semicolon
+ * (Swedish Excel's "CSV"), tab (Excel's "Unicode-text", and anything copied
+ * from a spreadsheet) and comma that occurs most often outside quotes. A tie
+ * goes in that order; a line with none of them is one column (comma).
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? "";
-  let commas = 0;
-  let semicolons = 0;
+  const counts: Record<CsvDelimiter, number> = { ";": 0, "\t": 0, ",": 0 };
   let quoted = false;
   for (const ch of firstLine) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ",") commas++;
-    else if (!quoted && ch === ";") semicolons++;
+    else if (!quoted && (ch === ";" || ch === "\t" || ch === ",")) counts[ch]++;
   }
-  return semicolons > commas ? ";" : ",";
+  const best = ([";", "\t", ","] as const).reduce((kept, candidate) => (counts[candidate] > counts[kept] ? candidate : kept));
+  return counts[best] > 0 ? best : ",";
 }
 
 export class CsvError extends Error {}
 
 const BINARY = new CsvError(
-  "Filen verkar inte vara en CSV-fil (den innehåller binära data eller tecken som inte går att läsa). Spara den som CSV i Excel och försök igen.",
+  `Filen verkar inte vara en CSV-fil (den innehåller binära data eller tecken som inte går att läsa). Spara den som CSV eller Unicode-text i Excel och försök igen. ${CSV_FORMATS}`,
 );
 
 /**
@@ -77,6 +87,10 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, a
+ * leading BOM, and the separator detectDelimiter finds in the header line.
+ */
 export function parseCsv(input: string): string[][] {
   const text = input.replace(/^\uFEFF+/, "");
   // Control characters other than tab and line breaks (NUL above all) mean this is not text.

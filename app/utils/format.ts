@@ -19,3 +19,17 @@ export function formatIndicatorValue(value: number | null, unit: string): string
   if (value === null) return "–";
   return unit === "percent" ? formatPercent(value) : formatNumber(value);
 }
+
+/**
+ * The form of a noun (with its adjective) that a count takes: Swedish uses the
+ * singular for exactly one and the plural for everything else (0 rader, 1,5
+ * timmar). Words that are the same in both ("deltagare", "tecken") need none.
+ */
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+/** A count and its noun: formatCount(1, "rad", "rader") is "1 rad", formatCount(1234, …) "1 234 rader". */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${formatNumber(count)} ${plural(count, one, many)}`;
+}

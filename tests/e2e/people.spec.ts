@@ -59,13 +59,51 @@ test.describe("people administration", () => {
     ].join("\n");
     await page.getByLabel("CSV-fil").setInputFiles({ name: "personer.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
     await page.getByRole("button", { name: "Förhandsgranska" }).click();
-    await expect(page.getByRole("table")).toContainText("1 rader kan importeras, 1 har fel");
+    await expect(page.getByRole("table")).toContainText("1 rad kan importeras, 1 har fel");
     await expect(page.getByRole("row", { name: /Irma Kero/ })).toContainText('okänd arbetarekommun "Narnia"');
     await expect(page.getByRole("row", { name: /Hugo Palo/ })).toContainText("Läggs till och bjuds in");
     await expect(page.getByRole("button", { name: /^Importera/ })).toHaveCount(0);
 
     await page.goto("/admin/people?q=hugo.palo&status=all");
     await expect(page.getByText("Ingen person matchar filtret")).toBeVisible();
+  });
+
+  test("Excel's Unicode-text (UTF-16, tab-separated) uploads and previews its rows; a file it cannot split says what it reads", async ({ page }) => {
+    await logInAs(page, DEMO.admin);
+    await page.goto("/admin/people/import");
+    const file = page.getByLabel("CSV-fil");
+
+    await file.setInputFiles({
+      name: "personer.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("namn|e-post|arbetarekommun|befattning|roller\r\nA|a@b.se|Kalix|ledamot|\r\n"),
+    });
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(page.getByRole("alert")).toContainText("Kolumnerna i filen gick inte att skilja åt");
+    await expect(page.getByRole("alert")).toContainText("UTF-16 (Excels Unicode-text)");
+    await expect(page.getByRole("alert")).toContainText("semikolon, komma eller tabb");
+
+    // What Excel writes for "Spara som → Unicode-text": a UTF-16LE BOM, tabs, CRLF, in a .txt file.
+    const sheet = [
+      "Namn\tE-post\tArbetarekommun\tBefattning\tRoller",
+      "Lova Åhman\tlova.ahman@example.se\tÖverkalix\tKommunalråd\tDeltagare",
+      "Måns Öhrn\tmans.ohrn@example.se\tPajala\tLedamot\t",
+    ].join("\r\n");
+    await file.setInputFiles({
+      name: "personer.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${sheet}\r\n`, "utf16le")]),
+    });
+    await page.getByRole("button", { name: "Förhandsgranska" }).click();
+    await expect(page.getByRole("table")).toContainText("2 rader kan importeras");
+    await expect(page.getByRole("row", { name: /Lova Åhman/ })).toContainText("Överkalix");
+    await expect(page.getByRole("row", { name: /Lova Åhman/ })).toContainText("Läggs till och bjuds in");
+    await expect(page.getByRole("row", { name: /Måns Öhrn/ })).toContainText("Läggs till och bjuds in");
+    await page.getByRole("button", { name: "Importera 2 personer" }).click();
+    await expect(page.getByRole("status").first()).toContainText("2 personer importerades");
+    await page.getByLabel("Sök namn eller e-post").fill("lova.ahman");
+    await page.getByRole("button", { name: "Filtrera" }).click();
+    await expect(page.getByRole("row", { name: /Lova Åhman/ })).toContainText("Överkalix");
   });
 
   test("a good CSV previews and then imports, and the people appear in the list", async ({ page }) => {

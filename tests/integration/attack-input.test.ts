@@ -42,6 +42,7 @@ import { action as newSessionAction } from "~/routes/sessions.new";
 import { MAX_FIELD_LENGTH } from "~/utils/read-form.server";
 import { MAX_BODY_BYTES, limitRequestBody } from "../../server-limits.js";
 import { basicContent, lessonFile, writeContent } from "./content-fixture";
+import { utf16, utf8, windows1252 } from "../support/bytes";
 import { isoDay } from "../support/dates";
 import { approvalCohort, attackWorld } from "./attack-world";
 import { formRequest, settle, signedIn } from "./helpers";
@@ -289,7 +290,7 @@ describe("attack: a value far over its maximum in every free-text field gets a S
       params: { branchSlug: "lulea" },
       form: async () => ({ intent: "contact", name: big, role: "Roll", phone: "070-123 45 67" }),
       field: "name",
-      message: /Högst 120 tecken/,
+      message: /^Namnet får vara högst 120 tecken\.$/,
     },
     "crisis template item": {
       action: templateAction,
@@ -389,20 +390,6 @@ function upload(url: string, cookie: string, fields: Record<string, string>, fil
   return new Request(`http://localhost:3000${url}`, { method: "POST", body, headers: { Cookie: cookie } });
 }
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
-function utf16(text: string, endian: "le" | "be", bom: boolean) {
-  const bytes: number[] = bom ? (endian === "le" ? [0xff, 0xfe] : [0xfe, 0xff]) : [];
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    bytes.push(...(endian === "le" ? [code & 0xff, code >> 8] : [code >> 8, code & 0xff]));
-  }
-  return new Uint8Array(bytes);
-}
-function windows1252(text: string) {
-  const table: Record<string, number> = { å: 0xe5, ä: 0xe4, ö: 0xf6, Å: 0xc5, Ä: 0xc4, Ö: 0xd6, é: 0xe9 };
-  return new Uint8Array([...text].map((ch) => table[ch] ?? ch.charCodeAt(0)));
-}
-
 describe("attack: malformed CSV in the people import and the bulk enrolment", () => {
   const header = "namn;e-post;arbetarekommun;befattning;roller";
   const row = (email: string) => `Åsa Öberg;${email};Luleå;ledamot;deltagare`;
@@ -423,6 +410,10 @@ describe("attack: malformed CSV in the people import and the bulk enrolment", ()
       "UTF-16BE with BOM": utf16(text, "be", true),
       "UTF-16LE without BOM": utf16(text, "le", false),
       "Windows-1252": windows1252(text),
+      // Excel's "Unicode-text": tabs between the cells.
+      "UTF-16LE with BOM, tab-separated": utf16(text.replaceAll(";", "\t"), "le", true),
+      "UTF-16BE without BOM, tab-separated": utf16(text.replaceAll(";", "\t"), "be", false),
+      "UTF-8, comma-separated": utf8(text.replaceAll(";", ",")),
     };
     for (const [name, bytes] of Object.entries(variants)) {
       const { status, body } = await importFile(bytes);
@@ -436,9 +427,13 @@ describe("attack: malformed CSV in the people import and the bulk enrolment", ()
     const cases: Record<string, [Uint8Array, RegExp]> = {
       "an unclosed quote": [utf8(`${header}\n"Åsa Öberg;asa@test.se;Luleå;ledamot;deltagare\n`), /citattecken saknas/],
       "wrong columns": [utf8("förnamn;efternamn;telefon\nÅsa;Öberg;070\n"), /^Rubrikraden saknar namn, e-post, arbetarekommun, befattning, roller\./],
+      "a separator the reader does not know": [
+        utf8(`${header.replaceAll(";", "|")}\n${row("a@test.se").replaceAll(";", "|")}\n`),
+        /^Kolumnerna i filen gick inte att skilja åt\..*med semikolon, komma eller tabb mellan kolumnerna\.$/,
+      ],
       "binary garbage": [
         new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0x00, 0x12]),
-        /inte vara en CSV-fil/,
+        /inte vara en CSV-fil.*UTF-8, UTF-16 \(Excels Unicode-text\) eller Windows-1252/,
       ],
       "a NUL byte in text": [utf8(`${header}\n${row("a@test.se")}\u0000\n`), /inte vara en CSV-fil/],
       "only the header": [utf8(`${header}\n`), /ingen rad med personer/],

@@ -1,16 +1,16 @@
 import { inSlices } from "~/utils/in-slices";
-import { z } from "zod";
 import { db, transaction } from "~/db.server";
 import { sendInvite } from "~/modules/auth/account-tokens.server";
 import { hitRateLimits, importLimits } from "~/modules/auth/rate-limit.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { branchSlug } from "~/modules/branches/branches";
-import { CsvError, parseCsv } from "~/utils/csv";
+import { CSV_FORMATS, CsvError, parseCsv } from "~/utils/csv";
 import { formError, ok, throttled, type ActionResult } from "~/utils/action-result";
 import { tooManyInvites } from "./people.server";
-import { emailField } from "./person-schema";
+import { emailField, PERSON_NAME_MAX, personName } from "./person-schema";
 import { findPosition, type PositionKey } from "./positions";
 import { findRole, roleFlags, type Role } from "./roles";
+import { formatCount } from "~/utils/format";
 
 /** Header names we understand, Swedish first; matched case-insensitively. */
 const COLUMNS = {
@@ -38,7 +38,11 @@ export interface ImportRow {
 
 export type ImportPreview = { ok: false; fileError: string } | { ok: true; rows: ImportRow[]; valid: number; invalid: number };
 
+const IMPORT_HEADER = "namn;e-post;arbetarekommun;befattning;roller";
+
 function headerIndex(header: string[]): Record<Column, number> | string {
+  // One column: the separator is none the reader knows, and "saknar e-post, …" would send the admin looking for columns that are there.
+  if (header.length === 1) return `Kolumnerna i filen gick inte att skilja åt. Första raden ska vara: ${IMPORT_HEADER}. ${CSV_FORMATS}`;
   const normalized = header.map((h) => h.trim().toLowerCase());
   const index = {} as Record<Column, number>;
   const missing: string[] = [];
@@ -48,12 +52,16 @@ function headerIndex(header: string[]): Record<Column, number> | string {
     index[column] = at;
   }
   if (missing.length > 0) {
-    return `Rubrikraden saknar ${missing.join(", ")}. Första raden ska vara: namn;e-post;arbetarekommun;befattning;roller`;
+    return `Rubrikraden saknar ${missing.join(", ")}. Första raden ska vara: ${IMPORT_HEADER} (semikolon, komma eller tabb mellan kolumnerna).`;
   }
   return index;
 }
 
-const nameField = z.string().trim().min(2, "namn saknas").max(120, "namnet är för långt");
+const nameField = personName({
+  missing: "namn saknas",
+  tooLong: `namnet är för långt (högst ${PERSON_NAME_MAX} tecken)`,
+  noLetter: "namnet innehåller ingen bokstav",
+});
 
 /**
  * Reads a CSV and says, row by row, what importing it would do. Nothing is
@@ -64,11 +72,11 @@ export async function previewImport(csvText: string): Promise<ImportPreview> {
   try {
     table = parseCsv(csvText);
   } catch (error) {
-    return { ok: false, fileError: error instanceof CsvError ? error.message : "Filen kunde inte läsas som CSV." };
+    return { ok: false, fileError: error instanceof CsvError ? error.message : `Filen kunde inte läsas som CSV. ${CSV_FORMATS}` };
   }
   if (table.length < 2) return { ok: false, fileError: "Filen innehåller ingen rad med personer under rubrikraden." };
   if (table.length - 1 > MAX_IMPORT_ROWS) {
-    return { ok: false, fileError: `Filen har fler än ${MAX_IMPORT_ROWS} rader. Dela upp den.` };
+    return { ok: false, fileError: `Filen har fler än ${formatCount(MAX_IMPORT_ROWS, "rad", "rader")}. Dela upp den.` };
   }
   const index = headerIndex(table[0]!);
   if (typeof index === "string") return { ok: false, fileError: index };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db.server";
+import { decodeCsvBytes } from "~/utils/csv";
+import { utf16 } from "../../../tests/support/bytes";
 import { createPerson } from "../../../tests/integration/helpers";
 import { commitImport, previewImport } from "./import.server";
 
@@ -58,6 +60,29 @@ describe("CSV import of people", () => {
     expect(kent.branch.name).toBe("Älvsbyn");
     expect(kent.isParticipant).toBe(true);
     expect(await db.outboxMessage.count({ where: { toEmail: { in: ["jonna@test.se", "kent@test.se"] }, kind: "invite" } })).toBe(2);
+  });
+
+  it("imports Excel's Unicode-text: UTF-16LE with a BOM, a tab between cells, CRLF, a quoted cell", async () => {
+    const sheet =
+      "Namn\tE-post\tArbetarekommun\tBefattning\tRoller\r\n" +
+      "Åsa Öberg\tasa.oberg@test.se\tÖverkalix\tKommunalråd\tDeltagare\r\n" +
+      'Örjan Lax\torjan@test.se\tLuleå\tledamot\t"Deltagare|Utvecklingsledare"\r\n';
+    const text = decodeCsvBytes(utf16(sheet, "le", true));
+    const preview = await previewImport(text);
+    expect(preview).toMatchObject({ ok: true, valid: 2, invalid: 0 });
+    expect(await commitImport("admin", text)).toEqual({ ok: true, value: { created: 2 } });
+    const asa = await db.person.findUniqueOrThrow({ where: { email: "asa.oberg@test.se" }, include: { branch: true } });
+    expect([asa.name, asa.branch.name, asa.position]).toEqual(["Åsa Öberg", "Överkalix", "kommunalrad"]);
+    expect((await db.person.findUniqueOrThrow({ where: { email: "orjan@test.se" } })).isFacilitator).toBe(true);
+  });
+
+  it("a header it cannot split says which separators and encodings it reads, not that the columns are missing", async () => {
+    const preview = await previewImport("namn|e-post|arbetarekommun|befattning|roller\nA|a@test.se|Luleå|ledamot|\n");
+    expect(preview).toMatchObject({ ok: false });
+    if (preview.ok) return;
+    expect(preview.fileError).not.toContain("saknar");
+    expect(preview.fileError).toContain("semikolon, komma eller tabb");
+    expect(preview.fileError).toContain("UTF-16");
   });
 
   it("names the missing columns when the header is wrong", async () => {

@@ -10,6 +10,7 @@ import { fieldError, formError, ok, type ActionResult } from "~/utils/action-res
 import { forbidden, notFound } from "~/utils/http.server";
 import { stockholmToUtc, swedishDateTime } from "~/utils/time";
 import type { ScheduleInput } from "./session-schema";
+import { formatCount, formatNumber } from "~/utils/format";
 
 type Done = ActionResult<{ id: string }>;
 
@@ -138,7 +139,7 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   if (known !== participantIds.length) return fieldError("participantIds", "Välj bland aktiva personer.");
   const capacity = input.kind === "group" && input.capacity !== "" ? input.capacity : null;
   if (capacity !== null && participantIds.length > capacity) {
-    return fieldError("capacity", `Gruppen har ${participantIds.length} deltagare men bara ${capacity} platser.`);
+    return fieldError("capacity", `Gruppen har ${formatNumber(participantIds.length)} deltagare men bara ${formatCount(capacity, "plats", "platser")}.`);
   }
 
   const seriesId = times.length > 1 ? randomUUID() : null;
