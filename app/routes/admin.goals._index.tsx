@@ -116,7 +116,7 @@ export default function GoalsDashboard() {
                     ? ` · utgångsläge ${formatIndicatorValue(report.baseline, report.unit)}${report.baselineSource ? ` (${report.baselineSource})` : ""}`
                     : ""}
                 </p>
-                <p className="muted">{report.definition.replace(" N ", ` ${report.parameter ?? 2} `).replace(" X %", ` ${report.parameter ?? 80} %`)}</p>
+                <p className="muted">{report.definition}</p>
                 <p>
                   <Link to={`/admin/goals/${report.key}${exportQuery}`}>
                     {report.kind === "computed" ? "Se vilka som ingår och ändra mål" : "För in värde och ändra mål"}
