@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { branchTarget, shareOfDistrictTarget } from "~/modules/goals/branch-ranking";
 import { formatIndicatorValue as fmt } from "~/utils/format";
 
 /** SVG coordinates to a tenth of a unit: finer is invisible, and fifteen decimals made a third of a dashboard's bytes. */
@@ -35,31 +36,41 @@ function TableAlternative({ title, columns, rows }: { title: string; columns: st
   );
 }
 
-/** Branch comparison as horizontal bars (SVG), with the same numbers as a table. */
+/**
+ * Branch comparison as horizontal bars (SVG), with the same numbers as a table.
+ * A share is drawn against the district's target; a count target belongs to
+ * the whole district, so each branch's count is shown as its part of that
+ * target instead of against a mark of its own (docs/decisions/011).
+ */
 export function BranchBars({
   title,
   rows,
-  unit,
-  target,
+  indicator,
 }: {
   title: string;
   rows: { name: string; value: number | null; numerator: number; denominator: number | null }[];
-  unit: string;
-  target: number;
+  indicator: { unit: string; target: number };
 }) {
   const id = useId();
-  const max = Math.max(unit === "percent" ? 100 : 0, target, ...rows.map((r) => r.value ?? 0), 1);
+  const { unit } = indicator;
+  const target = branchTarget(indicator);
+  const max = Math.max(unit === "percent" ? 100 : 0, target ?? 0, ...rows.map((r) => r.value ?? 0), 1);
   const rowH = 22;
   const labelW = 110;
   const width = 520;
   const barW = width - labelW - 70;
-  const height = rows.length * rowH + 24;
-  const targetX = px(labelW + (target / max) * barW);
+  const height = rows.length * rowH + (target === null ? 4 : 24);
+  const targetX = target === null ? 0 : px(labelW + (target / max) * barW);
+  const ofTarget = `Andel av distriktets mål (${fmt(indicator.target, unit)})`;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="branch-bars">
         <title id={`${id}-t`}>{title}</title>
-        <desc id={`${id}-d`}>Stapeldiagram per arbetarekommun. Målvärde {fmt(target, unit)}. Samma siffror finns i tabellen nedanför.</desc>
+        <desc id={`${id}-d`}>
+          Stapeldiagram per arbetarekommun.{" "}
+          {target === null ? `Distriktets mål är ${fmt(indicator.target, unit)} för hela distriktet.` : `Målvärde ${fmt(target, unit)}.`} Samma siffror finns i
+          tabellen nedanför.
+        </desc>
         {/* Colours and type come from .branch-bars in app.css: a bar is three plain elements, and there are hundreds. */}
         {rows.map((r, i) => {
           const barWidth = px(Math.max(0, ((r.value ?? 0) / max) * barW));
@@ -73,15 +84,29 @@ export function BranchBars({
             </text>,
           ];
         })}
-        <line x1={targetX} x2={targetX} y1={0} y2={rows.length * rowH} className="target-line" />
-        <text x={targetX} y={rows.length * rowH + 16} className="target-label">
-          mål {fmt(target, unit)}
-        </text>
+        {target === null ? null : (
+          <>
+            <line x1={targetX} x2={targetX} y1={0} y2={rows.length * rowH} className="target-line" />
+            <text x={targetX} y={rows.length * rowH + 16} className="target-label">
+              mål {fmt(target, unit)}
+            </text>
+          </>
+        )}
       </svg>
+      {target === null ? (
+        <figcaption className="muted">
+          Målet {fmt(indicator.target, unit)} gäller hela distriktet och är inte fördelat på arbetarekommunerna. Tabellen visar hur stor del av distriktets mål
+          varje arbetarekommun står för.
+        </figcaption>
+      ) : null}
       <TableAlternative
         title={title}
-        columns={["Arbetarekommun", "Utfall", "Täljare", "Nämnare"]}
-        rows={rows.map((r) => [r.name, fmt(r.value, unit), String(r.numerator), r.denominator === null ? "–" : String(r.denominator)])}
+        columns={target === null ? ["Arbetarekommun", "Antal", ofTarget] : ["Arbetarekommun", "Utfall", "Täljare", "Nämnare"]}
+        rows={rows.map((r) =>
+          target === null
+            ? [r.name, fmt(r.value, unit), fmt(shareOfDistrictTarget(indicator, r.value), "percent")]
+            : [r.name, fmt(r.value, unit), String(r.numerator), r.denominator === null ? "–" : String(r.denominator)],
+        )}
       />
     </figure>
   );

@@ -6,7 +6,7 @@ import { positionOptions } from "~/components/filters";
 import { formatIndicatorValue } from "~/utils/format";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { branchesForDashboard, branchTarget } from "~/modules/goals/branch-ranking";
+import { branchesForDashboard } from "~/modules/goals/branch-ranking";
 import { dashboardReport, takeSnapshots } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
@@ -132,8 +132,7 @@ export default function GoalsDashboard() {
                           : `${report.name} per arbetarekommun`
                       }
                       rows={report.shownBranches.rows}
-                      unit={report.unit}
-                      target={branchTarget(report, report.branchCount)}
+                      indicator={report}
                     />
                     {report.shownBranches.lowestOnly ? (
                       <p>

@@ -150,4 +150,42 @@ describe("goals routes", () => {
     expect(body.values.definition).toBe(fixed);
     expect((await db.indicator.findUniqueOrThrow({ where: { key: "krisplaner-klara" } })).definition).toBe(before.definition);
   });
+
+  it("gives a count target to the district only: branch rows carry no target of their own but their share of the district's (decision 011)", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const program =
+      (await db.program.findUnique({ where: { slug: "kommunikatorsutbildningen" } })) ??
+      (await db.program.create({ data: { slug: "kommunikatorsutbildningen", title: "Kommunikatörsutbildningen", descriptionHtml: "", order: 2 } }));
+    for (const branch of ["Pajala", "Pajala", "Jokkmokk"]) {
+      const person = await createPerson({ branch });
+      await db.completion.create({ data: { personId: person.id, scope: "program", scopeId: program.id, completedAt: new Date("2025-05-01T10:00:00Z") } });
+    }
+    const res = await settle(() => exportLoader({ request: getRequest("/admin/goals/export.csv?period=2025", admin.cookie), context, params: {} }));
+    const rows = parseCsv(await res.text());
+    const [header] = rows;
+    const cell = (row: string[], name: string) => row[header!.indexOf(name)];
+    const communicators = rows.filter((r) => r[0] === "Nya kommunikatörer under året");
+    const district = communicators.find((r) => r[1] === "Hela distriktet")!;
+    const pajala = communicators.find((r) => r[1] === "Pajala")!;
+    const jokkmokk = communicators.find((r) => r[1] === "Jokkmokk")!;
+    const kiruna = communicators.find((r) => r[1] === "Kiruna")!;
+    expect([cell(district, "Målvärde"), cell(district, "Utfall"), cell(district, "Andel av distriktets mål (%)")]).toEqual(["40", "3", "7,5"]);
+    expect([cell(pajala, "Målvärde"), cell(pajala, "Utfall"), cell(pajala, "Andel av distriktets mål (%)")]).toEqual(["", "2", "5"]);
+    expect([cell(jokkmokk, "Målvärde"), cell(jokkmokk, "Andel av distriktets mål (%)")]).toEqual(["", "2,5"]);
+    expect([cell(kiruna, "Målvärde"), cell(kiruna, "Andel av distriktets mål (%)")]).toEqual(["", "0"]);
+    // The branches' shares add up to the district's.
+    const shares = communicators.filter((r) => r[1] !== "Hela distriktet").map((r) => Number(cell(r, "Andel av distriktets mål (%)")!.replace(",", ".")));
+    expect(shares.reduce((sum, n) => sum + n, 0)).toBeCloseTo(7.5);
+    // A share target still holds for every branch as it stands, with no share column.
+    const leaders = rows.find((r) => r[0] === "Ledande företrädare som genomfört Ledarskapsprogrammet" && r[1] === "Kiruna")!;
+    expect([cell(leaders, "Målvärde"), cell(leaders, "Andel av distriktets mål (%)")]).toEqual(["75", ""]);
+
+    const pdf = pdfTextLines(
+      new Uint8Array(
+        await (await settle(() => pdfLoader({ request: getRequest("/admin/goals/report.pdf?period=2025", admin.cookie), context, params: {} }))).arrayBuffer(),
+      ),
+    );
+    expect(pdf).toContain("    Pajala: 2 (5 % av målet)");
+    expect(pdf).toContain("Målet 40 gäller hela distriktet; per arbetarekommun visas andelen av målet.");
+  });
 });
