@@ -112,27 +112,59 @@ export function BranchBars({
   );
 }
 
-/** The monthly trend as a line (SVG), with a table alternative. */
+/**
+ * The value axis: where its ticks go and the top of the scale. A share runs
+ * 0–100 % in quarters; a count runs from 0 to the first round number (steps
+ * of 1, 2, 2,5 or 5 times a power of ten) at or above the largest value, in
+ * about four steps, so a reader can tell 20 from 40 at a glance.
+ */
+export function valueTicks(unit: string, largest: number): { ticks: number[]; top: number } {
+  if (unit === "percent") return { ticks: [0, 25, 50, 75, 100], top: 100 };
+  const rough = Math.max(largest, 1) / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  // Whole people: a count axis never steps by a fraction (so 2,5 only as 25, 250, …).
+  const step = rough <= 1 ? 1 : [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => Number.isInteger(candidate) && candidate >= rough)!;
+  const top = Math.ceil(Math.max(largest, 1) / step) * step;
+  return { ticks: Array.from({ length: top / step + 1 }, (_, i) => i * step), top };
+}
+
+/** The monthly trend as a line (SVG) on a labelled value axis, with a table alternative. */
 export function TrendLine({ title, points, unit, target }: { title: string; points: { month: string; value: number | null }[]; unit: string; target: number }) {
   const id = useId();
   if (points.length === 0) return <p className="muted">Ingen historik ännu: den första månadsbilden sparas automatiskt.</p>;
   const width = 520;
-  const height = 160;
-  const pad = 34;
-  const max = Math.max(unit === "percent" ? 100 : 0, target, ...points.map((p) => p.value ?? 0), 1);
-  const x = (i: number) => px(pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad)));
-  const y = (v: number) => px(height - pad - (v / max) * (height - 2 * pad));
+  const height = 180;
+  // Room on the left for the axis labels ("100 %"), below for the months, above for the axis title.
+  const left = 52;
+  const right = 34;
+  const top = 26;
+  const bottom = 30;
+  const { ticks, top: max } = valueTicks(unit, Math.max(target, ...points.map((p) => p.value ?? 0)));
+  const x = (i: number) => px(left + (points.length === 1 ? (width - left - right) / 2 : (i / (points.length - 1)) * (width - left - right)));
+  const y = (v: number) => px(height - bottom - (v / max) * (height - top - bottom));
   const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.value !== null);
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="trend-line">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>
-          Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}. Samma siffror finns i tabellen nedanför.
+          Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}, {unit === "percent" ? "andel i procent" : "antal"} från {fmt(0, unit)}{" "}
+          till {fmt(max, unit)}. Samma siffror finns i tabellen nedanför.
         </desc>
         {/* Colours and type come from .trend-line in app.css, as for the bars. */}
-        <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="target-line" />
-        <text x={width - pad} y={px(y(target) - 4)} className="target-label">
+        <text x={4} y={12} className="axis-title">
+          {unit === "percent" ? "Andel" : "Antal"}
+        </text>
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? "axis" : "grid"} />
+            <text x={left - 6} y={px(y(tick) + 4)} className="tick">
+              {fmt(tick, unit)}
+            </text>
+          </g>
+        ))}
+        <line x1={left} x2={width - right} y1={y(target)} y2={y(target)} className="target-line" />
+        <text x={width - right} y={px(y(target) - 4)} className="target-label">
           mål {fmt(target, unit)}
         </text>
         <polyline className="line" points={drawn.map((p) => `${x(p.i)},${y(p.value!)}`).join(" ")} />
