@@ -5,6 +5,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { config } from "~/config.server";
 import { dormantCutoff, listPeople } from "~/modules/people/people.server";
+import { formatCount } from "~/utils/format";
 import { swedishDate } from "~/utils/time";
 import { SelectField, TextField } from "~/components/field";
 import { branchOptions, positionOptions } from "~/components/filters";
@@ -18,7 +19,7 @@ const filterSchema = z.object({
   branchId: z.string().max(40).optional().catch(undefined),
   role: z.enum(ROLE_KEYS).optional().catch(undefined),
   position: z.enum(POSITION_KEYS).optional().catch(undefined),
-  status: z.enum(["active", "inactive", "all", "review"]).optional().catch(undefined),
+  status: z.enum(["active", "inactive", "all", "review", "invited"]).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,6 +38,7 @@ const STATUS_OPTIONS = [
   { value: "inactive", label: "Inaktiverade" },
   { value: "all", label: "Alla" },
   { value: "review", label: "Inaktiva konton att granska" },
+  { value: "invited", label: "Har inte valt lösenord ännu" },
 ];
 
 export default function PeopleList() {
@@ -74,7 +76,10 @@ export default function PeopleList() {
           radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
         </p>
       ) : null}
-      <p role="status">{people.length === total ? `${total} personer` : `Visar ${people.length} av ${total} personer`}</p>
+      {filter.status === "invited" ? (
+        <p>Personer som har bjudits in men ännu inte har valt lösenord. Öppna personen för att skicka en ny inbjudan (en inbjudningslänk gäller i 7 dagar).</p>
+      ) : null}
+      <p role="status">{people.length === total ? formatCount(total, "person", "personer") : `Visar ${people.length} av ${total} personer`}</p>
       {people.length === 0 ? (
         <p className="empty">Ingen person matchar filtret. Ändra filtret eller lägg till en person.</p>
       ) : (

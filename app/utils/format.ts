@@ -19,3 +19,13 @@ export function formatIndicatorValue(value: number | null, unit: string): string
   if (value === null) return "–";
   return unit === "percent" ? formatPercent(value) : formatNumber(value);
 }
+
+/** The noun for a count in the right number: "arbetarekommun" for 1, "arbetarekommuner" for 0 or 2 and more. */
+export function plural(count: number, one: string, many: string): string {
+  return count === 1 ? one : many;
+}
+
+/** A count with its noun in the right number: "1 arbetarekommun", "14 arbetarekommuner" (the number as Swedes write it). */
+export function formatCount(count: number, one: string, many: string): string {
+  return `${swedishNumber.format(count)} ${plural(count, one, many)}`;
+}
