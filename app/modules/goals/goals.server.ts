@@ -4,7 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { fieldError, ok, type ActionResult } from "~/utils/action-result";
 import { notFound } from "~/utils/http.server";
 import { indicatorByBranch, indicatorValue, listActivePeople, type IndicatorValue, type Scope } from "./indicators.server";
-import { goalStatus, periodBounds, type GoalStatus } from "./period";
+import { currentPeriod, goalStatus, periodBounds, type GoalStatus } from "./period";
 import { definitionHasPlaceholder, indicatorDefinition, thresholdField } from "./thresholds";
 
 type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
@@ -139,6 +139,18 @@ export async function dashboardReport(
   }
   const report = slot.current ?? (await slot.refreshing!);
   return { reports: report.reports, computedAt: new Date(report.computedAt) };
+}
+
+/**
+ * This year's goals in brief, for the admin's overview: each indicator's
+ * district value against its target and status, from the dashboard's own
+ * (cached) calculation, so the two never disagree.
+ */
+export async function goalsSummary(now = new Date()) {
+  const period = currentPeriod(now);
+  const { reports } = await dashboardReport(period, {}, now);
+  const indicators = reports.map((r) => ({ key: r.key, name: r.name, unit: r.unit, value: r.district.value, target: r.target, status: r.status }));
+  return { period, indicators, onTrack: indicators.filter((i) => i.status === "i-fas").length };
 }
 
 /** After an admin changes an indicator or its values, the next view recalculates (a refresh under way finishes unseen). */

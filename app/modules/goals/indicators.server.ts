@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { planProgress } from "~/modules/crisis/progress";
+import { branchPlanProgress } from "~/modules/crisis/crisis.server";
 import { POSITIONS } from "~/modules/people/positions";
 import { inSlices } from "~/utils/in-slices";
 import { periodBounds, share } from "./period";
@@ -136,14 +136,9 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
 
   /** Branches whose crisis plan was reviewed in the last 12 months and is at least X % done. */
   async "crisis-plans-ready"({ period, threshold, now }) {
-    const { asOf } = periodBounds(period, now);
-    const branches = await db.branch.findMany({ select: { id: true, crisisPlan: { select: { reviewedAt: true, items: { select: { status: true } } } } } });
-    const ready = branches.filter((b) => {
-      if (!b.crisisPlan) return false;
-      const progress = planProgress(b.crisisPlan.items, b.crisisPlan.reviewedAt, asOf);
-      return !progress.reviewOverdue && progress.percent >= threshold!;
-    });
-    return { numeratorIds: ready.map((b) => b.id), denominatorIds: branches.map((b) => b.id), branchOf: (id) => id };
+    const plans = await branchPlanProgress(periodBounds(period, now).asOf);
+    const ready = plans.filter((p) => !p.progress.reviewOverdue && p.progress.percent >= threshold!);
+    return { numeratorIds: ready.map((p) => p.branchId), denominatorIds: plans.map((p) => p.branchId), branchOf: (id) => id };
   },
 
   /**
