@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { branchTarget, shareOfDistrictTarget } from "~/modules/goals/branch-ranking";
 import { formatIndicatorValue as fmt } from "~/utils/format";
 
 /** SVG coordinates to a tenth of a unit: finer is invisible, and fifteen decimals made a third of a dashboard's bytes. */
@@ -35,31 +36,41 @@ function TableAlternative({ title, columns, rows }: { title: string; columns: st
   );
 }
 
-/** Branch comparison as horizontal bars (SVG), with the same numbers as a table. */
+/**
+ * Branch comparison as horizontal bars (SVG), with the same numbers as a table.
+ * A share is drawn against the district's target; a count target belongs to
+ * the whole district, so each branch's count is shown as its part of that
+ * target instead of against a mark of its own (docs/decisions/011).
+ */
 export function BranchBars({
   title,
   rows,
-  unit,
-  target,
+  indicator,
 }: {
   title: string;
   rows: { name: string; value: number | null; numerator: number; denominator: number | null }[];
-  unit: string;
-  target: number;
+  indicator: { unit: string; target: number };
 }) {
   const id = useId();
-  const max = Math.max(unit === "percent" ? 100 : 0, target, ...rows.map((r) => r.value ?? 0), 1);
+  const { unit } = indicator;
+  const target = branchTarget(indicator);
+  const max = Math.max(unit === "percent" ? 100 : 0, target ?? 0, ...rows.map((r) => r.value ?? 0), 1);
   const rowH = 22;
   const labelW = 110;
   const width = 520;
   const barW = width - labelW - 70;
-  const height = rows.length * rowH + 24;
-  const targetX = px(labelW + (target / max) * barW);
+  const height = rows.length * rowH + (target === null ? 4 : 24);
+  const targetX = target === null ? 0 : px(labelW + (target / max) * barW);
+  const ofTarget = `Andel av distriktets mål (${fmt(indicator.target, unit)})`;
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="branch-bars">
         <title id={`${id}-t`}>{title}</title>
-        <desc id={`${id}-d`}>Stapeldiagram per arbetarekommun. Målvärde {fmt(target, unit)}. Samma siffror finns i tabellen nedanför.</desc>
+        <desc id={`${id}-d`}>
+          Stapeldiagram per arbetarekommun.{" "}
+          {target === null ? `Distriktets mål är ${fmt(indicator.target, unit)} för hela distriktet.` : `Målvärde ${fmt(target, unit)}.`} Samma siffror finns i
+          tabellen nedanför.
+        </desc>
         {/* Colours and type come from .branch-bars in app.css: a bar is three plain elements, and there are hundreds. */}
         {rows.map((r, i) => {
           const barWidth = px(Math.max(0, ((r.value ?? 0) / max) * barW));
@@ -73,41 +84,87 @@ export function BranchBars({
             </text>,
           ];
         })}
-        <line x1={targetX} x2={targetX} y1={0} y2={rows.length * rowH} className="target-line" />
-        <text x={targetX} y={rows.length * rowH + 16} className="target-label">
-          mål {fmt(target, unit)}
-        </text>
+        {target === null ? null : (
+          <>
+            <line x1={targetX} x2={targetX} y1={0} y2={rows.length * rowH} className="target-line" />
+            <text x={targetX} y={rows.length * rowH + 16} className="target-label">
+              mål {fmt(target, unit)}
+            </text>
+          </>
+        )}
       </svg>
+      {target === null ? (
+        <figcaption className="muted">
+          Målet {fmt(indicator.target, unit)} gäller hela distriktet och är inte fördelat på arbetarekommunerna. Tabellen visar hur stor del av distriktets mål
+          varje arbetarekommun står för.
+        </figcaption>
+      ) : null}
       <TableAlternative
         title={title}
-        columns={["Arbetarekommun", "Utfall", "Täljare", "Nämnare"]}
-        rows={rows.map((r) => [r.name, fmt(r.value, unit), String(r.numerator), r.denominator === null ? "–" : String(r.denominator)])}
+        columns={target === null ? ["Arbetarekommun", "Antal", ofTarget] : ["Arbetarekommun", "Utfall", "Täljare", "Nämnare"]}
+        rows={rows.map((r) =>
+          target === null
+            ? [r.name, fmt(r.value, unit), fmt(shareOfDistrictTarget(indicator, r.value), "percent")]
+            : [r.name, fmt(r.value, unit), String(r.numerator), r.denominator === null ? "–" : String(r.denominator)],
+        )}
       />
     </figure>
   );
 }
 
-/** The monthly trend as a line (SVG), with a table alternative. */
+/**
+ * The value axis: where its ticks go and the top of the scale. A share runs
+ * 0–100 % in quarters; a count runs from 0 to the first round number (steps
+ * of 1, 2, 2,5 or 5 times a power of ten) at or above the largest value, in
+ * about four steps, so a reader can tell 20 from 40 at a glance.
+ */
+export function valueTicks(unit: string, largest: number): { ticks: number[]; top: number } {
+  if (unit === "percent") return { ticks: [0, 25, 50, 75, 100], top: 100 };
+  const rough = Math.max(largest, 1) / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  // Whole people: a count axis never steps by a fraction (so 2,5 only as 25, 250, …).
+  const step = rough <= 1 ? 1 : [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((candidate) => Number.isInteger(candidate) && candidate >= rough)!;
+  const top = Math.ceil(Math.max(largest, 1) / step) * step;
+  return { ticks: Array.from({ length: top / step + 1 }, (_, i) => i * step), top };
+}
+
+/** The monthly trend as a line (SVG) on a labelled value axis, with a table alternative. */
 export function TrendLine({ title, points, unit, target }: { title: string; points: { month: string; value: number | null }[]; unit: string; target: number }) {
   const id = useId();
   if (points.length === 0) return <p className="muted">Ingen historik ännu: den första månadsbilden sparas automatiskt.</p>;
   const width = 520;
-  const height = 160;
-  const pad = 34;
-  const max = Math.max(unit === "percent" ? 100 : 0, target, ...points.map((p) => p.value ?? 0), 1);
-  const x = (i: number) => px(pad + (points.length === 1 ? (width - 2 * pad) / 2 : (i / (points.length - 1)) * (width - 2 * pad)));
-  const y = (v: number) => px(height - pad - (v / max) * (height - 2 * pad));
+  const height = 180;
+  // Room on the left for the axis labels ("100 %"), below for the months, above for the axis title.
+  const left = 52;
+  const right = 34;
+  const top = 26;
+  const bottom = 30;
+  const { ticks, top: max } = valueTicks(unit, Math.max(target, ...points.map((p) => p.value ?? 0)));
+  const x = (i: number) => px(left + (points.length === 1 ? (width - left - right) / 2 : (i / (points.length - 1)) * (width - left - right)));
+  const y = (v: number) => px(height - bottom - (v / max) * (height - top - bottom));
   const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.value !== null);
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="trend-line">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>
-          Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}. Samma siffror finns i tabellen nedanför.
+          Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}, {unit === "percent" ? "andel i procent" : "antal"} från {fmt(0, unit)}{" "}
+          till {fmt(max, unit)}. Samma siffror finns i tabellen nedanför.
         </desc>
         {/* Colours and type come from .trend-line in app.css, as for the bars. */}
-        <line x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} className="target-line" />
-        <text x={width - pad} y={px(y(target) - 4)} className="target-label">
+        <text x={4} y={12} className="axis-title">
+          {unit === "percent" ? "Andel" : "Antal"}
+        </text>
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} className={tick === 0 ? "axis" : "grid"} />
+            <text x={left - 6} y={px(y(tick) + 4)} className="tick">
+              {fmt(tick, unit)}
+            </text>
+          </g>
+        ))}
+        <line x1={left} x2={width - right} y1={y(target)} y2={y(target)} className="target-line" />
+        <text x={width - right} y={px(y(target) - 4)} className="target-label">
           mål {fmt(target, unit)}
         </text>
         <polyline className="line" points={drawn.map((p) => `${x(p.i)},${y(p.value!)}`).join(" ")} />

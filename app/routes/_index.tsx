@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePerson } from "~/modules/auth/session.server";
 import { may } from "~/modules/auth/permissions";
 import { config } from "~/config.server";
+import { crisisPlansSummary } from "~/modules/crisis/crisis.server";
+import { goalsSummary } from "~/modules/goals/goals.server";
+import { outboxCounts } from "~/modules/mail/outbox.server";
 import { dormantCutoff, peopleCounts } from "~/modules/people/people.server";
 import { positionLabel } from "~/modules/people/positions";
 import { rolesOf } from "~/modules/people/roles";
@@ -17,8 +20,11 @@ export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person, actor } = await requirePerson(request);
-  const [district, catalog, queue, followUp] = await Promise.all([
+  const [district, goals, crisis, outbox, catalog, queue, followUp] = await Promise.all([
     may(actor, "people:manage") ? peopleCounts(dormantCutoff(config.INACTIVE_AFTER_DAYS)) : null,
+    may(actor, "goals:read") ? goalsSummary() : null,
+    may(actor, "admin:access") ? crisisPlansSummary() : null,
+    may(actor, "outbox:read") ? outboxCounts() : null,
     person.isParticipant ? getCatalog(person.id) : null,
     may(actor, "cohorts:lead") ? reviewQueue(actor) : null,
     may(actor, "cohorts:lead") ? facilitatorFollowUp(person.id) : [],
@@ -33,11 +39,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: rolesOf(person),
     leads: may(actor, "cohorts:lead"),
     district,
+    // The district's headline numbers beside the people's; the admin overview (/admin) has them in full.
+    goals: goals ? { period: goals.period, onTrack: goals.onTrack, indicators: goals.indicators.length } : null,
+    crisis,
+    outbox,
   };
 }
 
 export default function Home() {
-  const { firstName, position, roles, leads, district, courses, toReview, followUp } = useLoaderData<typeof loader>();
+  const { firstName, position, roles, leads, district, goals, crisis, outbox, courses, toReview, followUp } = useLoaderData<typeof loader>();
   const ongoing = courses.filter((course) => course.started && !course.completedAt);
   return (
     <>
@@ -56,12 +66,34 @@ export default function Home() {
             <Link to="/admin/people?role=participant" className="card">
               <span className="stat">{formatNumber(district.participants)}</span> deltagare
             </Link>
-            <Link to="/admin/outbox" className="card">
+            <Link to="/admin/people?status=invited" className="card">
               <span className="stat">{formatNumber(district.pendingInvites)}</span> har inte valt lösenord ännu
             </Link>
             <Link to="/admin/people?status=review" className="card">
               <span className="stat">{formatNumber(district.dormant)}</span> {plural(district.dormant, "inaktivt konto", "inaktiva konton")} att granska
             </Link>
+            {goals && goals.indicators > 0 ? (
+              <Link to={`/admin/goals?period=${goals.period}`} className="card">
+                <span className="stat">
+                  {goals.onTrack} av {goals.indicators}
+                </span>{" "}
+                indikatorer i fas {goals.period}
+              </Link>
+            ) : null}
+            {crisis && crisis.branches > 0 ? (
+              <Link to="/crisis" className="card">
+                <span className="stat">
+                  {crisis.reviewed} av {crisis.branches}
+                </span>{" "}
+                krisplaner granskade det senaste året
+              </Link>
+            ) : null}
+            {outbox ? (
+              <Link to="/admin/outbox" className="card">
+                <span className="stat">{formatNumber(outbox.waiting)}</span> {plural(outbox.waiting, "e-postmeddelande väntar", "e-postmeddelanden väntar")} i
+                utkorgen
+              </Link>
+            ) : null}
           </div>
           <div className="actions">
             <Link to="/admin/people/new" className="button">
@@ -72,6 +104,9 @@ export default function Home() {
             </Link>
             <Link to="/admin/audit" className="button secondary">
               Granskningslogg
+            </Link>
+            <Link to="/admin" className="button secondary">
+              Översikt över mål och krisplaner
             </Link>
           </div>
         </section>

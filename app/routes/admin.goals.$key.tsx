@@ -8,6 +8,7 @@ import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { addEntry, drillDown, indicatorWithEntries, requireIndicator, updateIndicator } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
+import { thresholdField } from "~/modules/goals/thresholds";
 import { formFailure } from "~/utils/action-result.server";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { useFormFailure } from "~/utils/form-failure";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       baselineSource: indicator.baselineSource,
       target: indicator.target,
       parameter: indicator.parameter,
+      threshold: thresholdField(indicator.formula),
       entries: indicator.entries.map((entry) => ({
         id: entry.id,
         period: entry.period,
@@ -106,7 +108,7 @@ export default function IndicatorPage() {
         <Link to={`/admin/goals?period=${query.period}`}>← Mål och indikatorer</Link>
       </p>
       <h1>{indicator.name}</h1>
-      <p className="muted">{indicator.definition}</p>
+      <p className="muted">{drill.indicator.definition}</p>
       {indicator.kind === "computed" ? (
         <section aria-labelledby="drill-title">
           <h2 id="drill-title">
@@ -195,6 +197,11 @@ export default function IndicatorPage() {
             rows={3}
             defaultValue={isEdit ? valueOf(values, "definition") : indicator.definition}
             errors={isEdit ? errors.definition : undefined}
+            hint={
+              indicator.threshold
+                ? `Skriv ${indicator.threshold.placeholder} där talet ska stå. På sidorna, i PDF:en och i CSV-filen visas i stället talet du anger nedanför.`
+                : undefined
+            }
           />
           <TextField
             name="baseline"
@@ -215,12 +222,12 @@ export default function IndicatorPage() {
             defaultValue={isEdit ? valueOf(values, "target") : indicator.target.toString()}
             errors={isEdit ? errors.target : undefined}
           />
-          {indicator.parameter !== null ? (
+          {indicator.threshold ? (
             <TextField
               name="parameter"
-              label="Indikatorns tal (N tillfällen / X %)"
+              label={indicator.threshold.label}
               type="number"
-              defaultValue={isEdit ? valueOf(values, "parameter") : indicator.parameter.toString()}
+              defaultValue={isEdit ? valueOf(values, "parameter") : (indicator.parameter?.toString() ?? "")}
               errors={isEdit ? errors.parameter : undefined}
             />
           ) : null}

@@ -6,7 +6,7 @@ import { positionOptions } from "~/components/filters";
 import { formatCount, formatIndicatorValue } from "~/utils/format";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
-import { branchesForDashboard, branchTarget } from "~/modules/goals/branch-ranking";
+import { branchesForDashboard } from "~/modules/goals/branch-ranking";
 import { dashboardReport, takeSnapshots } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
@@ -116,7 +116,7 @@ export default function GoalsDashboard() {
                     ? ` · utgångsläge ${formatIndicatorValue(report.baseline, report.unit)}${report.baselineSource ? ` (${report.baselineSource})` : ""}`
                     : ""}
                 </p>
-                <p className="muted">{report.definition.replace(" N ", ` ${report.parameter ?? 2} `).replace(" X %", ` ${report.parameter ?? 80} %`)}</p>
+                <p className="muted">{report.definition}</p>
                 <p>
                   <Link to={`/admin/goals/${report.key}${exportQuery}`}>
                     {report.kind === "computed" ? "Se vilka som ingår och ändra mål" : "För in värde och ändra mål"}
@@ -132,8 +132,7 @@ export default function GoalsDashboard() {
                           : `${report.name} per arbetarekommun`
                       }
                       rows={report.shownBranches.rows}
-                      unit={report.unit}
-                      target={branchTarget(report, report.branchCount)}
+                      indicator={report}
                     />
                     {report.shownBranches.lowestOnly ? (
                       <p>

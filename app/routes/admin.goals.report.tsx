@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BranchBars } from "~/components/charts";
 import { formatIndicatorValue } from "~/utils/format";
 import { requirePermission } from "~/modules/auth/session.server";
-import { branchTarget } from "~/modules/goals/branch-ranking";
 import { dashboardReport } from "~/modules/goals/goals.server";
 import { parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
@@ -50,14 +49,7 @@ export default function FollowUpReport() {
                   {formatIndicatorValue(report.target, report.unit)}. Utgångsläge {formatIndicatorValue(report.baseline, report.unit)}.
                 </p>
                 <p className="muted">{report.definition}</p>
-                {report.kind === "computed" ? (
-                  <BranchBars
-                    title={`${report.name} per arbetarekommun`}
-                    rows={report.branches}
-                    unit={report.unit}
-                    target={branchTarget(report, report.branches.length)}
-                  />
-                ) : null}
+                {report.kind === "computed" ? <BranchBars title={`${report.name} per arbetarekommun`} rows={report.branches} indicator={report} /> : null}
               </div>
             ))}
         </section>

@@ -19,7 +19,7 @@ const filterSchema = z.object({
   branchId: z.string().max(40).optional().catch(undefined),
   role: z.enum(ROLE_KEYS).optional().catch(undefined),
   position: z.enum(POSITION_KEYS).optional().catch(undefined),
-  status: z.enum(["active", "inactive", "all", "review"]).optional().catch(undefined),
+  status: z.enum(["active", "inactive", "all", "review", "invited"]).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,6 +38,7 @@ const STATUS_OPTIONS = [
   { value: "inactive", label: "Inaktiverade" },
   { value: "all", label: "Alla" },
   { value: "review", label: "Inaktiva konton att granska" },
+  { value: "invited", label: "Har inte valt lösenord ännu" },
 ];
 
 export default function PeopleList() {
@@ -74,6 +75,9 @@ export default function PeopleList() {
           Konton som inte har loggat in på {formatCount(inactiveAfterDays, "dag", "dagar")} (eller aldrig, och skapades för så länge sedan). Öppna personen och
           inaktivera kontot eller radera personuppgifterna om personen inte längre ska finnas i Ledarlyftet.
         </p>
+      ) : null}
+      {filter.status === "invited" ? (
+        <p>Personer som har bjudits in men ännu inte har valt lösenord. Öppna personen för att skicka en ny inbjudan (en inbjudningslänk gäller i 7 dagar).</p>
       ) : null}
       <p role="status">
         {people.length === total

@@ -5,9 +5,11 @@ import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { loader as dashboardLoader } from "~/routes/admin.goals._index";
 import { loader as exportLoader } from "~/routes/admin.goals.export[.csv]";
 import { loader as pdfLoader } from "~/routes/admin.goals.report[.pdf]";
-import { loader as drillLoader } from "~/routes/admin.goals.$key";
+import { action as indicatorAction, loader as drillLoader } from "~/routes/admin.goals.$key";
+import { loader as reportLoader } from "~/routes/admin.goals.report";
 import { csvCell, parseCsv } from "~/utils/csv";
-import { createPerson, getRequest, settle, signedIn } from "./helpers";
+import { pdfTextLines } from "../support/pdf-text";
+import { createPerson, formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.41" };
 
@@ -81,5 +83,109 @@ describe("goals routes", () => {
       .filter((l) => / n $/.test(l));
     entries.forEach((line, i) => expect(text.slice(Number(line.slice(0, 10)), Number(line.slice(0, 10)) + 12)).toMatch(new RegExp(`^${i + 1} 0 obj`)));
     expect(text).toContain("(Uppf\xf6ljning av handlingsplanen 2026) Tj");
+  });
+
+  it("prints every definition with the thresholds that are counted, on the report, the PDF, the CSV and the dashboard, never the letters N and X", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const handledning = await db.indicator.findUniqueOrThrow({ where: { key: "ledare-handledning" } });
+    // The board asks for three sessions this year: every document follows the number.
+    const edited = await settle(() =>
+      indicatorAction({
+        request: formRequest(
+          "/admin/goals/ledare-handledning",
+          { intent: "edit", name: handledning.name, definition: handledning.definition, baseline: "", baselineSource: "", target: "60", parameter: "3" },
+          { cookie: admin.cookie },
+        ),
+        context,
+        params: { key: "ledare-handledning" },
+      }),
+    );
+    expect(edited).toRedirectTo("/admin/goals/ledare-handledning");
+    const get = (url: string) => getRequest(url, admin.cookie);
+    const placeholders = /minst [NX]\b/;
+
+    const report = await (await settle(() => reportLoader({ request: get("/admin/goals/report?period=2026"), context, params: {} }))).json();
+    const definitions = new Map<string, string>(report.reports.map((r: { key: string; definition: string }) => [r.key, r.definition]));
+    expect(definitions.get("ledare-handledning")).toContain("minst 3 handledningstillfällen");
+    expect(definitions.get("krisplaner-klara")).toContain("minst 80 % klar");
+    for (const definition of definitions.values()) expect(definition).not.toMatch(placeholders);
+
+    const dashboard = await (await settle(() => dashboardLoader({ request: get("/admin/goals?period=2026"), context, params: {} }))).json();
+    expect(dashboard.reports.map((r: { definition: string }) => r.definition)).toEqual([...definitions.values()]);
+
+    const csv = parseCsv(await (await settle(() => exportLoader({ request: get("/admin/goals/export.csv?period=2026"), context, params: {} }))).text());
+    const column = csv[0]!.indexOf("Definition");
+    const csvDefinitions = csv.slice(1).map((row) => row[column]!);
+    expect(csvDefinitions.filter((d) => d.includes("minst 3 handledningstillfällen"))).toHaveLength(15);
+    expect(csvDefinitions.filter((d) => d.includes("minst 80 % klar"))).toHaveLength(15);
+    for (const definition of csvDefinitions) expect(definition).not.toMatch(placeholders);
+
+    const pdf = pdfTextLines(
+      new Uint8Array(await (await settle(() => pdfLoader({ request: get("/admin/goals/report.pdf?period=2026"), context, params: {} }))).arrayBuffer()),
+    );
+    const pdfText = pdf.join(" ");
+    expect(pdfText).toContain("minst 3 handledningstillfällen");
+    expect(pdfText).toContain("minst 80 % klar");
+    expect(pdfText).not.toMatch(placeholders);
+  });
+
+  it("refuses a definition that writes the threshold as a fixed number, keeping the old text", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const before = await db.indicator.findUniqueOrThrow({ where: { key: "krisplaner-klara" } });
+    const fixed = "Andel av arbetarekommunerna vars krishanteringsplan är granskad och minst 80 % klar.";
+    const res = await settle(() =>
+      indicatorAction({
+        request: formRequest(
+          "/admin/goals/krisplaner-klara",
+          { intent: "edit", name: before.name, definition: fixed, baseline: "", baselineSource: "", target: "100", parameter: "80" },
+          { cookie: admin.cookie },
+        ),
+        context,
+        params: { key: "krisplaner-klara" },
+      }),
+    );
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors.definition[0]).toMatch(/Skriv X där talet ska stå/);
+    expect(body.values.definition).toBe(fixed);
+    expect((await db.indicator.findUniqueOrThrow({ where: { key: "krisplaner-klara" } })).definition).toBe(before.definition);
+  });
+
+  it("gives a count target to the district only: branch rows carry no target of their own but their share of the district's (decision 011)", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const program =
+      (await db.program.findUnique({ where: { slug: "kommunikatorsutbildningen" } })) ??
+      (await db.program.create({ data: { slug: "kommunikatorsutbildningen", title: "Kommunikatörsutbildningen", descriptionHtml: "", order: 2 } }));
+    for (const branch of ["Pajala", "Pajala", "Jokkmokk"]) {
+      const person = await createPerson({ branch });
+      await db.completion.create({ data: { personId: person.id, scope: "program", scopeId: program.id, completedAt: new Date("2025-05-01T10:00:00Z") } });
+    }
+    const res = await settle(() => exportLoader({ request: getRequest("/admin/goals/export.csv?period=2025", admin.cookie), context, params: {} }));
+    const rows = parseCsv(await res.text());
+    const [header] = rows;
+    const cell = (row: string[], name: string) => row[header!.indexOf(name)];
+    const communicators = rows.filter((r) => r[0] === "Nya kommunikatörer under året");
+    const district = communicators.find((r) => r[1] === "Hela distriktet")!;
+    const pajala = communicators.find((r) => r[1] === "Pajala")!;
+    const jokkmokk = communicators.find((r) => r[1] === "Jokkmokk")!;
+    const kiruna = communicators.find((r) => r[1] === "Kiruna")!;
+    expect([cell(district, "Målvärde"), cell(district, "Utfall"), cell(district, "Andel av distriktets mål (%)")]).toEqual(["40", "3", "7,5"]);
+    expect([cell(pajala, "Målvärde"), cell(pajala, "Utfall"), cell(pajala, "Andel av distriktets mål (%)")]).toEqual(["", "2", "5"]);
+    expect([cell(jokkmokk, "Målvärde"), cell(jokkmokk, "Andel av distriktets mål (%)")]).toEqual(["", "2,5"]);
+    expect([cell(kiruna, "Målvärde"), cell(kiruna, "Andel av distriktets mål (%)")]).toEqual(["", "0"]);
+    // The branches' shares add up to the district's.
+    const shares = communicators.filter((r) => r[1] !== "Hela distriktet").map((r) => Number(cell(r, "Andel av distriktets mål (%)")!.replace(",", ".")));
+    expect(shares.reduce((sum, n) => sum + n, 0)).toBeCloseTo(7.5);
+    // A share target still holds for every branch as it stands, with no share column.
+    const leaders = rows.find((r) => r[0] === "Ledande företrädare som genomfört Ledarskapsprogrammet" && r[1] === "Kiruna")!;
+    expect([cell(leaders, "Målvärde"), cell(leaders, "Andel av distriktets mål (%)")]).toEqual(["75", ""]);
+
+    const pdf = pdfTextLines(
+      new Uint8Array(
+        await (await settle(() => pdfLoader({ request: getRequest("/admin/goals/report.pdf?period=2025", admin.cookie), context, params: {} }))).arrayBuffer(),
+      ),
+    );
+    expect(pdf).toContain("    Pajala: 2 (5 % av målet)");
+    expect(pdf).toContain("Målet 40 gäller hela distriktet; per arbetarekommun visas andelen av målet.");
   });
 });

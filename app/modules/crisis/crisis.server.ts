@@ -137,6 +137,31 @@ export async function plansOverview(actor: Actor) {
   return rows;
 }
 
+/** Every branch's plan progress as of a moment, in one read: for the goals' indicator and the district's summary. */
+export async function branchPlanProgress(asOf = new Date()) {
+  const branches = await db.branch.findMany({ select: { id: true, crisisPlan: { select: { reviewedAt: true, items: { select: { status: true } } } } } });
+  return branches.map((b) => ({
+    branchId: b.id,
+    hasPlan: b.crisisPlan !== null,
+    progress: planProgress(b.crisisPlan?.items ?? [], b.crisisPlan?.reviewedAt ?? null, asOf),
+  }));
+}
+
+/**
+ * How the district's plans stand, for the admin's overview: how many branches
+ * reviewed theirs in the last 12 months, how many have every item settled (done
+ * or not relevant), and how many have not settled a single one yet.
+ */
+export async function crisisPlansSummary(now = new Date()) {
+  const plans = await branchPlanProgress(now);
+  return {
+    branches: plans.length,
+    reviewed: plans.filter((p) => !p.progress.reviewOverdue).length,
+    complete: plans.filter((p) => p.progress.total > 0 && p.progress.settled === p.progress.total).length,
+    notStarted: plans.filter((p) => p.progress.settled === 0).length,
+  };
+}
+
 export interface ItemUpdate {
   status: string;
   notApplicableReason: string;

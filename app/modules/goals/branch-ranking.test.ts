@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { branchesForDashboard, branchTarget } from "./branch-ranking";
+import { branchesForDashboard, branchTarget, shareOfDistrictTarget } from "./branch-ranking";
 
 const branch = (name: string, value: number | null) => ({ name, value });
 
@@ -17,10 +17,25 @@ describe("branches on the dashboard", () => {
   });
 });
 
-describe("the mark a branch's bar is drawn against", () => {
-  it("is the district's target for a share, and the district's count split over its branches", () => {
-    expect(branchTarget({ unit: "percent", target: 80 }, 14)).toBe(80);
-    expect(branchTarget({ unit: "count", target: 140 }, 14)).toBe(10);
-    expect(branchTarget({ unit: "count", target: 140 }, 0)).toBe(140);
+describe("a branch against its indicator's target (decision 011)", () => {
+  it("holds a share target against every branch as it stands", () => {
+    expect(branchTarget({ unit: "percent", target: 80 })).toBe(80);
+    expect(shareOfDistrictTarget({ unit: "percent", target: 80 }, 40)).toBeNull();
+  });
+
+  it("gives no branch a made-up part of a count target, and shows its count as a share of the district's target", () => {
+    const communicators = { unit: "count", target: 40 };
+    // Not 40 repeated on every branch, nor 40 / 14 = 2,857 people.
+    expect(branchTarget(communicators)).toBeNull();
+    expect(shareOfDistrictTarget(communicators, 5)).toBe(12.5);
+    expect(shareOfDistrictTarget(communicators, 0)).toBe(0);
+    expect(shareOfDistrictTarget(communicators, 1)).toBe(2.5);
+    // Past the target, a branch can carry more than the whole district was asked for.
+    expect(shareOfDistrictTarget(communicators, 50)).toBe(125);
+  });
+
+  it("has no share where there is nothing to divide by or nothing counted", () => {
+    expect(shareOfDistrictTarget({ unit: "count", target: 0 }, 3)).toBeNull();
+    expect(shareOfDistrictTarget({ unit: "count", target: 40 }, null)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { share } from "./period";
+
 /** Up to this many branches get a bar each on the dashboard; more are summarised by the lowest. */
 export const BRANCHES_ON_DASHBOARD = 20;
 
@@ -20,9 +22,21 @@ export function branchesForDashboard<T extends { name: string; value: number | n
 }
 
 /**
- * The mark each branch's bar is drawn against: a share is the district's own
- * target; a count target is the district's total, split evenly over its branches.
+ * What a branch is measured against (docs/decisions/011). A share target
+ * ("75 % of the leaders") holds for every branch as it stands. A count target
+ * ("40 new communicators") is the district's total: no branch has a part of it
+ * unless the board sets one, so a branch gets no mark of its own (null), and
+ * its count is shown as its contribution to the district's target instead.
  */
-export function branchTarget(indicator: { unit: string; target: number }, branchCount: number): number {
-  return indicator.unit === "count" ? indicator.target / Math.max(1, branchCount) : indicator.target;
+export function branchTarget(indicator: { unit: string; target: number }): number | null {
+  return indicator.unit === "count" ? null : indicator.target;
+}
+
+/**
+ * A branch's count as a share of the district's count target, in per cent to
+ * a tenth (5 of 40 is 12,5); null for a share indicator, or a target of 0.
+ */
+export function shareOfDistrictTarget(indicator: { unit: string; target: number }, count: number | null): number | null {
+  if (indicator.unit !== "count" || count === null) return null;
+  return share(count, indicator.target);
 }

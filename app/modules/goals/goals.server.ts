@@ -4,7 +4,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { fieldError, ok, type ActionResult } from "~/utils/action-result";
 import { notFound } from "~/utils/http.server";
 import { indicatorByBranch, indicatorValue, listActivePeople, type IndicatorValue, type Scope } from "./indicators.server";
-import { goalStatus, periodBounds, type GoalStatus } from "./period";
+import { currentPeriod, goalStatus, periodBounds, type GoalStatus } from "./period";
+import { definitionHasPlaceholder, indicatorDefinition, thresholdField } from "./thresholds";
 
 type IndicatorRow = Awaited<ReturnType<typeof listIndicators>>[number];
 
@@ -33,6 +34,7 @@ export interface IndicatorReport {
   id: string;
   key: string;
   name: string;
+  /** As readers see it, with the real threshold in place of its letter (thresholds.ts). */
   definition: string;
   kind: string;
   unit: string;
@@ -76,7 +78,7 @@ export async function goalsReport(period: string, scope: Omit<Scope, "branchId">
       id: indicator.id,
       key: indicator.key,
       name: indicator.name,
-      definition: indicator.definition,
+      definition: indicatorDefinition(indicator),
       kind: indicator.kind,
       unit: indicator.unit,
       baseline: indicator.baseline,
@@ -139,6 +141,18 @@ export async function dashboardReport(
   return { reports: report.reports, computedAt: new Date(report.computedAt) };
 }
 
+/**
+ * This year's goals in brief, for the admin's overview: each indicator's
+ * district value against its target and status, from the dashboard's own
+ * (cached) calculation, so the two never disagree.
+ */
+export async function goalsSummary(now = new Date()) {
+  const period = currentPeriod(now);
+  const { reports } = await dashboardReport(period, {}, now);
+  const indicators = reports.map((r) => ({ key: r.key, name: r.name, unit: r.unit, value: r.district.value, target: r.target, status: r.status }));
+  return { period, indicators, onTrack: indicators.filter((i) => i.status === "i-fas").length };
+}
+
 /** After an admin changes an indicator or its values, the next view recalculates (a refresh under way finishes unseen). */
 function forgetDashboardReports() {
   reportCache.clear();
@@ -162,7 +176,12 @@ export async function drillDown(indicatorKey: string, period: string, scope: Sco
   const counted = new Set(v.numeratorIds);
   const rows = (v.denominatorIds.length ? v.denominatorIds : v.numeratorIds).map((id) => ({ id, name: names.get(id) ?? "okänd", counted: counted.has(id) }));
   rows.sort((a, b) => Number(b.counted) - Number(a.counted) || a.name.localeCompare(b.name, "sv"));
-  return { indicator: { key: indicator.key, name: indicator.name, definition: indicator.definition, unit: indicator.unit }, value: strip(v), rows, isBranches };
+  return {
+    indicator: { key: indicator.key, name: indicator.name, definition: indicatorDefinition(indicator), unit: indicator.unit },
+    value: strip(v),
+    rows,
+    isBranches,
+  };
 }
 
 /** Stores this month's value of every indicator for the district and each branch; run monthly and on demand. */
@@ -204,6 +223,10 @@ export async function updateIndicator(
 ): Promise<ActionResult> {
   const before = await db.indicator.findUniqueOrThrow({ where: { id } });
   if (before.unit === "percent" && input.target > 100) return fieldError("target", "En andel kan vara högst 100 %.");
+  if (!definitionHasPlaceholder(before.formula, input.definition)) {
+    const letter = thresholdField(before.formula)!.placeholder;
+    return fieldError("definition", `Skriv ${letter} där talet ska stå, så visar texten alltid det tal som räknas (det anges i fältet nedanför).`);
+  }
   await transaction(async (tx) => {
     await tx.indicator.update({ where: { id }, data: input });
     await recordAudit(

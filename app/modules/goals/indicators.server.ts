@@ -1,8 +1,9 @@
 import { db } from "~/db.server";
-import { planProgress } from "~/modules/crisis/progress";
+import { branchPlanProgress } from "~/modules/crisis/crisis.server";
 import { POSITIONS } from "~/modules/people/positions";
 import { inSlices } from "~/utils/in-slices";
 import { periodBounds, share } from "./period";
+import { thresholdOf } from "./thresholds";
 
 const LEADING: string[] = POSITIONS.filter((p) => p.leading).map((p) => p.key);
 const YEAR_MS = 365 * 86_400_000;
@@ -41,7 +42,8 @@ interface Context {
   people: Person[];
   leaders: Person[];
   period: string;
-  parameter: number | null;
+  /** The indicator's threshold (N sessions, X per cent), already defaulted: see thresholds.ts. */
+  threshold: number | null;
   now: Date;
 }
 
@@ -98,7 +100,7 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
   },
 
   /** Leading representatives with at least N attended handledning sessions in the 12 months up to the period's end. */
-  async "handledning-attended"({ leaders, period, parameter, now }) {
+  async "handledning-attended"({ leaders, period, threshold, now }) {
     const { asOf } = periodBounds(period, now);
     const ids = leaders.map((p) => p.id);
     // Leaders are a few per cent of the members: asking by person uses the
@@ -114,8 +116,7 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
         _count: { _all: true },
       }),
     );
-    const n = parameter ?? 2;
-    return { numeratorIds: counts.filter((c) => c._count._all >= n).map((c) => c.personId), denominatorIds: ids, branchOf: byPerson(leaders) };
+    return { numeratorIds: counts.filter((c) => c._count._all >= threshold!).map((c) => c.personId), denominatorIds: ids, branchOf: byPerson(leaders) };
   },
 
   /** People who completed Kommunikatörsutbildningen during the period (a count against a target number). */
@@ -134,15 +135,10 @@ const FORMULAS: Record<string, (ctx: Context) => Promise<Counted>> = {
   },
 
   /** Branches whose crisis plan was reviewed in the last 12 months and is at least X % done. */
-  async "crisis-plans-ready"({ period, parameter, now }) {
-    const { asOf } = periodBounds(period, now);
-    const branches = await db.branch.findMany({ select: { id: true, crisisPlan: { select: { reviewedAt: true, items: { select: { status: true } } } } } });
-    const ready = branches.filter((b) => {
-      if (!b.crisisPlan) return false;
-      const progress = planProgress(b.crisisPlan.items, b.crisisPlan.reviewedAt, asOf);
-      return !progress.reviewOverdue && progress.percent >= (parameter ?? 80);
-    });
-    return { numeratorIds: ready.map((b) => b.id), denominatorIds: branches.map((b) => b.id), branchOf: (id) => id };
+  async "crisis-plans-ready"({ period, threshold, now }) {
+    const plans = await branchPlanProgress(periodBounds(period, now).asOf);
+    const ready = plans.filter((p) => !p.progress.reviewOverdue && p.progress.percent >= threshold!);
+    return { numeratorIds: ready.map((p) => p.branchId), denominatorIds: plans.map((p) => p.branchId), branchOf: (id) => id };
   },
 
   /**
@@ -211,7 +207,7 @@ export async function indicatorByBranch(
     people,
     leaders: people.filter((p) => LEADING.includes(p.position)),
     period,
-    parameter: indicator.parameter,
+    threshold: thresholdOf(indicator),
     now,
   });
   const cut = (branchId: string) =>

@@ -1,4 +1,5 @@
 import { formatIndicatorValue } from "~/utils/format";
+import { branchTarget, shareOfDistrictTarget } from "./branch-ranking";
 import type { IndicatorReport } from "./goals.server";
 import { STATUS_LABELS } from "./period";
 import { renderPdf, wrap, type PdfLine } from "./pdf.server";
@@ -20,11 +21,17 @@ export function followUpPdf(reports: IndicatorReport[], period: string, printedO
       });
       for (const l of wrap(r.definition, 100)) lines.push({ text: l, size: 9 });
       if (r.kind === "computed") {
+        const countTarget = branchTarget(r) === null;
+        if (countTarget) {
+          lines.push({ text: `Målet ${formatIndicatorValue(r.target, r.unit)} gäller hela distriktet; per arbetarekommun visas andelen av målet.`, size: 9 });
+        }
         for (const b of r.branches) {
-          lines.push({
-            text: `    ${b.name}: ${formatIndicatorValue(b.value, r.unit)}${b.denominator !== null ? ` (${b.numerator} av ${b.denominator})` : ""}`,
-            size: 9,
-          });
+          const detail = countTarget
+            ? ` (${formatIndicatorValue(shareOfDistrictTarget(r, b.value), "percent")} av målet)`
+            : b.denominator !== null
+              ? ` (${b.numerator} av ${b.denominator})`
+              : "";
+          lines.push({ text: `    ${b.name}: ${formatIndicatorValue(b.value, r.unit)}${detail}`, size: 9 });
         }
       }
     }

@@ -33,3 +33,10 @@ export async function queueEmail(email: OutgoingEmail, client: Tx = db) {
 export function listOutbox({ take = 50 }: { take?: number } = {}) {
   return db.outboxMessage.findMany({ orderBy: { createdAt: "desc" }, take });
 }
+
+/** How many messages wait to go out (or are going out now) and how many gave up, for the admin's overview. */
+export async function outboxCounts() {
+  const rows = await db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+  const count = (...statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + r._count._all, 0);
+  return { waiting: count("pending", "sending"), failed: count("failed"), sent: count("sent") };
+}

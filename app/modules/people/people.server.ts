@@ -15,8 +15,11 @@ export interface PeopleFilter {
   branchId?: string;
   role?: Role;
   position?: string;
-  /** "active" (default), "inactive", "all", or "review": active accounts unused since `dormantBefore`. */
-  status?: "active" | "inactive" | "all" | "review";
+  /**
+   * "active" (default), "inactive", "all", "review": active accounts unused since `dormantBefore`,
+   * or "invited": active accounts whose invitation waits (no password chosen yet).
+   */
+  status?: "active" | "inactive" | "all" | "review" | "invited";
   leadingOnly?: boolean;
   /** Accounts whose last login (or creation, if never logged in) is older than this are flagged for review. */
   dormantBefore?: Date;
@@ -41,12 +44,16 @@ export function dormantSince(person: { active: boolean; lastLoginAt: Date | null
   return since < cutoff ? since : null;
 }
 
+/** Active accounts that have not chosen a password yet: their invitation waits. */
+export const invitePendingWhere: Prisma.PersonWhereInput = { active: true, password: null };
+
 const ROLE_COLUMN = { participant: "isParticipant", facilitator: "isFacilitator", admin: "isAdmin" } as const;
 
 export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
   const where: Prisma.PersonWhereInput = {};
   const status = filter.status ?? "active";
   if (status === "review") where.AND = [dormantWhere(filter.dormantBefore ?? new Date())];
+  else if (status === "invited") where.AND = [invitePendingWhere];
   else if (status !== "all") where.active = status === "active";
   if (filter.branchId) where.branchId = filter.branchId;
   if (filter.role) where[ROLE_COLUMN[filter.role]] = true;
@@ -205,7 +212,7 @@ export async function peopleCounts(dormantBefore: Date) {
     db.person.count({ where: { active: true, isParticipant: true } }),
     db.person.count({ where: { active: true, isFacilitator: true } }),
     db.person.count({ where: { active: true, isAdmin: true } }),
-    db.person.count({ where: { active: true, password: null } }),
+    db.person.count({ where: invitePendingWhere }),
     db.person.count({ where: dormantWhere(dormantBefore) }),
   ]);
   return { active, participants, facilitators, admins, pendingInvites, dormant };
