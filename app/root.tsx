@@ -64,7 +64,7 @@ function SiteHeader() {
   const [menuOpen, setMenuOpen] = useMenuOpen();
   return (
     <header className="site-header">
-      <div className="inner">
+      <div className={person ? "inner" : "inner signed-out"}>
         <Link to="/" className="brand">
           Ledarlyftet
         </Link>
