@@ -22,7 +22,7 @@ export function CourseCard({
         <Link to={`/courses/${slug}`}>{title}</Link>
       </h3>
       <p className="muted">{program}</p>
-      <ProgressBar percent={percent} label={`Framsteg i ${title}`} />
+      <ProgressBar percent={percent} spokenLabel={`Framsteg i ${title}`} />
       {children}
     </article>
   );

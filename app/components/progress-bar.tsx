@@ -1,5 +1,20 @@
-/** A labelled progress bar that screen readers announce as "Framsteg: 40 %". */
-export function ProgressBar({ percent, label = "Framsteg", detail }: { percent: number; label?: string; detail?: string }) {
+/**
+ * A labelled progress bar that screen readers announce as "Framsteg: 40 %".
+ * `spokenLabel` is the screen reader's fuller name where a heading or cell
+ * beside the bar already shows whose or what progress it is ("Framsteg i
+ * Kommunikationsmodellen: 40 %"), so the page need not print it twice.
+ */
+export function ProgressBar({
+  percent,
+  label = "Framsteg",
+  spokenLabel = label,
+  detail,
+}: {
+  percent: number;
+  label?: string;
+  spokenLabel?: string;
+  detail?: string;
+}) {
   return (
     <div className="progress">
       <div className="progress-label">
@@ -9,7 +24,7 @@ export function ProgressBar({ percent, label = "Framsteg", detail }: { percent: 
           {percent}&nbsp;%{detail ? <span className="muted"> ({detail})</span> : null}
         </span>
       </div>
-      <progress max={100} value={percent} aria-label={`${label}: ${percent} %`}>
+      <progress max={100} value={percent} aria-label={`${spokenLabel}: ${percent} %`}>
         {percent} %
       </progress>
     </div>

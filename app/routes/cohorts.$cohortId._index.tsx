@@ -238,7 +238,7 @@ export default function CohortPage() {
                       <td>{enrolment.name}</td>
                       <td>{enrolment.branch}</td>
                       <td>
-                        <ProgressBar percent={enrolment.percent} label={`Framsteg för ${enrolment.name}`} />
+                        <ProgressBar percent={enrolment.percent} spokenLabel={`Framsteg för ${enrolment.name}`} />
                       </td>
                       <td>
                         <Form method="post">

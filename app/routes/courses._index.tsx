@@ -37,7 +37,7 @@ export default function Catalog() {
                   <Link to={`/courses/${course.slug}`}>{course.title}</Link>
                 </h3>
                 <div dangerouslySetInnerHTML={{ __html: course.summaryHtml }} />
-                <ProgressBar percent={course.percent} label={`Framsteg i ${course.title}`} />
+                <ProgressBar percent={course.percent} spokenLabel={`Framsteg i ${course.title}`} />
                 {course.completedAt ? (
                   <p>
                     <strong>Klar.</strong> <Link to={`/certificates/${course.certificateCode}`}>Visa intyg</Link>
