@@ -244,9 +244,10 @@ export default function CrisisPlan() {
         <section className="card" aria-labelledby="offers-title">
           <h2 id="offers-title">Nytt i distriktets mall</h2>
           {plan.offers.map((offer) => (
-            <div key={offer.id}>
+            // Named by the offer, so each "Lägg till i vår plan" and "Avböj" is read out with the item it decides.
+            <div key={offer.id} role="group" aria-labelledby={`offer-${offer.id}-title`}>
               <p>
-                <strong>{offer.title}</strong>{" "}
+                <strong id={`offer-${offer.id}-title`}>{offer.title}</strong>{" "}
                 <span className="muted">
                   ({offer.section}, version {offer.version})
                 </span>

@@ -51,7 +51,8 @@ test("a Krisansvarig edits items, marks the plan reviewed and prints it; an admi
 
   await per.goto("/crisis/kalix");
   await expect(per.getByRole("heading", { name: "Nytt i distriktets mall" })).toBeVisible();
-  await per.getByRole("button", { name: "Lägg till i vår plan" }).click();
+  // Each offer's buttons are in a group named by the item they decide.
+  await per.getByRole("group", { name: "Rutin för säkra hemadresser" }).getByRole("button", { name: "Lägg till i vår plan" }).click();
   await expect(per.getByRole("status").first()).toContainText("Den nya punkten är tillagd i planen.");
   await expect(per.locator("form.item-form", { hasText: "Rutin för säkra hemadresser" })).toBeVisible();
 });
