@@ -7,6 +7,7 @@ import { requirePerson } from "~/modules/auth/session.server";
 import {
   addContact,
   addOwnItem,
+  CONTACTS_SECTION,
   decideOffer,
   loadPlan,
   markReviewed,
@@ -24,6 +25,7 @@ import { redirectWithMessage } from "~/utils/flash.server";
 import { useFormFailure } from "~/utils/form-failure";
 import { parseForm, valueOf } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
+import { telHref } from "~/utils/urls";
 import { stockholmDate, swedishDate, swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Krisplan ${data?.plan.branch ?? ""} · Ledarlyftet` }];
@@ -60,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           id: i.id,
           title: i.title,
           guidance: i.guidance,
+          action: i.firstStep ? i.action : "",
           own: i.templateKey === null,
           status: i.status,
           reason: i.notApplicableReason ?? "",
@@ -69,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           link: i.link ?? "",
         })),
     })),
+    // The contact list sits in the template's own contacts section, under its one heading, when the plan has it.
+    contactsIn: sections.some((section) => section.key === CONTACTS_SECTION) ? CONTACTS_SECTION : null,
     members,
     history: history.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
   };
@@ -159,7 +164,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const statusOptions = ITEM_STATUSES.map((status) => ({ value: status, label: ITEM_STATUS_LABELS[status] ?? status }));
 
 export default function CrisisPlan() {
-  const { plan, sections, members, history } = useLoaderData<typeof loader>();
+  const { plan, sections, contactsIn, members, history } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   // Many forms here share field names: what was typed, and its errors, belong to the form that was posted.
   const posted = valueOf(values, "intent");
@@ -169,6 +174,53 @@ export default function CrisisPlan() {
   const typedFor = (intent: string, field: string) => (posted === intent ? valueOf(values, field) : "");
   const errorsFor = (intent: string, field: string) => (posted === intent ? errors[field] : undefined);
   const memberOptions = members.map((member) => ({ value: member.id, label: member.name }));
+  const contactList = (
+    <div id="kontakter" className="contacts">
+      <h3 id="contacts-list-title">Telefonkedjan: ring i den här ordningen</h3>
+      {plan.contacts.length === 0 ? (
+        <p className="empty">Inga kontakter ännu.</p>
+      ) : (
+        <ol className="contact-list" aria-labelledby="contacts-list-title">
+          {plan.contacts.map((contact) => (
+            <li key={contact.id}>
+              <div className="contact-row">
+                <span>
+                  {contact.name}, {contact.role}:
+                </span>
+                <a href={telHref(contact.phone)} className="tel">
+                  <span className="phone">{contact.phone}</span>
+                </a>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove-contact" />
+                  <input type="hidden" name="contactId" value={contact.id} />
+                  <button type="submit" className="secondary" aria-label={`Ta bort ${contact.name}`}>
+                    Ta bort
+                  </button>
+                </Form>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <Form method="post" className="filters contact-form" noValidate>
+        <input type="hidden" name="intent" value="contact" />
+        {(["name", "role", "phone"] as const).map((field) => (
+          <TextField
+            key={field}
+            id={`contact-${field}`}
+            name={field}
+            label={{ name: "Namn", role: "Roll", phone: "Telefon" }[field]}
+            type={field === "phone" ? "tel" : "text"}
+            defaultValue={typedFor("contact", field)}
+            errors={errorsFor("contact", field)}
+          />
+        ))}
+        <button type="submit" className="secondary">
+          Lägg till kontakt
+        </button>
+      </Form>
+    </div>
+  );
   return (
     <>
       <p>
@@ -192,9 +244,10 @@ export default function CrisisPlan() {
         <section className="card" aria-labelledby="offers-title">
           <h2 id="offers-title">Nytt i distriktets mall</h2>
           {plan.offers.map((offer) => (
-            <div key={offer.id}>
+            // Named by the offer, so each "Lägg till i vår plan" and "Avböj" is read out with the item it decides.
+            <div key={offer.id} role="group" aria-labelledby={`offer-${offer.id}-title`}>
               <p>
-                <strong>{offer.title}</strong>{" "}
+                <strong id={`offer-${offer.id}-title`}>{offer.title}</strong>{" "}
                 <span className="muted">
                   ({offer.section}, version {offer.version})
                 </span>
@@ -215,98 +268,79 @@ export default function CrisisPlan() {
           ))}
         </section>
       ) : null}
-      <section id="kontakter" aria-labelledby="contacts-title">
-        <h2 id="contacts-title">Kontaktlista och telefonkedja</h2>
-        {plan.contacts.length === 0 ? <p className="empty">Inga kontakter ännu.</p> : null}
-        <ol>
-          {plan.contacts.map((contact) => (
-            <li key={contact.id}>
-              {contact.name}, {contact.role}: <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`}>{contact.phone}</a>{" "}
-              <Form method="post" style={{ display: "inline" }}>
-                <input type="hidden" name="intent" value="remove-contact" />
-                <input type="hidden" name="contactId" value={contact.id} />
-                <button type="submit" className="linklike" aria-label={`Ta bort ${contact.name}`}>
-                  Ta bort
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ol>
-        <Form method="post" className="filters" noValidate>
-          <input type="hidden" name="intent" value="contact" />
-          {(["name", "role", "phone"] as const).map((field) => (
-            <TextField
-              key={field}
-              id={`contact-${field}`}
-              name={field}
-              label={{ name: "Namn", role: "Roll", phone: "Telefon" }[field]}
-              type={field === "phone" ? "tel" : "text"}
-              defaultValue={typedFor("contact", field)}
-              errors={errorsFor("contact", field)}
-            />
-          ))}
-          <button type="submit" className="secondary">
-            Lägg till kontakt
-          </button>
-        </Form>
-      </section>
+      {contactsIn === null ? (
+        <section aria-labelledby="contacts-title">
+          <h2 id="contacts-title">Kontaktlista och telefonkedja</h2>
+          {contactList}
+        </section>
+      ) : null}
       {sections.map((section) => (
         <section key={section.key} aria-labelledby={`section-${section.key}`}>
           <h2 id={`section-${section.key}`}>{section.title}</h2>
+          {section.key === contactsIn ? contactList : null}
           {section.items.map((i) => (
             <Form method="post" key={i.id} id={`item-${i.id}`} className="item-form" noValidate>
               <input type="hidden" name="intent" value="item" />
               <input type="hidden" name="itemId" value={i.id} />
-              <h3 style={{ margin: 0 }}>
-                {i.title} {i.own ? <span className="badge">Egen punkt</span> : null} <span className="badge">{ITEM_STATUS_LABELS[i.status]}</span>
-              </h3>
-              {i.guidance ? <p className="muted">{i.guidance}</p> : null}
-              <div className="filters">
-                <SelectField
-                  id={`status-${i.id}`}
-                  name="status"
-                  label="Status"
-                  options={statusOptions}
-                  defaultValue={itemValue(i.id, "status", i.status)}
-                  errors={itemErrors(i.id, "status")}
-                />
-                <SelectField
-                  id={`owner-${i.id}`}
-                  name="ownerId"
-                  label="Ansvarig"
-                  placeholder="Ingen"
-                  options={memberOptions}
-                  defaultValue={itemValue(i.id, "ownerId", i.ownerId)}
-                  errors={itemErrors(i.id, "ownerId")}
-                />
-                <TextField
-                  id={`due-${i.id}`}
-                  name="dueOn"
-                  label="Klart senast"
-                  type="date"
-                  defaultValue={itemValue(i.id, "dueOn", i.dueOn)}
-                  errors={itemErrors(i.id, "dueOn")}
-                />
+              {/* The group is named by the item's title, so its Status, Ansvarig and the rest are read out with the item they belong to. */}
+              <div role="group" aria-labelledby={`item-${i.id}-title`}>
+                <h3 style={{ margin: 0 }}>
+                  <span id={`item-${i.id}-title`}>{i.title}</span> {i.own ? <span className="badge">Egen punkt</span> : null}{" "}
+                  <span className="badge">{ITEM_STATUS_LABELS[i.status]}</span>
+                </h3>
+                {i.guidance ? <p className="muted">{i.guidance}</p> : null}
+                {i.action ? (
+                  <p className="hint">
+                    <strong>I en kris nu, första steget:</strong> {i.action}
+                  </p>
+                ) : null}
+                <div className="filters">
+                  <SelectField
+                    id={`status-${i.id}`}
+                    name="status"
+                    label="Status"
+                    options={statusOptions}
+                    defaultValue={itemValue(i.id, "status", i.status)}
+                    errors={itemErrors(i.id, "status")}
+                  />
+                  <SelectField
+                    id={`owner-${i.id}`}
+                    name="ownerId"
+                    label="Ansvarig"
+                    placeholder="Ingen"
+                    options={memberOptions}
+                    defaultValue={itemValue(i.id, "ownerId", i.ownerId)}
+                    errors={itemErrors(i.id, "ownerId")}
+                  />
+                  <TextField
+                    id={`due-${i.id}`}
+                    name="dueOn"
+                    label="Klart senast"
+                    type="date"
+                    defaultValue={itemValue(i.id, "dueOn", i.dueOn)}
+                    errors={itemErrors(i.id, "dueOn")}
+                  />
+                </div>
+                {(
+                  [
+                    ["notApplicableReason", "Varför ej aktuell (om ej aktuell)", i.reason],
+                    ["note", "Anteckning", i.note],
+                    ["link", "Länk (valfri)", i.link],
+                  ] as const
+                ).map(([name, label, value]) => (
+                  <TextField
+                    key={name}
+                    id={`${name}-${i.id}`}
+                    name={name}
+                    label={label}
+                    defaultValue={itemValue(i.id, name, value)}
+                    errors={itemErrors(i.id, name)}
+                  />
+                ))}
+                <button type="submit" className="secondary" aria-label={`Spara ${i.title}`}>
+                  Spara
+                </button>
               </div>
-              {(
-                [
-                  ["notApplicableReason", "Varför ej aktuell (om ej aktuell)", i.reason],
-                  ["note", "Anteckning", i.note],
-                  ["link", "Länk (valfri)", i.link],
-                ] as const
-              ).map(([name, label, value]) => (
-                <TextField
-                  key={name}
-                  id={`${name}-${i.id}`}
-                  name={name}
-                  label={label}
-                  defaultValue={itemValue(i.id, name, value)}
-                  errors={itemErrors(i.id, name)}
-                />
-              ))}
-              <button type="submit" className="secondary" aria-label={`Spara ${i.title}`}>
-                Spara
-              </button>
             </Form>
           ))}
         </section>

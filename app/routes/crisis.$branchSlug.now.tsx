@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePerson } from "~/modules/auth/session.server";
 import { crisisNow, requireCrisisAccess } from "~/modules/crisis/crisis.server";
+import { telHref } from "~/utils/urls";
 
 export const meta: MetaFunction = () => [{ title: "I en kris nu · Ledarlyftet" }];
 
@@ -17,9 +18,19 @@ export default function CrisisNow() {
   return (
     <div className="crisis-now">
       <h1>I en kris nu: {branch}</h1>
-      <p className="alert alert-error">
-        Vid fara för liv: ring <a href="tel:112">112</a>. Hot som inte är akut: polisen <a href="tel:11414">114 14</a>.
-      </p>
+      {/* Tap targets a thumb can hit (at least 44 px), and numbers that never break in the middle. */}
+      <ul className="call-list">
+        <li>
+          <a href="tel:112" className="button danger">
+            Vid fara för liv: ring <span className="phone">112</span>
+          </a>
+        </li>
+        <li>
+          <a href="tel:11414" className="button secondary">
+            Hot som inte är akut: polisen <span className="phone">114 14</span>
+          </a>
+        </li>
+      </ul>
       <h2>Ring</h2>
       {contacts.length === 0 ? (
         <p className="empty">Kontaktlistan är tom. Be krisansvarig fylla i den.</p>
@@ -27,21 +38,23 @@ export default function CrisisNow() {
         <ol className="call-list">
           {contacts.map((contact) => (
             <li key={contact.id}>
-              <a href={`tel:${contact.phone.replace(/[^+\d]/g, "")}`} className="button">
-                {contact.name}, {contact.role}: {contact.phone}
+              <a href={telHref(contact.phone)} className="button">
+                {contact.name}, {contact.role}: <span className="phone">{contact.phone}</span>
               </a>
             </li>
           ))}
         </ol>
       )}
       <h2>Första stegen</h2>
-      <ol>
-        {steps.map((step) => (
-          <li key={step.id}>
-            <strong>{step.title}.</strong> {step.guidance}
-          </li>
-        ))}
-      </ol>
+      {steps.length === 0 ? (
+        <p className="empty">Planen har inga första steg ännu. Be krisansvarig gå igenom planen.</p>
+      ) : (
+        <ol className="first-steps">
+          {steps.map((step) => (
+            <li key={step.id}>{step.action}</li>
+          ))}
+        </ol>
+      )}
       <p>
         <Link to="/crisis">Alla planer</Link>
       </p>

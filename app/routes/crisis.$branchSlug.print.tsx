@@ -70,7 +70,7 @@ export default function PrintPlan() {
                 <td>{i + 1}</td>
                 <td>{contact.name}</td>
                 <td>{contact.role}</td>
-                <td>{contact.phone}</td>
+                <td className="phone">{contact.phone}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkableUrl } from "./urls";
+import { linkableUrl, telHref } from "./urls";
 
 describe("linkableUrl", () => {
   it("keeps http(s) addresses and drops every other scheme, however it is spelled", () => {
@@ -20,5 +20,13 @@ describe("linkableUrl", () => {
     ]) {
       expect(linkableUrl(bad), String(bad)).toBeNull();
     }
+  });
+});
+
+describe("telHref", () => {
+  it("keeps the digits and a leading plus of a number as people type it", () => {
+    expect(telHref("070-123 45 67")).toBe("tel:0701234567");
+    expect(telHref("+46 920-12 34 56")).toBe("tel:+46920123456");
+    expect(telHref("114 14")).toBe("tel:11414");
   });
 });

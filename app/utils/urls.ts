@@ -12,3 +12,8 @@ export function linkableUrl(value: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** A phone number as typed ("070-123 45 67", "+46 70 …") as a tel: link: digits and a leading plus only. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^+\d]/g, "")}`;
+}

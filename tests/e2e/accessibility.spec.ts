@@ -101,7 +101,7 @@ test.describe("accessibility", () => {
     }
     // In a crisis the people to call are on the first screen.
     await page.goto("/crisis/kalix/now");
-    await expect(page.locator(".call-list a").first()).toBeInViewport();
+    await expect(page.locator("ol.call-list a").first()).toBeInViewport();
     await context.close();
   });
 

@@ -114,3 +114,26 @@ test("a Deltagare gets 403 on the review pages and continues where they left off
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   }
 });
+
+test("on a phone a knowledge check's questions keep their boxes whole: a legend that wraps sits inside the border, not across it", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 812 } })).newPage();
+  await logInAs(page, DEMO.participant);
+  await page.goto("/courses/kommunikationsmodellen/km-agenda-kontroll");
+  const multiple = page.locator("fieldset.question", { hasText: "(flera svar är rätt)" }).first();
+  await expect(multiple).toBeVisible();
+  const boxes = await page.locator("fieldset.question").evaluateAll((sets) =>
+    sets.map((set) => {
+      const legend = set.querySelector("legend")!.getBoundingClientRect();
+      const box = set.getBoundingClientRect();
+      const border = parseFloat(getComputedStyle(set).borderTopWidth);
+      return {
+        text: set.querySelector("legend")!.textContent,
+        lines: Math.round(legend.height / parseFloat(getComputedStyle(set).lineHeight)),
+        inside: legend.top >= box.top + border,
+      };
+    }),
+  );
+  // The test means something only if some legend wraps at this width.
+  expect(boxes.some((b) => b.lines > 1)).toBe(true);
+  expect(boxes.filter((b) => !b.inside)).toEqual([]);
+});

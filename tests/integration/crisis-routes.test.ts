@@ -5,7 +5,7 @@ import { ensureTemplate } from "~/modules/crisis/template.server";
 import { loader as planLoader, action as planAction } from "~/routes/crisis.$branchSlug._index";
 import { loader as nowLoader } from "~/routes/crisis.$branchSlug.now";
 import { loader as printLoader } from "~/routes/crisis.$branchSlug.print";
-import { loader as templateLoader } from "~/routes/admin.crisis-template";
+import { action as templateAction, loader as templateLoader } from "~/routes/admin.crisis-template";
 import { formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.31" };
@@ -76,5 +76,55 @@ describe("crisis plan routes", () => {
     const body = await res.json();
     expect(body.errors.notApplicableReason).toEqual(["Skriv varför punkten inte är aktuell."]);
     expect(body.values).toMatchObject({ itemId: item.id, note: "Min anteckning" });
+  });
+
+  it("the contact list sits under the template's own contacts heading, and the plan shows each first step's text", async () => {
+    const chair = await signedIn({ branch: "Gällivare", position: "ordforande" });
+    const page = await (await get(planLoader, chair.cookie)).json();
+    expect(page.contactsIn).toBe("kontakter");
+    expect(page.sections.filter((section: { title: string }) => section.title === "Kontaktlista och telefonkedja")).toHaveLength(1);
+    const items = page.sections.flatMap((section: { items: { title: string; action: string }[] }) => section.items);
+    expect(items.find((i: { title: string }) => i.title === "Larmvägar är kända av alla förtroendevalda").action).toMatch(/^Är någon i fara: ring 112\./);
+    expect(items.find((i: { title: string }) => i.title === "Telefonkedjan är bestämd").action).toBe("");
+  });
+});
+
+describe("the district's template", () => {
+  const publish = async (cookie: string, fields: Record<string, string>) =>
+    settle(() => templateAction({ request: formRequest("/admin/crisis-template", fields, { cookie }), context, params: {} }));
+
+  it("an admin edits a first step's text; new plans take it to their crisis view", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const res = await publish(admin.cookie, { "action-talesperson": "Hänvisa alla frågor till talespersonen.", note: "Kortare" });
+    expect(res).toRedirectTo("/admin/crisis-template");
+    const template = await (await settle(() => templateLoader({ request: getRequest("/admin/crisis-template", admin.cookie), context, params: {} }))).json();
+    expect(template.items.find((i: { key: string }) => i.key === "talesperson").action).toBe("Hänvisa alla frågor till talespersonen.");
+    const member = await signedIn({ branch: "Övertorneå", position: "medlem" });
+    const now = await (await get(nowLoader, member.cookie, "overtornea")).json();
+    expect(now.steps.map((step: { action: string }) => step.action)).toContain("Hänvisa alla frågor till talespersonen.");
+  });
+
+  it("a first step cannot be emptied; the refusal names the item and keeps every typed field", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const res = await publish(admin.cookie, { "action-larma": "  ", "title-krisgrupp": "Krisgruppen vet vad den ska göra", newTitle: "Ny" });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.errors["action-larma"]).toEqual(["Skriv vad man gör i en kris, t.ex. Ring 112 om någon är i fara."]);
+    expect(body.errors.newTitle).toEqual(["Rubriken måste vara minst 3 tecken."]);
+    expect(body.errors._form).toEqual(['Rätta de markerade fälten: "Larmvägar är kända av alla förtroendevalda".']);
+    expect(body.values).toMatchObject({ "title-krisgrupp": "Krisgruppen vet vad den ska göra", newTitle: "Ny" });
+  });
+
+  it("an item that is no first step gets no first-step text, even when a form sends one", async () => {
+    const admin = await signedIn({ roles: ["admin"] });
+    const loadTemplate = async () =>
+      (await settle(() => templateLoader({ request: getRequest("/admin/crisis-template", admin.cookie), context, params: {} }))).json();
+    expect((await loadTemplate()).items.find((i: { key: string }) => i.key === "telefonkedja")).toMatchObject({ firstStep: false, action: "" });
+    const res = await publish(admin.cookie, { "title-telefonkedja": "Telefonkedjan är bestämd och prövad", "action-telefonkedja": "Ring alla." });
+    expect(res).toRedirectTo("/admin/crisis-template");
+    expect((await loadTemplate()).items.find((i: { key: string }) => i.key === "telefonkedja")).toMatchObject({
+      title: "Telefonkedjan är bestämd och prövad",
+      action: "",
+    });
   });
 });

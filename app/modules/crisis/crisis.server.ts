@@ -6,6 +6,9 @@ import { forbidden, notFound } from "~/utils/http.server";
 import { planProgress } from "./progress";
 import { latestTemplate } from "./template.server";
 
+/** The template's section for contacts and the phone tree: the plan's contact list is shown in it. */
+export const CONTACTS_SECTION = "kontakter";
+
 /** Who may do what with a branch's plan, as the rule table needs it. */
 async function resourceFor(branchId: string) {
   const [supporters, krisansvariga, chairs] = await Promise.all([
@@ -70,6 +73,7 @@ export async function ensurePlan(branchId: string, client: Tx | typeof db = db) 
             title: i.title,
             guidance: i.guidance,
             firstStep: i.firstStep,
+            action: i.action,
           })),
         },
       },
@@ -105,15 +109,22 @@ export function planMembers(branchId: string) {
   return db.person.findMany({ where: { branchId, active: true }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
-/** The phone-sized "I en kris nu" view: the contact list in calling order and the first steps that apply. */
+/**
+ * The phone-sized "I en kris nu" view: the contact list in calling order and the first steps that
+ * apply, as what to do now. An item's title says what the plan has in place ("Kontaktlistan är
+ * uppdaterad"), which is no instruction in a crisis, so a step without its action text is left out.
+ */
 export async function crisisNow(planId: string) {
   const [contacts, steps] = await Promise.all([
     db.crisisContact.findMany({ where: { planId }, orderBy: { order: "asc" } }),
-    db.crisisPlanItem.findMany({ where: { planId, firstStep: true, status: { not: "not-applicable" } }, orderBy: [{ sectionOrder: "asc" }, { order: "asc" }] }),
+    db.crisisPlanItem.findMany({
+      where: { planId, firstStep: true, status: { not: "not-applicable" }, action: { not: "" } },
+      orderBy: [{ sectionOrder: "asc" }, { order: "asc" }],
+    }),
   ]);
   return {
     contacts: contacts.map((c) => ({ id: c.id, name: c.name, role: c.role, phone: c.phone })),
-    steps: steps.map((s) => ({ id: s.id, title: s.title, guidance: s.guidance })),
+    steps: steps.map((s) => ({ id: s.id, action: s.action })),
   };
 }
 
@@ -307,6 +318,7 @@ export async function decideOffer(actor: Actor, planId: string, offerId: string,
           title: item.title,
           guidance: item.guidance,
           firstStep: item.firstStep,
+          action: item.action,
         },
       });
     }
@@ -329,7 +341,10 @@ export async function decideOffer(actor: Actor, planId: string, offerId: string,
  */
 export async function publishTemplate(
   actor: Actor,
-  change: { edits: Record<string, { title: string; guidance: string }>; addition?: { sectionKey: string; key: string; title: string; guidance: string } },
+  change: {
+    edits: Record<string, { title: string; guidance: string; action?: string }>;
+    addition?: { sectionKey: string; key: string; title: string; guidance: string };
+  },
   note: string,
 ): Promise<ActionResult<{ version: number }>> {
   const latest = await latestTemplate();
@@ -343,6 +358,7 @@ export async function publishTemplate(
     title: change.edits[i.key]?.title ?? i.title,
     guidance: change.edits[i.key]?.guidance ?? i.guidance,
     firstStep: i.firstStep,
+    action: change.edits[i.key]?.action ?? i.action,
   }));
   if (change.addition) {
     const section = latest.items.filter((i) => i.sectionKey === change.addition!.sectionKey);
@@ -354,6 +370,7 @@ export async function publishTemplate(
       sectionOrder: section[0]!.sectionOrder,
       order: Math.max(...section.map((i) => i.order)) + 1,
       firstStep: false,
+      action: "",
     });
   }
   await transaction(async (tx) => {

@@ -3,9 +3,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
 import { branchId, createPerson } from "../../../tests/integration/helpers";
-import { crisisAccess, decideOffer, ensurePlan, loadPlan, markReviewed, planHistory, publishTemplate, setKrisansvarig, updateItem } from "./crisis.server";
+import {
+  crisisAccess,
+  crisisNow,
+  decideOffer,
+  ensurePlan,
+  loadPlan,
+  markReviewed,
+  planHistory,
+  publishTemplate,
+  setKrisansvarig,
+  updateItem,
+} from "./crisis.server";
 import { planProgress } from "./progress";
-import { ensureTemplate, readTemplateFile } from "./template.server";
+import { ensureTemplate, readTemplateFile, templateFile } from "./template.server";
 
 beforeAll(async () => {
   await ensureTemplate(path.resolve("content/krisplan/mall.md"));
@@ -121,5 +132,49 @@ describe("the plan", () => {
     const fresh = await loadPlan((await ensurePlan(await branchId("Övertorneå"))).id);
     expect(fresh.items.find((i) => i.templateKey === first.templateKey)!.title).toBe("Ny rubrik från distriktet");
     expect(fresh.items.some((i) => i.templateKey === "digitala-moten")).toBe(true);
+  });
+});
+
+describe("I en kris nu", () => {
+  const MALL = path.resolve("content/krisplan/mall.md");
+
+  it("lists the first steps as what to do now, not the checklist's titles, and leaves out the ones that are not relevant", async () => {
+    const plan = await ensurePlan(await branchId("Arvidsjaur"));
+    const editor = actorOf(await createPerson({ roles: ["admin"] }));
+    const { steps } = await crisisNow(plan.id);
+    const file = readTemplateFile(MALL).filter((i) => i.firstStep);
+    expect(steps.map((s) => s.action)).toEqual(file.map((i) => i.action));
+    expect(steps.map((s) => s.action)).toContain(
+      "Är någon i fara: ring 112. Är det ett hot men inte akut: ring polisen på 114 14. Meddela sedan krisledaren och distriktet.",
+    );
+    for (const item of file) expect(steps.map((s) => s.action)).not.toContain(item.title);
+
+    const spokesperson = (await loadPlan(plan.id)).items.find((i) => i.templateKey === "talesperson")!;
+    const notApplicable = { status: "not-applicable", notApplicableReason: "Distriktet svarar för oss.", ownerId: "", dueOn: "", note: "", link: "" };
+    expect(await updateItem(editor, plan.id, spokesperson.id, notApplicable)).toEqual({ ok: true });
+    expect((await crisisNow(plan.id)).steps.map((s) => s.action)).not.toContain(spokesperson.action);
+  });
+
+  it("a template refuses a first step without its action text", () => {
+    const section = { key: "ledning", title: "Vem leder i en kris", items: [{ key: "krisledare", title: "Krisledare är utsedd", firstStep: true }] };
+    const parsed = templateFile.safeParse({ kind: "crisis-template", title: "Mall", sections: [section] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ["sections", 0, "items", 0, "action"] });
+  });
+
+  it("first steps from before the action texts existed get the file's text at the next sync, in the template and in the plans", async () => {
+    const plan = await ensurePlan(await branchId("Boden"));
+    await db.crisisTemplateItem.updateMany({ where: { key: "larma" }, data: { action: "" } });
+    await db.crisisPlanItem.updateMany({ where: { templateKey: "larma" }, data: { action: "" } });
+    const own = await db.crisisPlanItem.create({
+      data: { planId: plan.id, templateKey: null, sectionKey: "hot", sectionTitle: "Rapportera hot", sectionOrder: 6, order: 9, title: "Egen punkt" },
+    });
+    expect((await crisisNow(plan.id)).steps.map((s) => s.action)).not.toContainEqual(expect.stringContaining("ring 112"));
+
+    expect(await ensureTemplate(MALL)).toBe(false);
+    expect((await crisisNow(plan.id)).steps.map((s) => s.action)).toContainEqual(expect.stringContaining("ring 112"));
+    expect(await db.crisisTemplateItem.count({ where: { key: "larma", action: "" } })).toBe(0);
+    // Nothing else is touched: an item that is no first step keeps its empty text.
+    expect((await db.crisisPlanItem.findUniqueOrThrow({ where: { id: own.id } })).action).toBe("");
   });
 });

@@ -15,7 +15,20 @@ export const templateFile = z.object({
         key,
         title: z.string().min(1, "saknas"),
         items: z
-          .array(z.object({ key, title: z.string().min(1, "saknas"), guidance: z.string().default(""), firstStep: z.boolean().default(false) }))
+          .array(
+            z
+              .object({
+                key,
+                title: z.string().min(1, "saknas"),
+                guidance: z.string().default(""),
+                firstStep: z.boolean().default(false),
+                action: z.string().trim().default(""),
+              })
+              .refine((item) => !item.firstStep || item.action !== "", {
+                path: ["action"],
+                message: "ett första steg behöver action: vad man gör i en kris",
+              }),
+          )
           .min(1, "en sektion behöver minst en punkt"),
       }),
     )
@@ -31,6 +44,7 @@ export type TemplateItemInput = {
   title: string;
   guidance: string;
   firstStep: boolean;
+  action: string;
 };
 
 export function readTemplateFile(file: string): TemplateItemInput[] {
@@ -55,15 +69,26 @@ export function readTemplateFile(file: string): TemplateItemInput[] {
         title: item.title,
         guidance: item.guidance,
         firstStep: item.firstStep,
+        action: item.action,
       };
     }),
   );
 }
 
-/** The district template starts as the file in content/; later versions are made in the app. */
+/**
+ * The district template starts as the file in content/; later versions are made in the app.
+ * A first step without its "what to do" text (an item from before the texts existed) gets the
+ * file's, in the template and in every plan: the crisis view lists those texts, never titles.
+ */
 export async function ensureTemplate(file: string) {
-  if ((await db.crisisTemplateVersion.count()) > 0) return false;
   const items = readTemplateFile(file);
+  if ((await db.crisisTemplateVersion.count()) > 0) {
+    for (const item of items.filter((i) => i.firstStep)) {
+      await db.crisisTemplateItem.updateMany({ where: { key: item.key, firstStep: true, action: "" }, data: { action: item.action } });
+      await db.crisisPlanItem.updateMany({ where: { templateKey: item.key, firstStep: true, action: "" }, data: { action: item.action } });
+    }
+    return false;
+  }
   await db.crisisTemplateVersion.create({ data: { version: 1, note: "Från content/krisplan/mall.md", items: { create: items } } });
   return true;
 }

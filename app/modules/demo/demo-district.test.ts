@@ -1,7 +1,11 @@
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { attemptLogin } from "~/modules/auth/login.server";
-import { isLeadingPosition } from "~/modules/people/positions";
+import { actorOf } from "~/modules/auth/session.server";
+import { crisisAccess } from "~/modules/crisis/crisis.server";
+import { ensureTemplate } from "~/modules/crisis/template.server";
+import { isLeadingPosition, positionLabel } from "~/modules/people/positions";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDistrict, type SeedOutcome } from "./demo-district.server";
 
 describe("demo district", () => {
@@ -10,6 +14,8 @@ describe("demo district", () => {
   // busy machine (PostgreSQL); the checks themselves take milliseconds.
   let first: SeedOutcome;
   beforeAll(async () => {
+    // The crisis plans are seeded only where the template is loaded, as content sync does before a start.
+    await ensureTemplate(path.resolve("content/krisplan/mall.md"));
     first = await seedDistrict({ demo: true });
   }, 30_000);
 
@@ -37,6 +43,46 @@ describe("demo district", () => {
   it("every demo login works", async () => {
     for (const login of DEMO_LOGINS) {
       expect((await attemptLogin({ email: login.email, password: DEMO_PASSWORD, address: "127.0.0.9" })).ok).toBe(true);
+    }
+  });
+
+  it("crisis plans agree with the rest of the demo: each 'ej aktuell' reason belongs to its item, contacts have the role they name", async () => {
+    const items = await db.crisisPlanItem.findMany({ include: { plan: { include: { branch: true } } } });
+    const notApplicable = items.filter((i) => i.status === "not-applicable");
+    expect(notApplicable.length).toBeGreaterThan(0);
+    // Only the items about the branch's own social media accounts, and the reason is about those accounts.
+    for (const item of notApplicable) {
+      expect([item.plan.branch.name, item.templateKey]).toEqual([item.plan.branch.name, expect.stringMatching(/^(kontoagare|aterstallning)$/)]);
+      expect(item.notApplicableReason).toMatch(/konton i sociala medier/);
+    }
+    const kalixCrisisGroup = items.find((i) => i.plan.branch.name === "Kalix" && i.templateKey === "krisgrupp")!;
+    expect(kalixCrisisGroup.status).not.toBe("not-applicable");
+    expect(items.filter((i) => i.status !== "not-applicable" && i.notApplicableReason !== null)).toEqual([]);
+
+    const contacts = await db.crisisContact.findMany({ include: { plan: true } });
+    const people = await db.person.findMany({ include: { branchRoles: true } });
+    for (const contact of contacts.filter((c) => c.role !== "Distriktet")) {
+      const person = people.find((p) => p.name === contact.name && p.branchId === contact.plan.branchId);
+      expect(person, contact.name).toBeDefined();
+      if (contact.role === "Krisansvarig")
+        expect(
+          person!.branchRoles.map((r) => r.role),
+          contact.name,
+        ).toContain("krisansvarig");
+      else expect(positionLabel(person!.position), contact.name).toBe(contact.role);
+    }
+  });
+
+  it("crisis plans are reviewed by someone who may edit them, and a contact list is 'klar' only with people in it", async () => {
+    const plans = await db.crisisPlan.findMany({ include: { contacts: true, items: { where: { templateKey: "kontaktlista" } } } });
+    expect(plans).toHaveLength(14);
+    expect(plans.filter((p) => p.reviewedById).length).toBeGreaterThan(0);
+    for (const plan of plans.filter((p) => p.reviewedById)) {
+      const reviewer = await db.person.findUniqueOrThrow({ where: { id: plan.reviewedById! } });
+      expect(await crisisAccess(actorOf(reviewer), plan.branchId), reviewer.name).toBe("edit");
+    }
+    for (const plan of plans.filter((p) => p.items[0]!.status === "done")) {
+      expect(plan.contacts.filter((c) => c.role !== "Distriktet").length).toBeGreaterThan(0);
     }
   });
 });
