@@ -380,11 +380,30 @@ export default function CrisisPlan() {
             {history.map((entry) => (
               <li key={entry.id}>
                 {swedishDateTime(entry.at)}: {entry.actor}, {auditLabel(entry.action)}
-                {typeof entry.detail.item === "string" ? ` "${entry.detail.item}"` : ""}
-                <details>
-                  <summary>Före och efter</summary>
-                  <pre className="mail">{JSON.stringify({ före: entry.detail.before ?? null, efter: entry.detail.after ?? null }, null, 2)}</pre>
-                </details>
+                {entry.item ? ` "${entry.item}"` : ""}
+                {entry.changes.length > 0 ? (
+                  <details>
+                    <summary>Före och efter</summary>
+                    <table className="changes">
+                      <thead>
+                        <tr>
+                          <th scope="col">Uppgift</th>
+                          <th scope="col">Före</th>
+                          <th scope="col">Efter</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {entry.changes.map((change) => (
+                          <tr key={change.field}>
+                            <th scope="row">{change.field}</th>
+                            <td>{change.before}</td>
+                            <td>{change.after}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>

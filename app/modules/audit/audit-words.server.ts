@@ -3,7 +3,7 @@ import { ITEM_STATUS_LABELS } from "~/modules/crisis/progress";
 import { STATUS_LABELS as ENROLMENT_LABELS } from "~/modules/enrolment/eligibility";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { inSlices } from "~/utils/in-slices";
-import { swedishDateTime } from "~/utils/time";
+import { swedishDate, swedishDateTime } from "~/utils/time";
 
 /*
  * The audit log in words: what an entry concerns ("Handledning: Gruppträff 3"
@@ -57,6 +57,13 @@ const DETAIL_LABELS: Record<string, string> = {
   mode: "Antagning",
   positions: "Befattningar",
   kind: "Typ",
+  ownerId: "Ansvarig",
+  notApplicableReason: "Varför ej aktuell",
+  link: "Länk",
+  reviewedAt: "Genomgången",
+  section: "Sektion",
+  guidance: "Vägledning",
+  action: "Första steget",
   location: "Plats",
   agenda: "Agenda",
   position: "Befattning",
@@ -182,7 +189,9 @@ function describeValue(value: unknown, key: string, names: Names): string {
     if (ID_KEYS[key]) return names.get(value) ?? value;
     // A status, or a person's attendance mark (keyed by the person): the page's word for the code.
     if ((key === "status" || names.has(key)) && VALUE_LABELS[value]) return VALUE_LABELS[value];
-    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? swedishDateTime(value) : value;
+    // A day (dueOn, startsOn) is stored at noon UTC; its time means nothing.
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return key.endsWith("On") ? swedishDate(value) : swedishDateTime(value);
+    return value;
   }
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) return value.length === 0 ? "inga" : value.map((part) => describeValue(part, key, names)).join(", ");
@@ -197,4 +206,23 @@ export function describeDetail(detail: string, names: Names): string[] {
   return Object.entries(parseDetail(detail))
     .filter(([, value]) => value !== null && value !== undefined)
     .map(([key, value]) => `${DETAIL_LABELS[key] ?? key}: ${describeValue(value, key, names)}`);
+}
+
+/**
+ * What an edit changed, field by field: the entries' before/after records
+ * side by side, only where they differ, in the page's words. An addition has
+ * only "after", a removal only "before".
+ */
+export function describeChanges(detail: Record<string, unknown>, names: Names): { field: string; before: string; after: string }[] {
+  const record = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const before = record(detail.before);
+  const after = record(detail.after);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => key !== "id");
+  return keys
+    .map((key) => ({
+      field: DETAIL_LABELS[key] ?? key,
+      before: key in before ? describeValue(before[key], key, names) : "–",
+      after: key in after ? describeValue(after[key], key, names) : "–",
+    }))
+    .filter((change) => change.before !== change.after);
 }

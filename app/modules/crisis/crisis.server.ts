@@ -1,3 +1,4 @@
+import { describeChanges, namesFor } from "~/modules/audit/audit-words.server";
 import { db, transaction, type Tx } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
@@ -409,17 +410,17 @@ export async function setKrisansvarig(actorId: string, personId: string, on: boo
 
 export async function planHistory(planId: string) {
   const events = await db.auditEvent.findMany({ where: { subjectType: "crisis-plan", subjectId: planId }, orderBy: { createdAt: "desc" }, take: 100 });
-  const actors = new Map(
-    (await db.person.findMany({ where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true } })).map((p) => [
-      p.id,
-      p.name,
-    ]),
-  );
-  return events.map((e) => ({
-    id: e.id,
-    action: e.action,
-    at: e.createdAt,
-    actor: e.actorId ? (actors.get(e.actorId) ?? "okänd") : "systemet",
-    detail: JSON.parse(e.detail) as Record<string, unknown>,
-  }));
+  const names = await namesFor(events);
+  return events.map((e) => {
+    const detail = JSON.parse(e.detail) as Record<string, unknown>;
+    return {
+      id: e.id,
+      action: e.action,
+      at: e.createdAt,
+      actor: e.actorId ? (names.get(e.actorId) ?? "okänd") : "systemet",
+      item: typeof detail.item === "string" ? detail.item : null,
+      /** Field by field, in words: who became responsible, not which id. */
+      changes: describeChanges(detail, names),
+    };
+  });
 }

@@ -72,10 +72,17 @@ describe("the plan", () => {
     });
     expect(result).toEqual({ ok: true });
     const history = await planHistory(plan.id);
-    expect(history[0]).toMatchObject({
-      action: "crisis.item-updated",
-      detail: { item: item.title, before: { status: "not-started", ownerId: null }, after: { status: "done", ownerId: owner.id, note: "Klar" } },
-    });
+    expect(history[0]).toMatchObject({ action: "crisis.item-updated", actor: expect.any(String), item: item.title });
+    // Field by field in words, only what changed: the owner by name, the status and day as the plan shows them.
+    expect(history[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { field: "Status", before: "Ej påbörjad", after: "Klar" },
+        { field: "Ansvarig", before: "–", after: owner.name },
+        { field: "Klart senast", before: "–", after: "31 januari 2027" },
+        { field: "Anteckning", before: "–", after: "Klar" },
+      ]),
+    );
+    expect(history[0]!.changes.map((change) => change.field)).not.toContain("Varför ej aktuell");
 
     const stranger = await createPerson({ branch: "Boden" });
     expect(
