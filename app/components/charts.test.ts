@@ -19,7 +19,7 @@ describe("the branch chart", () => {
     );
     expect(page).toContain('class="target-line"');
     expect(page).toContain("mål 75 %");
-    expect(page).toContain('<th scope="col">Nämnare</th>');
+    expect(page).toContain('<th scope="row">Kiruna</th><td>50 %</td><td>1 av 2</td>');
   });
 
   it("draws no invented branch target for a count, and gives each branch's share of the district's target in the table", () => {

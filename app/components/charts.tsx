@@ -101,11 +101,12 @@ export function BranchBars({
       ) : null}
       <TableAlternative
         title={title}
-        columns={target === null ? ["Arbetarekommun", "Antal", ofTarget] : ["Arbetarekommun", "Utfall", "Täljare", "Nämnare"]}
+        // Three columns, not four (numerator and denominator apart): four did not fit a phone's width.
+        columns={target === null ? ["Arbetarekommun", "Antal", ofTarget] : ["Arbetarekommun", "Utfall", "Antal"]}
         rows={rows.map((r) =>
           target === null
             ? [r.name, fmt(r.value, unit), fmt(shareOfDistrictTarget(indicator, r.value), "percent")]
-            : [r.name, fmt(r.value, unit), String(r.numerator), r.denominator === null ? "–" : String(r.denominator)],
+            : [r.name, fmt(r.value, unit), r.denominator === null ? String(r.numerator) : `${r.numerator} av ${r.denominator}`],
         )}
       />
     </figure>

@@ -67,33 +67,35 @@ export default function GoalsDashboard() {
           </button>
         </Form>
       </div>
-      <table>
-        <caption>Översikt {query.period}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indikator</th>
-            <th scope="col">Utgångsläge</th>
-            <th scope="col">Mål</th>
-            <th scope="col">Utfall</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reports.map((report) => (
-            <tr key={report.key}>
-              <th scope="row">
-                <a href={`#${report.key}`}>{report.name}</a>
-              </th>
-              <td>{formatIndicatorValue(report.baseline, report.unit)}</td>
-              <td>{formatIndicatorValue(report.target, report.unit)}</td>
-              <td>{formatIndicatorValue(report.district.value, report.unit)}</td>
-              <td>
-                <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
-              </td>
+      <div className="table-wrap">
+        <table>
+          <caption>Översikt {query.period}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Indikator</th>
+              <th scope="col">Utgångsläge</th>
+              <th scope="col">Mål</th>
+              <th scope="col">Utfall</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {reports.map((report) => (
+              <tr key={report.key}>
+                <th scope="row">
+                  <a href={`#${report.key}`}>{report.name}</a>
+                </th>
+                <td>{formatIndicatorValue(report.baseline, report.unit)}</td>
+                <td>{formatIndicatorValue(report.target, report.unit)}</td>
+                <td>{formatIndicatorValue(report.district.value, report.unit)}</td>
+                <td>
+                  <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {goals.map((goal) => (
         <section key={goal.key} aria-labelledby={`goal-${goal.key}`}>
           <h2 id={`goal-${goal.key}`}>{goal.title}</h2>

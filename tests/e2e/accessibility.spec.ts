@@ -86,6 +86,10 @@ test.describe("accessibility", () => {
     await logInAs(page, DEMO.admin);
     for (const path of [
       "/",
+      "/admin",
+      "/admin/goals",
+      "/admin/goals/report",
+      "/admin/people?status=invited",
       "/admin/people/new",
       "/account",
       "/courses",
