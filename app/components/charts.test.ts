@@ -30,6 +30,11 @@ describe("the branch chart", () => {
     expect(page).not.toMatch(/mål 2,8|mål 40</);
     expect(page).toContain("Distriktets mål är 40 för hela distriktet.");
     expect(page).toContain("Målet 40 gäller hela distriktet och är inte fördelat på arbetarekommunerna.");
+    // The bars run to the district's 40: Kiruna's 5 is an eighth of the way, not a full bar.
+    const bar = (name: string) => Number(new RegExp(`<text[^>]*>${name}</text><rect x="110" y="[\\d.]+" width="([\\d.]+)"`).exec(page)![1]);
+    expect(bar("Kiruna")).toBeCloseTo(340 / 8, 0);
+    expect(bar("Pajala")).toBe(0);
+    expect(page).toContain(">5 (12,5 %)</text>");
     expect(page).toContain('<th scope="col">Andel av distriktets mål (40)</th>');
     expect(page).toContain('<th scope="row">Kiruna</th><td>5</td><td>12,5 %</td>');
     expect(page).toContain('<th scope="row">Pajala</th><td>0</td><td>0 %</td>');
