@@ -19,7 +19,7 @@ describe("the branch chart", () => {
     );
     expect(page).toContain('class="target-line"');
     expect(page).toContain("mål 75 %");
-    expect(page).toContain('<th scope="col">Nämnare</th>');
+    expect(page).toContain('<th scope="row">Kiruna</th><td>50 %</td><td>1 av 2</td>');
   });
 
   it("draws no invented branch target for a count, and gives each branch's share of the district's target in the table", () => {
@@ -30,6 +30,11 @@ describe("the branch chart", () => {
     expect(page).not.toMatch(/mål 2,8|mål 40</);
     expect(page).toContain("Distriktets mål är 40 för hela distriktet.");
     expect(page).toContain("Målet 40 gäller hela distriktet och är inte fördelat på arbetarekommunerna.");
+    // The bars run to the district's 40: Kiruna's 5 is an eighth of the way, not a full bar.
+    const bar = (name: string) => Number(new RegExp(`<text[^>]*>${name}</text><rect x="110" y="[\\d.]+" width="([\\d.]+)"`).exec(page)![1]);
+    expect(bar("Kiruna")).toBeCloseTo(340 / 8, 0);
+    expect(bar("Pajala")).toBe(0);
+    expect(page).toContain(">5 (12,5 %)</text>");
     expect(page).toContain('<th scope="col">Andel av distriktets mål (40)</th>');
     expect(page).toContain('<th scope="row">Kiruna</th><td>5</td><td>12,5 %</td>');
     expect(page).toContain('<th scope="row">Pajala</th><td>0</td><td>0 %</td>');

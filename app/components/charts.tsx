@@ -54,7 +54,8 @@ export function BranchBars({
   const id = useId();
   const { unit } = indicator;
   const target = branchTarget(indicator);
-  const max = Math.max(unit === "percent" ? 100 : 0, target ?? 0, ...rows.map((r) => r.value ?? 0), 1);
+  // A count's bars run to the district's target: each bar is the branch's part of it, and together they make the district's.
+  const max = Math.max(unit === "percent" ? 100 : indicator.target, ...rows.map((r) => r.value ?? 0), 1);
   const rowH = 22;
   const labelW = 110;
   const width = 520;
@@ -80,7 +81,9 @@ export function BranchBars({
             </text>,
             <rect key={`${r.name}-b`} x={labelW} y={i * rowH + 4} width={barWidth} height={14} className={r.value === null ? "bar bar-empty" : "bar"} />,
             <text key={`${r.name}-v`} x={px(labelW + barWidth + 4)} y={i * rowH + 15}>
-              {fmt(r.value, unit)}
+              {target === null && r.value !== null
+                ? `${fmt(r.value, unit)} (${fmt(shareOfDistrictTarget(indicator, r.value), "percent")})`
+                : fmt(r.value, unit)}
             </text>,
           ];
         })}
@@ -95,17 +98,18 @@ export function BranchBars({
       </svg>
       {target === null ? (
         <figcaption className="muted">
-          Målet {fmt(indicator.target, unit)} gäller hela distriktet och är inte fördelat på arbetarekommunerna. Tabellen visar hur stor del av distriktets mål
-          varje arbetarekommun står för.
+          Målet {fmt(indicator.target, unit)} gäller hela distriktet och är inte fördelat på arbetarekommunerna. Stapelns hela bredd är distriktets mål, och
+          varje stapel visar hur stor del av det arbetarekommunen står för.
         </figcaption>
       ) : null}
       <TableAlternative
         title={title}
-        columns={target === null ? ["Arbetarekommun", "Antal", ofTarget] : ["Arbetarekommun", "Utfall", "Täljare", "Nämnare"]}
+        // Three columns, not four (numerator and denominator apart): four did not fit a phone's width.
+        columns={target === null ? ["Arbetarekommun", "Antal", ofTarget] : ["Arbetarekommun", "Utfall", "Antal"]}
         rows={rows.map((r) =>
           target === null
             ? [r.name, fmt(r.value, unit), fmt(shareOfDistrictTarget(indicator, r.value), "percent")]
-            : [r.name, fmt(r.value, unit), String(r.numerator), r.denominator === null ? "–" : String(r.denominator)],
+            : [r.name, fmt(r.value, unit), r.denominator === null ? String(r.numerator) : `${r.numerator} av ${r.denominator}`],
         )}
       />
     </figure>

@@ -4,6 +4,7 @@ import { auditCsv } from "~/modules/audit/audit-log.server";
 import { parseAuditQuery } from "~/modules/audit/audit-filter";
 import { requirePermission } from "~/modules/auth/session.server";
 import { stockholmDate } from "~/utils/time";
+import { fileDownload } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "audit:read");
@@ -11,11 +12,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const csv = await auditCsv(filter);
   // Reading the log out of the app is itself logged.
   await recordAudit({ actorId: actor.id, action: "audit.exported", subjectType: "export", detail: { filter } });
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="ledarlyftet-granskningslogg-${stockholmDate(new Date())}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileDownload(csv, { filename: `ledarlyftet-granskningslogg-${stockholmDate(new Date())}.csv`, contentType: "text/csv; charset=utf-8" });
 }

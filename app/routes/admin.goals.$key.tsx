@@ -7,7 +7,7 @@ import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { listBranches } from "~/modules/branches/branches.server";
 import { addEntry, drillDown, indicatorWithEntries, requireIndicator, updateIndicator } from "~/modules/goals/goals.server";
-import { parseGoalsQuery } from "~/modules/goals/goals-query";
+import { goalsQueryString, parseGoalsQuery } from "~/modules/goals/goals-query";
 import { thresholdField } from "~/modules/goals/thresholds";
 import { formFailure } from "~/utils/action-result.server";
 import { redirectWithMessage } from "~/utils/flash.server";
@@ -105,7 +105,7 @@ export default function IndicatorPage() {
   return (
     <>
       <p>
-        <Link to={`/admin/goals?period=${query.period}`}>← Mål och indikatorer</Link>
+        <Link to={`/admin/goals${goalsQueryString(query)}`}>← Mål och indikatorer</Link>
       </p>
       <h1>{indicator.name}</h1>
       <p className="muted">{drill.indicator.definition}</p>

@@ -8,7 +8,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { requirePermission } from "~/modules/auth/session.server";
 import { branchesForDashboard } from "~/modules/goals/branch-ranking";
 import { dashboardReport, takeSnapshots } from "~/modules/goals/goals.server";
-import { parseGoalsQuery } from "~/modules/goals/goals-query";
+import { goalsQueryString, parseGoalsQuery, POSITION_GROUPS } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { swedishDateTime } from "~/utils/time";
@@ -36,12 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithMessage(request, "/admin/goals", `Ögonblicksbild för ${month} sparad (${formatCount(stored, "värde", "värden")}).`);
 }
 
-const GROUP_OPTIONS = [{ value: "leading", label: "Ledande företrädare" }, { value: "other", label: "Övriga" }, ...positionOptions];
+const GROUP_OPTIONS = [...POSITION_GROUPS, ...positionOptions];
 
 export default function GoalsDashboard() {
   const { query, reports, computedAt, years } = useLoaderData<typeof loader>();
   const goals = [...new Map(reports.map((report) => [report.goal.key, report.goal])).values()];
-  const exportQuery = `?period=${query.period}${query.group ? `&group=${query.group}` : ""}`;
+  const exportQuery = goalsQueryString(query);
   return (
     <>
       <h1>Mål och indikatorer</h1>
@@ -67,33 +67,35 @@ export default function GoalsDashboard() {
           </button>
         </Form>
       </div>
-      <table>
-        <caption>Översikt {query.period}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indikator</th>
-            <th scope="col">Utgångsläge</th>
-            <th scope="col">Mål</th>
-            <th scope="col">Utfall</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reports.map((report) => (
-            <tr key={report.key}>
-              <th scope="row">
-                <a href={`#${report.key}`}>{report.name}</a>
-              </th>
-              <td>{formatIndicatorValue(report.baseline, report.unit)}</td>
-              <td>{formatIndicatorValue(report.target, report.unit)}</td>
-              <td>{formatIndicatorValue(report.district.value, report.unit)}</td>
-              <td>
-                <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
-              </td>
+      <div className="table-wrap">
+        <table>
+          <caption>Översikt {query.period}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Indikator</th>
+              <th scope="col">Utgångsläge</th>
+              <th scope="col">Mål</th>
+              <th scope="col">Utfall</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {reports.map((report) => (
+              <tr key={report.key}>
+                <th scope="row">
+                  <a href={`#${report.key}`}>{report.name}</a>
+                </th>
+                <td>{formatIndicatorValue(report.baseline, report.unit)}</td>
+                <td>{formatIndicatorValue(report.target, report.unit)}</td>
+                <td>{formatIndicatorValue(report.district.value, report.unit)}</td>
+                <td>
+                  <span className={`badge status-${report.status}`}>{STATUS_LABELS[report.status]}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {goals.map((goal) => (
         <section key={goal.key} aria-labelledby={`goal-${goal.key}`}>
           <h2 id={`goal-${goal.key}`}>{goal.title}</h2>

@@ -4,7 +4,7 @@ import { BranchBars } from "~/components/charts";
 import { formatIndicatorValue } from "~/utils/format";
 import { requirePermission } from "~/modules/auth/session.server";
 import { dashboardReport } from "~/modules/goals/goals.server";
-import { parseGoalsQuery } from "~/modules/goals/goals-query";
+import { goalsQueryString, groupLabel, parseGoalsQuery } from "~/modules/goals/goals-query";
 import { STATUS_LABELS } from "~/modules/goals/period";
 import { swedishDate } from "~/utils/time";
 
@@ -19,20 +19,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The yearly follow-up made for paper: one goal area per page. */
 export default function FollowUpReport() {
   const { query, reports, printedAt } = useLoaderData<typeof loader>();
+  const group = groupLabel(query.group);
   const goals = [...new Map(reports.map((report) => [report.goal.key, report.goal])).values()];
   return (
     <div className="report">
       <p className="actions" style={{ marginTop: 0 }}>
-        <Link to={`/admin/goals?period=${query.period}`}>← Mål och indikatorer</Link>
+        <Link to={`/admin/goals${goalsQueryString(query)}`}>← Mål och indikatorer</Link>
         <button type="button" onClick={() => window.print()}>
           Skriv ut
         </button>
-        <a href={`/admin/goals/report.pdf?period=${query.period}`} className="button secondary">
+        <a href={`/admin/goals/report.pdf${goalsQueryString(query)}`} className="button secondary" download>
           Ladda ner som PDF
         </a>
       </p>
       <h1>Uppföljning av handlingsplanen {query.period}</h1>
-      <p>Underlag till höstmötet, {swedishDate(printedAt)}.</p>
+      <p>
+        Underlag till höstmötet, {swedishDate(printedAt)}.{group ? ` Befattningsgrupp: ${group}.` : ""}
+      </p>
       {goals.map((goal) => (
         <section key={goal.key}>
           <h2>{goal.title}</h2>

@@ -17,3 +17,25 @@ export function clientAddress(context: AppLoadContext | undefined): string {
   const address = (context as { clientAddress?: unknown } | undefined)?.clientAddress;
   return typeof address === "string" && address.length > 0 ? address : "unknown";
 }
+
+/**
+ * A file the browser saves rather than shows: `Content-Disposition: attachment`
+ * with its Swedish name (RFC 6266 `filename*`, UTF-8) and a plain-ASCII
+ * `filename` for clients that read only that one (å ä ö as a o o). Personal
+ * and district data, so never kept in a shared cache.
+ */
+export function fileDownload(body: BodyInit, { filename, contentType }: { filename: string; contentType: string }): Response {
+  return new Response(body, {
+    headers: { "Content-Type": contentType, "Content-Disposition": attachmentDisposition(filename), "Cache-Control": "no-store" },
+  });
+}
+
+export function attachmentDisposition(filename: string): string {
+  const ascii = filename
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]|["\\]/g, "_");
+  // encodeURIComponent leaves ' ( ) * as they are; RFC 8187 wants them encoded too.
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

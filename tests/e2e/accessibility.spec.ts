@@ -26,7 +26,7 @@ test.describe("accessibility", () => {
   // Each role's pages in groups of a few (about a second each to analyse on an idle
   // machine), so a test stays far inside the default 30 s even on a busy one.
   const PAGES: [role: keyof typeof DEMO, group: string, paths: string[]][] = [
-    ["admin", "overview and people", ["/", "/admin", "/admin/people", "/admin/people?status=review", "/admin/people/import"]],
+    ["admin", "overview and people", ["/", "/admin", "/admin/people", "/admin/people?status=review", "/admin/people?status=invited", "/admin/people/import"]],
     ["admin", "branches, outbox, audit and own account", ["/admin/branches", "/admin/outbox", "/admin/audit", "/account", "/account/data", "/integritet"]],
     ["admin", "crisis plans", ["/crisis", "/crisis/lulea", "/crisis/lulea/now", "/crisis/lulea/print", "/admin/crisis-template"]],
     ["admin", "goals", ["/admin/goals", "/admin/goals/report", "/admin/goals/ledare-handledning", "/admin/goals/leder-debatten"]],
@@ -86,6 +86,10 @@ test.describe("accessibility", () => {
     await logInAs(page, DEMO.admin);
     for (const path of [
       "/",
+      "/admin",
+      "/admin/goals",
+      "/admin/goals/report",
+      "/admin/people?status=invited",
       "/admin/people/new",
       "/account",
       "/courses",

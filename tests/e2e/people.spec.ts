@@ -168,3 +168,33 @@ test.describe("forgotten password", () => {
     await expect(page.getByRole("heading", { name: "Hej Ida!" })).toBeVisible();
   });
 });
+
+test.describe("the admin's first page", () => {
+  test("'har inte valt lösenord ännu' opens exactly those people, and the overview leads into the goals and the Utkorg", async ({ page }) => {
+    await logInAs(page, DEMO.admin);
+    const card = page.getByRole("link", { name: /har inte valt lösenord ännu/ });
+    const count = Number((await card.locator(".stat").innerText()).trim());
+    await card.click();
+    await expect(page).toHaveURL(/\/admin\/people\?status=invited$/);
+    await expect(page.getByLabel("Status")).toHaveValue("invited");
+    await expect(page.getByRole("status")).toHaveText(count === 1 ? "1 person" : `${count} personer`);
+    // Each of them is waiting for the invitation, by their own page.
+    const first = page.getByRole("table").getByRole("link").first();
+    if (count > 0) {
+      await first.click();
+      await expect(page.getByText("Har inte valt lösenord ännu (inbjudan väntar).")).toBeVisible();
+    }
+
+    await page.goto("/");
+    await page.getByRole("link", { name: "Översikt över mål och krisplaner" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Administration" })).toBeVisible();
+    const goals = page.getByRole("table", { name: /^Indikatorernas utfall mot målet/ });
+    await expect(goals.getByRole("row")).toHaveCount(14);
+    await goals.getByRole("link", { name: "Ledande företrädare i kontinuerlig handledning" }).click();
+    await expect(page.getByRole("heading", { name: "Mål och indikatorer" })).toBeVisible();
+    await expect(page.locator("article#ledare-handledning")).toBeInViewport();
+    await page.goBack();
+    await page.getByRole("link", { name: "Öppna utkorgen" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Utkorg" })).toBeVisible();
+  });
+});

@@ -37,6 +37,9 @@ describe("goals routes", () => {
     await createPerson({ branch: "Kiruna", position: "kommunalrad" });
     const res = await settle(() => exportLoader({ request: getRequest("/admin/goals/export.csv?period=2026", admin.cookie), context, params: {} }));
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="ledarlyftet-mal-2026\.csv"; filename\*=UTF-8''ledarlyftet-m%C3%A5l-2026\.csv$/,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(new TextDecoder().decode(bytes));
@@ -70,6 +73,10 @@ describe("goals routes", () => {
     const admin = await signedIn({ roles: ["admin"] });
     const res = await settle(() => pdfLoader({ request: getRequest("/admin/goals/report.pdf?period=2026", admin.cookie), context, params: {} }));
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
+    // Saved as a file to take to the meeting, not opened in the browser's viewer.
+    expect(res.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="uppfoljning-hostmotet-2026.pdf"; filename*=UTF-8''uppf%C3%B6ljning-h%C3%B6stm%C3%B6tet-2026.pdf`,
+    );
     const pdf = Buffer.from(await res.arrayBuffer());
     const text = pdf.toString("latin1");
     expect(text.startsWith("%PDF-1.4")).toBe(true);
@@ -83,6 +90,13 @@ describe("goals routes", () => {
       .filter((l) => / n $/.test(l));
     entries.forEach((line, i) => expect(text.slice(Number(line.slice(0, 10)), Number(line.slice(0, 10)) + 12)).toMatch(new RegExp(`^${i + 1} 0 obj`)));
     expect(text).toContain("(Uppf\xf6ljning av handlingsplanen 2026) Tj");
+    expect(pdfTextLines(pdf)).not.toContain("Befattningsgrupp: Ledande företrädare");
+
+    // A report cut to a group says so, as the page does.
+    const leading = await settle(() =>
+      pdfLoader({ request: getRequest("/admin/goals/report.pdf?period=2026&group=leading", admin.cookie), context, params: {} }),
+    );
+    expect(pdfTextLines(new Uint8Array(await leading.arrayBuffer()))).toContain("Befattningsgrupp: Ledande företrädare");
   });
 
   it("prints every definition with the thresholds that are counted, on the report, the PDF, the CSV and the dashboard, never the letters N and X", async () => {

@@ -24,11 +24,11 @@ function encode(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
-/** Splits text into lines of at most `width` characters, at spaces. */
+/** Splits text into lines of at most `width` characters, at spaces; never between a number and its "%" ("80 %" stays on one line). */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/)) {
+  for (const word of text.split(/\s+(?!%)/)) {
     if (line && line.length + word.length + 1 > width) {
       out.push(line);
       line = word;

@@ -5,11 +5,12 @@ import { STATUS_LABELS } from "./period";
 import { renderPdf, wrap, type PdfLine } from "./pdf.server";
 
 /** The höstmöte follow-up as PDF: the same content as the printable page. */
-export function followUpPdf(reports: IndicatorReport[], period: string, printedOn: string): Buffer {
+export function followUpPdf(reports: IndicatorReport[], period: string, printedOn: string, group: string | null = null): Buffer {
   const lines: PdfLine[] = [
     { text: `Uppföljning av handlingsplanen ${period}`, bold: true, size: 18 },
     { text: `Socialdemokraterna i Norrbotten · underlag till höstmötet · ${printedOn}`, size: 10, gap: 4 },
   ];
+  if (group) lines.push({ text: `Befattningsgrupp: ${group}`, size: 10 });
   const goals = [...new Map(reports.map((r) => [r.goal.key, r.goal])).values()];
   for (const goal of goals) {
     lines.push({ text: goal.title, bold: true, size: 13, gap: 14 });
