@@ -53,6 +53,12 @@ describe("decodeCsvBytes and binary files", () => {
     expect(decodeCsvBytes(new TextEncoder().encode("\uFEFFÅsa;ö"))).toBe("Åsa;ö");
   });
 
+  it("reads Windows-1252's curly apostrophe, dashes and euro sign as Excel meant them, not as control characters", () => {
+    // "O’Brien – 5 €" as Swedish Excel saves it in "CSV (semikolonavgränsad)".
+    const bytes = new Uint8Array([0x4f, 0x92, 0x42, 0x72, 0x69, 0x65, 0x6e, 0x20, 0x96, 0x20, 0x35, 0x20, 0x80, 0x3b, 0xe5]);
+    expect(decodeCsvBytes(bytes)).toBe("O’Brien – 5 €;å");
+  });
+
   it("reads Excel's Unicode-text byte for byte: the BOM gone, tabs as separators, å and ö intact", () => {
     expect(parseCsv(decodeCsvBytes(EXCEL_UNICODE_TEXT))).toEqual([
       ["Namn", "E-post"],

@@ -83,8 +83,25 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
     // fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD; a BOM is dropped.
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/**
+ * Windows-1252's 0x80–0x9F: the curly quotes, dashes, € and the rest that
+ * Excel writes for ’ – € in names (O’Brien). Node 20's TextDecoder decodes
+ * "windows-1252" as Latin-1 and turns these into invisible control characters;
+ * 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and stay as they are.
+ */
+const WINDOWS_1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += String.fromCharCode(...Array.from(chunk, (byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte)));
+  }
+  return text;
 }
 
 /**
