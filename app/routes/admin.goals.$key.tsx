@@ -76,7 +76,7 @@ const schemas = z.discriminatedUnion("intent", [
     intent: z.literal("entry"),
     period: z.string().regex(/^20\d\d$/, "Ange ett år, t.ex. 2026."),
     value: z.coerce.number({ invalid_type_error: "Ange ett tal." }).min(0, "Värdet kan inte vara negativt."),
-    source: z.string().trim().min(2, "Ange källa, t.ex. Medlemstrendundersökningen.").max(200),
+    source: z.string().trim().min(1, "Ange källa, t.ex. Medlemstrendundersökningen.").max(200, "Högst 200 tecken."),
     measuredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ange datum som ÅÅÅÅ-MM-DD."),
   }),
 ]);
