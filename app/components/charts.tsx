@@ -1,6 +1,7 @@
 import { useId } from "react";
 import { branchTarget, shareOfDistrictTarget } from "~/modules/goals/branch-ranking";
 import { formatIndicatorValue as fmt } from "~/utils/format";
+import { swedishMonth } from "~/utils/time";
 
 /** SVG coordinates to a tenth of a unit: finer is invisible, and fifteen decimals made a third of a dashboard's bytes. */
 const px = (n: number) => Math.round(n * 10) / 10;
@@ -137,12 +138,12 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
   const id = useId();
   if (points.length === 0) return <p className="muted">Ingen historik ännu: den första månadsbilden sparas automatiskt.</p>;
   const width = 520;
-  const height = 180;
-  // Room on the left for the axis labels ("100 %"), below for the months, above for the axis title.
+  const height = 192;
+  // Room on the left for the axis labels ("100 %"), below for the months and years, above for the axis title.
   const left = 52;
   const right = 34;
   const top = 26;
-  const bottom = 30;
+  const bottom = 42;
   const { ticks, top: max } = valueTicks(unit, Math.max(target, ...points.map((p) => p.value ?? 0)));
   const x = (i: number) => px(left + (points.length === 1 ? (width - left - right) / 2 : (i / (points.length - 1)) * (width - left - right)));
   const y = (v: number) => px(height - bottom - (v / max) * (height - top - bottom));
@@ -152,8 +153,8 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} width="100%" className="trend-line">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>
-          Linjediagram över månaderna {points[0]!.month} till {points.at(-1)!.month}, {unit === "percent" ? "andel i procent" : "antal"} från {fmt(0, unit)}{" "}
-          till {fmt(max, unit)}. Samma siffror finns i tabellen nedanför.
+          Linjediagram över månaderna {swedishMonth(points[0]!.month)} till {swedishMonth(points.at(-1)!.month)},{" "}
+          {unit === "percent" ? "andel i procent" : "antal"} från {fmt(0, unit)} till {fmt(max, unit)}. Samma siffror finns i tabellen nedanför.
         </desc>
         {/* Colours and type come from .trend-line in app.css, as for the bars. */}
         <text x={4} y={12} className="axis-title">
@@ -174,16 +175,22 @@ export function TrendLine({ title, points, unit, target }: { title: string; poin
         <polyline className="line" points={drawn.map((p) => `${x(p.i)},${y(p.value!)}`).join(" ")} />
         {drawn.map((p) => (
           <circle key={p.month} cx={x(p.i)} cy={y(p.value!)} r={3.5} className="point">
-            <title>{`${p.month}: ${fmt(p.value, unit)}`}</title>
+            <title>{`${swedishMonth(p.month)}: ${fmt(p.value, unit)}`}</title>
           </circle>
         ))}
         {points.map((p, i) => (
-          <text key={p.month} x={x(i)} y={height - 10} className="month">
-            {p.month.slice(2)}
+          <text key={p.month} x={x(i)} y={height - 24} className="month">
+            {swedishMonth(p.month, true)}
+            {/* The year under the first month and under each January. */}
+            {i === 0 || p.month.endsWith("-01") ? (
+              <tspan x={x(i)} dy={15}>
+                {p.month.slice(0, 4)}
+              </tspan>
+            ) : null}
           </text>
         ))}
       </svg>
-      <TableAlternative title={title} columns={["Månad", "Utfall"]} rows={points.map((p) => [p.month, fmt(p.value, unit)])} />
+      <TableAlternative title={title} columns={["Månad", "Utfall"]} rows={points.map((p) => [swedishMonth(p.month), fmt(p.value, unit)])} />
     </figure>
   );
 }

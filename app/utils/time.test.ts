@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stockholmDate, stockholmToUtc } from "./time";
+import { stockholmDate, stockholmToUtc, swedishMonth } from "./time";
 
 describe("Swedish time", () => {
   it("turns Swedish wall-clock time into the right instant on both sides of summer time", () => {
@@ -15,5 +15,11 @@ describe("Swedish time", () => {
   it("gives the Swedish date of an instant", () => {
     expect(stockholmDate(new Date("2026-06-30T22:30:00Z"))).toBe("2026-07-01");
     expect(stockholmDate(new Date("2026-12-31T22:30:00Z"))).toBe("2026-12-31");
+  });
+
+  it("names a month as people say it, and short on a chart's axis", () => {
+    expect(swedishMonth("2026-05")).toBe("maj 2026");
+    expect(swedishMonth("2027-01")).toBe("januari 2027");
+    expect(swedishMonth("2026-12", true)).toBe("dec");
   });
 });

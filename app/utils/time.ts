@@ -33,6 +33,15 @@ export function swedishDate(date: Date | string): string {
   return longDateFormat.format(new Date(date));
 }
 
+const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+/** A month key "2026-05" as people say it: "maj 2026", or "maj" on a chart's axis (`short`). */
+export function swedishMonth(month: string, short = false): string {
+  const [year, number] = month.split("-");
+  const name = MONTHS[Number(number) - 1] ?? month;
+  return short ? name.slice(0, 3) : `${name} ${year}`;
+}
+
 /** Minutes Stockholm is ahead of UTC at this instant (60 in winter, 120 in summer). */
 export function stockholmOffsetMinutes(instant: Date): number {
   const parts = partsFormat.formatToParts(instant);
