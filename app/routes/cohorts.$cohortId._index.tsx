@@ -6,12 +6,22 @@ import { ProgressBar } from "~/components/progress-bar";
 import { recordAccess } from "~/modules/audit/audit.server";
 import { requirePerson } from "~/modules/auth/session.server";
 import { cohortRoster } from "~/modules/enrolment/cohorts.server";
-import { MODE_LABELS, parsePositions, STATUS_LABELS } from "~/modules/enrolment/eligibility";
-import { decide, enrolSelf, loadCohort, mayManageCohort, ownEnrolment, requireEnrolmentInCohort, withdraw } from "~/modules/enrolment/enrolment.server";
+import { MODE_LABELS, parsePositions, reviewedBy, STATUS_LABELS, type EnrolmentOffer } from "~/modules/enrolment/eligibility";
+import {
+  decide,
+  enrolmentOfferFor,
+  enrolSelf,
+  isActiveEnrolment,
+  loadCohort,
+  mayManageCohort,
+  ownEnrolment,
+  requireEnrolmentInCohort,
+  withdraw,
+} from "~/modules/enrolment/enrolment.server";
 import { positionLabel } from "~/modules/people/positions";
 import { formFailure } from "~/utils/action-result.server";
 import { redirectWithMessage, type FlashKind } from "~/utils/flash.server";
-import { useFormFailure } from "~/utils/form-failure";
+import { revalidateAfterRefusal, useFormFailure } from "~/utils/form-failure";
 import { parseForm, valueOf } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
@@ -19,11 +29,16 @@ import { swedishDate } from "~/utils/time";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cohort.name ?? "Omgång"} · Ledarlyftet` }];
 
+// A refused enrolment (the window closed, the seat went) shows the page as it now is.
+export const shouldRevalidate = revalidateAfterRefusal;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requirePerson(request);
+  const { actor, person } = await requirePerson(request);
   const cohort = await loadCohort(params.cohortId);
   const manages = mayManageCohort(actor, cohort);
   if (manages) await recordAccess(actor.id, "roster.viewed", { type: "cohort", id: cohort.id });
+  const mine = await ownEnrolment(cohort.id, actor.id);
+  const active = mine !== null && isActiveEnrolment(mine.status);
   return {
     cohort: {
       id: cohort.id,
@@ -39,8 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       facilitators: cohort.facilitators.map((facilitator) => facilitator.person.name),
       branches: cohort.branches.map((b) => b.branch.name),
       positions: parsePositions(cohort.eligiblePositions).map(positionLabel),
+      reviewedBy: reviewedBy(cohort.facilitators.map((facilitator) => facilitator.person.name)),
     },
-    mine: await ownEnrolment(cohort.id, actor.id),
+    mine,
+    active,
+    // What the enrol button would do, or why there is none; the action asks the same function.
+    offer: active ? null : await enrolmentOfferFor(cohort, person),
     // Participants and their progress: the cohort's facilitators and admins only.
     roster: manages ? await cohortRoster(cohort.id, cohort.programId) : null,
   };
@@ -75,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const messages = {
         enrolled: `Du är antagen till ${cohort.name}. En bekräftelse har skickats till din e-post.`,
         waitlisted: `Omgången är full. Du står på väntelistan${"place" in placed ? ` som nummer ${placed.place}` : ""}.`,
-        pending: "Din ansökan är skickad. Du får besked när utvecklingsledaren har gått igenom den.",
+        pending: `Din ansökan är skickad. ${reviewedBy(cohort.facilitators.map((facilitator) => facilitator.person.name))} Du får besked via e-post.`,
         already: "Du är redan anmäld.",
       };
       return back(messages[placed.outcome], placed.outcome === "already" ? "info" : "success");
@@ -103,11 +122,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CohortPage() {
-  const { cohort, mine, roster } = useLoaderData<typeof loader>();
+  const { cohort, mine, active, offer, roster } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   // Several forms on one page post `reason`: its error belongs to the form that was posted.
   const posted = (intent: string, enrolmentId: string) => valueOf(values, "intent") === intent && valueOf(values, "enrolmentId") === enrolmentId;
-  const active = mine && ["pending", "enrolled", "waitlisted"].includes(mine.status);
   const section = (status: string) => roster?.filter((enrolment) => enrolment.status === status) ?? [];
   return (
     <>
@@ -145,6 +163,7 @@ export default function CohortPage() {
           <p>
             <span className="badge">{STATUS_LABELS[mine.status]}</span>
             {mine.place ? ` Du står som nummer ${mine.place} på väntelistan.` : ""}
+            {mine.status === "pending" ? ` ${cohort.reviewedBy}` : ""}
             {mine.reason && mine.status === "declined" ? ` Anledning: ${mine.reason}` : ""}
           </p>
         ) : null}
@@ -162,14 +181,9 @@ export default function CohortPage() {
               Avanmäl mig
             </button>
           </Form>
-        ) : cohort.mode !== "invitation" ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="enrol" />
-            <button type="submit">{cohort.mode === "approval" ? "Ansök till omgången" : "Anmäl mig"}</button>
-          </Form>
-        ) : (
-          <p className="muted">Omgången är endast för inbjudna.</p>
-        )}
+        ) : offer ? (
+          <EnrolOffer offer={offer} reviewers={cohort.reviewedBy} />
+        ) : null}
       </section>
       {roster ? (
         <section aria-labelledby="roster-title">
@@ -271,5 +285,28 @@ export default function CohortPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The enrol button as what it will do (a seat, the waitlist, an application), or the plain reason there is none. */
+function EnrolOffer({ offer, reviewers }: { offer: EnrolmentOffer; reviewers: string }) {
+  if (offer.kind === "refused") return <p className="muted">{offer.reason}</p>;
+  const [explanation, label] =
+    offer.kind === "waitlist"
+      ? [
+          `Omgången är full. Anmäler du dig hamnar du som nummer ${offer.place} på väntelistan och får en plats så fort någon lämnar omgången.`,
+          "Ställ mig på väntelistan",
+        ]
+      : offer.kind === "apply"
+        ? [`${reviewers}${offer.full ? " Omgången är full just nu: blir ansökan godkänd hamnar du på väntelistan." : ""}`, "Ansök till omgången"]
+        : [null, "Anmäl mig"];
+  return (
+    <Form method="post">
+      {explanation ? <p id="enrol-explanation">{explanation}</p> : null}
+      <input type="hidden" name="intent" value="enrol" />
+      <button type="submit" aria-describedby={explanation ? "enrol-explanation" : undefined}>
+        {label}
+      </button>
+    </Form>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIndicatorValue, formatNumber, formatPercent } from "./format";
+import { formatIndicatorValue, formatList, formatNumber, formatPercent } from "./format";
 
 describe("Swedish number formatting", () => {
   it("writes numbers with a decimal comma and a space between thousands", () => {
@@ -11,5 +11,13 @@ describe("Swedish number formatting", () => {
     expect(formatIndicatorValue(75, "percent")).toBe("75 %");
     expect(formatIndicatorValue(12, "count")).toBe("12");
     expect(formatIndicatorValue(null, "percent")).toBe("–");
+  });
+});
+
+describe("Swedish lists", () => {
+  it("joins names with commas and a final och, without an Oxford comma", () => {
+    expect(formatList(["Anna"])).toBe("Anna");
+    expect(formatList(["Anna", "Per"])).toBe("Anna och Per");
+    expect(formatList(["Anna", "Per", "Sara"])).toBe("Anna, Per och Sara");
   });
 });

@@ -39,8 +39,11 @@ test("enrol, waitlist, withdraw and promotion; bulk CSV with good and bad rows",
   await expect(a.getByRole("status").first()).toContainText("Du är antagen till Kvällsomgång i Piteå");
 
   const b = await as(browser, B);
+  // The full cohort says before the click that it puts B on the waitlist, and where.
   await b.goto(cohortUrl);
-  await b.getByRole("button", { name: "Anmäl mig" }).click();
+  await expect(b.getByText("Omgången är full. Anmäler du dig hamnar du som nummer 1 på väntelistan")).toBeVisible();
+  await expect(b.getByRole("button", { name: "Anmäl mig" })).toHaveCount(0);
+  await b.getByRole("button", { name: "Ställ mig på väntelistan" }).click();
   await expect(b.getByRole("status").first()).toContainText("Du står på väntelistan som nummer 1");
   await b.goto("/cohorts");
   await expect(b.getByText("plats 1 på väntelistan")).toBeVisible();

@@ -12,10 +12,20 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { catalogProgramById } from "~/modules/catalog/catalog-cache.server";
 import { column, selectRows } from "~/sql.server";
-import { notEligibleReason, parsePositions, selfEnrolRefusal, STATUS_LABELS, type CohortRules } from "./eligibility";
+import {
+  enrolmentOffer,
+  notEligibleReason,
+  parsePositions,
+  reviewedBy,
+  STATUS_LABELS,
+  type Applicant,
+  type CohortRules,
+  type EnrolmentOffer,
+} from "./eligibility";
 
 export const ACTIVE_STATUSES = ["pending", "enrolled", "waitlisted"] as const;
-const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
+/** Whether an enrolment still holds (or waits for) a place: pending, enrolled or waitlisted. */
+export const isActiveEnrolment = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
 
 const cohortRow = z.object({
   id: column.text,
@@ -91,6 +101,21 @@ export function rulesOf(cohort: LoadedCohort): CohortRules {
     branchIds: cohort.branches.map((b) => b.branchId),
     eligiblePositions: parsePositions(cohort.eligiblePositions),
   };
+}
+
+const countRow = z.object({ n: column.integer });
+
+/**
+ * What the cohort's page offers this person now (enrol, join the waitlist,
+ * apply, or a reason why not), and so what enrolSelf allows: one decision,
+ * see enrolmentOffer. The waitlist is counted only when the cohort is full.
+ */
+export async function enrolmentOfferFor(cohort: LoadedCohort, person: Applicant, now = new Date()): Promise<EnrolmentOffer> {
+  const full = cohort.seatsTaken >= cohort.capacity;
+  const [queue] = full
+    ? await selectRows(countRow, Prisma.sql`SELECT COUNT(*) AS "n" FROM "Enrolment" WHERE "cohortId" = ${cohort.id} AND "status" = 'waitlisted'`)
+    : [];
+  return enrolmentOffer(rulesOf(cohort), person, { capacity: cohort.capacity, seatsTaken: cohort.seatsTaken, waitlisted: queue?.n ?? 0 }, now);
 }
 
 /** Admins and the cohort's own Utvecklingsledare manage it; nobody else sees its participants. */
@@ -169,7 +194,7 @@ export type EnrolOutcome = { outcome: "enrolled" } | { outcome: "waitlisted"; pl
 /** Seats a person (or puts them on the waitlist) inside a transaction; the caller has checked the rules. */
 async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPending: boolean, actorId: string): Promise<EnrolOutcome> {
   const existing = await tx.enrolment.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId } } });
-  if (existing && isActive(existing.status)) return { outcome: "already", status: existing.status };
+  if (existing && isActiveEnrolment(existing.status)) return { outcome: "already", status: existing.status };
   const now = new Date();
   let status: "pending" | "enrolled" | "waitlisted";
   if (asPending) status = "pending";
@@ -201,7 +226,7 @@ async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPen
     return { outcome: "waitlisted", place };
   }
   await tell(tx, personId, cohort, "enrolment-pending", `Ansökan mottagen: ${cohort.name}`, [
-    `Vi har tagit emot din ansökan till ${cohort.name}. Omgångens utvecklingsledare går igenom den och du får besked.`,
+    `Vi har tagit emot din ansökan till ${cohort.name}. ${reviewedBy(cohort.facilitators.map((f) => f.person.name))} Du får besked via e-post.`,
   ]);
   return { outcome: "pending" };
 }
@@ -224,9 +249,9 @@ async function inTransaction(fn: (tx: Tx) => Promise<EnrolOutcome>, personId: st
 export async function enrolSelf(actor: Actor, cohortId: string, now = new Date()): Promise<ActionResult<EnrolOutcome>> {
   const cohort = await loadCohort(cohortId);
   const person = await db.person.findUniqueOrThrow({ where: { id: actor.id }, select: { branchId: true, position: true, active: true } });
-  const refusal = selfEnrolRefusal(rulesOf(cohort), person, now);
-  if (refusal) return formError(refusal);
-  return ok(await inTransaction((tx) => placePerson(tx, cohort, actor.id, cohort.mode === "approval", actor.id), actor.id, cohort.id));
+  const offer = await enrolmentOfferFor(cohort, person, now);
+  if (offer.kind === "refused") return formError(offer.reason);
+  return ok(await inTransaction((tx) => placePerson(tx, cohort, actor.id, offer.kind === "apply", actor.id), actor.id, cohort.id));
 }
 
 /** Leaving, by the person or by someone managing the cohort; a freed seat goes to the first on the waitlist at once. */
@@ -318,7 +343,7 @@ export async function previewBulk(cohort: LoadedCohort, personIds: string[]): Pr
   return people.map((p) => {
     const base = { personId: p.id, name: p.name, email: p.email, branch: p.branch.name };
     const status = statusOf.get(p.id);
-    if (status && isActive(status)) return { ...base, outcome: "already" as const, detail: STATUS_LABELS[status] };
+    if (status && isActiveEnrolment(status)) return { ...base, outcome: "already" as const, detail: STATUS_LABELS[status] };
     const reason = notEligibleReason(rules, p);
     if (reason) return { ...base, outcome: "not-eligible" as const, detail: reason };
     if (free > 0) {

@@ -6,7 +6,7 @@ import { basicContent, writeContent } from "../../../tests/integration/content-f
 import { branchId, createPerson } from "../../../tests/integration/helpers";
 import { isoDay } from "../../../tests/support/dates";
 import { createCohort, hasProgramAccess } from "./cohorts.server";
-import { commitBulk, decide, enrolSelf, loadCohort, previewBulk, withdraw } from "./enrolment.server";
+import { commitBulk, decide, enrolmentOfferFor, enrolSelf, loadCohort, previewBulk, withdraw } from "./enrolment.server";
 import type { ActionResult } from "~/utils/action-result";
 import type { CohortInput } from "./cohort-schema";
 
@@ -81,12 +81,53 @@ describe("enrolling", () => {
     const leadersOnly = await cohort({ positions: ["kommunalrad", "gruppledare"] });
     const invitation = await cohort({ mode: "invitation" });
     const me = await actor(p);
-    expect(await enrolSelf(me, early.id)).toMatchObject({ ok: false, errors: { _form: ["Anmälan har inte öppnat än."] } });
-    expect(await enrolSelf(me, late.id)).toMatchObject({ ok: false, errors: { _form: ["Anmälan har stängt."] } });
+    expect(await enrolSelf(me, early.id)).toMatchObject({
+      ok: false,
+      errors: { _form: [expect.stringMatching(/^Anmälan har inte öppnat än. Den öppnar \d+ \w+ \d{4}\.$/)] },
+    });
+    expect(await enrolSelf(me, late.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringMatching(/^Anmälan stängde \d+ \w+ \d{4}\.$/)] } });
     expect(await enrolSelf(me, otherBranch.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("arbetarekommun")] } });
     expect(await enrolSelf(me, leadersOnly.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("befattning")] } });
     expect(await enrolSelf(me, invitation.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("inbjudna")] } });
     expect(await db.enrolment.count({ where: { personId: p.id } })).toBe(0);
+  });
+
+  it("the page offers what the action will do: a seat, the waitlist with the place, an application, or the reason there is none", async () => {
+    const p = await createPerson({ branch: "Kiruna", position: "medlem" });
+    const me = await actor(p);
+    const person = { branchId: p.branchId, position: p.position, active: true };
+    const offerOf = async (id: string) => enrolmentOfferFor(await loadCohort(id), person);
+
+    const open = await cohort({ capacity: 1 });
+    expect(await offerOf(open.id)).toEqual({ kind: "enrol" });
+    await enrolSelf(await actor(await createPerson()), open.id);
+    await enrolSelf(await actor(await createPerson()), open.id);
+    expect(await offerOf(open.id)).toEqual({ kind: "waitlist", place: 2 });
+    expect(await enrolSelf(me, open.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 2 } });
+
+    const approval = await cohort({ mode: "approval", capacity: 1 });
+    expect(await offerOf(approval.id)).toEqual({ kind: "apply", full: false });
+    await commitBulk(actorOf(approval.facilitator), await loadCohort(approval.id), [(await createPerson()).id]);
+    expect(await offerOf(approval.id)).toEqual({ kind: "apply", full: true });
+    expect(await enrolSelf(me, approval.id)).toEqual({ ok: true, value: { outcome: "pending" } });
+
+    // Where the page shows a reason instead of a button, the action refuses with that same reason.
+    const otherBranch = await cohort({ branchIds: [await branchId("Luleå")] });
+    const offer = await offerOf(otherBranch.id);
+    expect(offer).toEqual({ kind: "refused", reason: "Du kan inte anmäla dig: omgången är inte öppen för din arbetarekommun." });
+    expect(await enrolSelf(me, otherBranch.id)).toMatchObject({ ok: false, errors: { _form: [offer.kind === "refused" ? offer.reason : ""] } });
+  });
+
+  it("an application's receipt names who decides on it: the cohort's Utvecklingsledare, or the district's admins when it has none", async () => {
+    const led = await cohort({ mode: "approval" });
+    const unled = await cohort({ mode: "approval", facilitatorIds: [] });
+    const p = await createPerson();
+    await enrolSelf(await actor(p), led.id);
+    await enrolSelf(await actor(p), unled.id);
+    const receipts = await db.outboxMessage.findMany({ where: { personId: p.id, kind: "enrolment-pending" }, orderBy: { createdAt: "asc" } });
+    expect(receipts[0]!.text).toContain(`Utvecklingsledaren ${led.facilitator.name} går igenom din ansökan.`);
+    expect(receipts[1]!.text).toContain("Omgången har ingen utvecklingsledare än, så distriktets administratörer går igenom din ansökan.");
+    expect(receipts[1]!.text).not.toContain("Utvecklingsledaren");
   });
 
   it("in approval mode the application waits for the cohort's facilitator, who approves or declines with a reason", async () => {
