@@ -85,6 +85,35 @@ describe("cohort routes", () => {
     await expect(res).toFlash(`Din ansökan är skickad. Utvecklingsledaren ${f.name} går igenom din ansökan. Du får besked via e-post.`);
   });
 
+  it("after leaving, the page offers to take it back while the seat is free; once the seat went to the waitlist it is refused", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const id = await cohort(1, f.id);
+    const me = await signedIn();
+    await post(id, { intent: "enrol" }, me.cookie);
+    const { mine } = await load(id, me.cookie);
+    const left = await post(id, { intent: "withdraw", enrolmentId: mine.id, reason: "" }, me.cookie);
+    expect(left).toRedirectTo(`/cohorts/${id}`);
+    await expect(left).toFlash("Du är avanmäld från Omgång.");
+    const after = await load(id, me.cookie);
+    expect(after.mine.undo).toMatchObject({ from: "enrolled", until: expect.stringMatching(/^\d\d:\d\d$/) });
+    await expect(await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, me.cookie)).toFlash("Avanmälan är ångrad: du har kvar din plats i Omgång.");
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("enrolled");
+
+    // Leaves again, and someone else takes the free seat before the undo.
+    await post(id, { intent: "withdraw", enrolmentId: mine.id, reason: "" }, me.cookie);
+    const other = await signedIn();
+    await post(id, { intent: "enrol" }, other.cookie);
+    expect((await load(id, me.cookie)).mine.undo).toBeNull();
+    const refused = await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, me.cookie);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).errors._form).toEqual([
+      "Platsen har redan gått till någon annan. Vill du fortfarande vara med kan du ställa dig på väntelistan.",
+    ]);
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("withdrawn");
+    // Someone else cannot take back my withdrawal.
+    expect((await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, other.cookie)).status).toBe(403);
+  });
+
   it("a double-submitted form enrols once", async () => {
     const f = await signedIn({ roles: ["facilitator"] });
     const id = await cohort(3, f.id);

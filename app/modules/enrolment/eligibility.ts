@@ -73,6 +73,9 @@ export function enrolmentOffer(cohort: CohortRules, person: Applicant, seats: Se
   return full ? { kind: "waitlist", place: seats.waitlisted + 1 } : { kind: "enrol" };
 }
 
+/** How long a person can take back their own withdrawal ("Ångra") on the cohort's page. */
+export const UNDO_WITHDRAWAL_MINUTES = 10;
+
 /**
  * Who decides on an application, as the sentence the applicant reads (page,
  * confirmation, e-mail): the cohort's Utvecklingsledare, or the district's
