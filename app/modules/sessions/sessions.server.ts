@@ -179,6 +179,19 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   return result;
 }
 
+/**
+ * Once a session has begun it is history, not a plan: moving it, cancelling
+ * it or taking someone off it would send calendars a change to something that
+ * already happened (and cancel what attendance may count). What is left is
+ * recording attendance. The page hides these forms from then on; the actions
+ * refuse them.
+ */
+const STARTED = {
+  move: "Tillfället har redan börjat och kan inte flyttas. Boka ett nytt tillfälle i stället.",
+  cancel: "Tillfället har redan börjat och kan inte ställas in. Registrera närvaro eller frånvaro i stället.",
+  remove: "Tillfället har redan börjat. Registrera frånvaro i stället för att ta bort personen.",
+};
+
 async function editable(actor: Actor, id: string) {
   const session = await loadSession(db, id);
   if (!mayEditSession(actor, session)) throw forbidden("Bara den som leder tillfället kan ändra det.");
@@ -189,6 +202,7 @@ async function editable(actor: Actor, id: string) {
 export async function moveSession(actor: Actor, id: string, input: { date: string; startTime: string; endTime: string }, now = new Date()): Promise<Done> {
   const session = await editable(actor, id);
   if (session.status === "cancelled") return fieldError("date", "Tillfället är inställt.");
+  if (session.startsAt <= now) return formError(STARTED.move);
   const startsAt = stockholmToUtc(input.date, `${input.startTime}:00`);
   const endsAt = stockholmToUtc(input.date, `${input.endTime}:00`);
   if (startsAt <= now) return fieldError("date", "Tillfället måste ligga i framtiden.");
@@ -212,9 +226,10 @@ export async function moveSession(actor: Actor, id: string, input: { date: strin
 }
 
 /** Cancels one session: METHOD:CANCEL with the same UID and a higher SEQUENCE to everyone invited. */
-export async function cancelSession(actor: Actor, id: string): Promise<Done> {
+export async function cancelSession(actor: Actor, id: string, now = new Date()): Promise<Done> {
   const session = await editable(actor, id);
   if (session.status === "cancelled") return formError("Tillfället är redan inställt.");
+  if (session.startsAt <= now) return formError(STARTED.cancel);
   await transaction((tx) => cancelSessionIn(tx, actor.id, id));
   return ok({ id });
 }
@@ -227,8 +242,9 @@ export async function cancelSessionIn(tx: Tx, actorId: string, id: string) {
 }
 
 /** Takes one person off a session: they get a CANCEL, the others keep their invitation. */
-export async function removeAttendee(actor: Actor, id: string, personId: string): Promise<Done> {
-  await editable(actor, id);
+export async function removeAttendee(actor: Actor, id: string, personId: string, now = new Date()): Promise<Done> {
+  const session = await editable(actor, id);
+  if (session.startsAt <= now) return formError(STARTED.remove);
   await transaction(async (tx) => {
     const { count } = await tx.attendance.updateMany({ where: { sessionId: id, personId, status: { not: "removed" } }, data: { status: "removed" } });
     if (count !== 1) return;
