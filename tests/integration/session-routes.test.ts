@@ -5,6 +5,7 @@ import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { loader as feedLoader } from "~/routes/kalender.$file";
 import { loader as sessionLoader, action as sessionAction } from "~/routes/sessions.$sessionId._index";
+import { loader as sessionsLoader, action as sessionsAction } from "~/routes/sessions._index";
 import { loader as icsLoader } from "~/routes/sessions.$sessionId.calendar[.ics]";
 import { action as newSessionAction } from "~/routes/sessions.new";
 import { parseWithIcalJs } from "../calendar/parsers";
@@ -117,6 +118,30 @@ describe("session routes", () => {
     expect(move.status).toBe(400);
     expect((await move.json()).errors._form).toEqual(["Tillfället har redan börjat och kan inte flyttas. Boka ett nytt tillfälle i stället."]);
     expect(await db.handledningSession.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "scheduled", sequence: 0 });
+  });
+
+  it("a free time is offered to Deltagare only; the one who loses the race for it is refused and no longer offered it", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const r = await scheduleSessions(actorOf(f), { ...groupSession, kind: "one-to-one", title: "Ledig tid", openSlot: "on" });
+    if (!r.ok) throw new Error(r.message);
+    const slot = r.value.ids[0]!;
+    const list = async (cookie: string) => (await settle(() => sessionsLoader({ request: getRequest("/sessions", cookie), context, params: {} }))).json();
+    const book = (cookie: string) =>
+      settle(() => sessionsAction({ request: formRequest("/sessions", { intent: "book", sessionId: slot }, { cookie }), context, params: {} }));
+
+    // The facilitator's page speaks of what they lead, and offers nobody else's free times to book.
+    const other = await signedIn({ roles: ["facilitator"] });
+    expect(await list(other.cookie)).toMatchObject({ mayLead: true, mayBook: false, openSlots: [] });
+    expect((await book(other.cookie)).status).toBe(403);
+
+    const [first, second] = [await signedIn(), await signedIn()];
+    expect((await list(second.cookie)).openSlots.map((s: { id: string }) => s.id)).toContain(slot);
+    expect(await book(first.cookie)).toRedirectTo(`/sessions/${slot}`);
+    const lost = await book(second.cookie);
+    expect(lost.status).toBe(409);
+    expect((await lost.json()).errors._form).toEqual(["Tiden är inte längre ledig."]);
+    expect((await list(second.cookie)).openSlots.map((s: { id: string }) => s.id)).not.toContain(slot);
+    expect(await db.attendance.count({ where: { sessionId: slot } })).toBe(1);
   });
 
   it("scheduling in the past or without a place is refused with the typed values kept", async () => {

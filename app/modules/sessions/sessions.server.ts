@@ -107,7 +107,7 @@ async function overlapping(client: Tx, facilitatorId: string, startsAt: Date, en
  * is its own session at the same Swedish wall-clock time, so 18:00 stays
  * 18:00 after a summer-time change. Invites go out in the same transaction.
  */
-export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<ActionResult<{ ids: string[] }>> {
+export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<ActionResult<{ ids: string[]; openSlot: boolean }>> {
   if (!may(actor, "sessions:schedule")) throw forbidden();
   const first = stockholmToUtc(input.date, `${input.startTime}:00`);
   if (first <= now) return fieldError("date", "Tillfället måste ligga i framtiden.");
@@ -142,7 +142,7 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   }
 
   const seriesId = times.length > 1 ? randomUUID() : null;
-  const result = await transaction(async (tx): Promise<ActionResult<{ ids: string[] }>> => {
+  const result = await transaction(async (tx): Promise<ActionResult<{ ids: string[]; openSlot: boolean }>> => {
     for (const t of times) {
       const clash = await overlapping(tx, actor.id, t.startsAt, t.endsAt);
       if (clash) return fieldError("date", `Du har redan "${clash.title}" ${swedishDateTime(clash.startsAt)}.`);
@@ -174,7 +174,7 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
       { actorId: actor.id, action: "session.scheduled", subjectType: "session", subjectId: ids[0]!, detail: { count: ids.length, seriesId } },
       tx,
     );
-    return ok({ ids });
+    return ok({ ids, openSlot });
   });
   return result;
 }
@@ -301,6 +301,7 @@ export async function recordAttendance(actor: Actor, id: string, marks: Record<s
  * update, so two people racing for it cannot both get it.
  */
 export async function bookSlot(actor: Actor, id: string, now = new Date()): Promise<Done> {
+  if (!may(actor, "sessions:book")) throw forbidden("Lediga tider bokas av deltagare.");
   const slot = await loadSession(db, id);
   if (slot.facilitatorId === actor.id) return formError("Du kan inte boka din egen tid.");
   if (!slot.isOpenSlot || slot.status !== "scheduled" || slot.startsAt <= now) return formError("Tiden är inte längre ledig.");
@@ -343,7 +344,7 @@ export async function schedulingChoices(actor: Actor, now = new Date()) {
   return { cohorts, people };
 }
 
-/** A person's handledning: what they lead, what they are invited to, and open times to book. */
+/** A person's handledning: what they lead, what they are invited to, and open times to book (for those who may book). */
 export async function sessionsFor(actor: Actor, now = new Date()) {
   const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
   const [leading, invited, openSlots] = await Promise.all([
@@ -355,12 +356,14 @@ export async function sessionsFor(actor: Actor, now = new Date()) {
       include: sessionInclude,
       orderBy: { startsAt: "asc" },
     }),
-    db.handledningSession.findMany({
-      where: { isOpenSlot: true, status: "scheduled", startsAt: { gt: now }, facilitatorId: { not: actor.id } },
-      include: { facilitator: { select: { name: true } } },
-      orderBy: { startsAt: "asc" },
-      take: 50,
-    }),
+    may(actor, "sessions:book")
+      ? db.handledningSession.findMany({
+          where: { isOpenSlot: true, status: "scheduled", startsAt: { gt: now }, facilitatorId: { not: actor.id } },
+          include: { facilitator: { select: { name: true } } },
+          orderBy: { startsAt: "asc" },
+          take: 50,
+        })
+      : [],
   ]);
   return { leading, invited, openSlots };
 }
