@@ -9,12 +9,15 @@ import { bookSlot, sessionsFor } from "~/modules/sessions/sessions.server";
 import { formError } from "~/utils/action-result";
 import { formFailure } from "~/utils/action-result.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { useFormFailure } from "~/utils/form-failure";
+import { revalidateAfterRefusal, useFormFailure } from "~/utils/form-failure";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Handledning · Ledarlyftet" }];
+
+// After losing a race for a free time the list shows at once that it is gone: single fetch does not reload after a 409 by itself.
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
