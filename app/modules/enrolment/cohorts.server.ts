@@ -172,3 +172,16 @@ export async function facilitatorFollowUp(facilitatorId: string, now = new Date(
     }),
   );
 }
+
+/**
+ * The cohorts a facilitator leads that have not ended, for their home page:
+ * when each starts, and how many applications wait for a decision.
+ */
+export async function cohortsAheadFor(facilitatorId: string, now = new Date()) {
+  const cohorts = await db.cohort.findMany({
+    where: { AND: [cohortsLedBy(facilitatorId), { endsOn: { gte: now } }] },
+    select: { id: true, name: true, startsOn: true, _count: { select: { enrolments: { where: { status: "pending" } } } } },
+    orderBy: { startsOn: "asc" },
+  });
+  return cohorts.map((c) => ({ id: c.id, name: c.name, startsOn: c.startsOn, started: c.startsOn <= now, pending: c._count.enrolments }));
+}

@@ -368,4 +368,34 @@ export async function sessionsFor(actor: Actor, now = new Date()) {
   return { leading, invited, openSlots };
 }
 
+/**
+ * What a facilitator's home page points to: the next sessions they lead, how
+ * many published free times nobody has booked yet, and sessions of the last
+ * 30 days that have begun but still lack attendance.
+ */
+export async function facilitatorSessionSummary(actor: Actor, now = new Date()) {
+  if (!may(actor, "sessions:schedule")) return null;
+  const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
+  const [next, freeTimes, toRecord] = await Promise.all([
+    db.handledningSession.findMany({
+      where: { facilitatorId: actor.id, status: "scheduled", isOpenSlot: false, startsAt: { gt: now } },
+      select: { id: true, title: true, startsAt: true },
+      orderBy: { startsAt: "asc" },
+      take: 3,
+    }),
+    db.handledningSession.count({ where: { facilitatorId: actor.id, status: "scheduled", isOpenSlot: true, startsAt: { gt: now } } }),
+    db.handledningSession.findMany({
+      where: {
+        facilitatorId: actor.id,
+        status: "scheduled",
+        startsAt: { gte: since, lte: now },
+        attendances: { some: { status: { in: ["invited", "accepted"] } } },
+      },
+      select: { id: true, title: true, startsAt: true },
+      orderBy: { startsAt: "desc" },
+    }),
+  ]);
+  return { next, freeTimes, toRecord };
+}
+
 export { loadSession, asCalendar, attendeesOf };
