@@ -171,8 +171,18 @@ function LedList({ sessions }: { sessions: LedSession[] }) {
             {session.cohort ? `${session.cohort}, ` : ""}
             {session.isOpenSlot ? (session.past ? "ledig tid som ingen bokade" : "bokningsbar tid") : `${session.attendees} inbjudna`}
           </span>
-          {session.status === "cancelled" ? <span className="badge inactive">Inställt</span> : null}
-          {session.needsAttendance ? <span className="badge">Registrera närvaro</span> : null}
+          {session.status === "cancelled" ? (
+            <>
+              {" "}
+              <span className="badge inactive">Inställt</span>
+            </>
+          ) : null}
+          {session.needsAttendance ? (
+            <>
+              {" "}
+              <span className="badge">Registrera närvaro</span>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
