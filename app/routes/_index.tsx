@@ -8,6 +8,7 @@ import { positionLabel } from "~/modules/people/positions";
 import { rolesOf } from "~/modules/people/roles";
 import { CourseCard } from "~/components/course-card";
 import { ProgressBar } from "~/components/progress-bar";
+import { ScheduleActions } from "~/components/schedule-actions";
 import { getCatalog } from "~/modules/progress/learning.server";
 import { reviewQueue } from "~/modules/progress/review.server";
 import { cohortsAheadFor, facilitatorFollowUp } from "~/modules/enrolment/cohorts.server";
@@ -186,15 +187,9 @@ export default function Home() {
                     : `${sessions.freeTimes} lediga tider du har publicerat är inte bokade än.`}
                 </p>
               ) : null}
-              <div className="actions">
-                <Link to="/sessions/new" className="button">
-                  Boka handledning
-                </Link>
-                <Link to="/sessions/new?kind=open-slot" className="button secondary">
-                  Publicera lediga tider
-                </Link>
+              <ScheduleActions>
                 <Link to="/sessions">Alla tillfällen</Link>
-              </div>
+              </ScheduleActions>
             </>
           ) : null}
           <h3>Krisplaner</h3>

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError } from "~/components/field";
+import { ScheduleActions } from "~/components/schedule-actions";
 import { may } from "~/modules/auth/permissions";
 import { requirePerson } from "~/modules/auth/session.server";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
@@ -79,14 +80,7 @@ export default function Sessions() {
           <p className="muted">
             Grupphandledning för en omgång, enskilda samtal och lediga tider som deltagare själva bokar. Alla inbjudna får en kalenderinbjudan via e-post.
           </p>
-          <div className="actions">
-            <Link to="/sessions/new" className="button">
-              Boka handledning
-            </Link>
-            <Link to="/sessions/new?kind=open-slot" className="button secondary">
-              Publicera lediga tider
-            </Link>
-          </div>
+          <ScheduleActions />
           <h3>Kommande</h3>
           {upcoming.length === 0 ? (
             <p className="empty">

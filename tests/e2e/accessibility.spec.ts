@@ -2,6 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, logIn, logInAs, ownAddress } from "./fixtures";
 
+/** The page at `path` fits the screen's width: nothing to scroll sideways to. */
+async function expectNoSidewaysScroll(page: Page, path: string) {
+  await page.goto(path);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, path).toBeLessThanOrEqual(0);
+}
+
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -91,10 +98,8 @@ test.describe("accessibility", () => {
     await page.getByRole("link", { name: "Avanmäl mig…" }).click();
     await expect(page.getByRole("button", { name: "Ja, avanmäl mig" })).toBeVisible();
     await expectNoAxeViolations(page);
-    for (const path of [new URL(page.url()).pathname + new URL(page.url()).search, "/sessions"]) {
-      await page.goto(path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
-    }
+    const confirmation = new URL(page.url());
+    for (const path of [confirmation.pathname + confirmation.search, "/sessions"]) await expectNoSidewaysScroll(page, path);
     await context.close();
   });
 
@@ -102,10 +107,7 @@ test.describe("accessibility", () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await logInAs(page, DEMO.facilitator);
-    for (const path of ["/", "/sessions", "/sessions/new?kind=open-slot"]) {
-      await page.goto(path);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
-    }
+    for (const path of ["/", "/sessions", "/sessions/new?kind=open-slot"]) await expectNoSidewaysScroll(page, path);
     await context.close();
   });
 
@@ -123,11 +125,8 @@ test.describe("accessibility", () => {
       "/account/data",
       "/admin/audit",
       "/integritet",
-    ]) {
-      await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
-    }
+    ])
+      await expectNoSidewaysScroll(page, path);
     // In a crisis the people to call are on the first screen.
     await page.goto("/crisis/kalix/now");
     await expect(page.locator(".call-list a").first()).toBeInViewport();
