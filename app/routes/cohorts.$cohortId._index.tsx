@@ -110,7 +110,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const left = await withdraw(actor, input.enrolmentId, input.reason);
       if (!left.withdrawn) return back("Anmälan var redan borttagen.", "info");
       // The page itself then offers "Ångra avanmälan" while it can be taken back (ownEnrolment).
-      return back(left.own ? `Du är avanmäld från ${cohort.name}.` : "Anmälan är borttagen.");
+      if (!left.own) return back("Anmälan är borttagen.");
+      return back(left.from === "pending" ? `Din ansökan till ${cohort.name} är tillbakadragen.` : `Du är avanmäld från ${cohort.name}.`);
     }
     case "undo-withdraw": {
       const result = await undoWithdrawal(actor, input.enrolmentId);
@@ -121,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ? `Avanmälan är ångrad: du har kvar din plats i ${cohort.name}.`
           : status === "waitlisted"
             ? `Avanmälan är ångrad: du står som nummer ${place} på väntelistan igen.`
-            : "Avanmälan är ångrad: din ansökan väntar på beslut igen.",
+            : "Ansökan är återställd och väntar på beslut igen.",
       );
     }
     case "approve":
@@ -200,21 +201,25 @@ export default function CohortPage() {
           />
         ) : active ? (
           <p>
-            {/* A link to the confirmation, not a form: nothing is given away before "Ja, avanmäl mig". */}
+            {/* A link to the confirmation, not a form: nothing is given away before it is confirmed. */}
             <Link to="?confirm=withdraw" className="button secondary" preventScrollReset>
-              Avanmäl mig…
+              {mine!.status === "pending" ? "Dra tillbaka ansökan…" : "Avanmäl mig…"}
             </Link>
           </p>
         ) : mine?.undo ? (
           <Form method="post">
             <p id="undo-explanation">
-              Ångrade du dig? Fram till kl. {mine.undo.until} kan du ta tillbaka avanmälan
-              {mine.undo.from === "enrolled" ? " och behålla din plats" : mine.undo.from === "waitlisted" ? " och behålla din plats i kön" : ""}.
+              Ångrade du dig? Fram till kl. {mine.undo.until} kan du{" "}
+              {mine.undo.from === "enrolled"
+                ? "ta tillbaka avanmälan och behålla din plats."
+                : mine.undo.from === "waitlisted"
+                  ? "ta tillbaka avanmälan och behålla din plats i kön."
+                  : "återställa ansökan."}
             </p>
             <input type="hidden" name="intent" value="undo-withdraw" />
             <input type="hidden" name="enrolmentId" value={mine.id} />
             <button type="submit" aria-describedby="undo-explanation">
-              Ångra avanmälan
+              {mine.undo.from === "pending" ? "Återställ ansökan" : "Ångra avanmälan"}
             </button>
           </Form>
         ) : offer ? (
@@ -369,6 +374,7 @@ function WithdrawConfirmation({
 }) {
   const question = useRef<HTMLHeadingElement>(null);
   useEffect(() => question.current?.focus(), []);
+  const application = enrolment.status === "pending";
   const undo = `Ångrar du dig kan du ta tillbaka avanmälan inom ${UNDO_WITHDRAWAL_MINUTES} minuter`;
   const consequence =
     enrolment.status === "enrolled"
@@ -377,11 +383,11 @@ function WithdrawConfirmation({
         : `Din plats blir ledig för någon annan. ${undo}, om ingen har hunnit ta platsen.`
       : enrolment.status === "waitlisted"
         ? `Du lämnar väntelistan, där du står som nummer ${enrolment.place}. ${undo} och behålla din plats i kön.`
-        : `Din ansökan dras tillbaka. ${undo}.`;
+        : `Ansökan tas bort och går inte vidare till beslut. Ångrar du dig kan du återställa den inom ${UNDO_WITHDRAWAL_MINUTES} minuter.`;
   return (
     <div className="card" aria-labelledby="withdraw-question" role="region">
       <h3 id="withdraw-question" ref={question} tabIndex={-1} style={{ marginTop: 0 }}>
-        Vill du avanmäla dig från {cohort.name}?
+        {application ? `Vill du dra tillbaka din ansökan till ${cohort.name}?` : `Vill du avanmäla dig från ${cohort.name}?`}
       </h3>
       <p id="withdraw-consequence">{consequence}</p>
       <Form method="post" aria-describedby="withdraw-consequence">
@@ -390,9 +396,9 @@ function WithdrawConfirmation({
         <TextField name="reason" label="Anledning (frivilligt)" defaultValue={reason} errors={errors} />
         <div className="actions">
           <button type="submit" className="danger">
-            Ja, avanmäl mig
+            {application ? "Ja, dra tillbaka ansökan" : "Ja, avanmäl mig"}
           </button>
-          <Link to={`/cohorts/${cohort.id}`}>Nej, jag är kvar</Link>
+          <Link to={`/cohorts/${cohort.id}`}>{application ? "Nej, behåll ansökan" : "Nej, jag är kvar"}</Link>
         </div>
       </Form>
     </div>

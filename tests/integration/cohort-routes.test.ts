@@ -78,11 +78,21 @@ describe("cohort routes", () => {
     await expect(res).toFlash("Omgången är full. Du står på väntelistan som nummer 1.");
   });
 
-  it("the confirmation of an application says who reviews it", async () => {
+  it("the confirmation of an application says who reviews it; withdrawing and restoring it speak of the application", async () => {
     const f = await signedIn({ roles: ["facilitator"] });
     const id = await cohort(5, f.id, "approval");
-    const res = await post(id, { intent: "enrol" }, (await signedIn()).cookie);
+    const applicant = await signedIn();
+    const res = await post(id, { intent: "enrol" }, applicant.cookie);
     await expect(res).toFlash(`Din ansökan är skickad. Utvecklingsledaren ${f.name} går igenom din ansökan. Du får besked via e-post.`);
+    // Withdrawn and restored, it says so in the words of an application.
+    const { mine } = await load(id, applicant.cookie);
+    await expect(await post(id, { intent: "withdraw", enrolmentId: mine.id, reason: "" }, applicant.cookie)).toFlash(
+      "Din ansökan till Omgång är tillbakadragen.",
+    );
+    await expect(await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, applicant.cookie)).toFlash(
+      "Ansökan är återställd och väntar på beslut igen.",
+    );
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("pending");
   });
 
   it("after leaving, the page offers to take it back while the seat is free; once the seat went to the waitlist it is refused", async () => {

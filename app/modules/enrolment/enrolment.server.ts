@@ -286,10 +286,16 @@ export async function enrolSelf(actor: Actor, cohortId: string, now = new Date()
 /**
  * Leaving, by the person or by someone managing the cohort; a freed seat goes
  * to the first on the waitlist at once. Answers whether it was withdrawn now
- * (not by an earlier click) and whether by the person themself; the time
+ * (not by an earlier click), whether by the person themself and from what
+ * status (an application is withdrawn, a place is left); the time
  * they have to take it back is ownEnrolment's to tell.
  */
-export async function withdraw(actor: Actor, enrolmentId: string, reason: string, now = new Date()): Promise<{ withdrawn: boolean; own: boolean }> {
+export async function withdraw(
+  actor: Actor,
+  enrolmentId: string,
+  reason: string,
+  now = new Date(),
+): Promise<{ withdrawn: boolean; own: boolean; from: string | null }> {
   const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId }, include: { cohort: { include: { facilitators: true } } } });
   if (!enrolment) throw notFound("Anmälan finns inte.");
   const own = enrolment.personId === actor.id;
@@ -298,7 +304,7 @@ export async function withdraw(actor: Actor, enrolmentId: string, reason: string
     // The status now, not when the page was read (a promotion may have seated a waitlisted person since):
     // it decides whether a seat is freed, and is what "Ångra" restores. waitlistedAt stays, so an undo keeps the place in the queue.
     const current = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { status: true } });
-    const notNow = { withdrawn: false, own };
+    const notNow = { withdrawn: false, own, from: null };
     if (!isActiveEnrolment(current.status)) return notNow;
     const { count } = await tx.enrolment.updateMany({
       where: { id: enrolment.id, status: current.status },
@@ -316,7 +322,7 @@ export async function withdraw(actor: Actor, enrolmentId: string, reason: string
       { actorId: actor.id, action: "enrolment.withdrawn", subjectType: "enrolment", subjectId: enrolment.id, detail: { reason, by: own ? "self" : "manager" } },
       tx,
     );
-    return { withdrawn: true, own };
+    return { withdrawn: true, own, from: current.status };
   });
 }
 

@@ -67,7 +67,7 @@ describe("enrolling", () => {
     expect(await enrolSelf(await actor(b), c.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 1 } });
     expect(await enrolSelf(await actor(d), c.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 2 } });
     const enrolmentA = await db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: a.id } });
-    expect(await withdraw(await actor(a), enrolmentA.id, "Flyttar")).toEqual({ withdrawn: true, own: true });
+    expect(await withdraw(await actor(a), enrolmentA.id, "Flyttar")).toEqual({ withdrawn: true, own: true, from: "enrolled" });
     expect(await statusOf(c.id, b.id)).toBe("enrolled");
     expect(await statusOf(c.id, d.id)).toBe("waitlisted");
     expect(await mailKinds(b.id)).toEqual(["enrolment-waitlisted", "enrolment-promoted"]);
