@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePerson } from "~/modules/auth/session.server";
 import { may } from "~/modules/auth/permissions";
 import { config } from "~/config.server";
-import { crisisPlansSummary } from "~/modules/crisis/crisis.server";
+import { crisisPlansSummary, plansOverview } from "~/modules/crisis/crisis.server";
 import { goalsSummary } from "~/modules/goals/goals.server";
 import { outboxCounts } from "~/modules/mail/outbox.server";
 import { dormantCutoff, peopleCounts } from "~/modules/people/people.server";
@@ -11,33 +11,45 @@ import { positionLabel } from "~/modules/people/positions";
 import { rolesOf } from "~/modules/people/roles";
 import { CourseCard } from "~/components/course-card";
 import { ProgressBar } from "~/components/progress-bar";
+import { ScheduleActions } from "~/components/schedule-actions";
 import { getCatalog } from "~/modules/progress/learning.server";
 import { reviewQueue } from "~/modules/progress/review.server";
-import { facilitatorFollowUp } from "~/modules/enrolment/cohorts.server";
-import { formatCount, formatNumber, plural } from "~/utils/format";
+import { cohortsAheadFor, facilitatorFollowUp } from "~/modules/enrolment/cohorts.server";
+import { branchesSupportedBy } from "~/modules/auth/scopes";
+import { facilitatorSessionSummary } from "~/modules/sessions/sessions.server";
+import { formatCount, formatNumber, formatPercent, plural } from "~/utils/format";
+import { swedishDate, swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person, actor } = await requirePerson(request);
-  const [district, goals, crisis, outbox, catalog, queue, followUp] = await Promise.all([
+  const leads = may(actor, "cohorts:lead");
+  const [district, goals, crisis, outbox, catalog, queue, followUp, cohortsAhead, sessions, crisisPlans] = await Promise.all([
     may(actor, "people:manage") ? peopleCounts(dormantCutoff(config.INACTIVE_AFTER_DAYS)) : null,
     may(actor, "goals:read") ? goalsSummary() : null,
     may(actor, "admin:access") ? crisisPlansSummary() : null,
     may(actor, "outbox:read") ? outboxCounts() : null,
     person.isParticipant ? getCatalog(person.id) : null,
-    may(actor, "cohorts:lead") ? reviewQueue(actor) : null,
-    may(actor, "cohorts:lead") ? facilitatorFollowUp(person.id) : [],
+    leads ? reviewQueue(actor) : null,
+    leads ? facilitatorFollowUp(person.id) : [],
+    // What a facilitator can do next: decide applications, record attendance, schedule, support their branches' crisis plans.
+    leads ? cohortsAheadFor(person.id) : [],
+    leads ? facilitatorSessionSummary(actor) : null,
+    leads ? plansOverview(actor, branchesSupportedBy(person.id)) : [],
   ]);
   const courses = (catalog ?? []).flatMap((program) => program.courses.map((course) => ({ ...course, program: program.title })));
   return {
     courses,
     followUp,
+    cohortsAhead,
+    sessions,
+    crisisPlans: crisisPlans.filter((plan) => plan.access === "edit"),
     toReview: queue ? { submissions: queue.submissions.length, reflections: queue.reflections.length } : null,
     firstName: person.name.split(" ")[0] ?? person.name,
     position: positionLabel(person.position),
     roles: rolesOf(person),
-    leads: may(actor, "cohorts:lead"),
+    leads,
     district,
     // The district's headline numbers beside the people's; the admin overview (/admin) has them in full.
     goals: goals ? { period: goals.period, onTrack: goals.onTrack, indicators: goals.indicators.length } : null,
@@ -47,7 +59,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { firstName, position, roles, leads, district, goals, crisis, outbox, courses, toReview, followUp } = useLoaderData<typeof loader>();
+  const { firstName, position, roles, leads, district, goals, crisis, outbox, courses, toReview, followUp, cohortsAhead, sessions, crisisPlans } =
+    useLoaderData<typeof loader>();
+  const applications = cohortsAhead.filter((cohort) => cohort.pending > 0);
+  const nextCohort = cohortsAhead.find((cohort) => !cohort.started);
   const ongoing = courses.filter((course) => course.started && !course.completedAt);
   return (
     <>
@@ -120,14 +135,45 @@ export default function Home() {
               {toReview.reflections > 0 ? `, ${formatCount(toReview.reflections, "delad reflektion", "delade reflektioner")}` : ""}.
             </p>
           ) : null}
+          {applications.length > 0 || (sessions?.toRecord.length ?? 0) > 0 ? (
+            <>
+              <h3>Att göra</h3>
+              <ul>
+                {applications.map((cohort) => (
+                  <li key={cohort.id}>
+                    <Link to={`/cohorts/${cohort.id}`}>
+                      {formatCount(cohort.pending, "ansökan", "ansökningar")} till {cohort.name}
+                    </Link>{" "}
+                    väntar på ditt beslut.
+                  </li>
+                ))}
+                {sessions?.toRecord.map((session) => (
+                  <li key={session.id}>
+                    Registrera närvaro för <Link to={`/sessions/${session.id}`}>{session.title}</Link>, {swedishDateTime(session.startsAt)}.
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h3>Pågående omgångar</h3>
           {followUp.length === 0 ? (
-            <p className="empty">Du leder ingen pågående omgång. När en omgång där du är utvecklingsledare har startat visas deltagarnas framsteg här.</p>
+            <p className="empty">
+              Du leder ingen pågående omgång.{" "}
+              {nextCohort ? (
+                <>
+                  Nästa är <Link to={`/cohorts/${nextCohort.id}`}>{nextCohort.name}</Link>, som startar {swedishDate(nextCohort.startsOn)}. När den har startat
+                  visas deltagarnas framsteg här.
+                </>
+              ) : (
+                "När en omgång där du är utvecklingsledare har startat visas deltagarnas framsteg här."
+              )}
+            </p>
           ) : (
             followUp.map((cohort) => (
               <article key={cohort.id} className="card" style={{ marginBottom: "1rem" }}>
-                <h3 style={{ marginTop: 0 }}>
+                <h4 style={{ marginTop: 0 }}>
                   <Link to={`/cohorts/${cohort.id}`}>{cohort.name}</Link>
-                </h3>
+                </h4>
                 <ProgressBar
                   percent={cohort.average}
                   label={`Genomsnittligt framsteg, ${cohort.participants} deltagare`}
@@ -153,8 +199,57 @@ export default function Home() {
             ))
           )}
           <p>
-            <Link to="/sessions">Handledning</Link> · <Link to="/cohorts">Omgångar</Link>
+            <Link to="/cohorts">Alla omgångar</Link>
           </p>
+          {sessions ? (
+            <>
+              <h3>Handledning</h3>
+              {sessions.next.length === 0 ? (
+                <p className="empty">Du har inga kommande handledningstillfällen. Boka grupphandledning eller enskilda samtal, eller publicera lediga tider.</p>
+              ) : (
+                <ul>
+                  {sessions.next.map((session) => (
+                    <li key={session.id}>
+                      <Link to={`/sessions/${session.id}`}>{session.title}</Link> {swedishDateTime(session.startsAt)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {sessions.freeTimes > 0 ? (
+                <p>
+                  {sessions.freeTimes === 1
+                    ? "1 ledig tid du har publicerat är inte bokad än."
+                    : `${sessions.freeTimes} lediga tider du har publicerat är inte bokade än.`}
+                </p>
+              ) : null}
+              <ScheduleActions>
+                <Link to="/sessions">Alla tillfällen</Link>
+              </ScheduleActions>
+            </>
+          ) : null}
+          <h3>Krisplaner</h3>
+          {crisisPlans.length === 0 ? (
+            <p className="empty">
+              Du stöder ingen arbetarekommun ännu. Distriktsadmin väljer vilka du stöder, och då kan du hjälpa dem med deras krishanteringsplaner här.
+            </p>
+          ) : (
+            <>
+              <p>Du stöder {formatCount(crisisPlans.length, "arbetarekommun", "arbetarekommuner")} med deras krishanteringsplaner:</p>
+              <ul>
+                {crisisPlans.map((plan) => (
+                  <li key={plan.slug}>
+                    <Link to={`/crisis/${plan.slug}`}>{plan.name}</Link>: {formatPercent(plan.progress.percent)} klart
+                    {plan.progress.reviewOverdue ? (
+                      <>
+                        {" "}
+                        <span className="badge inactive">Granskning försenad</span>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
       ) : null}
       {roles.includes("participant") ? (

@@ -61,6 +61,7 @@ const SECTIONS: { key: keyof PersonalDataExport; title: string; about: string; c
       ["status", "Status"],
       ["appliedAt", "Anmäld"],
       ["enrolledAt", "Antagen"],
+      ["withdrawnAt", "Avanmäld"],
       ["reason", "Anledning"],
       ["decidedBy", "Beslut av"],
     ],

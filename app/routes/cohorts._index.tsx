@@ -80,7 +80,11 @@ export default function Cohorts() {
                   <br />
                   {MODE_LABELS[cohort.mode]}, anmälan senast {swedishDate(cohort.closes)}
                   <br />
-                  {cohort.seatsLeft > 0 ? formatCount(cohort.seatsLeft, "ledig plats", "lediga platser") : "Fullbokad: du hamnar på väntelistan"}
+                  {cohort.seatsLeft > 0
+                    ? formatCount(cohort.seatsLeft, "ledig plats", "lediga platser")
+                    : cohort.mode === "approval"
+                      ? "Fullbokad: en godkänd ansökan hamnar på väntelistan"
+                      : "Fullbokad: du hamnar på väntelistan"}
                 </p>
               </article>
             ))}

@@ -8,7 +8,7 @@ import { sessionTimesFields } from "~/modules/sessions/session-schema";
 import { cancelSession, getSessionFor, mayEditSession, moveSession, recordAttendance, removeAttendee, respond } from "~/modules/sessions/sessions.server";
 import { formFailure } from "~/utils/action-result.server";
 import { redirectWithMessage } from "~/utils/flash.server";
-import { useFormFailure } from "~/utils/form-failure";
+import { revalidateAfterRefusal, useFormFailure } from "~/utils/form-failure";
 import { parseForm, valueOf } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/read-form.server";
@@ -16,6 +16,9 @@ import { stockholmDate, swedishClock, swedishDateTime } from "~/utils/time";
 import { linkableUrl } from "~/utils/urls";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? "Handledning"} · Ledarlyftet` }];
+
+// A refused change (the session began, someone answered meanwhile) shows the session as it now is.
+export const shouldRevalidate = revalidateAfterRefusal;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePerson(request);
@@ -91,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     }
   }
-  if (!result.ok) return formFailure(result);
+  if (!result.ok) return formFailure(result, undefined, 409);
   const messages = {
     rsvp: "Tack för ditt svar.",
     cancel: "Tillfället är inställt och alla inbjudna har meddelats.",
@@ -180,39 +183,47 @@ export default function SessionPage() {
       ) : null}
       {organizer && !cancelled ? (
         <section aria-labelledby="manage-title">
-          <h2 id="manage-title">Hantera tillfället</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="move" />
-            <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(values, "date") || session.date} errors={errors.date} />
-            <TextField
-              name="startTime"
-              label="Ny starttid"
-              type="time"
-              required
-              defaultValue={valueOf(values, "startTime") || session.startTime}
-              errors={errors.startTime}
-            />
-            <TextField
-              name="endTime"
-              label="Ny sluttid"
-              type="time"
-              required
-              defaultValue={valueOf(values, "endTime") || session.endTime}
-              errors={errors.endTime}
-            />
-            <button type="submit" className="secondary">
-              Flytta tillfället
-            </button>
-          </Form>
-          <Form method="post" className="actions">
-            <input type="hidden" name="intent" value="cancel" />
-            <button type="submit" className="secondary">
-              Ställ in tillfället
-            </button>
-          </Form>
+          <h2 id="manage-title">{session.started ? "Närvaro" : "Hantera tillfället"}</h2>
+          {session.started ? (
+            <p className="muted">Tillfället har redan börjat, så det kan inte längre flyttas eller ställas in.</p>
+          ) : (
+            <>
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="move" />
+                <TextField name="date" label="Nytt datum" type="date" required defaultValue={valueOf(values, "date") || session.date} errors={errors.date} />
+                <TextField
+                  name="startTime"
+                  label="Ny starttid"
+                  type="time"
+                  required
+                  defaultValue={valueOf(values, "startTime") || session.startTime}
+                  errors={errors.startTime}
+                />
+                <TextField
+                  name="endTime"
+                  label="Ny sluttid"
+                  type="time"
+                  required
+                  defaultValue={valueOf(values, "endTime") || session.endTime}
+                  errors={errors.endTime}
+                />
+                <button type="submit" className="secondary">
+                  Flytta tillfället
+                </button>
+              </Form>
+              <Form method="post" className="actions">
+                <input type="hidden" name="intent" value="cancel" />
+                <button type="submit" className="secondary">
+                  Ställ in tillfället
+                </button>
+              </Form>
+            </>
+          )}
           <h3>Inbjudna</h3>
           {attendees.length === 0 ? (
-            <p className="empty">{session.isOpenSlot ? "Tiden är ledig och kan bokas av en deltagare." : "Ingen är inbjuden."}</p>
+            <p className="empty">
+              {!session.isOpenSlot ? "Ingen är inbjuden." : session.started ? "Ingen bokade tiden." : "Tiden är ledig och kan bokas av en deltagare."}
+            </p>
           ) : (
             <Form method="post">
               <input type="hidden" name="intent" value="attendance" />

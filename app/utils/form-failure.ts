@@ -1,4 +1,4 @@
-import { useActionData } from "@remix-run/react";
+import { useActionData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { FieldErrors, FormValues } from "./action-result";
 
 export interface FormFailureData {
@@ -40,3 +40,15 @@ export function readFormFailure(actionData: unknown): FormFailureData {
 export function useFormFailure(): FormFailureData {
   return readFormFailure(useActionData());
 }
+
+/**
+ * For a route whose forms can be refused because the world moved on (a free
+ * time someone else booked first, an enrolment window that closed, a seat
+ * that went to the waitlist): with single fetch, Remix does not load a page's
+ * data again after a 4xx answer, so the page went on offering what had just
+ * been refused. Export it as the route's `shouldRevalidate`: after a refused
+ * post the page shows the state that refused it, and keeps the failure's
+ * messages and typed values (they are action data, not loader data).
+ */
+export const revalidateAfterRefusal: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus !== undefined && actionStatus >= 400 ? true : defaultShouldRevalidate;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatIndicatorValue, formatNumber, formatPercent, plural } from "./format";
+import { formatCount, formatIndicatorValue, formatList, formatNumber, formatPercent, plural } from "./format";
 
 describe("Swedish number formatting", () => {
   it("writes numbers with a decimal comma and a space between thousands", () => {
@@ -21,5 +21,13 @@ describe("Swedish number formatting", () => {
     expect(formatCount(1234, "ledig plats", "lediga platser")).toBe("1\u00a0234 lediga platser");
     expect(plural(1, "inbjuden", "inbjudna")).toBe("inbjuden");
     expect(plural(3, "inbjuden", "inbjudna")).toBe("inbjudna");
+  });
+});
+
+describe("Swedish lists", () => {
+  it("joins names with commas and a final och, without an Oxford comma", () => {
+    expect(formatList(["Anna"])).toBe("Anna");
+    expect(formatList(["Anna", "Per"])).toBe("Anna och Per");
+    expect(formatList(["Anna", "Per", "Sara"])).toBe("Anna, Per och Sara");
   });
 });

@@ -9,6 +9,13 @@ export function formatNumber(value: number): string {
   return swedishNumber.format(value);
 }
 
+const swedishList = new Intl.ListFormat("sv-SE", { type: "conjunction" });
+
+/** Names or other items as a Swedish sentence writes them: "Anna, Per och Sara". */
+export function formatList(items: string[]): string {
+  return swedishList.format(items);
+}
+
 /** A percentage already in 0–100: "33,3 %" (a space before the sign, as Swedish writes it). */
 export function formatPercent(value: number): string {
   return `${swedishNumber.format(value)} %`;

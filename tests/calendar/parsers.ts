@@ -23,6 +23,7 @@ export function parseWithIcalJs(ics: string) {
       const e = new ICAL.Event(v);
       return {
         uid: e.uid,
+        summary: e.summary,
         start: e.startDate.toJSDate().toISOString(),
         end: e.endDate.toJSDate().toISOString(),
         sequence: e.sequence,

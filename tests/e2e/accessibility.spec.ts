@@ -2,6 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, logIn, logInAs, ownAddress } from "./fixtures";
 
+/** The page at `path` fits the screen's width: nothing to scroll sideways to. */
+async function expectNoSidewaysScroll(page: Page, path: string) {
+  await page.goto(path);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, path).toBeLessThanOrEqual(0);
+}
+
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
@@ -42,7 +49,7 @@ test.describe("accessibility", () => {
       ],
     ],
     ["participant", "handledning, own account and privacy notice", ["/sessions", "/account", "/account/data", "/integritet"]],
-    ["facilitator", "home, review, cohorts and handledning", ["/", "/review", "/cohorts", "/sessions", "/sessions/new"]],
+    ["facilitator", "home, review, cohorts and handledning", ["/", "/review", "/cohorts", "/sessions", "/sessions/new", "/sessions/new?kind=open-slot"]],
   ];
   for (const [role, group, paths] of PAGES) {
     test(`${role} pages pass axe: ${group}`, async ({ page }) => {
@@ -80,6 +87,30 @@ test.describe("accessibility", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("a Deltagare's cohort page and its withdrawal confirmation pass axe, and fit a phone", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await logInAs(page, DEMO.participant);
+    await page.goto("/cohorts");
+    await page.getByRole("link", { name: "Kommunikatörsutbildningen Malmfälten" }).first().click();
+    await expectNoAxeViolations(page);
+    // Only the question: nothing is withdrawn unless "Ja, avanmäl mig" is pressed.
+    await page.getByRole("link", { name: "Avanmäl mig…" }).click();
+    await expect(page.getByRole("button", { name: "Ja, avanmäl mig" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const confirmation = new URL(page.url());
+    for (const path of [confirmation.pathname + confirmation.search, "/sessions"]) await expectNoSidewaysScroll(page, path);
+    await context.close();
+  });
+
+  test("on a phone a facilitator's home and Handledning fit the screen", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await logInAs(page, DEMO.facilitator);
+    for (const path of ["/", "/sessions", "/sessions/new?kind=open-slot"]) await expectNoSidewaysScroll(page, path);
+    await context.close();
+  });
+
   test("on a phone the pages fit the screen without sideways scrolling", async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
@@ -98,11 +129,8 @@ test.describe("accessibility", () => {
       "/account/data",
       "/admin/audit",
       "/integritet",
-    ]) {
-      await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
-    }
+    ])
+      await expectNoSidewaysScroll(page, path);
     // In a crisis the people to call are on the first screen.
     await page.goto("/crisis/kalix/now");
     await expect(page.locator("ol.call-list a").first()).toBeInViewport();
@@ -143,6 +171,18 @@ test.describe("accessibility", () => {
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("leaving a cohort asks first, as a plain page", async ({ page }) => {
+    await logInAs(page, DEMO.participant);
+    await page.goto("/cohorts");
+    await page.getByRole("link", { name: "Kommunikatörsutbildningen Malmfälten" }).first().click();
+    await page.getByRole("link", { name: "Avanmäl mig…" }).click();
+    await expect(page.getByRole("heading", { name: "Vill du avanmäla dig från Kommunikatörsutbildningen Malmfälten?" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Ja, avanmäl mig" })).toBeVisible();
+    await page.getByRole("link", { name: "Nej, jag är kvar" }).click();
+    await expect(page.getByText("Antagen", { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Ja, avanmäl mig" })).toHaveCount(0);
+  });
 
   test("logging in and adding a person work with plain form posts", async ({ page }) => {
     await ownAddress(page);

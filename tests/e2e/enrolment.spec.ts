@@ -37,18 +37,38 @@ test("enrol, waitlist, withdraw and promotion; bulk CSV with good and bad rows",
   await a.getByRole("link", { name: "Kvällsomgång i Piteå" }).click();
   await a.getByRole("button", { name: "Anmäl mig" }).click();
   await expect(a.getByRole("status").first()).toContainText("Du är antagen till Kvällsomgång i Piteå");
+  // A leaves by mistake while nobody waits: the seat stays free, and "Ångra avanmälan" takes it back.
+  await a.getByRole("link", { name: "Avanmäl mig…" }).click();
+  await expect(a.getByText("Din plats blir ledig för någon annan. Ångrar du dig kan du ta tillbaka avanmälan inom 10 minuter")).toBeVisible();
+  await a.getByRole("button", { name: "Ja, avanmäl mig" }).click();
+  await expect(a.getByRole("status").first()).toContainText("Du är avanmäld från Kvällsomgång i Piteå.");
+  await a.getByRole("button", { name: "Ångra avanmälan" }).click();
+  await expect(a.getByRole("status").first()).toContainText("Avanmälan är ångrad: du har kvar din plats i Kvällsomgång i Piteå.");
 
   const b = await as(browser, B);
+  // The full cohort says before the click that it puts B on the waitlist, and where.
   await b.goto(cohortUrl);
-  await b.getByRole("button", { name: "Anmäl mig" }).click();
+  await expect(b.getByText("Omgången är full. Anmäler du dig hamnar du som nummer 1 på väntelistan")).toBeVisible();
+  await expect(b.getByRole("button", { name: "Anmäl mig" })).toHaveCount(0);
+  await b.getByRole("button", { name: "Ställ mig på väntelistan" }).click();
   await expect(b.getByRole("status").first()).toContainText("Du står på väntelistan som nummer 1");
   await b.goto("/cohorts");
   await expect(b.getByText("plats 1 på väntelistan")).toBeVisible();
 
+  // Leaving asks first, and says the seat goes to the waitlist at once; "Nej, jag är kvar" keeps it.
   await a.goto(cohortUrl);
+  await a.getByRole("link", { name: "Avanmäl mig…" }).click();
+  await expect(a.getByRole("heading", { name: "Vill du avanmäla dig från Kvällsomgång i Piteå?" })).toBeFocused();
+  await expect(a.getByText("Din plats går direkt till den som står först på väntelistan")).toBeVisible();
+  await a.getByRole("link", { name: "Nej, jag är kvar" }).click();
+  await expect(a.getByText("Antagen", { exact: true })).toBeVisible();
+  await a.getByRole("link", { name: "Avanmäl mig…" }).click();
   await a.getByLabel("Anledning (frivilligt)").fill("Krockar med fullmäktige");
-  await a.getByRole("button", { name: "Avanmäl mig" }).click();
-  await expect(a.getByRole("status").first()).toContainText("Anmälan är borttagen.");
+  await a.getByRole("button", { name: "Ja, avanmäl mig" }).click();
+  await expect(a.getByRole("status").first()).toContainText("Du är avanmäld från Kvällsomgång i Piteå.");
+  // The seat went to B, so there is nothing to take back: A is offered the waitlist instead.
+  await expect(a.getByRole("button", { name: "Ångra avanmälan" })).toHaveCount(0);
+  await expect(a.getByRole("button", { name: "Ställ mig på väntelistan" })).toBeVisible();
 
   await b.goto(cohortUrl);
   await expect(b.getByText("Antagen", { exact: true })).toBeVisible();

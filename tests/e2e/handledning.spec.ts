@@ -114,3 +114,36 @@ test("a Deltagare books a free slot, and attendance completes the leadership pro
   await sofia.reload();
   await expect(sofia.getByRole("heading", { name: /^Ledarskapsprogrammet/ })).toContainText("Genomfört");
 });
+
+test("two Deltagare race for the same free time: the one who comes second is refused and no longer offered it", async ({ browser }) => {
+  // A free time of its own, so the journey does not depend on which demo times earlier journeys booked.
+  const johan = await as(browser, DEMO.facilitator);
+  await johan.goto("/sessions");
+  await johan.getByRole("link", { name: "Publicera lediga tider" }).click();
+  await expect(johan.getByRole("heading", { level: 1 })).toHaveText("Publicera lediga tider");
+  await johan.getByLabel("Datum").fill(isoDay(45));
+  await johan.getByLabel("Starttid").fill("10:00");
+  await johan.getByLabel("Sluttid").fill("11:00");
+  await johan.getByLabel("Plats", { exact: true }).fill("Sal Tornet, Luleå");
+  await johan.getByRole("button", { name: "Publicera" }).click();
+  await expect(johan.getByRole("status").first()).toContainText("Den lediga tiden är publicerad.");
+
+  // Both open the list while the time is free.
+  const [mikael, elin] = [await as(browser, "mikael.granberg@demo.ledarlyftet.se"), await as(browser, "elin.berg@demo.ledarlyftet.se")];
+  const slot = (page: typeof mikael) => page.getByRole("listitem").filter({ hasText: "Sal Tornet, Luleå" });
+  for (const page of [mikael, elin]) {
+    await page.goto("/sessions");
+    await expect(slot(page).getByRole("button", { name: /^Boka / })).toBeVisible();
+  }
+  await slot(mikael)
+    .getByRole("button", { name: /^Boka / })
+    .click();
+  await expect(mikael.getByRole("status").first()).toContainText("Tiden är bokad.");
+
+  // Elin's page still shows the time as free until she clicks; then she is told, and it is gone from the list at once, without a reload.
+  await slot(elin)
+    .getByRole("button", { name: /^Boka / })
+    .click();
+  await expect(elin.getByRole("alert")).toHaveText("Tiden är inte längre ledig.");
+  await expect(slot(elin)).toHaveCount(0);
+});

@@ -7,12 +7,12 @@ import { action as bulkAction, loader as bulkLoader } from "~/routes/cohorts.$co
 import { action as newCohortAction } from "~/routes/admin.cohorts.new";
 import { basicContent, writeContent } from "./content-fixture";
 import { isoDay } from "../support/dates";
-import { createPerson, formRequest, getRequest, settle, signedIn } from "./helpers";
+import { branchId, createPerson, formRequest, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.11" };
 let programId: string;
 
-async function cohort(capacity: number, facilitatorId: string, mode: "open" | "approval" = "open") {
+async function cohort(capacity: number, facilitatorId: string, mode: "open" | "approval" = "open", branchIds: string[] = []) {
   const r = await createCohort("admin", {
     name: "Omgång",
     programId,
@@ -23,12 +23,15 @@ async function cohort(capacity: number, facilitatorId: string, mode: "open" | "a
     capacity,
     mode,
     facilitatorIds: [facilitatorId],
-    branchIds: [],
+    branchIds,
     positions: [],
   });
   if (!r.ok) throw new Error(r.message);
   return r.value.id;
 }
+
+const load = async (cohortId: string, cookie: string) =>
+  (await settle(() => cohortLoader({ request: getRequest(`/cohorts/${cohortId}`, cookie), context, params: { cohortId } }))).json();
 
 const post = (cohortId: string, fields: Record<string, string | string[]>, cookie: string) =>
   settle(() => cohortAction({ request: formRequest(`/cohorts/${cohortId}`, fields, { cookie }), context, params: { cohortId } }));
@@ -47,6 +50,78 @@ describe("cohort routes", () => {
     expect(responses.every((r) => r.status === 302)).toBe(true);
     expect(await db.enrolment.count({ where: { cohortId: id, status: "enrolled" } })).toBe(1);
     expect(await db.enrolment.count({ where: { cohortId: id, status: "waitlisted" } })).toBe(7);
+  });
+
+  it("someone who cannot enrol is told why instead of offered the button, and a forged enrol post is refused", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const id = await cohort(5, f.id, "open", [await branchId("Luleå")]);
+    const kiruna = await signedIn({ branch: "Kiruna" });
+    expect((await load(id, kiruna.cookie)).offer).toEqual({
+      kind: "refused",
+      reason: "Du kan inte anmäla dig: omgången är inte öppen för din arbetarekommun.",
+    });
+    const forged = await post(id, { intent: "enrol" }, kiruna.cookie);
+    expect(forged.status).toBe(403);
+    expect((await forged.json()).errors._form).toEqual(["Du kan inte anmäla dig: omgången är inte öppen för din arbetarekommun."]);
+    expect(await db.enrolment.count({ where: { cohortId: id } })).toBe(0);
+    // Someone from the branch is offered the seat.
+    expect((await load(id, (await signedIn({ branch: "Luleå" })).cookie)).offer).toEqual({ kind: "enrol" });
+  });
+
+  it("a full cohort offers its waitlist up front, with the place the next person would get", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const id = await cohort(1, f.id);
+    await post(id, { intent: "enrol" }, (await signedIn()).cookie);
+    const next = await signedIn();
+    expect((await load(id, next.cookie)).offer).toEqual({ kind: "waitlist", place: 1 });
+    const res = await post(id, { intent: "enrol" }, next.cookie);
+    await expect(res).toFlash("Omgången är full. Du står på väntelistan som nummer 1.");
+  });
+
+  it("the confirmation of an application says who reviews it; withdrawing and restoring it speak of the application", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const id = await cohort(5, f.id, "approval");
+    const applicant = await signedIn();
+    const res = await post(id, { intent: "enrol" }, applicant.cookie);
+    await expect(res).toFlash(`Din ansökan är skickad. Utvecklingsledaren ${f.name} går igenom din ansökan. Du får besked via e-post.`);
+    // Withdrawn and restored, it says so in the words of an application.
+    const { mine } = await load(id, applicant.cookie);
+    await expect(await post(id, { intent: "withdraw", enrolmentId: mine.id, reason: "" }, applicant.cookie)).toFlash(
+      "Din ansökan till Omgång är tillbakadragen.",
+    );
+    await expect(await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, applicant.cookie)).toFlash(
+      "Ansökan är återställd och väntar på beslut igen.",
+    );
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("pending");
+  });
+
+  it("after leaving, the page offers to take it back while the seat is free; once the seat went to the waitlist it is refused", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const id = await cohort(1, f.id);
+    const me = await signedIn();
+    await post(id, { intent: "enrol" }, me.cookie);
+    const { mine } = await load(id, me.cookie);
+    const left = await post(id, { intent: "withdraw", enrolmentId: mine.id, reason: "" }, me.cookie);
+    expect(left).toRedirectTo(`/cohorts/${id}`);
+    await expect(left).toFlash("Du är avanmäld från Omgång.");
+    const after = await load(id, me.cookie);
+    expect(after.mine.undo).toMatchObject({ from: "enrolled", until: expect.stringMatching(/^\d\d:\d\d$/) });
+    await expect(await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, me.cookie)).toFlash("Avanmälan är ångrad: du har kvar din plats i Omgång.");
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("enrolled");
+
+    // Leaves again, and someone else takes the free seat before the undo.
+    await post(id, { intent: "withdraw", enrolmentId: mine.id, reason: "" }, me.cookie);
+    const other = await signedIn();
+    await post(id, { intent: "enrol" }, other.cookie);
+    expect((await load(id, me.cookie)).mine.undo).toBeNull();
+    const refused = await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, me.cookie);
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).errors._form).toEqual([
+      "Platsen har redan gått till någon annan. Vill du fortfarande vara med kan du ställa dig på väntelistan.",
+    ]);
+    expect((await db.enrolment.findUniqueOrThrow({ where: { id: mine.id } })).status).toBe("withdrawn");
+    // Someone else cannot take back my withdrawal.
+    expect((await post(id, { intent: "undo-withdraw", enrolmentId: mine.id }, other.cookie)).status).toBe(403);
   });
 
   it("a double-submitted form enrols once", async () => {

@@ -5,6 +5,7 @@ import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { loader as feedLoader } from "~/routes/kalender.$file";
 import { loader as sessionLoader, action as sessionAction } from "~/routes/sessions.$sessionId._index";
+import { loader as sessionsLoader, action as sessionsAction } from "~/routes/sessions._index";
 import { loader as icsLoader } from "~/routes/sessions.$sessionId.calendar[.ics]";
 import { action as newSessionAction } from "~/routes/sessions.new";
 import { parseWithIcalJs } from "../calendar/parsers";
@@ -13,24 +14,26 @@ import { formRequest, getRequest, settle, signedIn } from "./helpers";
 const context = { clientAddress: "203.0.113.21" };
 const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 
+const groupSession = {
+  kind: "group" as const,
+  title: "Handledning",
+  agenda: "",
+  date: soon,
+  startTime: "18:00",
+  endTime: "19:00",
+  location: "Luleå",
+  videoUrl: "",
+  cohortId: "",
+  participantIds: [] as string[],
+  capacity: "" as const,
+  repeatWeeks: 0,
+  occurrences: 1,
+};
+
 async function scheduled() {
   const f = await signedIn({ roles: ["facilitator"] });
   const a = await signedIn();
-  const r = await scheduleSessions(actorOf(f), {
-    kind: "group",
-    title: "Handledning",
-    agenda: "",
-    date: soon,
-    startTime: "18:00",
-    endTime: "19:00",
-    location: "Luleå",
-    videoUrl: "",
-    cohortId: "",
-    participantIds: [a.id],
-    capacity: "",
-    repeatWeeks: 0,
-    occurrences: 1,
-  });
+  const r = await scheduleSessions(actorOf(f), { ...groupSession, participantIds: [a.id] });
   if (!r.ok) throw new Error(r.message);
   return { f, a, id: r.value.ids[0]! };
 }
@@ -95,6 +98,50 @@ describe("session routes", () => {
     );
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors.endTime).toEqual(["Sluttiden måste vara efter starttiden."]);
+  });
+
+  it("a session that has begun offers its organizer no move or cancel, and a forged one is refused with nothing changed", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const a = await signedIn();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const r = await scheduleSessions(actorOf(f), { ...groupSession, date: yesterday, participantIds: [a.id] }, new Date(Date.now() - 7 * 86_400_000));
+    if (!r.ok) throw new Error(r.message);
+    const id = r.value.ids[0]!;
+    const page = await (await settle(() => sessionLoader({ request: getRequest(`/sessions/${id}`, f.cookie), context, params: { sessionId: id } }))).json();
+    expect(page.session.started).toBe(true);
+    const act = (form: Record<string, string>) =>
+      settle(() => sessionAction({ request: formRequest(`/sessions/${id}`, form, { cookie: f.cookie }), context, params: { sessionId: id } }));
+    const cancel = await act({ intent: "cancel" });
+    expect(cancel.status).toBe(409);
+    expect((await cancel.json()).errors._form).toEqual(["Tillfället har redan börjat och kan inte ställas in. Registrera närvaro eller frånvaro i stället."]);
+    const move = await act({ intent: "move", date: soon, startTime: "18:00", endTime: "19:00" });
+    expect(move.status).toBe(400);
+    expect((await move.json()).errors._form).toEqual(["Tillfället har redan börjat och kan inte flyttas. Boka ett nytt tillfälle i stället."]);
+    expect(await db.handledningSession.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "scheduled", sequence: 0 });
+  });
+
+  it("a free time is offered to Deltagare only; the one who loses the race for it is refused and no longer offered it", async () => {
+    const f = await signedIn({ roles: ["facilitator"] });
+    const r = await scheduleSessions(actorOf(f), { ...groupSession, kind: "one-to-one", title: "Ledig tid", openSlot: "on" });
+    if (!r.ok) throw new Error(r.message);
+    const slot = r.value.ids[0]!;
+    const list = async (cookie: string) => (await settle(() => sessionsLoader({ request: getRequest("/sessions", cookie), context, params: {} }))).json();
+    const book = (cookie: string) =>
+      settle(() => sessionsAction({ request: formRequest("/sessions", { intent: "book", sessionId: slot }, { cookie }), context, params: {} }));
+
+    // The facilitator's page speaks of what they lead, and offers nobody else's free times to book.
+    const other = await signedIn({ roles: ["facilitator"] });
+    expect(await list(other.cookie)).toMatchObject({ mayLead: true, mayBook: false, openSlots: [] });
+    expect((await book(other.cookie)).status).toBe(403);
+
+    const [first, second] = [await signedIn(), await signedIn()];
+    expect((await list(second.cookie)).openSlots.map((s: { id: string }) => s.id)).toContain(slot);
+    expect(await book(first.cookie)).toRedirectTo(`/sessions/${slot}`);
+    const lost = await book(second.cookie);
+    expect(lost.status).toBe(409);
+    expect((await lost.json()).errors._form).toEqual(["Tiden är inte längre ledig."]);
+    expect((await list(second.cookie)).openSlots.map((s: { id: string }) => s.id)).not.toContain(slot);
+    expect(await db.attendance.count({ where: { sessionId: slot } })).toBe(1);
   });
 
   it("scheduling in the past or without a place is refused with the typed values kept", async () => {

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = {
   "enrolment.approved": "Ansökan godkändes",
   "enrolment.declined": "Ansökan avböjdes",
   "enrolment.withdrawn": "Avanmäldes från omgång",
+  "enrolment.withdrawal-undone": "Ångrade sin avanmälan från omgång",
 
   "session.scheduled": "Handledning bokades",
   "session.moved": "Handledning flyttades",

@@ -28,6 +28,13 @@ describe("may", () => {
     expect(may(participant, "sessions:schedule")).toBe(false);
   });
 
+  it("lets Deltagare book a published free time, and not an Utvecklingsledare or admin who is not one", () => {
+    expect(may(participant, "sessions:book")).toBe(true);
+    expect(may({ ...facilitator, isParticipant: true }, "sessions:book")).toBe(true);
+    expect(may(facilitator, "sessions:book")).toBe(false);
+    expect(may(admin, "sessions:book")).toBe(false);
+  });
+
   it("lets only a session's organizer, or an admin, change that session", () => {
     expect(may(facilitator, "session:manage", { organizerId: "p1" })).toBe(true);
     expect(may(facilitator, "session:manage", { organizerId: "p2" })).toBe(false);

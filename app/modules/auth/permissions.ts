@@ -72,6 +72,8 @@ const RULES = {
   "cohorts:lead": (a) => a.isFacilitator,
   /** Booking handledning, alone or as a series, and leading it: Utvecklingsledare and admins. */
   "sessions:schedule": (a) => a.isAdmin || a.isFacilitator,
+  /** Booking a free time an Utvecklingsledare has published: Deltagare (the handledning is theirs). */
+  "sessions:book": (a) => a.isParticipant,
   /** One session: moving or cancelling it, taking someone off it, recording attendance. Its organizer and admins. */
   "session:manage": (a, r) => a.isAdmin || (a.isFacilitator && r?.organizerId !== undefined && r.organizerId === a.id),
   /** An enrolment-only program's courses without being enrolled, to preview them: admins. */

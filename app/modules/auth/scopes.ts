@@ -21,6 +21,11 @@ export function cohortsLedBy(personId: string): Prisma.CohortWhereInput {
   return { facilitators: { some: { personId } } };
 }
 
+/** Branches this person supports as Utvecklingsledare (what an admin sets on their person page), whatever else they may see. */
+export function branchesSupportedBy(personId: string): Prisma.BranchWhereInput {
+  return { supporters: { some: { facilitatorId: personId } } };
+}
+
 /** The cohorts an actor may manage (rule "cohort:manage"): every cohort for an admin, the ones they run for an Utvecklingsledare. */
 export function cohortsRunBy(actor: Actor): Prisma.CohortWhereInput {
   if (may(actor, "cohort:manage", { facilitatorIds: [] })) return {};

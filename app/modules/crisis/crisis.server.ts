@@ -1,5 +1,6 @@
 import { describeChanges, namesFor } from "~/modules/audit/audit-words.server";
 import { db, transaction, type Tx } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { fieldError, ok, type ActionResult } from "~/utils/action-result";
@@ -129,9 +130,9 @@ export async function crisisNow(planId: string) {
   };
 }
 
-/** Plans the actor may see, with progress, for the overview and the goals. */
-export async function plansOverview(actor: Actor) {
-  const branches = await db.branch.findMany({ orderBy: { name: "asc" } });
+/** Plans the actor may see, with progress, for the overview and the goals; `among` narrows the branches asked about (a facilitator's own, for their home page). */
+export async function plansOverview(actor: Actor, among: Prisma.BranchWhereInput = {}) {
+  const branches = await db.branch.findMany({ where: among, orderBy: { name: "asc" } });
   const rows = [];
   for (const branch of branches) {
     const access = await crisisAccess(actor, branch.id);

@@ -3,9 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { attemptLogin } from "~/modules/auth/login.server";
 import { actorOf } from "~/modules/auth/session.server";
+import { feedFor } from "~/modules/calendar/feed.server";
 import { crisisAccess } from "~/modules/crisis/crisis.server";
 import { ensureTemplate } from "~/modules/crisis/template.server";
 import { isLeadingPosition, positionLabel } from "~/modules/people/positions";
+import { parseWithIcalJs } from "../../../tests/calendar/parsers";
+import { DEMO_FEED_TOKEN } from "./demo-sessions.server";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDistrict, type SeedOutcome } from "./demo-district.server";
 
 describe("demo district", () => {
@@ -38,6 +41,22 @@ describe("demo district", () => {
     const before = await db.person.count();
     expect(await seedDistrict({ demo: true })).toBe("skipped-not-empty");
     expect(await db.person.count()).toBe(before);
+  });
+
+  it("the demo Deltagare's calendar feed has sessions in several states: attended, moved and accepted, cancelled", async () => {
+    const feed = await feedFor(DEMO_FEED_TOKEN);
+    const events = parseWithIcalJs(feed!.body).events;
+    const now = Date.now();
+    const byTitle = (title: string) => events.find((e) => e.summary === title);
+    expect(Date.parse(byTitle("Uppstartssamtal")!.start)).toBeLessThan(now);
+    expect(byTitle("Enskild handledning")).toMatchObject({ status: "CONFIRMED", sequence: 1 });
+    expect(byTitle("Medieträning i grupp")).toMatchObject({ status: "CANCELLED" });
+    const erik = await db.person.findUniqueOrThrow({ where: { email: DEMO_LOGINS[3]!.email } });
+    const answers = await db.attendance.findMany({ where: { personId: erik.id }, include: { session: { select: { title: true } } } });
+    expect(Object.fromEntries(answers.map((a) => [a.session.title, a.status]))).toMatchObject({
+      Uppstartssamtal: "attended",
+      "Enskild handledning": "accepted",
+    });
   });
 
   it("every demo login works", async () => {

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
-import { recordAttendance, scheduleSessions } from "~/modules/sessions/sessions.server";
+import { cancelSession, moveSession, recordAttendance, respond, scheduleSessions } from "~/modules/sessions/sessions.server";
 import type { ScheduleInput } from "~/modules/sessions/session-schema";
 import { refreshCompletions } from "~/modules/progress/course-progress.server";
 import { stockholmDate } from "~/utils/time";
@@ -26,9 +26,11 @@ const base: Omit<ScheduleInput, "date" | "title" | "kind"> = {
 };
 
 /**
- * Handledning in several states: a past session with attendance, a group
- * series for the Malmfälten cohort, a one-to-one for the demo Deltagare and
- * open times to book.
+ * Handledning in several states, as the README promises for the demo
+ * Deltagare's calendar feed: a past session with attendance, a group series
+ * for the Malmfälten cohort (unanswered invitations), a one-to-one that was
+ * moved (a higher SEQUENCE) and accepted, a group session that was cancelled
+ * (STATUS:CANCELLED), and open times to book.
  */
 export async function seedDemoSessions() {
   const [johan, sara, erik] = await Promise.all(
@@ -55,17 +57,33 @@ export async function seedDemoSessions() {
       location: "Folkets hus, Kiruna",
     });
   }
-  await scheduleSessions(actorOf(sara!), {
+  const oneToOne = await scheduleSessions(actorOf(sara!), {
     ...base,
     kind: "one-to-one",
     title: "Enskild handledning",
-    date: day(9),
+    date: day(8),
     startTime: "12:00",
     endTime: "13:00",
     location: "",
     videoUrl: "https://video.example.se/sara",
     participantIds: [erik!.id],
   });
+  if (oneToOne.ok) {
+    const id = oneToOne.value.ids[0]!;
+    await moveSession(actorOf(sara!), id, { date: day(9), startTime: "12:00", endTime: "13:00" });
+    await respond(actorOf(erik!), id, "accepted");
+  }
+  const cancelled = await scheduleSessions(actorOf(sara!), {
+    ...base,
+    kind: "group",
+    title: "Medieträning i grupp",
+    date: day(7),
+    startTime: "17:00",
+    endTime: "18:30",
+    location: "Folkets hus, Kiruna",
+    participantIds: [erik!.id],
+  });
+  if (cancelled.ok) await cancelSession(actorOf(sara!), cancelled.value.ids[0]!);
   for (const offset of [3, 10, 17]) {
     await scheduleSessions(actorOf(johan!), {
       ...base,

@@ -7,7 +7,7 @@ import { progressAcrossCourses } from "~/modules/progress/course-progress.server
 import { fieldError, ok, type ActionResult } from "~/utils/action-result";
 import { stockholmToUtc } from "~/utils/time";
 import type { CohortInput } from "./cohort-schema";
-import { selfEnrolRefusal } from "./eligibility";
+import { enrolmentOffer } from "./eligibility";
 import { ACTIVE_STATUSES, rulesOf, waitlistPlace } from "./enrolment.server";
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
@@ -68,9 +68,13 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
     db.cohort.findMany({ where: cohortsRunBy(actor), include: cohortInclude, orderBy: { startsOn: "desc" } }),
   ]);
   const mineIds = new Set(mine.filter((e) => (ACTIVE_STATUSES as readonly string[]).includes(e.status)).map((e) => e.cohortId));
-  const open = upcoming.filter((c) => !mineIds.has(c.id) && selfEnrolRefusal(rulesOf(c), person, now) === null);
+  // The same decision as the cohort page's (the queue's length is the page's to tell).
+  const offered = upcoming
+    .filter((c) => !mineIds.has(c.id))
+    .map((c) => ({ c, offer: enrolmentOffer(rulesOf(c), person, { capacity: c.capacity, seatsTaken: c.seatsTaken, waitlisted: 0 }, now) }))
+    .filter(({ offer }) => offer.kind !== "refused");
   return {
-    open: open.map((c) => ({
+    open: offered.map(({ c }) => ({
       id: c.id,
       name: c.name,
       program: c.program.title,
@@ -167,4 +171,17 @@ export async function facilitatorFollowUp(facilitatorId: string, now = new Date(
       };
     }),
   );
+}
+
+/**
+ * The cohorts a facilitator leads that have not ended, for their home page:
+ * when each starts, and how many applications wait for a decision.
+ */
+export async function cohortsAheadFor(facilitatorId: string, now = new Date()) {
+  const cohorts = await db.cohort.findMany({
+    where: { AND: [cohortsLedBy(facilitatorId), { endsOn: { gte: now } }] },
+    select: { id: true, name: true, startsOn: true, _count: { select: { enrolments: { where: { status: "pending" } } } } },
+    orderBy: { startsOn: "asc" },
+  });
+  return cohorts.map((c) => ({ id: c.id, name: c.name, startsOn: c.startsOn, started: c.startsOn <= now, pending: c._count.enrolments }));
 }

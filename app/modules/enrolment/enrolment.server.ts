@@ -12,10 +12,21 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { catalogProgramById } from "~/modules/catalog/catalog-cache.server";
 import { column, selectRows } from "~/sql.server";
-import { notEligibleReason, parsePositions, selfEnrolRefusal, STATUS_LABELS, type CohortRules } from "./eligibility";
+import {
+  enrolmentOffer,
+  notEligibleReason,
+  parsePositions,
+  reviewedBy,
+  STATUS_LABELS,
+  type Applicant,
+  type CohortRules,
+  type EnrolmentOffer,
+  UNDO_WITHDRAWAL_MINUTES,
+} from "./eligibility";
 
 export const ACTIVE_STATUSES = ["pending", "enrolled", "waitlisted"] as const;
-const isActive = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
+/** Whether an enrolment still holds (or waits for) a place: pending, enrolled or waitlisted. */
+export const isActiveEnrolment = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
 
 const cohortRow = z.object({
   id: column.text,
@@ -72,15 +83,37 @@ export async function loadCohort(cohortId: string | undefined) {
 
 export type LoadedCohort = Awaited<ReturnType<typeof loadCohort>>;
 
-const ownEnrolmentRow = z.object({ id: column.text, status: column.text, reason: column.text.nullable(), waitlistedAt: column.date.nullable() });
+const ownEnrolmentRow = z.object({
+  id: column.text,
+  status: column.text,
+  reason: column.text.nullable(),
+  waitlistedAt: column.date.nullable(),
+  decidedById: column.text.nullable(),
+  withdrawnAt: column.date.nullable(),
+  withdrawnFrom: column.text.nullable(),
+});
 
-/** The asker's own enrolment in a cohort, with their place in the queue when waitlisted; null when they have none. */
-export async function ownEnrolment(cohortId: string, personId: string) {
+/**
+ * The asker's own enrolment in a cohort, with their place in the queue when
+ * waitlisted, and until when "Ångra" can take back their withdrawal (null
+ * when it cannot, also when it would want a seat and none is free);
+ * null when they have none.
+ */
+export async function ownEnrolment(cohort: Pick<LoadedCohort, "id" | "capacity" | "seatsTaken">, personId: string, now = new Date()) {
   const [mine] = await selectRows(
     ownEnrolmentRow,
-    Prisma.sql`SELECT "id", "status", "reason", "waitlistedAt" FROM "Enrolment" WHERE "cohortId" = ${cohortId} AND "personId" = ${personId}`,
+    Prisma.sql`SELECT "id", "status", "reason", "waitlistedAt", "decidedById", "withdrawnAt", "withdrawnFrom" FROM "Enrolment" WHERE "cohortId" = ${cohort.id} AND "personId" = ${personId}`,
   );
-  return mine ? { id: mine.id, status: mine.status, reason: mine.reason, place: await waitlistPlace(cohortId, mine.waitlistedAt) } : null;
+  if (!mine) return null;
+  const deadline = undoDeadline(mine, now);
+  const seatGone = mine.withdrawnFrom === "enrolled" && cohort.seatsTaken >= cohort.capacity;
+  return {
+    id: mine.id,
+    status: mine.status,
+    reason: mine.reason,
+    place: mine.status === "waitlisted" ? await waitlistPlace(cohort.id, mine.waitlistedAt) : null,
+    undo: deadline && !seatGone ? { until: deadline, from: mine.withdrawnFrom! } : null,
+  };
 }
 
 export function rulesOf(cohort: LoadedCohort): CohortRules {
@@ -91,6 +124,25 @@ export function rulesOf(cohort: LoadedCohort): CohortRules {
     branchIds: cohort.branches.map((b) => b.branchId),
     eligiblePositions: parsePositions(cohort.eligiblePositions),
   };
+}
+
+const countRow = z.object({ n: column.integer });
+
+/**
+ * What the cohort's page offers this person now (enrol, join the waitlist,
+ * apply, or a reason why not), and so what enrolSelf allows: one decision,
+ * see enrolmentOffer. The waitlist is counted only when the cohort is full.
+ */
+export async function enrolmentOfferFor(cohort: LoadedCohort, person: Applicant, now = new Date()): Promise<EnrolmentOffer> {
+  const full = cohort.seatsTaken >= cohort.capacity;
+  const waitlisted = full ? await waitlistLength(cohort.id) : 0;
+  return enrolmentOffer(rulesOf(cohort), person, { capacity: cohort.capacity, seatsTaken: cohort.seatsTaken, waitlisted }, now);
+}
+
+/** How many wait for a seat in the cohort. */
+export async function waitlistLength(cohortId: string): Promise<number> {
+  const [queue] = await selectRows(countRow, Prisma.sql`SELECT COUNT(*) AS "n" FROM "Enrolment" WHERE "cohortId" = ${cohortId} AND "status" = 'waitlisted'`);
+  return queue?.n ?? 0;
 }
 
 /** Admins and the cohort's own Utvecklingsledare manage it; nobody else sees its participants. */
@@ -169,7 +221,7 @@ export type EnrolOutcome = { outcome: "enrolled" } | { outcome: "waitlisted"; pl
 /** Seats a person (or puts them on the waitlist) inside a transaction; the caller has checked the rules. */
 async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPending: boolean, actorId: string): Promise<EnrolOutcome> {
   const existing = await tx.enrolment.findUnique({ where: { cohortId_personId: { cohortId: cohort.id, personId } } });
-  if (existing && isActive(existing.status)) return { outcome: "already", status: existing.status };
+  if (existing && isActiveEnrolment(existing.status)) return { outcome: "already", status: existing.status };
   const now = new Date();
   let status: "pending" | "enrolled" | "waitlisted";
   if (asPending) status = "pending";
@@ -180,6 +232,8 @@ async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPen
     waitlistedAt: status === "waitlisted" ? now : null,
     reason: null,
     decidedById: null,
+    withdrawnAt: null,
+    withdrawnFrom: null,
   };
   // create() fails on the unique (cohort, person) if a parallel request got there first; the transaction then rolls back the seat.
   const row = existing
@@ -201,7 +255,7 @@ async function placePerson(tx: Tx, cohort: LoadedCohort, personId: string, asPen
     return { outcome: "waitlisted", place };
   }
   await tell(tx, personId, cohort, "enrolment-pending", `Ansökan mottagen: ${cohort.name}`, [
-    `Vi har tagit emot din ansökan till ${cohort.name}. Omgångens utvecklingsledare går igenom den och du får besked.`,
+    `Vi har tagit emot din ansökan till ${cohort.name}. ${reviewedBy(cohort.facilitators.map((f) => f.person.name))} Du får besked via e-post.`,
   ]);
   return { outcome: "pending" };
 }
@@ -224,24 +278,40 @@ async function inTransaction(fn: (tx: Tx) => Promise<EnrolOutcome>, personId: st
 export async function enrolSelf(actor: Actor, cohortId: string, now = new Date()): Promise<ActionResult<EnrolOutcome>> {
   const cohort = await loadCohort(cohortId);
   const person = await db.person.findUniqueOrThrow({ where: { id: actor.id }, select: { branchId: true, position: true, active: true } });
-  const refusal = selfEnrolRefusal(rulesOf(cohort), person, now);
-  if (refusal) return formError(refusal);
-  return ok(await inTransaction((tx) => placePerson(tx, cohort, actor.id, cohort.mode === "approval", actor.id), actor.id, cohort.id));
+  const offer = await enrolmentOfferFor(cohort, person, now);
+  if (offer.kind === "refused") return formError(offer.reason);
+  return ok(await inTransaction((tx) => placePerson(tx, cohort, actor.id, offer.kind === "apply", actor.id), actor.id, cohort.id));
 }
 
-/** Leaving, by the person or by someone managing the cohort; a freed seat goes to the first on the waitlist at once. */
-export async function withdraw(actor: Actor, enrolmentId: string, reason: string) {
+/**
+ * Leaving, by the person or by someone managing the cohort; a freed seat goes
+ * to the first on the waitlist at once. Answers whether it was withdrawn now
+ * (not by an earlier click), whether by the person themself and from what
+ * status (an application is withdrawn, a place is left); the time
+ * they have to take it back is ownEnrolment's to tell.
+ */
+export async function withdraw(
+  actor: Actor,
+  enrolmentId: string,
+  reason: string,
+  now = new Date(),
+): Promise<{ withdrawn: boolean; own: boolean; from: string | null }> {
   const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId }, include: { cohort: { include: { facilitators: true } } } });
   if (!enrolment) throw notFound("Anmälan finns inte.");
   const own = enrolment.personId === actor.id;
   if (!own && !mayManageCohort(actor, enrolment.cohort)) throw forbidden();
   return transaction(async (tx) => {
+    // The status now, not when the page was read (a promotion may have seated a waitlisted person since):
+    // it decides whether a seat is freed, and is what "Ångra" restores. waitlistedAt stays, so an undo keeps the place in the queue.
+    const current = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { status: true } });
+    const notNow = { withdrawn: false, own, from: null };
+    if (!isActiveEnrolment(current.status)) return notNow;
     const { count } = await tx.enrolment.updateMany({
-      where: { id: enrolment.id, status: { in: [...ACTIVE_STATUSES] } },
-      data: { status: "withdrawn", reason: reason || null, decidedById: own ? null : actor.id, waitlistedAt: null },
+      where: { id: enrolment.id, status: current.status },
+      data: { status: "withdrawn", reason: reason || null, decidedById: own ? null : actor.id, withdrawnAt: now, withdrawnFrom: current.status },
     });
-    if (count !== 1) return false;
-    if (enrolment.status === "enrolled") await releaseSeatAndPromote(tx, enrolment.cohort, actor.id);
+    if (count !== 1) return notNow;
+    if (current.status === "enrolled") await releaseSeatAndPromote(tx, enrolment.cohort, actor.id);
     if (!own) {
       await tell(tx, enrolment.personId, enrolment.cohort, "enrolment-removed", `Avanmäld: ${enrolment.cohort.name}`, [
         `Du är avanmäld från ${enrolment.cohort.name}.`,
@@ -252,8 +322,68 @@ export async function withdraw(actor: Actor, enrolmentId: string, reason: string
       { actorId: actor.id, action: "enrolment.withdrawn", subjectType: "enrolment", subjectId: enrolment.id, detail: { reason, by: own ? "self" : "manager" } },
       tx,
     );
-    return true;
+    return { withdrawn: true, own, from: current.status };
   });
+}
+
+export const SEAT_GONE = "Platsen har redan gått till någon annan. Vill du fortfarande vara med kan du ställa dig på väntelistan.";
+
+interface Withdrawal {
+  status: string;
+  personId?: string;
+  decidedById: string | null;
+  withdrawnAt: Date | null;
+  withdrawnFrom: string | null;
+}
+
+/** Until when the person's own withdrawal can be taken back; null when it cannot (someone else removed them, or the time is up). */
+export function undoDeadline(enrolment: Withdrawal, now = new Date()): Date | null {
+  if (enrolment.status !== "withdrawn" || enrolment.decidedById !== null || !enrolment.withdrawnAt || !enrolment.withdrawnFrom) return null;
+  const until = new Date(enrolment.withdrawnAt.getTime() + UNDO_WITHDRAWAL_MINUTES * 60_000);
+  return until > now ? until : null;
+}
+
+/** A refusal from inside a transaction, so that what it had already changed (a seat taken back) is rolled back. */
+class Refused extends Error {}
+
+/**
+ * "Ångra": the person's own withdrawal taken back within the undo time. A seat
+ * is re-taken only if one is still free (the same conditional update as
+ * enrolling: if it went to the waitlist, the answer says so and nothing
+ * changes); a waitlist place comes back where it was; an application is
+ * pending again.
+ */
+export async function undoWithdrawal(actor: Actor, enrolmentId: string, now = new Date()): Promise<ActionResult<{ status: string; place: number | null }>> {
+  const enrolment = await db.enrolment.findUnique({ where: { id: enrolmentId }, include: { cohort: { select: { id: true, name: true } } } });
+  if (!enrolment) throw notFound("Anmälan finns inte.");
+  if (enrolment.personId !== actor.id) throw forbidden("Bara den som avanmälde sig kan ångra det.");
+  // A second click of the same button: the first has already restored it.
+  if (isActiveEnrolment(enrolment.status)) return ok({ status: enrolment.status, place: await waitlistPlace(enrolment.cohortId, enrolment.waitlistedAt) });
+  const from = enrolment.withdrawnFrom;
+  if (!undoDeadline(enrolment, now) || !from) return formError("Avanmälan kan inte längre ångras. Vill du vara med kan du anmäla dig på nytt.");
+  try {
+    return ok(
+      await transaction(async (tx) => {
+        const { count } = await tx.enrolment.updateMany({
+          where: { id: enrolment.id, status: "withdrawn", withdrawnAt: enrolment.withdrawnAt },
+          data: { status: from, reason: null, withdrawnAt: null, withdrawnFrom: null },
+        });
+        if (count !== 1) throw new Refused("Avanmälan kan inte längre ångras. Vill du vara med kan du anmäla dig på nytt.");
+        if (from === "enrolled" && !(await claimSeat(tx, enrolment.cohortId))) throw new Refused(SEAT_GONE);
+        await recordAudit(
+          { actorId: actor.id, action: "enrolment.withdrawal-undone", subjectType: "enrolment", subjectId: enrolment.id, detail: { from } },
+          tx,
+        );
+        // Back on a waitlist whose seat has come free meanwhile: the usual promotion, which may be this person.
+        if (from === "waitlisted") await promoteFromWaitlist(tx, enrolment.cohort, actor.id);
+        const after = await tx.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { status: true, waitlistedAt: true } });
+        return { status: after.status, place: after.status === "waitlisted" ? await waitlistPlace(enrolment.cohortId, after.waitlistedAt, tx) : null };
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Refused) return formError(error.message);
+    throw error;
+  }
 }
 
 /** Approves (a seat if free, else the waitlist) or declines, with a reason, a pending application. */
@@ -318,7 +448,7 @@ export async function previewBulk(cohort: LoadedCohort, personIds: string[]): Pr
   return people.map((p) => {
     const base = { personId: p.id, name: p.name, email: p.email, branch: p.branch.name };
     const status = statusOf.get(p.id);
-    if (status && isActive(status)) return { ...base, outcome: "already" as const, detail: STATUS_LABELS[status] };
+    if (status && isActiveEnrolment(status)) return { ...base, outcome: "already" as const, detail: STATUS_LABELS[status] };
     const reason = notEligibleReason(rules, p);
     if (reason) return { ...base, outcome: "not-eligible" as const, detail: reason };
     if (free > 0) {

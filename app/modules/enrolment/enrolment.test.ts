@@ -6,7 +6,18 @@ import { basicContent, writeContent } from "../../../tests/integration/content-f
 import { branchId, createPerson } from "../../../tests/integration/helpers";
 import { isoDay } from "../../../tests/support/dates";
 import { createCohort, hasProgramAccess } from "./cohorts.server";
-import { commitBulk, decide, enrolSelf, loadCohort, previewBulk, withdraw } from "./enrolment.server";
+import {
+  commitBulk,
+  decide,
+  enrolmentOfferFor,
+  enrolSelf,
+  loadCohort,
+  ownEnrolment,
+  previewBulk,
+  SEAT_GONE,
+  undoWithdrawal,
+  withdraw,
+} from "./enrolment.server";
 import type { ActionResult } from "~/utils/action-result";
 import type { CohortInput } from "./cohort-schema";
 
@@ -56,7 +67,7 @@ describe("enrolling", () => {
     expect(await enrolSelf(await actor(b), c.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 1 } });
     expect(await enrolSelf(await actor(d), c.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 2 } });
     const enrolmentA = await db.enrolment.findFirstOrThrow({ where: { cohortId: c.id, personId: a.id } });
-    expect(await withdraw(await actor(a), enrolmentA.id, "Flyttar")).toBe(true);
+    expect(await withdraw(await actor(a), enrolmentA.id, "Flyttar")).toEqual({ withdrawn: true, own: true, from: "enrolled" });
     expect(await statusOf(c.id, b.id)).toBe("enrolled");
     expect(await statusOf(c.id, d.id)).toBe("waitlisted");
     expect(await mailKinds(b.id)).toEqual(["enrolment-waitlisted", "enrolment-promoted"]);
@@ -81,12 +92,53 @@ describe("enrolling", () => {
     const leadersOnly = await cohort({ positions: ["kommunalrad", "gruppledare"] });
     const invitation = await cohort({ mode: "invitation" });
     const me = await actor(p);
-    expect(await enrolSelf(me, early.id)).toMatchObject({ ok: false, errors: { _form: ["Anmälan har inte öppnat än."] } });
-    expect(await enrolSelf(me, late.id)).toMatchObject({ ok: false, errors: { _form: ["Anmälan har stängt."] } });
+    expect(await enrolSelf(me, early.id)).toMatchObject({
+      ok: false,
+      errors: { _form: [expect.stringMatching(/^Anmälan har inte öppnat än. Den öppnar \d+ \w+ \d{4}\.$/)] },
+    });
+    expect(await enrolSelf(me, late.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringMatching(/^Anmälan stängde \d+ \w+ \d{4}\.$/)] } });
     expect(await enrolSelf(me, otherBranch.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("arbetarekommun")] } });
     expect(await enrolSelf(me, leadersOnly.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("befattning")] } });
     expect(await enrolSelf(me, invitation.id)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("inbjudna")] } });
     expect(await db.enrolment.count({ where: { personId: p.id } })).toBe(0);
+  });
+
+  it("the page offers what the action will do: a seat, the waitlist with the place, an application, or the reason there is none", async () => {
+    const p = await createPerson({ branch: "Kiruna", position: "medlem" });
+    const me = await actor(p);
+    const person = { branchId: p.branchId, position: p.position, active: true };
+    const offerOf = async (id: string) => enrolmentOfferFor(await loadCohort(id), person);
+
+    const open = await cohort({ capacity: 1 });
+    expect(await offerOf(open.id)).toEqual({ kind: "enrol" });
+    await enrolSelf(await actor(await createPerson()), open.id);
+    await enrolSelf(await actor(await createPerson()), open.id);
+    expect(await offerOf(open.id)).toEqual({ kind: "waitlist", place: 2 });
+    expect(await enrolSelf(me, open.id)).toEqual({ ok: true, value: { outcome: "waitlisted", place: 2 } });
+
+    const approval = await cohort({ mode: "approval", capacity: 1 });
+    expect(await offerOf(approval.id)).toEqual({ kind: "apply", full: false });
+    await commitBulk(actorOf(approval.facilitator), await loadCohort(approval.id), [(await createPerson()).id]);
+    expect(await offerOf(approval.id)).toEqual({ kind: "apply", full: true });
+    expect(await enrolSelf(me, approval.id)).toEqual({ ok: true, value: { outcome: "pending" } });
+
+    // Where the page shows a reason instead of a button, the action refuses with that same reason.
+    const otherBranch = await cohort({ branchIds: [await branchId("Luleå")] });
+    const offer = await offerOf(otherBranch.id);
+    expect(offer).toEqual({ kind: "refused", reason: "Du kan inte anmäla dig: omgången är inte öppen för din arbetarekommun." });
+    expect(await enrolSelf(me, otherBranch.id)).toMatchObject({ ok: false, errors: { _form: [offer.kind === "refused" ? offer.reason : ""] } });
+  });
+
+  it("an application's receipt names who decides on it: the cohort's Utvecklingsledare, or the district's admins when it has none", async () => {
+    const led = await cohort({ mode: "approval" });
+    const unled = await cohort({ mode: "approval", facilitatorIds: [] });
+    const p = await createPerson();
+    await enrolSelf(await actor(p), led.id);
+    await enrolSelf(await actor(p), unled.id);
+    const receipts = await db.outboxMessage.findMany({ where: { personId: p.id, kind: "enrolment-pending" }, orderBy: { createdAt: "asc" } });
+    expect(receipts[0]!.text).toContain(`Utvecklingsledaren ${led.facilitator.name} går igenom din ansökan.`);
+    expect(receipts[1]!.text).toContain("Omgången har ingen utvecklingsledare än, så distriktets administratörer går igenom din ansökan.");
+    expect(receipts[1]!.text).not.toContain("Utvecklingsledaren");
   });
 
   it("in approval mode the application waits for the cohort's facilitator, who approves or declines with a reason", async () => {
@@ -111,6 +163,75 @@ describe("enrolling", () => {
     await enrolSelf(await actor(a), c.id);
     expect(await hasProgramAccess(a.id, programId)).toBe(true);
     expect(await hasProgramAccess(b.id, programId)).toBe(false);
+  });
+});
+
+describe("taking back a withdrawal", () => {
+  const enrolmentOf = (cohortId: string, personId: string) => db.enrolment.findFirstOrThrow({ where: { cohortId, personId } });
+  const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+
+  it("within ten minutes gives back the seat if it is still free, the place in the queue as it was, or the application", async () => {
+    const c = await cohort({ capacity: 1 });
+    const [seated, first, second] = await Promise.all([createPerson(), createPerson(), createPerson()]);
+    for (const p of [seated, first, second]) await enrolSelf(await actor(p), c.id);
+
+    // The first in the queue leaves and comes back: number 1 again, ahead of the one who stayed.
+    const queued = await enrolmentOf(c.id, first.id);
+    await withdraw(await actor(first), queued.id, "");
+    expect((await ownEnrolment(await loadCohort(c.id), first.id))?.undo).toMatchObject({ from: "waitlisted" });
+    expect(await undoWithdrawal(await actor(first), queued.id, minutes(9))).toEqual({ ok: true, value: { status: "waitlisted", place: 1 } });
+
+    const approval = await cohort({ mode: "approval" });
+    await enrolSelf(await actor(second), approval.id);
+    const application = await enrolmentOf(approval.id, second.id);
+    await withdraw(await actor(second), application.id, "");
+    expect(await undoWithdrawal(await actor(second), application.id)).toEqual({ ok: true, value: { status: "pending", place: null } });
+
+    // A seat nobody has taken (no one was waiting for it) comes back, counted once.
+    const roomy = await cohort({ capacity: 3 });
+    await enrolSelf(await actor(seated), roomy.id);
+    const seat = await enrolmentOf(roomy.id, seated.id);
+    await withdraw(await actor(seated), seat.id, "Fel omgång");
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: roomy.id } })).seatsTaken).toBe(0);
+    expect(await undoWithdrawal(await actor(seated), seat.id)).toEqual({ ok: true, value: { status: "enrolled", place: null } });
+    // A second click of the same button changes nothing more.
+    expect(await undoWithdrawal(await actor(seated), seat.id)).toEqual({ ok: true, value: { status: "enrolled", place: null } });
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: roomy.id } })).seatsTaken).toBe(1);
+    expect(await db.enrolment.findUniqueOrThrow({ where: { id: seat.id } })).toMatchObject({ reason: null, withdrawnAt: null, withdrawnFrom: null });
+  });
+
+  it("is refused when the seat went to the waitlist, when the time is up, for someone else's enrolment, and after a removal by the cohort's leader", async () => {
+    const c = await cohort({ capacity: 1 });
+    const [seated, waiting] = await Promise.all([createPerson(), createPerson()]);
+    await enrolSelf(await actor(seated), c.id);
+    await enrolSelf(await actor(waiting), c.id);
+    const seat = await enrolmentOf(c.id, seated.id);
+    await withdraw(await actor(seated), seat.id, "");
+    expect(await statusOf(c.id, waiting.id)).toBe("enrolled");
+    // The page does not offer it, and the action refuses it, changing nothing.
+    expect((await ownEnrolment(await loadCohort(c.id), seated.id))?.undo).toBeNull();
+    expect(await undoWithdrawal(await actor(seated), seat.id)).toMatchObject({ ok: false, errors: { _form: [SEAT_GONE] } });
+    expect(await statusOf(c.id, seated.id)).toBe("withdrawn");
+    expect((await db.cohort.findUniqueOrThrow({ where: { id: c.id } })).seatsTaken).toBe(1);
+
+    const roomy = await cohort({ capacity: 5 });
+    const late = await createPerson();
+    await enrolSelf(await actor(late), roomy.id);
+    const lateSeat = await enrolmentOf(roomy.id, late.id);
+    await withdraw(await actor(late), lateSeat.id, "");
+    await expect(undoWithdrawal(await actor(waiting), lateSeat.id)).rejects.toMatchObject({ status: 403 });
+    expect(await undoWithdrawal(await actor(late), lateSeat.id, minutes(11))).toMatchObject({
+      ok: false,
+      errors: { _form: ["Avanmälan kan inte längre ångras. Vill du vara med kan du anmäla dig på nytt."] },
+    });
+    expect(await statusOf(roomy.id, late.id)).toBe("withdrawn");
+
+    const removed = await createPerson();
+    await enrolSelf(await actor(removed), roomy.id);
+    const removedSeat = await enrolmentOf(roomy.id, removed.id);
+    await withdraw(actorOf(roomy.facilitator), removedSeat.id, "Fel person");
+    expect(await undoWithdrawal(await actor(removed), removedSeat.id)).toMatchObject({ ok: false });
+    expect(await statusOf(roomy.id, removed.id)).toBe("withdrawn");
   });
 });
 

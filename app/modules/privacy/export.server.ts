@@ -41,6 +41,7 @@ export interface PersonalDataExport {
     appliedAt: string;
     enrolledAt: string | null;
     waitlistedAt: string | null;
+    withdrawnAt: string | null;
     reason: string | null;
     decidedBy: string | null;
   }[];
@@ -234,6 +235,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       appliedAt: iso(e.createdAt),
       enrolledAt: isoOrNull(e.enrolledAt),
       waitlistedAt: isoOrNull(e.waitlistedAt),
+      withdrawnAt: isoOrNull(e.withdrawnAt),
       reason: e.reason,
       decidedBy: e.decidedBy?.name ?? null,
     })),

@@ -108,7 +108,7 @@ async function overlapping(client: Tx, facilitatorId: string, startsAt: Date, en
  * is its own session at the same Swedish wall-clock time, so 18:00 stays
  * 18:00 after a summer-time change. Invites go out in the same transaction.
  */
-export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<ActionResult<{ ids: string[] }>> {
+export async function scheduleSessions(actor: Actor, input: ScheduleInput, now = new Date()): Promise<ActionResult<{ ids: string[]; openSlot: boolean }>> {
   if (!may(actor, "sessions:schedule")) throw forbidden();
   const first = stockholmToUtc(input.date, `${input.startTime}:00`);
   if (first <= now) return fieldError("date", "Tillfället måste ligga i framtiden.");
@@ -143,7 +143,7 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
   }
 
   const seriesId = times.length > 1 ? randomUUID() : null;
-  const result = await transaction(async (tx): Promise<ActionResult<{ ids: string[] }>> => {
+  const result = await transaction(async (tx): Promise<ActionResult<{ ids: string[]; openSlot: boolean }>> => {
     for (const t of times) {
       const clash = await overlapping(tx, actor.id, t.startsAt, t.endsAt);
       if (clash) return fieldError("date", `Du har redan "${clash.title}" ${swedishDateTime(clash.startsAt)}.`);
@@ -175,10 +175,23 @@ export async function scheduleSessions(actor: Actor, input: ScheduleInput, now =
       { actorId: actor.id, action: "session.scheduled", subjectType: "session", subjectId: ids[0]!, detail: { count: ids.length, seriesId } },
       tx,
     );
-    return ok({ ids });
+    return ok({ ids, openSlot });
   });
   return result;
 }
+
+/**
+ * Once a session has begun it is history, not a plan: moving it, cancelling
+ * it or taking someone off it would send calendars a change to something that
+ * already happened (and cancel what attendance may count). What is left is
+ * recording attendance. The page hides these forms from then on; the actions
+ * refuse them.
+ */
+const STARTED = {
+  move: "Tillfället har redan börjat och kan inte flyttas. Boka ett nytt tillfälle i stället.",
+  cancel: "Tillfället har redan börjat och kan inte ställas in. Registrera närvaro eller frånvaro i stället.",
+  remove: "Tillfället har redan börjat. Registrera frånvaro i stället för att ta bort personen.",
+};
 
 async function editable(actor: Actor, id: string) {
   const session = await loadSession(db, id);
@@ -190,6 +203,7 @@ async function editable(actor: Actor, id: string) {
 export async function moveSession(actor: Actor, id: string, input: { date: string; startTime: string; endTime: string }, now = new Date()): Promise<Done> {
   const session = await editable(actor, id);
   if (session.status === "cancelled") return fieldError("date", "Tillfället är inställt.");
+  if (session.startsAt <= now) return formError(STARTED.move);
   const startsAt = stockholmToUtc(input.date, `${input.startTime}:00`);
   const endsAt = stockholmToUtc(input.date, `${input.endTime}:00`);
   if (startsAt <= now) return fieldError("date", "Tillfället måste ligga i framtiden.");
@@ -213,9 +227,10 @@ export async function moveSession(actor: Actor, id: string, input: { date: strin
 }
 
 /** Cancels one session: METHOD:CANCEL with the same UID and a higher SEQUENCE to everyone invited. */
-export async function cancelSession(actor: Actor, id: string): Promise<Done> {
+export async function cancelSession(actor: Actor, id: string, now = new Date()): Promise<Done> {
   const session = await editable(actor, id);
   if (session.status === "cancelled") return formError("Tillfället är redan inställt.");
+  if (session.startsAt <= now) return formError(STARTED.cancel);
   await transaction((tx) => cancelSessionIn(tx, actor.id, id));
   return ok({ id });
 }
@@ -228,8 +243,9 @@ export async function cancelSessionIn(tx: Tx, actorId: string, id: string) {
 }
 
 /** Takes one person off a session: they get a CANCEL, the others keep their invitation. */
-export async function removeAttendee(actor: Actor, id: string, personId: string): Promise<Done> {
-  await editable(actor, id);
+export async function removeAttendee(actor: Actor, id: string, personId: string, now = new Date()): Promise<Done> {
+  const session = await editable(actor, id);
+  if (session.startsAt <= now) return formError(STARTED.remove);
   await transaction(async (tx) => {
     const { count } = await tx.attendance.updateMany({ where: { sessionId: id, personId, status: { not: "removed" } }, data: { status: "removed" } });
     if (count !== 1) return;
@@ -286,6 +302,7 @@ export async function recordAttendance(actor: Actor, id: string, marks: Record<s
  * update, so two people racing for it cannot both get it.
  */
 export async function bookSlot(actor: Actor, id: string, now = new Date()): Promise<Done> {
+  if (!may(actor, "sessions:book")) throw forbidden("Lediga tider bokas av deltagare.");
   const slot = await loadSession(db, id);
   if (slot.facilitatorId === actor.id) return formError("Du kan inte boka din egen tid.");
   if (!slot.isOpenSlot || slot.status !== "scheduled" || slot.startsAt <= now) return formError("Tiden är inte längre ledig.");
@@ -328,7 +345,7 @@ export async function schedulingChoices(actor: Actor, now = new Date()) {
   return { cohorts, people };
 }
 
-/** A person's handledning: what they lead, what they are invited to, and open times to book. */
+/** A person's handledning: what they lead, what they are invited to, and open times to book (for those who may book). */
 export async function sessionsFor(actor: Actor, now = new Date()) {
   const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
   const [leading, invited, openSlots] = await Promise.all([
@@ -340,14 +357,46 @@ export async function sessionsFor(actor: Actor, now = new Date()) {
       include: sessionInclude,
       orderBy: { startsAt: "asc" },
     }),
-    db.handledningSession.findMany({
-      where: { isOpenSlot: true, status: "scheduled", startsAt: { gt: now }, facilitatorId: { not: actor.id } },
-      include: { facilitator: { select: { name: true } } },
-      orderBy: { startsAt: "asc" },
-      take: 50,
-    }),
+    may(actor, "sessions:book")
+      ? db.handledningSession.findMany({
+          where: { isOpenSlot: true, status: "scheduled", startsAt: { gt: now }, facilitatorId: { not: actor.id } },
+          include: { facilitator: { select: { name: true } } },
+          orderBy: { startsAt: "asc" },
+          take: 50,
+        })
+      : [],
   ]);
   return { leading, invited, openSlots };
+}
+
+/**
+ * What a facilitator's home page points to: the next sessions they lead, how
+ * many published free times nobody has booked yet, and sessions of the last
+ * 30 days that have begun but still lack attendance.
+ */
+export async function facilitatorSessionSummary(actor: Actor, now = new Date()) {
+  if (!may(actor, "sessions:schedule")) return null;
+  const since = new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000);
+  const [next, freeTimes, toRecord] = await Promise.all([
+    db.handledningSession.findMany({
+      where: { facilitatorId: actor.id, status: "scheduled", isOpenSlot: false, startsAt: { gt: now } },
+      select: { id: true, title: true, startsAt: true },
+      orderBy: { startsAt: "asc" },
+      take: 3,
+    }),
+    db.handledningSession.count({ where: { facilitatorId: actor.id, status: "scheduled", isOpenSlot: true, startsAt: { gt: now } } }),
+    db.handledningSession.findMany({
+      where: {
+        facilitatorId: actor.id,
+        status: "scheduled",
+        startsAt: { gte: since, lte: now },
+        attendances: { some: { status: { in: ["invited", "accepted"] } } },
+      },
+      select: { id: true, title: true, startsAt: true },
+      orderBy: { startsAt: "desc" },
+    }),
+  ]);
+  return { next, freeTimes, toRecord };
 }
 
 export { loadSession, asCalendar, attendeesOf };

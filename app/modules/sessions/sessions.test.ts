@@ -95,7 +95,7 @@ describe("scheduling and invites", () => {
     const id = r.value.ids[0]!;
     const uid = (await db.handledningSession.findUniqueOrThrow({ where: { id } })).uid;
 
-    await removeAttendee(f, id, b.id);
+    await removeAttendee(f, id, b.id, NOW);
     const toB = await lastIcs(b.id, "session-cancel");
     expect(toB.method).toBe("CANCEL");
     const forB = expectValid(toB.ics).icaljs;
@@ -103,7 +103,7 @@ describe("scheduling and invites", () => {
     expect(forB.events[0]).toMatchObject({ uid, sequence: 1, attendees: [`mailto:${b.email}`] });
     expect(await db.outboxMessage.count({ where: { personId: a.id, kind: "session-cancel" } })).toBe(0);
 
-    expect((await cancelSession(f, id)).ok).toBe(true);
+    expect((await cancelSession(f, id, NOW)).ok).toBe(true);
     const toA = expectValid((await lastIcs(a.id, "session-cancel")).ics).icaljs;
     expect(toA.events[0]).toMatchObject({ uid, sequence: 2, status: "CANCELLED" });
   });
@@ -129,7 +129,27 @@ describe("scheduling and invites", () => {
     await expect(moveSession(other, first.value.ids[0]!, { date: "2026-05-06", startTime: "10:00", endTime: "11:00" }, NOW)).rejects.toMatchObject({
       status: 403,
     });
-    await expect(cancelSession(actorOf(a), first.value.ids[0]!)).rejects.toMatchObject({ status: 403 });
+    await expect(cancelSession(actorOf(a), first.value.ids[0]!, NOW)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("a session that has begun can no longer be moved, cancelled or have someone taken off: nothing changes and nothing is sent", async () => {
+    const { f, a } = await people();
+    const r = await scheduleSessions(f, base({ date: "2026-03-10", participantIds: [a.id] }), NOW);
+    if (!r.ok) throw new Error(r.message);
+    const id = r.value.ids[0]!;
+    const during = new Date("2026-03-10T17:15:00Z"); // 18:15 in Sweden, a quarter into the session.
+    const mails = await db.outboxMessage.count({ where: { personId: a.id } });
+    expect(await moveSession(f, id, { date: "2026-03-20", startTime: "18:00", endTime: "19:30" }, during)).toMatchObject({
+      ok: false,
+      errors: { _form: [expect.stringContaining("har redan börjat och kan inte flyttas")] },
+    });
+    expect(await cancelSession(f, id, during)).toMatchObject({ ok: false, errors: { _form: [expect.stringContaining("kan inte ställas in")] } });
+    expect(await removeAttendee(f, id, a.id, during)).toMatchObject({ ok: false });
+    expect(await db.handledningSession.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "scheduled", sequence: 0 });
+    expect(await db.attendance.findFirstOrThrow({ where: { sessionId: id, personId: a.id } })).toMatchObject({ status: "invited" });
+    expect(await db.outboxMessage.count({ where: { personId: a.id } })).toBe(mails);
+    // Just before it begins, cancelling still works.
+    expect((await cancelSession(f, id, new Date("2026-03-10T16:59:00Z"))).ok).toBe(true);
   });
 });
 
@@ -207,7 +227,7 @@ describe("the personal calendar feed", () => {
     expect(parsed.events.map((e) => e.start)).toEqual(["2026-07-01T16:00:00.000Z", "2026-07-08T16:00:00.000Z"]);
     expect(parsed.events.every((e) => e.attendees.length === 0)).toBe(true);
 
-    await cancelSession(f, r.value.ids[1]!);
+    await cancelSession(f, r.value.ids[1]!, NOW);
     const second = await feedFor(token);
     expect(second!.etag).not.toBe(first!.etag);
     const statuses = expectValid(second!.body).icaljs.events.map((e) => e.status);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Enrolment" ADD COLUMN "withdrawnAt" DATETIME;
+ALTER TABLE "Enrolment" ADD COLUMN "withdrawnFrom" TEXT;
