@@ -4,7 +4,8 @@ import { BranchBars } from "~/components/charts";
 import { formatIndicatorValue } from "~/utils/format";
 import { requirePermission } from "~/modules/auth/session.server";
 import { dashboardReport } from "~/modules/goals/goals.server";
-import { goalsQueryString, groupLabel, parseGoalsQuery } from "~/modules/goals/goals-query";
+import { parseGoalsQuery } from "~/modules/goals/goals-query";
+import { goalsQueryString, groupLabel } from "~/modules/goals/goals-links";
 import { STATUS_LABELS } from "~/modules/goals/period";
 import { swedishDate } from "~/utils/time";
 
