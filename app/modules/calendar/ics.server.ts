@@ -85,7 +85,55 @@ function dateArray(iso: string): [number, number, number] {
 function build(events: EventAttributes[], method: ItipMethod, calName?: string): string {
   const { error, value } = createEvents(events, { productId: PRODUCT_ID, method, calName });
   if (error || !value) throw error ?? new Error("could not build calendar");
-  return value;
+  return foldContentLines(value);
+}
+
+/** Who an invitation comes from, read back from its ORGANIZER line: replies to the e-mail go there too. */
+export function organizerOf(calendar: string): { name: string; address: string } | null {
+  const line = calendar
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .find((candidate) => candidate.startsWith("ORGANIZER"));
+  const match = line ? /^ORGANIZER(?:;CN=(?:"([^"]*)"|([^:;]*)))?[^:]*:mailto:(.+)$/i.exec(line) : null;
+  return match ? { name: match[1] ?? match[2] ?? "", address: match[3]! } : null;
+}
+
+const FOLD_AT_OCTETS = 75;
+
+/**
+ * RFC 5545 §3.1: a content line is at most 75 octets, continued on lines that
+ * begin with one space. The ics library folds at 75 characters, so a line
+ * with å, ä and ö (two octets each in UTF-8) ran past the limit. Unfolds what
+ * it folded and folds again by octets, never inside a character.
+ */
+export function foldContentLines(calendar: string): string {
+  return calendar
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .map(foldLine)
+    .join("\r\n");
+}
+
+function foldLine(line: string): string {
+  if (Buffer.byteLength(line, "utf8") <= FOLD_AT_OCTETS) return line;
+  const parts: string[] = [];
+  let part = "";
+  let octets = 0;
+  // The continuation's leading space counts toward its 75.
+  let room = FOLD_AT_OCTETS;
+  for (const character of line) {
+    const size = Buffer.byteLength(character, "utf8");
+    if (octets + size > room) {
+      parts.push(part);
+      part = "";
+      octets = 0;
+      room = FOLD_AT_OCTETS - 1;
+    }
+    part += character;
+    octets += size;
+  }
+  parts.push(part);
+  return parts.join("\r\n ");
 }
 
 /** An invitation or an update: METHOD:REQUEST with ORGANIZER, ATTENDEEs and SEQUENCE. */

@@ -1,5 +1,7 @@
 import nodemailer from "nodemailer";
 import { db } from "~/db.server";
+import { organizerOf } from "~/modules/calendar/ics.server";
+import { htmlFromText } from "./html";
 
 export const MAX_ATTEMPTS = 8;
 /** How long a claim holds a message by default (MAIL_CLAIM_MS in production). */
@@ -11,6 +13,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Where a reply to the e-mail goes: an invitation's organizer; otherwise nobody reads the From address. */
+  replyTo?: { name: string; address: string };
   icalEvent?: { method: string; content: string; filename: string };
 }
 
@@ -35,19 +39,16 @@ export function smtpTransport(url: string, { claimMs = DEFAULT_CLAIM_MS }: { cla
         messageId: mail.messageId,
         from: mail.from,
         to: mail.to,
+        replyTo: mail.replyTo,
         subject: mail.subject,
+        // multipart/alternative: the text, the same words as HTML, and (for invitations) the
+        // text/calendar part with its METHOD, which Outlook, Gmail and Apple Mail act on.
+        // nodemailer attaches the calendar once more as a file; that is the only attachment.
         text: mail.text,
-        // A text/calendar part with the METHOD (what Outlook, Gmail and Apple Mail act on) and the same as an attachment.
+        html: htmlFromText(mail.text),
         icalEvent: mail.icalEvent ? { method: mail.icalEvent.method, content: mail.icalEvent.content, filename: mail.icalEvent.filename } : undefined,
-        attachments: mail.icalEvent
-          ? [
-              {
-                filename: mail.icalEvent.filename,
-                content: mail.icalEvent.content,
-                contentType: `application/ics; charset=utf-8; method=${mail.icalEvent.method}`,
-              },
-            ]
-          : undefined,
+        // RFC 3834: sent by the platform, so out-of-office replies are not sent back to it.
+        headers: { "Auto-Submitted": "auto-generated" },
       }),
   };
 }
@@ -101,6 +102,7 @@ export async function deliverDue(
         to: message.toEmail,
         subject: message.subject,
         text: message.text,
+        replyTo: message.icsContent ? (organizerOf(message.icsContent) ?? undefined) : undefined,
         icalEvent:
           message.icsContent && message.icsMethod
             ? { method: message.icsMethod, content: message.icsContent, filename: message.icsMethod === "CANCEL" ? "installt.ics" : "inbjudan.ics" }

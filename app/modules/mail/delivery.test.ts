@@ -28,12 +28,13 @@ async function clearOutbox() {
 }
 
 describe("e-mail over SMTP", () => {
-  it("delivers an invite as multipart with a text/calendar; method=REQUEST part and an .ics attachment", async () => {
+  it("delivers an invite as one multipart/alternative (text, HTML, text/calendar; method=REQUEST), one .ics attachment, a Reply-To to the organizer and Auto-Submitted", async () => {
     await clearOutbox();
     const sink = await startSmtpSink();
     sinks.push(sink);
     const facilitator = await createPerson({ roles: ["facilitator"] });
     const learner = await createPerson();
+    const other = await createPerson();
     await scheduleSessions(
       actorOf(facilitator),
       {
@@ -46,7 +47,7 @@ describe("e-mail over SMTP", () => {
         location: "Folkets hus",
         videoUrl: "",
         cohortId: "",
-        participantIds: [learner.id],
+        participantIds: [learner.id, other.id],
         capacity: "",
         repeatWeeks: 0,
         occurrences: 1,
@@ -54,16 +55,23 @@ describe("e-mail over SMTP", () => {
       new Date("2026-03-01T00:00:00Z"),
     );
 
-    expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(sink.received).toHaveLength(1);
-    const { mail, raw } = sink.received[0]!;
+    expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(sink.received).toHaveLength(2);
+    const { mail, raw } = sink.received.find((received) => received.raw.includes(`To: ${learner.email}`))!;
     expect(mail.to && "text" in mail.to ? mail.to.text : "").toBe(learner.email);
     expect(mail.subject).toMatch(/^Inbjudan: Handledning i Kiruna/);
     expect(mail.text).toContain("Du är inbjuden till handledningen");
+    expect(raw).toMatch(/Content-Type: multipart\/alternative/i);
     expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    const attachment = mail.attachments.find((a) => a.filename === "inbjudan.ics");
-    expect(attachment).toBeDefined();
-    const ics = attachment!.content.toString("utf8");
+    expect(mail.html).toContain("Du är inbjuden till handledningen");
+    expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
+    expect(mail.replyTo?.value).toEqual([{ name: facilitator.name, address: facilitator.email }]);
+    // The calendar once as a part to act on and once as a file, never more.
+    const calendars = mail.attachments.filter((a) => a.filename?.endsWith(".ics"));
+    expect(calendars.map((a) => a.filename)).toEqual(["inbjudan.ics"]);
+    const ics = calendars[0]!.content.toString("utf8");
+    // Nobody learns from their invite who else is invited.
+    expect(raw).not.toContain(other.email);
     const report = checkWithPython(ics);
     expect(report.libical.restrictionsOk).toBe(true);
     expect(report.icalendar.events[0]!.start).toBe("2026-03-29T16:00:00+00:00");
@@ -71,7 +79,7 @@ describe("e-mail over SMTP", () => {
 
     // Nothing is sent twice: a second run finds nothing due.
     expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 0, retrying: 0, failed: 0 });
-    expect(sink.received).toHaveLength(1);
+    expect(sink.received).toHaveLength(2);
   });
 
   it("keeps a message while the SMTP server is down and delivers it, once, after it comes back", async () => {
