@@ -37,7 +37,7 @@ else:
     sub = comp.get_first_component(ICalGLib.ComponentKind.VEVENT_COMPONENT)
     while sub is not None:
         start = sub.get_dtstart()
-        events.append({"uid": sub.get_uid(), "start": start.as_ical_string(), "sequence": sub.get_sequence()})
+        events.append({"uid": sub.get_uid(), "start": start.as_ical_string(), "sequence": sub.get_sequence(), "summary": sub.get_summary()})
         sub = comp.get_next_component(ICalGLib.ComponentKind.VEVENT_COMPONENT)
     out["libical"] = {"parsed": True, "restrictionsOk": restrictions_ok, "errors": errors, "events": events}
 
@@ -47,6 +47,7 @@ for ev in cal.walk("VEVENT"):
     start = ev.decoded("DTSTART")
     events.append({
         "uid": str(ev.get("UID")),
+        "summary": str(ev.get("SUMMARY", "")),
         "start": start.isoformat(),
         "end": ev.decoded("DTEND").isoformat() if "DTEND" in ev else None,
         "status": str(ev.get("STATUS", "")),

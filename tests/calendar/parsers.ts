@@ -3,8 +3,12 @@ import path from "node:path";
 import ICAL from "ical.js";
 
 export interface PythonReport {
-  libical: { parsed: boolean; restrictionsOk: boolean; errors: string[]; events: { uid: string; start: string; sequence: number }[] };
-  icalendar: { method: string; errors: string[]; events: { uid: string; start: string; end: string; status: string; sequence: number; attendees: string[] }[] };
+  libical: { parsed: boolean; restrictionsOk: boolean; errors: string[]; events: { uid: string; start: string; sequence: number; summary: string }[] };
+  icalendar: {
+    method: string;
+    errors: string[];
+    events: { uid: string; summary: string; start: string; end: string; status: string; sequence: number; attendees: string[] }[];
+  };
 }
 
 /** libical (Evolution's library, with its RFC 5546 checks) and python-icalendar, through Debian's python3. */

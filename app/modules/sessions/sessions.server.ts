@@ -60,10 +60,18 @@ export async function getSessionFor(actor: Actor, id: string | undefined) {
   return session;
 }
 
+/**
+ * Everyone who holds the invitation gets each update and the cancellation:
+ * someone who answered "Kan inte" may still have the event in their calendar
+ * (Gmail adds invitations by itself), so they are not left out. Each message
+ * names the organizer and its own recipient only: who else is invited is
+ * hidden on the session page, and an invite must not give it away.
+ */
 async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | "update" | "cancel", only?: string[]) {
   const calendar = asCalendar(session);
-  for (const a of session.attendances.filter((x) => x.status !== "removed" && x.status !== "declined" && (!only || only.includes(x.personId)))) {
-    const ics = kind === "cancel" ? cancelIcs(calendar, attendeesOf(session, [a.personId])) : inviteIcs(calendar, attendeesOf(session));
+  for (const a of session.attendances.filter((x) => x.status !== "removed" && (!only || only.includes(x.personId)))) {
+    const recipient = attendeesOf(session, [a.personId]);
+    const ics = kind === "cancel" ? cancelIcs(calendar, recipient) : inviteIcs(calendar, recipient);
     const when = swedishDateTime(session.startsAt);
     await queueEmail(
       {

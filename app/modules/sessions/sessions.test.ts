@@ -66,8 +66,42 @@ describe("scheduling and invites", () => {
       expect(icaljs.events[0]!.start).toBe(expected);
       expect(new Date(report.icalendar.events[0]!.start).toISOString()).toBe(expected);
       expect(report.icalendar.method).toBe("REQUEST");
-      expect(icaljs.events[0]!.attendees.sort()).toEqual([`mailto:${a.email}`, `mailto:${b.email}`].sort());
+      // Each invite names its own recipient only: no participant learns who else is invited.
+      expect(icaljs.events[0]!.attendees).toEqual([`mailto:${a.email}`]);
+      expect(ics).not.toContain(b.email);
+      expect(parseWithIcalJs((await lastIcs(b.id)).ics).events[0]!.attendees).toEqual([`mailto:${b.email}`]);
     }
+  });
+
+  it("someone who answered 'Kan inte' still gets the new time and the cancellation for the copy their calendar may hold", async () => {
+    const { f, a, b } = await people();
+    const r = await scheduleSessions(f, base({ date: "2026-04-22", participantIds: [a.id, b.id] }), NOW);
+    if (!r.ok) throw new Error(r.message);
+    const id = r.value.ids[0]!;
+    expect((await respond(actorOf(b), id, "declined")).ok).toBe(true);
+
+    expect((await moveSession(f, id, { date: "2026-04-23", startTime: "18:00", endTime: "19:00" }, NOW)).ok).toBe(true);
+    const update = expectValid((await lastIcs(b.id, "session-update")).ics).icaljs.events[0]!;
+    expect(update).toMatchObject({ sequence: 1, start: "2026-04-23T16:00:00.000Z", attendees: [`mailto:${b.email}`] });
+
+    expect((await cancelSession(f, id, NOW)).ok).toBe(true);
+    const cancel = await lastIcs(b.id, "session-cancel");
+    expect(cancel.method).toBe("CANCEL");
+    expect(expectValid(cancel.ics).icaljs.events[0]).toMatchObject({ sequence: 2, status: "CANCELLED" });
+  });
+
+  it("folds a long line of å at 75 octets, never inside a character, and the parsers read the title back whole", async () => {
+    const { f, a } = await people();
+    const title = "å".repeat(200);
+    expect((await scheduleSessions(f, base({ date: "2026-04-28", title, participantIds: [a.id] }), NOW)).ok).toBe(true);
+    const { ics } = await lastIcs(a.id);
+    const lines = ics.split("\r\n");
+    expect(Math.max(...lines.map((line) => Buffer.byteLength(line, "utf8")))).toBeLessThanOrEqual(75);
+    expect(lines.filter((line) => line.startsWith(" ")).length).toBeGreaterThan(4);
+    const { report, icaljs } = expectValid(ics);
+    expect(icaljs.events[0]!.summary).toBe(title);
+    expect(report.icalendar.events[0]!.summary).toBe(title);
+    expect(report.libical.events[0]!.summary).toBe(title);
   });
 
   it("a series every second week keeps 18:00 in Sweden across the October change; one occurrence moves alone", async () => {
