@@ -16,6 +16,19 @@ describe("rate limits", () => {
     expect(await hitRateLimits([limit], new Date(t0.getTime() + 61_000))).toBeNull();
   });
 
+  it("with two limits, the one that is full decides, and the later of two full ones says when to come back", async () => {
+    const t0 = new Date("2026-06-01T10:00:00Z");
+    const tight = { key: `tight-${Date.now()}`, max: 2, windowMs: 60_000 };
+    const loose = { key: `loose-${Date.now()}`, max: 5, windowMs: 3_600_000 };
+    expect(await hitRateLimits([loose, tight], t0)).toBeNull();
+    expect(await hitRateLimits([loose, tight], new Date(t0.getTime() + 1000))).toBeNull();
+    expect(await hitRateLimits([loose, tight], new Date(t0.getTime() + 2000))).toEqual(new Date(t0.getTime() + 60_000));
+    // Past the tight window the loose one still has room, and counts on.
+    for (let i = 0; i < 3; i++) expect(await hitRateLimits([loose, tight], new Date(t0.getTime() + 70_000 + i * 40_000))).toBeNull();
+    // Both full now: the loose limit's hour is the later end.
+    expect(await hitRateLimits([tight, loose], new Date(t0.getTime() + 160_000))).toEqual(new Date(t0.getTime() + 3_600_000));
+  });
+
   it("password resets: the fourth request for one address within an hour is refused, whether or not the account exists", async () => {
     const context = { clientAddress: "198.51.100.77" };
     const post = (email: string) => settle(() => forgotAction({ request: formRequest("/forgot-password", { email }), context, params: {} }));
