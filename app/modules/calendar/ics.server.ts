@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { createEvents, type Attendee, type EventAttributes, type ParticipationStatus } from "ics";
 
 const PRODUCT_ID = "-//Ledarlyftet//Handledning//SV";
@@ -156,17 +155,25 @@ const publishedEvents = new Map<string, string>();
 /** Room for every session of a national organisation (20,000 at size M): about 15 MB. */
 const PUBLISHED_EVENTS_KEPT = 25_000;
 
-function publishedEvent(attributes: EventAttributes): string {
-  // Keyed by a digest of everything the text is made from: the attributes themselves would double the memory.
-  const key = createHash("sha1").update(JSON.stringify(attributes)).digest("base64");
+function publishedEvent(key: string, attributes: () => EventAttributes): string {
   let text = publishedEvents.get(key);
   if (text === undefined) {
-    const calendar = build([attributes], "PUBLISH");
+    const calendar = build([attributes()], "PUBLISH");
     text = calendar.slice(calendar.indexOf("BEGIN:VEVENT\r\n"), calendar.lastIndexOf("END:VCALENDAR"));
     if (publishedEvents.size >= PUBLISHED_EVENTS_KEPT) publishedEvents.delete(publishedEvents.keys().next().value!);
     publishedEvents.set(key, text);
   }
   return text;
+}
+
+/**
+ * What a session's published text is made from. Every change to its title,
+ * agenda, place or link moves updatedAt (Prisma's @updatedAt; no raw SQL
+ * writes sessions), so these fields name the text without hashing the whole
+ * event for every event of every feed poll. The feed's ETag rests on the same.
+ */
+function sessionKey(s: CalendarSession): string {
+  return `s|${s.uid}|${s.sequence}|${s.status}|${s.startsAt.getTime()}|${s.endsAt.getTime()}|${s.updatedAt.getTime()}|${s.facilitator.name}|${s.facilitator.email}`;
 }
 
 /** The VCALENDAR lines before the events, by calendar name: the same for every feed. */
@@ -184,23 +191,7 @@ function publishedHeader(calName: string | undefined): string {
 
 /** A subscription feed or a single download: PUBLISH, cancelled sessions kept as STATUS:CANCELLED. */
 export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = [], calName?: string): string {
-  const events = [
-    ...sessions.map((s) => event(s, "PUBLISH", [])),
-    ...allDay.map((d): EventAttributes => ({
-      uid: d.uid,
-      start: dateArray(d.startDate),
-      end: dateArray(d.endDateExclusive),
-      title: d.title,
-      status: "CONFIRMED",
-      transp: "TRANSPARENT",
-      busyStatus: "FREE",
-      lastModified: d.updatedAt.getTime(),
-      organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
-    })),
-    // DTSTAMP (ics calls it timestamp; its types leave it out) is the event's last change, not this
-    // request's time, so an event's text is the same whenever it is built and can be kept.
-  ].map((attributes): EventAttributes => Object.assign(attributes, { timestamp: attributes.lastModified }));
-  if (events.length === 0) {
+  if (sessions.length === 0 && allDay.length === 0) {
     // An empty VCALENDAR is invalid (RFC 5545 wants a component); ics refuses it too.
     return [
       "BEGIN:VCALENDAR",
@@ -213,5 +204,26 @@ export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = 
       "",
     ].join("\r\n");
   }
-  return `${publishedHeader(calName)}${events.map(publishedEvent).join("")}END:VCALENDAR\r\n`;
+  // DTSTAMP (ics calls it timestamp; its types leave it out) is the event's last change, not this
+  // request's time, so an event's text is the same whenever it is built and can be kept.
+  const stamped = (attributes: EventAttributes): EventAttributes => Object.assign(attributes, { timestamp: attributes.lastModified });
+  const texts = [
+    ...sessions.map((s) => publishedEvent(sessionKey(s), () => stamped(event(s, "PUBLISH", [])))),
+    ...allDay.map((d) =>
+      publishedEvent(`d|${d.uid}|${d.title}|${d.startDate}|${d.endDateExclusive}|${d.updatedAt.getTime()}`, () =>
+        stamped({
+          uid: d.uid,
+          start: dateArray(d.startDate),
+          end: dateArray(d.endDateExclusive),
+          title: d.title,
+          status: "CONFIRMED",
+          transp: "TRANSPARENT",
+          busyStatus: "FREE",
+          lastModified: d.updatedAt.getTime(),
+          organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
+        }),
+      ),
+    ),
+  ];
+  return `${publishedHeader(calName)}${texts.join("")}END:VCALENDAR\r\n`;
 }
