@@ -37,6 +37,8 @@ const envSchema = z
       .min(1000, "MAIL_CLAIM_MS måste vara minst 1000")
       .max(3_600_000, "MAIL_CLAIM_MS får vara högst 3600000")
       .default(60_000),
+    /** How long before a handledning session its reminder e-mail goes out (hours). */
+    REMINDER_HOURS: z.coerce.number().int().min(1, "REMINDER_HOURS ska vara minst 1").max(168, "REMINDER_HOURS får vara högst 168 (en vecka)").default(24),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: booleanFlag.default("false"),
     /** Accounts with no login (or, never logged in, created) for this many days are flagged for an admin to review. */

@@ -23,6 +23,13 @@ describe("configuration", () => {
     expect(parseConfig({ PORT: "4101", PUBLIC_URL: "https://ledarlyftet.example.se" }).PUBLIC_URL).toBe("https://ledarlyftet.example.se");
   });
 
+  it("sends handledning reminders 24 hours ahead unless told otherwise, within a day and a week", () => {
+    expect(parseConfig({}).REMINDER_HOURS).toBe(24);
+    expect(parseConfig({ REMINDER_HOURS: "2" }).REMINDER_HOURS).toBe(2);
+    expect(() => parseConfig({ REMINDER_HOURS: "0" })).toThrow(/REMINDER_HOURS/);
+    expect(() => parseConfig({ REMINDER_HOURS: "500" })).toThrow(/REMINDER_HOURS/);
+  });
+
   it("refuses to start in production with the demo secret", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).NODE_ENV).toBe("production");

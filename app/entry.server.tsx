@@ -7,15 +7,17 @@ import { renderToPipeableStream } from "react-dom/server";
 import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startHousekeeping } from "~/modules/housekeeping/retention.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
+import { startSessionReminders } from "~/modules/sessions/reminders.server";
 import { cachedDocument, keepDocument, renderKey, wouldKeepDocument } from "~/render-cache.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Background work of the server process: the outbox over SMTP (when SMTP_URL
-// is set), the monthly snapshot of every indicator, and pruning what is kept
-// only for a while.
+// is set), the monthly snapshot of every indicator, pruning what is kept
+// only for a while, and the reminders before handledning.
 startMailDelivery();
 startMonthlySnapshots();
 startHousekeeping();
+startSessionReminders();
 
 // server.js reaches these through the build (build.entry.module) for a clean shutdown.
 export { closeDatabases, stopBackgroundWork } from "~/shutdown.server";

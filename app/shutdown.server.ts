@@ -2,6 +2,7 @@ import { closeDatabase } from "~/db.server";
 import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { stopHousekeeping } from "~/modules/housekeeping/retention.server";
 import { stopMailDelivery } from "~/modules/mail/worker.server";
+import { stopSessionReminders } from "~/modules/sessions/reminders.server";
 
 /**
  * The server process's background work stops first (server.js calls this as
@@ -9,7 +10,7 @@ import { stopMailDelivery } from "~/modules/mail/worker.server";
  * claims no more, a snapshot being taken is written.
  */
 export async function stopBackgroundWork() {
-  await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping()]);
+  await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping(), stopSessionReminders()]);
 }
 
 /** Last, after every open request has been answered: checkpoint the WAL and close the database. */

@@ -11,6 +11,7 @@ import { roleLabel, rolesOf } from "~/modules/people/roles";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 import { formatCount } from "~/utils/format";
+import { setSessionReminders, wantsSessionReminders } from "~/modules/sessions/reminders.server";
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto · Ledarlyftet" }];
 
@@ -25,6 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: rolesOf(person).map(roleLabel),
     sessions: sessions.map((loginSession) => ({ createdAt: loginSession.createdAt.toISOString(), userAgent: loginSession.userAgent })),
     hasFeed: await hasFeed(person.id),
+    reminders: await wantsSessionReminders(person.id),
+    reminderHours: config.REMINDER_HOURS,
   };
 }
 
@@ -36,6 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const token = await issueFeedToken(person.id);
     const url = new URL(`/kalender/${token}.ics`, config.PUBLIC_URL).toString();
     return redirectWithMessage(request, "/account#kalender", `Din nya kalenderadress: ${url} (den gamla slutar fungera).`);
+  }
+  if (intent === "reminders-off" || intent === "reminders-on") {
+    await setSessionReminders(person.id, intent === "reminders-on");
+    return redirectWithMessage(
+      request,
+      "/account#paminnelser",
+      intent === "reminders-on" ? "Du får påminnelser före din handledning igen." : "Du får inte längre påminnelser om handledning.",
+    );
   }
   if (intent === "feed-revoke") {
     await revokeFeed(person.id);
@@ -83,6 +94,18 @@ export default function Account() {
           </Form>
         ) : null}
       </div>
+      <h2 id="paminnelser">Påminnelser</h2>
+      <p>
+        {me.reminders
+          ? `Du får ett e-brev ${formatCount(me.reminderHours, "timme", "timmar")} före varje handledning du är inbjuden till och inte har tackat nej till.`
+          : "Du får inga påminnelser om handledning. Inbjudningar och ändringar får du ändå."}
+      </p>
+      <Form method="post">
+        <input type="hidden" name="intent" value={me.reminders ? "reminders-off" : "reminders-on"} />
+        <button type="submit" className="secondary">
+          {me.reminders ? "Stäng av påminnelser" : "Slå på påminnelser"}
+        </button>
+      </Form>
       <h2>Inloggningar</h2>
       <p>Du är inloggad på {formatCount(me.sessions.length, "enhet", "enheter")}.</p>
       <ul>

@@ -385,6 +385,8 @@ export default function MyData() {
           <dd>{show(profile.lastLoginAt)}</dd>
           <dt>Lösenord valt</dt>
           <dd>{show(profile.hasPassword)}</dd>
+          <dt>Påminnelser om handledning</dt>
+          <dd>{show(profile.sessionReminders)}</dd>
           <dt>Kalenderprenumeration</dt>
           <dd>{data.calendarFeed ? `Ja, skapad ${show(data.calendarFeed.createdAt)}` : "Nej"}</dd>
         </dl>

@@ -7,6 +7,7 @@
  *   $                 unknown paths: 404 inside the layout
  *   kalender.$file    calendar apps cannot log in; the feed token is the secret
  *   password.$token   invite and reset links are opened before anyone is signed in
+ *   paminnelser.$token a reminder's stop link (and mail clients' one-click POST); the person's id, signed
  *   verifiera.$code   anyone handed a certificate checks it; shows only what is printed on it
  * These are probed with unknown and malformed codes, and must reveal nothing.
  *
@@ -20,6 +21,7 @@ import { actorOf } from "~/modules/auth/session.server";
 import { issueAccountToken } from "~/modules/auth/account-tokens.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { ensurePlan } from "~/modules/crisis/crisis.server";
+import { unsubscribeToken } from "~/modules/sessions/reminders.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { approvalCohort, attackWorld } from "./attack-world";
 import { isoDay } from "../support/dates";
@@ -285,6 +287,24 @@ const CASES: Record<string, () => Promise<Case>> = {
       "/kalender/.ics",
     ],
     refused: [404],
+  }),
+  "paminnelser.$token.tsx": async () => ({
+    kind: "public",
+    valid: { url: `/paminnelser/${unsubscribeToken(w.learner.id)}`, status: 200 },
+    probes: [
+      `/paminnelser/${w.learner.id}`,
+      `/paminnelser/${w.stranger.id}.${unsubscribeToken(w.learner.id).split(".")[1]}`,
+      `/paminnelser/${unsubscribeToken(w.learner.id)}x`,
+      "/paminnelser/..%2F..%2Fetc%2Fpasswd",
+      `/paminnelser/${"a".repeat(10_000)}`,
+    ],
+    refused: [404],
+    forgedPost: {
+      url: `/paminnelser/${w.stranger.id}.${unsubscribeToken(w.learner.id).split(".")[1]}`,
+      form: { "List-Unsubscribe": "One-Click" },
+      refused: [404],
+      unchanged: async () => expect((await db.person.findUniqueOrThrow({ where: { id: w.stranger.id } })).sessionReminders).toBe(true),
+    },
   }),
   "password.$token.tsx": async () => ({
     kind: "public",

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { db } from "~/db.server";
 import { organizerOf } from "~/modules/calendar/ics.server";
+import { unsubscribeUrl } from "~/modules/sessions/reminders.server";
 import { htmlFromText } from "./html";
 
 export const MAX_ATTEMPTS = 8;
@@ -15,6 +16,8 @@ export interface OutgoingMail {
   text: string;
   /** Where a reply to the e-mail goes: an invitation's organizer; otherwise nobody reads the From address. */
   replyTo?: { name: string; address: string };
+  /** A reminder's one-click unsubscribe (RFC 8058): the address a mail client may POST to. */
+  unsubscribeUrl?: string;
   icalEvent?: { method: string; content: string; filename: string };
 }
 
@@ -48,7 +51,10 @@ export function smtpTransport(url: string, { claimMs = DEFAULT_CLAIM_MS }: { cla
         html: htmlFromText(mail.text),
         icalEvent: mail.icalEvent ? { method: mail.icalEvent.method, content: mail.icalEvent.content, filename: mail.icalEvent.filename } : undefined,
         // RFC 3834: sent by the platform, so out-of-office replies are not sent back to it.
-        headers: { "Auto-Submitted": "auto-generated" },
+        headers: {
+          "Auto-Submitted": "auto-generated",
+          ...(mail.unsubscribeUrl ? { "List-Unsubscribe": `<${mail.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : {}),
+        },
       }),
   };
 }
@@ -103,6 +109,7 @@ export async function deliverDue(
         subject: message.subject,
         text: message.text,
         replyTo: message.icsContent ? (organizerOf(message.icsContent) ?? undefined) : undefined,
+        unsubscribeUrl: message.kind === "session-reminder" && message.personId ? unsubscribeUrl(message.personId) : undefined,
         icalEvent:
           message.icsContent && message.icsMethod
             ? { method: message.icsMethod, content: message.icsContent, filename: message.icsMethod === "CANCEL" ? "installt.ics" : "inbjudan.ics" }

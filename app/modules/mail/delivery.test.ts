@@ -2,6 +2,7 @@ import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
+import { unsubscribeToken } from "~/modules/sessions/reminders.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { checkWithPython } from "../../../tests/calendar/parsers";
 import { createPerson } from "../../../tests/integration/helpers";
@@ -80,6 +81,27 @@ describe("e-mail over SMTP", () => {
     // Nothing is sent twice: a second run finds nothing due.
     expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 0, retrying: 0, failed: 0 });
     expect(sink.received).toHaveLength(2);
+  });
+
+  it("a reminder carries a one-click unsubscribe (RFC 8058) for its own person; other mail carries none", async () => {
+    await clearOutbox();
+    const sink = await startSmtpSink();
+    sinks.push(sink);
+    const person = await createPerson();
+    await queueEmail({ to: person.email, personId: person.id, kind: "session-reminder", subject: "Påminnelse", text: "Hej!" });
+    await queueEmail({ to: person.email, personId: person.id, kind: "invite", subject: "Välkommen", text: "Hej!" });
+    expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    // Unfolded: a long header line is continued on the next.
+    const headersOf = (subject: string) =>
+      sink.received
+        .find((received) => received.mail.subject === subject)!
+        .raw.split("\r\n\r\n")[0]!
+        .replace(/\r\n(?=[ \t])/g, "");
+    const reminder = headersOf("Påminnelse");
+    expect(reminder).toContain(`List-Unsubscribe: <http://localhost:3000/paminnelser/${unsubscribeToken(person.id)}>`);
+    expect(reminder).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(reminder).toContain("Auto-Submitted: auto-generated");
+    expect(headersOf("Välkommen")).not.toContain("List-Unsubscribe");
   });
 
   it("keeps a message while the SMTP server is down and delivers it, once, after it comes back", async () => {

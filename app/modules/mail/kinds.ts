@@ -13,6 +13,7 @@ export const OUTBOX_KINDS = {
   "session-invite": "Inbjudan till handledning",
   "session-update": "Ändrad handledning",
   "session-cancel": "Inställd handledning",
+  "session-reminder": "Påminnelse om handledning",
   "enrolment-pending": "Ansökan mottagen",
   "enrolment-confirmed": "Antagen till omgång",
   "enrolment-waitlisted": "På väntelista",

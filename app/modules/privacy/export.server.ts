@@ -31,6 +31,8 @@ export interface PersonalDataExport {
     updatedAt: string;
     lastLoginAt: string | null;
     hasPassword: boolean;
+    /** Whether reminder e-mails before handledning are on. */
+    sessionReminders: boolean;
   };
   branchRoles: { role: string; since: string }[];
   supportedBranches: { branch: string; since: string }[];
@@ -225,6 +227,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       updatedAt: iso(person.updatedAt),
       lastLoginAt: isoOrNull(person.lastLoginAt),
       hasPassword: person.password !== null,
+      sessionReminders: person.sessionReminders,
     },
     branchRoles: branchRoles.map((r) => ({ role: r.role === "krisansvarig" ? "Krisansvarig" : r.role, since: iso(r.createdAt) })),
     supportedBranches: supports.map((s) => ({ branch: s.branch.name, since: iso(s.createdAt) })),
