@@ -54,6 +54,11 @@ function event(session: CalendarSession, method: ItipMethod, attendees: Calendar
     lastModified: session.updatedAt.getTime(),
     organizer: { name: session.facilitator.name, email: session.facilitator.email },
   };
+  // An invitation sets an alarm an hour before (the e-mail reminder comes a day before);
+  // the calendar owner can change or drop it, and a feed leaves alarms to the subscriber.
+  if (method === "REQUEST" && !cancelled) {
+    attributes.alarms = [{ action: "display", description: `Handledning: ${session.title}`, trigger: { hours: 1, minutes: 0, before: true } }];
+  }
   // RFC 5546: PUBLISH carries no ATTENDEE; REQUEST and CANCEL name them.
   if (method !== "PUBLISH") {
     attributes.attendees = attendees.map((a): Attendee => ({

@@ -66,6 +66,8 @@ describe("scheduling and invites", () => {
       expect(icaljs.events[0]!.start).toBe(expected);
       expect(new Date(report.icalendar.events[0]!.start).toISOString()).toBe(expected);
       expect(report.icalendar.method).toBe("REQUEST");
+      // An alarm an hour before, which the parsers above accepted with the rest.
+      expect(ics).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\n[\s\S]*TRIGGER:-PT1H\r\nEND:VALARM/);
       // Each invite names its own recipient only: no participant learns who else is invited.
       expect(icaljs.events[0]!.attendees).toEqual([`mailto:${a.email}`]);
       expect(ics).not.toContain(b.email);
@@ -87,6 +89,7 @@ describe("scheduling and invites", () => {
     expect((await cancelSession(f, id, NOW)).ok).toBe(true);
     const cancel = await lastIcs(b.id, "session-cancel");
     expect(cancel.method).toBe("CANCEL");
+    expect(cancel.ics).not.toContain("BEGIN:VALARM");
     expect(expectValid(cancel.ics).icaljs.events[0]).toMatchObject({ sequence: 2, status: "CANCELLED" });
   });
 
