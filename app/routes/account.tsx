@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { config } from "~/config.server";
-import { hasFeed, issueFeedToken, revokeFeed } from "~/modules/calendar/feed.server";
+import { calendarChannel, chooseInvitesWithFeed, issueFeedToken, revokeFeed } from "~/modules/calendar/feed.server";
+import { RadioGroup } from "~/components/field";
 import { redirectWithMessage } from "~/utils/flash.server";
 import { badRequest } from "~/utils/http.server";
 import { liveSessionsOf, requirePerson } from "~/modules/auth/session.server";
@@ -15,6 +17,8 @@ import { setSessionReminders, wantsSessionReminders } from "~/modules/sessions/r
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto · Ledarlyftet" }];
 
+const channelChoice = z.enum(["feed", "both"]);
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person } = await requirePerson(request);
   const [branch, sessions] = await Promise.all([findBranch(person.branchId), liveSessionsOf(person.id)]);
@@ -25,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     position: positionLabel(person.position),
     roles: rolesOf(person).map(roleLabel),
     sessions: sessions.map((loginSession) => ({ createdAt: loginSession.createdAt.toISOString(), userAgent: loginSession.userAgent })),
-    hasFeed: await hasFeed(person.id),
+    channel: await calendarChannel(person.id),
     reminders: await wantsSessionReminders(person.id),
     reminderHours: config.REMINDER_HOURS,
   };
@@ -34,11 +38,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The feed address is shown once, right after it is made: only its hash is stored. */
 export async function action({ request }: ActionFunctionArgs) {
   const { person } = await requirePerson(request);
-  const intent = (await readForm(request)).get("intent");
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
   if (intent === "feed-new") {
     const token = await issueFeedToken(person.id);
     const url = new URL(`/kalender/${token}.ics`, config.PUBLIC_URL).toString();
-    return redirectWithMessage(request, "/account#kalender", `Din nya kalenderadress: ${url} (den gamla slutar fungera).`);
+    return redirectWithMessage(
+      request,
+      "/account#kalender",
+      `Din nya kalenderadress: ${url} (en tidigare slutar fungera). Handledningen kommer nu till kalendern genom prenumerationen, och e-posten utan kalenderbilaga, så att inget syns två gånger.`,
+    );
+  }
+  if (intent === "channel") {
+    const both = channelChoice.safeParse(formData.get("channel"));
+    if (!both.success) throw badRequest("Välj hur handledningen ska komma till din kalender.");
+    await chooseInvitesWithFeed(person.id, both.data === "both");
+    return redirectWithMessage(
+      request,
+      "/account#kalender",
+      both.data === "both"
+        ? "Du får både prenumerationen och kalenderinbjudningar via e-post."
+        : "Handledningen kommer till din kalender genom prenumerationen; e-posten får ingen kalenderbilaga.",
+    );
   }
   if (intent === "reminders-off" || intent === "reminders-on") {
     await setSessionReminders(person.id, intent === "reminders-on");
@@ -77,15 +98,19 @@ export default function Account() {
         Prenumerera på din handledning och dina omgångar i Outlook, Google Kalender, Apple Kalender eller Thunderbird. Adressen är hemlig: den som har den ser
         dina tillfällen.
       </p>
-      <p>{me.hasFeed ? "Du har en aktiv kalenderadress." : "Du har ingen kalenderadress ännu."}</p>
+      <p>
+        {me.channel === "email"
+          ? "Du har ingen kalenderadress ännu. Handledning kommer som kalenderinbjudningar via e-post."
+          : "Du har en aktiv kalenderadress."}
+      </p>
       <div className="actions">
         <Form method="post">
           <input type="hidden" name="intent" value="feed-new" />
           <button type="submit" className="secondary">
-            {me.hasFeed ? "Skapa ny adress" : "Skapa kalenderadress"}
+            {me.channel === "email" ? "Skapa kalenderadress" : "Skapa ny adress"}
           </button>
         </Form>
-        {me.hasFeed ? (
+        {me.channel !== "email" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="feed-revoke" />
             <button type="submit" className="secondary">
@@ -94,6 +119,24 @@ export default function Account() {
           </Form>
         ) : null}
       </div>
+      {me.channel !== "email" ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="intent" value="channel" />
+          <RadioGroup
+            name="channel"
+            label="Så kommer handledningen till din kalender"
+            hint="Med både prenumeration och inbjudningar syns varje tillfälle två gånger i de flesta kalendrar."
+            defaultValue={me.channel}
+            options={[
+              { value: "feed", label: "Bara genom prenumerationen (e-posten kommer utan kalenderbilaga)" },
+              { value: "both", label: "Både prenumerationen och kalenderinbjudningar via e-post" },
+            ]}
+          />
+          <button type="submit" className="secondary">
+            Spara
+          </button>
+        </Form>
+      ) : null}
       <h2 id="paminnelser">Påminnelser</h2>
       <p>
         {me.reminders

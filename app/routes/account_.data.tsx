@@ -388,7 +388,11 @@ export default function MyData() {
           <dt>Påminnelser om handledning</dt>
           <dd>{show(profile.sessionReminders)}</dd>
           <dt>Kalenderprenumeration</dt>
-          <dd>{data.calendarFeed ? `Ja, skapad ${show(data.calendarFeed.createdAt)}` : "Nej"}</dd>
+          <dd>
+            {data.calendarFeed
+              ? `Ja, skapad ${show(data.calendarFeed.createdAt)}; ${profile.invitesWithFeed ? "kalenderinbjudningar via e-post också" : "e-post utan kalenderbilaga"}`
+              : "Nej"}
+          </dd>
         </dl>
       </section>
       {SECTIONS.map((section) => (

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { stockholmDate } from "~/utils/time";
 import { publishIcs, type AllDayEvent, type CalendarSession } from "./ics.server";
 import { z } from "zod";
@@ -20,12 +20,34 @@ export async function issueFeedToken(personId: string, token = randomBytes(24).t
   return token;
 }
 
+/** Ends the subscription; a later one starts as the feed alone again, so "both" is always a fresh choice. */
 export async function revokeFeed(personId: string) {
-  await db.calendarFeed.deleteMany({ where: { personId } });
+  await transaction(async (tx) => {
+    await tx.calendarFeed.deleteMany({ where: { personId } });
+    await tx.person.updateMany({ where: { id: personId }, data: { invitesWithFeed: false } });
+  });
 }
 
 export async function hasFeed(personId: string) {
   return (await db.calendarFeed.count({ where: { personId } })) > 0;
+}
+
+/**
+ * How handledning reaches a person's calendar: e-mailed invitations, the
+ * feed, or (chosen knowingly) both. Subscribing makes the feed the channel;
+ * the e-mails keep coming, without a calendar part to add a second time.
+ */
+export type CalendarChannel = "email" | "feed" | "both";
+
+export async function calendarChannel(personId: string): Promise<CalendarChannel> {
+  const person = await db.person.findUnique({ where: { id: personId }, select: { invitesWithFeed: true, calendarFeed: { select: { personId: true } } } });
+  if (!person?.calendarFeed) return "email";
+  return person.invitesWithFeed ? "both" : "feed";
+}
+
+/** While subscribed: the feed alone, or e-mailed invitations too. */
+export async function chooseInvitesWithFeed(personId: string, both: boolean) {
+  await db.person.updateMany({ where: { id: personId }, data: { invitesWithFeed: both } });
 }
 
 function nextDay(iso: string) {

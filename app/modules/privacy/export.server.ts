@@ -33,6 +33,8 @@ export interface PersonalDataExport {
     hasPassword: boolean;
     /** Whether reminder e-mails before handledning are on. */
     sessionReminders: boolean;
+    /** While subscribed to the feed: calendar invitations by e-mail too. */
+    invitesWithFeed: boolean;
   };
   branchRoles: { role: string; since: string }[];
   supportedBranches: { branch: string; since: string }[];
@@ -228,6 +230,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       lastLoginAt: isoOrNull(person.lastLoginAt),
       hasPassword: person.password !== null,
       sessionReminders: person.sessionReminders,
+      invitesWithFeed: person.invitesWithFeed,
     },
     branchRoles: branchRoles.map((r) => ({ role: r.role === "krisansvarig" ? "Krisansvarig" : r.role, since: iso(r.createdAt) })),
     supportedBranches: supports.map((s) => ({ branch: s.branch.name, since: iso(s.createdAt) })),

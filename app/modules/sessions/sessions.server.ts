@@ -18,7 +18,9 @@ const WEEK = 7 * 24 * 60 * 60 * 1000;
 
 const sessionInclude = {
   facilitator: { select: { id: true, name: true, email: true } },
-  attendances: { include: { person: { select: { id: true, name: true, email: true } } } },
+  attendances: {
+    include: { person: { select: { id: true, name: true, email: true, invitesWithFeed: true, calendarFeed: { select: { personId: true } } } } },
+  },
   cohort: { select: { id: true, name: true, facilitators: { select: { personId: true } } } },
 } as const;
 
@@ -38,6 +40,15 @@ function attendeesOf(s: LoadedSession, only?: string[]): CalendarAttendee[] {
   return s.attendances
     .filter((a) => a.status !== "removed" && (!only || only.includes(a.personId)))
     .map((a) => ({ name: a.person.name, email: a.person.email, status: a.status }));
+}
+
+/**
+ * Whether handledning e-mails carry the calendar part: not for someone who
+ * subscribes to the feed (their calendar would show every session twice),
+ * unless they chose both on Mitt konto.
+ */
+export function calendarByEmail(person: { invitesWithFeed: boolean; calendarFeed: { personId: string } | null }): boolean {
+  return person.calendarFeed === null || person.invitesWithFeed;
 }
 
 /** The organizer or an admin may change a session; nobody else. */
@@ -72,6 +83,8 @@ async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | 
   for (const a of session.attendances.filter((x) => x.status !== "removed" && (!only || only.includes(x.personId)))) {
     const recipient = attendeesOf(session, [a.personId]);
     const ics = kind === "cancel" ? cancelIcs(calendar, recipient) : inviteIcs(calendar, recipient);
+    // Subscribed to the feed, a person's calendar has the session already: the e-mail tells them, without a second copy to add.
+    const withCalendar = calendarByEmail(a.person);
     const when = swedishDateTime(session.startsAt);
     await queueEmail(
       {
@@ -93,11 +106,11 @@ async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | 
           session.videoUrl ? `Videolänk: ${session.videoUrl}` : "",
           session.agenda ? `\nAgenda:\n${session.agenda}` : "",
           "",
-          "Kalenderinbjudan finns bifogad.",
+          withCalendar ? "Kalenderinbjudan finns bifogad." : "Tillfället syns i din kalender genom prenumerationen från Ledarlyftet.",
         ]
           .filter((l) => l !== "")
           .join("\n"),
-        calendar: { ics, method: kind === "cancel" ? "CANCEL" : "REQUEST" },
+        calendar: withCalendar ? { ics, method: kind === "cancel" ? "CANCEL" : "REQUEST" } : undefined,
       },
       tx,
     );
@@ -267,7 +280,9 @@ export async function removeAttendee(actor: Actor, id: string, personId: string,
         kind: "session-cancel",
         subject: `Inställt för dig: ${updated.title}, ${swedishDateTime(updated.startsAt)}`,
         text: `Hej ${removed.person.name}!\n\nDu är inte längre med på handledningen "${updated.title}" ${swedishDateTime(updated.startsAt)}.`,
-        calendar: { ics: cancelIcs(asCalendar(updated), [{ name: removed.person.name, email: removed.person.email, status: "declined" }]), method: "CANCEL" },
+        calendar: calendarByEmail(removed.person)
+          ? { ics: cancelIcs(asCalendar(updated), [{ name: removed.person.name, email: removed.person.email, status: "declined" }]), method: "CANCEL" }
+          : undefined,
       },
       tx,
     );

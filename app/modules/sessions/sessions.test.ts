@@ -93,6 +93,28 @@ describe("scheduling and invites", () => {
     expect(expectValid(cancel.ics).icaljs.events[0]).toMatchObject({ sequence: 2, status: "CANCELLED" });
   });
 
+  it("someone who subscribes to the feed gets the e-mails without a second copy for the calendar, unless they chose both", async () => {
+    const { f, a, b } = await people();
+    const c = await createPerson();
+    await issueFeedToken(b.id);
+    await issueFeedToken(c.id);
+    await db.person.update({ where: { id: c.id }, data: { invitesWithFeed: true } });
+    const r = await scheduleSessions(f, base({ date: "2026-04-24", participantIds: [a.id, b.id, c.id] }), NOW);
+    if (!r.ok) throw new Error(r.message);
+    const latest = (personId: string) => db.outboxMessage.findFirstOrThrow({ where: { personId, kind: "session-invite" }, orderBy: { createdAt: "desc" } });
+    expect((await latest(a.id)).icsMethod).toBe("REQUEST");
+    const toSubscriber = await latest(b.id);
+    expect(toSubscriber.icsContent).toBeNull();
+    expect(toSubscriber.text).toContain("genom prenumerationen");
+    expect((await latest(c.id)).icsMethod).toBe("REQUEST");
+    // The feed has it instead.
+    expect((await feedFor(await issueFeedToken(b.id)))!.body).toContain("Gruppхandledning");
+    // Taken off the session, the subscriber's feed shows it cancelled; the e-mail says so without a CANCEL to add.
+    await removeAttendee(f, r.value.ids[0]!, b.id, NOW);
+    const removed = await db.outboxMessage.findFirstOrThrow({ where: { personId: b.id, kind: "session-cancel" } });
+    expect(removed.icsContent).toBeNull();
+  });
+
   it("folds a long line of å at 75 octets, never inside a character, and the parsers read the title back whole", async () => {
     const { f, a } = await people();
     const title = "å".repeat(200);

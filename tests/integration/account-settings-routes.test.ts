@@ -46,3 +46,29 @@ describe("turning reminders off and on", () => {
     expect((await page()).reminders).toBe(true);
   });
 });
+
+describe("how handledning reaches the calendar", () => {
+  it("e-mail until one subscribes; then the feed alone, or both when chosen; anything else is refused", async () => {
+    const me = await signedIn();
+    const channel = async () =>
+      ((await (await settle(() => accountLoader({ request: getRequest("/account", me.cookie), params: {}, context: {} }))).json()) as { channel: string })
+        .channel;
+    const post = (fields: Record<string, string>) =>
+      settle(() => accountAction({ request: formRequest("/account", fields, { cookie: me.cookie }), params: {}, context: {} }));
+    expect(await channel()).toBe("email");
+    expect(await post({ intent: "feed-new" })).toRedirectTo("/account#kalender");
+    expect(await channel()).toBe("feed");
+    expect(await post({ intent: "channel", channel: "both" })).toRedirectTo("/account#kalender");
+    expect(await channel()).toBe("both");
+    expect((await post({ intent: "channel", channel: "email-and-sms" })).status).toBe(400);
+    expect(await channel()).toBe("both");
+    expect(await post({ intent: "channel", channel: "feed" })).toRedirectTo("/account#kalender");
+    expect(await channel()).toBe("feed");
+    await post({ intent: "channel", channel: "both" });
+    await post({ intent: "feed-revoke" });
+    expect(await channel()).toBe("email");
+    // Subscribing again starts as the feed alone: nobody gets duplicates they did not just ask for.
+    await post({ intent: "feed-new" });
+    expect(await channel()).toBe("feed");
+  });
+});
