@@ -22,12 +22,13 @@ export async function hitRateLimits(limits: Limit[], now = new Date()): Promise<
   // Only the max-th newest hit in each window matters: if it exists the limit is reached, and
   // when it leaves the window there is room again. Reading every hit cost up to 600 rows per request.
   // All limits in one query (every feed poll asks): one round through Prisma instead of one per limit.
+  // The index is written into the SQL, not bound: PostgreSQL types an untyped parameter as text.
   const boundaries = await selectRows(
     boundaryRow,
     Prisma.join(
       limits.map(
         (limit, index) => Prisma.sql`
-          SELECT ${index} AS "limitIndex", b${Prisma.raw(String(index))}."createdAt" FROM (
+          SELECT ${Prisma.raw(String(index))} AS "limitIndex", b${Prisma.raw(String(index))}."createdAt" FROM (
             SELECT "createdAt" FROM "RateLimitHit" WHERE "key" = ${limit.key} AND "createdAt" > ${new Date(now.getTime() - limit.windowMs)}
             ORDER BY "createdAt" DESC LIMIT 1 OFFSET ${limit.max - 1}
           ) AS b${Prisma.raw(String(index))}`,
