@@ -24,9 +24,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const personId = requireToken(params.token);
   // A mail client's one-click unsubscribe posts "List-Unsubscribe=One-Click"; our own button posts nothing more.
+  // Read first, as every action does: a body that is not a form is a 400 whatever the link.
   await readForm(request);
+  const personId = requireToken(params.token);
   await setSessionReminders(personId, false);
   return { stopped: true as const };
 }

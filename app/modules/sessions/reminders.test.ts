@@ -64,7 +64,8 @@ describe("reminders before handledning", () => {
     expect(personOfUnsubscribeToken(token)).toBe(anna.id);
     const signatureOfAnna = token.split(".")[1]!;
     expect(personOfUnsubscribeToken(`${bertil.id}.${signatureOfAnna}`)).toBeNull();
-    expect(personOfUnsubscribeToken(`${anna.id}.${signatureOfAnna.slice(0, -1)}A`)).toBeNull();
+    const changed = `${signatureOfAnna.slice(0, -1)}${signatureOfAnna.endsWith("A") ? "B" : "A"}`;
+    expect(personOfUnsubscribeToken(`${anna.id}.${changed}`)).toBeNull();
     expect(personOfUnsubscribeToken(anna.id)).toBeNull();
     expect(personOfUnsubscribeToken(`${token}.extra`)).toBeNull();
   });
