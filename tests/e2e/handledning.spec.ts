@@ -15,7 +15,24 @@ async function as(browser: Browser, email: string) {
 interface SinkMessage {
   to: string;
   subject: string;
+  text: string;
   calendar: string[];
+}
+
+/** The newest message with this subject that carries a calendar part, to whoever it went. */
+async function calendarMail(request: APIRequestContext, subject: RegExp): Promise<SinkMessage> {
+  let found: SinkMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const messages = (await (await request.get(SMTP_SINK_MESSAGES)).json()) as SinkMessage[];
+        found = messages.filter((m) => subject.test(m.subject) && m.calendar.length > 0).at(-1);
+        return Boolean(found);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return found!;
 }
 
 async function mailTo(request: APIRequestContext, email: string, subject: RegExp): Promise<SinkMessage> {
@@ -61,8 +78,15 @@ test("a facilitator schedules, moves and cancels a cohort session; participants 
   expect(first.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
   const event = parseWithIcalJs(await first.text()).events.find((e) => e.uid && e.start.startsWith(isoDay(12)) && e.sequence === 0);
   expect(event).toBeDefined();
+  // Erik subscribes to the feed, so his e-mail tells him without a second copy for his calendar;
+  // a cohort member without a feed gets the invitation itself, naming only them.
   const invite = await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Inbjudan: Extra grupphandledning/);
-  expect(parseWithIcalJs(invite.calendar[0]!).method).toBe("REQUEST");
+  expect(invite.calendar).toEqual([]);
+  expect(invite.text).toContain("genom prenumerationen");
+  const withCalendar = await calendarMail(request, /^Inbjudan: Extra grupphandledning/);
+  const invitation = parseWithIcalJs(withCalendar.calendar[0]!);
+  expect(invitation.method).toBe("REQUEST");
+  expect(invitation.events[0]!.attendees).toEqual([`mailto:${withCalendar.to}`]);
 
   // Moving it: same UID, higher SEQUENCE, new time in the feed.
   await sara.goto(sessionUrl);
@@ -79,7 +103,8 @@ test("a facilitator schedules, moves and cancels a cohort session; participants 
   await expect(sara.getByRole("status").first()).toContainText("Tillfället är inställt");
   const cancelled = parseWithIcalJs(await (await request.get(feedUrl)).text()).events.find((e) => e.uid === event!.uid)!;
   expect(cancelled).toMatchObject({ status: "CANCELLED", sequence: 2 });
-  const cancelMail = await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Inställt: Extra grupphandledning/);
+  await mailTo(request, "deltagare@demo.ledarlyftet.se", /^Inställt: Extra grupphandledning/);
+  const cancelMail = await calendarMail(request, /^Inställt: Extra grupphandledning/);
   expect(parseWithIcalJs(cancelMail.calendar[0]!).method).toBe("CANCEL");
   await erik.goto(sessionUrl);
   await expect(erik.getByText("Inställt", { exact: true })).toBeVisible();

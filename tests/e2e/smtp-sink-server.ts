@@ -12,6 +12,7 @@ http
         sink.received.map(({ mail }) => ({
           to: mail.to && "text" in mail.to ? mail.to.text : "",
           subject: mail.subject ?? "",
+          text: mail.text ?? "",
           calendar: mail.attachments.filter((a) => a.filename?.endsWith(".ics")).map((a) => a.content.toString("utf8")),
         })),
       ),
