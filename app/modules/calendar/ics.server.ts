@@ -92,12 +92,14 @@ function build(events: EventAttributes[], method: ItipMethod, calName?: string):
   return foldContentLines(value);
 }
 
+/** A calendar's content lines as a reader sees them: each folded line joined back to the one it continues. */
+function contentLines(calendar: string): string[] {
+  return calendar.replace(/\r\n[ \t]/g, "").split("\r\n");
+}
+
 /** Who an invitation comes from, read back from its ORGANIZER line: replies to the e-mail go there too. */
 export function organizerOf(calendar: string): { name: string; address: string } | null {
-  const line = calendar
-    .replace(/\r\n[ \t]/g, "")
-    .split("\r\n")
-    .find((candidate) => candidate.startsWith("ORGANIZER"));
+  const line = contentLines(calendar).find((candidate) => candidate.startsWith("ORGANIZER"));
   const match = line ? /^ORGANIZER(?:;CN=(?:"([^"]*)"|([^:;]*)))?[^:]*:mailto:(.+)$/i.exec(line) : null;
   return match ? { name: match[1] ?? match[2] ?? "", address: match[3]! } : null;
 }
@@ -111,11 +113,7 @@ const FOLD_AT_OCTETS = 75;
  * it folded and folds again by octets, never inside a character.
  */
 export function foldContentLines(calendar: string): string {
-  return calendar
-    .replace(/\r\n[ \t]/g, "")
-    .split("\r\n")
-    .map(foldLine)
-    .join("\r\n");
+  return contentLines(calendar).map(foldLine).join("\r\n");
 }
 
 function foldLine(line: string): string {

@@ -18,9 +18,7 @@ const WEEK = 7 * 24 * 60 * 60 * 1000;
 
 const sessionInclude = {
   facilitator: { select: { id: true, name: true, email: true } },
-  attendances: {
-    include: { person: { select: { id: true, name: true, email: true, invitesWithFeed: true, calendarFeed: { select: { personId: true } } } } },
-  },
+  attendances: { include: { person: { select: { id: true, name: true, email: true } } } },
   cohort: { select: { id: true, name: true, facilitators: { select: { personId: true } } } },
 } as const;
 
@@ -43,12 +41,17 @@ function attendeesOf(s: LoadedSession, only?: string[]): CalendarAttendee[] {
 }
 
 /**
- * Whether handledning e-mails carry the calendar part: not for someone who
- * subscribes to the feed (their calendar would show every session twice),
- * unless they chose both on Mitt konto.
+ * Of these people, those whose handledning e-mails carry the calendar part:
+ * not someone who subscribes to the feed (their calendar would show every
+ * session twice), unless they chose both on Mitt konto. One query, read only
+ * where e-mails are written, not on every load of a session.
  */
-export function calendarByEmail(person: { invitesWithFeed: boolean; calendarFeed: { personId: string } | null }): boolean {
-  return person.calendarFeed === null || person.invitesWithFeed;
+async function calendarByEmail(tx: Tx, personIds: string[]): Promise<Set<string>> {
+  const people = await tx.person.findMany({
+    where: { id: { in: personIds }, OR: [{ calendarFeed: null }, { invitesWithFeed: true }] },
+    select: { id: true },
+  });
+  return new Set(people.map((person) => person.id));
 }
 
 /** The organizer or an admin may change a session; nobody else. */
@@ -80,11 +83,16 @@ export async function getSessionFor(actor: Actor, id: string | undefined) {
  */
 async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | "update" | "cancel", only?: string[]) {
   const calendar = asCalendar(session);
-  for (const a of session.attendances.filter((x) => x.status !== "removed" && (!only || only.includes(x.personId)))) {
+  const recipients = session.attendances.filter((x) => x.status !== "removed" && (!only || only.includes(x.personId)));
+  // Subscribed to the feed, a person's calendar has the session already: the e-mail tells them, without a second copy to add.
+  const byEmail = await calendarByEmail(
+    tx,
+    recipients.map((a) => a.personId),
+  );
+  for (const a of recipients) {
     const recipient = attendeesOf(session, [a.personId]);
     const ics = kind === "cancel" ? cancelIcs(calendar, recipient) : inviteIcs(calendar, recipient);
-    // Subscribed to the feed, a person's calendar has the session already: the e-mail tells them, without a second copy to add.
-    const withCalendar = calendarByEmail(a.person);
+    const withCalendar = byEmail.has(a.personId);
     const when = swedishDateTime(session.startsAt);
     await queueEmail(
       {
@@ -280,7 +288,7 @@ export async function removeAttendee(actor: Actor, id: string, personId: string,
         kind: "session-cancel",
         subject: `Inställt för dig: ${updated.title}, ${swedishDateTime(updated.startsAt)}`,
         text: `Hej ${removed.person.name}!\n\nDu är inte längre med på handledningen "${updated.title}" ${swedishDateTime(updated.startsAt)}.`,
-        calendar: calendarByEmail(removed.person)
+        calendar: (await calendarByEmail(tx, [personId])).has(personId)
           ? { ics: cancelIcs(asCalendar(updated), [{ name: removed.person.name, email: removed.person.email, status: "declined" }]), method: "CANCEL" }
           : undefined,
       },
