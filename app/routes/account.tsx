@@ -21,7 +21,12 @@ const channelChoice = z.enum(["feed", "both"]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person } = await requirePerson(request);
-  const [branch, sessions] = await Promise.all([findBranch(person.branchId), liveSessionsOf(person.id)]);
+  const [branch, sessions, channel, reminders] = await Promise.all([
+    findBranch(person.branchId),
+    liveSessionsOf(person.id),
+    calendarChannel(person.id),
+    wantsSessionReminders(person.id),
+  ]);
   return {
     name: person.name,
     email: person.email,
@@ -29,8 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     position: positionLabel(person.position),
     roles: rolesOf(person).map(roleLabel),
     sessions: sessions.map((loginSession) => ({ createdAt: loginSession.createdAt.toISOString(), userAgent: loginSession.userAgent })),
-    channel: await calendarChannel(person.id),
-    reminders: await wantsSessionReminders(person.id),
+    channel,
+    reminders,
     reminderHours: config.REMINDER_HOURS,
   };
 }

@@ -102,14 +102,14 @@ export async function sendDueReminders(now = new Date(), hours = config.REMINDER
             `Hej ${due.name}!`,
             "",
             `Påminnelse: handledningen "${due.title}" med ${due.facilitator} är ${when} (svensk tid).`,
-            due.location ? `Plats: ${due.location}` : "",
-            due.videoUrl ? `Videolänk: ${due.videoUrl}` : "",
+            due.location ? `Plats: ${due.location}` : null,
+            due.videoUrl ? `Videolänk: ${due.videoUrl}` : null,
             "",
             `Mer om tillfället, och ditt svar: ${new URL(`/sessions/${due.sessionId}`, config.PUBLIC_URL).toString()}`,
             "",
             `Vill du inte få påminnelser? Stäng av dem på Mitt konto eller här: ${unsubscribeUrl(due.personId)}`,
           ]
-            .filter((line, index, lines) => line !== "" || (lines[index - 1] !== "" && index > 0))
+            .filter((line) => line !== null)
             .join("\n"),
         },
         tx,
