@@ -8,28 +8,15 @@ import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import type { ScheduleInput } from "~/modules/sessions/session-schema";
 import { loader as homeLoader } from "~/routes/_index";
 import { isoDay } from "../support/dates";
+import { scheduleInput } from "../support/schedule-input";
 import { basicContent, writeContent } from "./content-fixture";
 import { branchId, createPerson, getRequest, settle, signedIn } from "./helpers";
 
 const context = { clientAddress: "203.0.113.31" };
 const home = async (cookie: string) => (await settle(() => homeLoader({ request: getRequest("/", cookie), context, params: {} }))).json();
 
-const session = (over: Partial<ScheduleInput>): ScheduleInput => ({
-  kind: "one-to-one",
-  title: "Samtal",
-  agenda: "",
-  date: isoDay(10),
-  startTime: "10:00",
-  endTime: "11:00",
-  location: "Boden",
-  videoUrl: "",
-  cohortId: "",
-  participantIds: [],
-  capacity: "",
-  repeatWeeks: 0,
-  occurrences: 1,
-  ...over,
-});
+const session = (over: Partial<ScheduleInput>): ScheduleInput =>
+  scheduleInput({ kind: "one-to-one", title: "Samtal", date: isoDay(10), startTime: "10:00", endTime: "11:00", location: "Boden", ...over });
 
 beforeAll(async () => {
   await syncContent(writeContent(basicContent()));

@@ -10,25 +10,12 @@ import { loader as icsLoader } from "~/routes/sessions.$sessionId.calendar[.ics]
 import { action as newSessionAction } from "~/routes/sessions.new";
 import { parseWithIcalJs } from "../calendar/parsers";
 import { formRequest, getRequest, settle, signedIn } from "./helpers";
+import { scheduleInput } from "../support/schedule-input";
 
 const context = { clientAddress: "203.0.113.21" };
 const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 
-const groupSession = {
-  kind: "group" as const,
-  title: "Handledning",
-  agenda: "",
-  date: soon,
-  startTime: "18:00",
-  endTime: "19:00",
-  location: "Luleå",
-  videoUrl: "",
-  cohortId: "",
-  participantIds: [] as string[],
-  capacity: "" as const,
-  repeatWeeks: 0,
-  occurrences: 1,
-};
+const groupSession = scheduleInput({ date: soon, location: "Luleå" });
 
 async function scheduled() {
   const f = await signedIn({ roles: ["facilitator"] });

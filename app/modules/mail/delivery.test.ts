@@ -7,6 +7,7 @@ import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { checkWithPython } from "../../../tests/calendar/parsers";
 import { createPerson } from "../../../tests/integration/helpers";
 import { startSmtpSink } from "../../../tests/integration/smtp-sink";
+import { scheduleInput } from "../../../tests/support/schedule-input";
 import { backoffMs, deliverDue, smtpTransport, startDeliveryWorker } from "./delivery.server";
 import { queueEmail } from "./outbox.server";
 
@@ -38,21 +39,7 @@ describe("e-mail over SMTP", () => {
     const other = await createPerson();
     await scheduleSessions(
       actorOf(facilitator),
-      {
-        kind: "group",
-        title: "Handledning i Kiruna",
-        agenda: "",
-        date: "2026-03-29",
-        startTime: "18:00",
-        endTime: "19:00",
-        location: "Folkets hus",
-        videoUrl: "",
-        cohortId: "",
-        participantIds: [learner.id, other.id],
-        capacity: "",
-        repeatWeeks: 0,
-        occurrences: 1,
-      },
+      scheduleInput({ title: "Handledning i Kiruna", date: "2026-03-29", participantIds: [learner.id, other.id] }),
       new Date("2026-03-01T00:00:00Z"),
     );
 

@@ -5,24 +5,11 @@ import { createPerson } from "../../../tests/integration/helpers";
 import { personOfUnsubscribeToken, sendDueReminders, setSessionReminders, unsubscribeToken } from "./reminders.server";
 import { respond, scheduleSessions } from "./sessions.server";
 import type { ScheduleInput } from "./session-schema";
+import { scheduleInput } from "../../../tests/support/schedule-input";
 
 const NOW = new Date("2026-03-01T09:00:00Z");
-const input = (over: Partial<ScheduleInput>): ScheduleInput => ({
-  kind: "group",
-  title: "Gruppträff om utspel",
-  agenda: "",
-  date: "2026-03-10",
-  startTime: "18:00",
-  endTime: "19:00",
-  location: "Folkets hus, Kiruna",
-  videoUrl: "https://meet.example.se/utspel",
-  cohortId: "",
-  participantIds: [],
-  capacity: "",
-  repeatWeeks: 0,
-  occurrences: 1,
-  ...over,
-});
+const input = (over: Partial<ScheduleInput>): ScheduleInput =>
+  scheduleInput({ title: "Gruppträff om utspel", date: "2026-03-10", location: "Folkets hus, Kiruna", videoUrl: "https://meet.example.se/utspel", ...over });
 
 const reminders = (personId: string) => db.outboxMessage.findMany({ where: { personId, kind: "session-reminder" } });
 

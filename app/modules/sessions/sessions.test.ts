@@ -8,26 +8,20 @@ import { checkWithPython, parseWithIcalJs } from "../../../tests/calendar/parser
 import { createPerson } from "../../../tests/integration/helpers";
 import { bookSlot, cancelSession, moveSession, recordAttendance, removeAttendee, respond, scheduleSessions } from "./sessions.server";
 import type { ScheduleInput } from "./session-schema";
+import { scheduleInput } from "../../../tests/support/schedule-input";
 
 // A fixed "now" before the 2026 summer-time changes the tests schedule across.
 const NOW = new Date("2026-03-01T09:00:00Z");
 
-const base = (over: Partial<ScheduleInput> = {}): ScheduleInput => ({
-  kind: "group",
-  title: "Gruppхandledning",
-  agenda: "Vi går igenom era utspel.",
-  date: "2026-03-29",
-  startTime: "18:00",
-  endTime: "19:30",
-  location: "Folkets hus, Kiruna",
-  videoUrl: "",
-  cohortId: "",
-  participantIds: [],
-  capacity: "",
-  repeatWeeks: 0,
-  occurrences: 1,
-  ...over,
-});
+const base = (over: Partial<ScheduleInput> = {}): ScheduleInput =>
+  scheduleInput({
+    title: "Gruppхandledning",
+    agenda: "Vi går igenom era utspel.",
+    date: "2026-03-29",
+    endTime: "19:30",
+    location: "Folkets hus, Kiruna",
+    ...over,
+  });
 
 async function people() {
   const facilitator = await createPerson({ roles: ["facilitator"] });
