@@ -37,6 +37,24 @@ const envSchema = z
       .min(1000, "MAIL_CLAIM_MS måste vara minst 1000")
       .max(3_600_000, "MAIL_CLAIM_MS får vara högst 3600000")
       .default(60_000),
+    /**
+     * The district's mailbox for calendar answers, e.g. handledning@norrbotten.example. Invitations
+     * name it as ORGANIZER (with the facilitator's name), so Accept in Outlook, Gmail, Apple
+     * Calendar or Thunderbird reaches the app. Set together with IMAP_URL; without both, answers
+     * are given in the app only.
+     */
+    REPLY_MAILBOX: z.string().trim().email("REPLY_MAILBOX ska vara en e-postadress").optional(),
+    /** imap://user:password@host:143 or imaps://user:password@host:993: where the app reads REPLY_MAILBOX's inbox. */
+    IMAP_URL: z
+      .string()
+      .url("IMAP_URL ska vara imap://användare:lösenord@värd:port eller imaps://…")
+      .refine((value) => {
+        const url = new URL(value);
+        return (url.protocol === "imap:" || url.protocol === "imaps:") && url.username !== "" && url.password !== "" && url.hostname !== "";
+      }, "IMAP_URL ska vara imap://användare:lösenord@värd:port eller imaps://…, med användare och lösenord")
+      .optional(),
+    /** How often the reply mailbox is read (seconds). */
+    IMAP_POLL_SECONDS: z.coerce.number().int().min(5, "IMAP_POLL_SECONDS ska vara minst 5").max(3600, "IMAP_POLL_SECONDS får vara högst 3600").default(60),
     /** How long before a handledning session its reminder e-mail goes out (hours). */
     REMINDER_HOURS: z.coerce.number().int().min(1, "REMINDER_HOURS ska vara minst 1").max(168, "REMINDER_HOURS får vara högst 168 (en vecka)").default(24),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -53,6 +71,13 @@ const envSchema = z
     SESSION_MAX_DAYS: z.coerce.number().int().min(1, "SESSION_MAX_DAYS ska vara minst 1").max(365).default(30),
   })
   .superRefine((env, ctx) => {
+    if (Boolean(env.REPLY_MAILBOX) !== Boolean(env.IMAP_URL)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [env.REPLY_MAILBOX ? "IMAP_URL" : "REPLY_MAILBOX"],
+        message: "REPLY_MAILBOX and IMAP_URL go together: the address invitations name, and where the app reads it",
+      });
+    }
     if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_DAYS * 24 * 60) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -30,6 +30,19 @@ describe("configuration", () => {
     expect(() => parseConfig({ REMINDER_HOURS: "500" })).toThrow(/REMINDER_HOURS/);
   });
 
+  it("reads calendar answers only from a reply mailbox given with its IMAP address and login, never half configured", () => {
+    expect(parseConfig({}).REPLY_MAILBOX).toBeUndefined();
+    const both = parseConfig({ REPLY_MAILBOX: "handledning@norrbotten.example", IMAP_URL: "imaps://handledning:hemligt@imap.example:993" });
+    expect(both.REPLY_MAILBOX).toBe("handledning@norrbotten.example");
+    expect(both.IMAP_POLL_SECONDS).toBe(60);
+    expect(() => parseConfig({ REPLY_MAILBOX: "handledning@norrbotten.example" })).toThrow(/IMAP_URL/);
+    expect(() => parseConfig({ IMAP_URL: "imap://u:p@localhost:143" })).toThrow(/REPLY_MAILBOX/);
+    expect(() => parseConfig({ REPLY_MAILBOX: "inte en adress", IMAP_URL: "imap://u:p@localhost:143" })).toThrow(/REPLY_MAILBOX/);
+    expect(() => parseConfig({ REPLY_MAILBOX: "a@b.se", IMAP_URL: "imap://localhost:143" })).toThrow(/IMAP_URL.*användare och lösenord/);
+    expect(() => parseConfig({ REPLY_MAILBOX: "a@b.se", IMAP_URL: "https://u:p@localhost" })).toThrow(/IMAP_URL/);
+    expect(() => parseConfig({ REPLY_MAILBOX: "a@b.se", IMAP_URL: "imap://u:p@localhost:143", IMAP_POLL_SECONDS: "1" })).toThrow(/IMAP_POLL_SECONDS/);
+  });
+
   it("refuses to start in production with the demo secret", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET/);
     expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).NODE_ENV).toBe("production");

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { startReplyMailbox } from "~/modules/calendar/reply-mailbox.server";
 import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startHousekeeping } from "~/modules/housekeeping/retention.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
@@ -13,11 +14,13 @@ import { NonceProvider } from "~/utils/nonce";
 
 // Background work of the server process: the outbox over SMTP (when SMTP_URL
 // is set), the monthly snapshot of every indicator, pruning what is kept
-// only for a while, and the reminders before handledning.
+// only for a while, the reminders before handledning, and (with REPLY_MAILBOX)
+// the answers calendars send back.
 startMailDelivery();
 startMonthlySnapshots();
 startHousekeeping();
 startSessionReminders();
+startReplyMailbox();
 
 // server.js reaches these through the build (build.entry.module) for a clean shutdown.
 export { closeDatabases, stopBackgroundWork } from "~/shutdown.server";

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FormError, RadioGroup, TextField } from "~/components/field";
 import { requirePerson } from "~/modules/auth/session.server";
+import { acceptCounter, closeCounter, openCounters, replyCommentsFor } from "~/modules/calendar/calendar-replies.server";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { sessionTimesFields } from "~/modules/sessions/session-schema";
 import { cancelSession, getSessionFor, mayEditSession, moveSession, recordAttendance, removeAttendee, respond } from "~/modules/sessions/sessions.server";
@@ -25,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await getSessionFor(actor, params.sessionId);
   const organizer = mayEditSession(actor, session);
   const mine = session.attendances.find((a) => a.personId === actor.id);
+  // Who else is invited, how they answered and what times they propose are the organizer's business.
+  const [counters, comments] = organizer ? await Promise.all([openCounters(session.id), replyCommentsFor(session.id)]) : [[], new Map<string, string>()];
   return {
     session: {
       id: session.id,
@@ -47,13 +50,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     organizer,
     mine: mine ? mine.status : null,
-    // Who else is invited is the organizer's business.
-    attendees: organizer ? session.attendances.map((a) => ({ personId: a.personId, name: a.person.name, status: a.status })) : [],
+    attendees: organizer
+      ? session.attendances.map((a) => ({
+          personId: a.personId,
+          name: a.person.name,
+          status: a.status,
+          byCalendar: a.respondedVia === "calendar",
+          comment: comments.get(a.personId) ?? "",
+        }))
+      : [],
+    counters: counters.map((counter) => ({
+      id: counter.id,
+      name: counter.person?.name ?? "En deltagare",
+      startsAt: counter.proposedStartsAt!.toISOString(),
+      endTime: swedishClock(counter.proposedEndsAt!),
+      comment: counter.comment,
+    })),
   };
 }
 
 const intents = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("rsvp"), answer: z.enum(["accepted", "declined"]) }),
+  z.object({ intent: z.literal("rsvp"), answer: z.enum(["accepted", "tentative", "declined"]) }),
+  z.object({ intent: z.literal("accept-counter"), counterId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("keep-time"), counterId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal("cancel") }),
   z.object({ intent: z.literal("remove"), personId: z.string().min(1).max(40) }),
   z.object({ intent: z.literal("attendance") }).passthrough(),
@@ -85,6 +104,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "remove":
       result = await removeAttendee(actor, id, input.personId);
       break;
+    case "accept-counter":
+      result = await acceptCounter(actor, input.counterId);
+      break;
+    case "keep-time":
+      await closeCounter(actor, input.counterId);
+      result = { ok: true as const, value: { id } };
+      break;
     case "attendance": {
       const marks: Record<string, "attended" | "absent"> = {};
       for (const [key, value] of formData) {
@@ -99,6 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     rsvp: "Tack för ditt svar.",
     cancel: "Tillfället är inställt och alla inbjudna har meddelats.",
     remove: "Personen är borttagen och har fått en avbokning.",
+    "accept-counter": "Tillfället är flyttat till den föreslagna tiden och alla inbjudna har fått den nya tiden.",
+    "keep-time": "Tiden ligger kvar. Förslaget är besvarat.",
     attendance: "Närvaron är sparad.",
   };
   return back(messages[input.intent]);
@@ -110,7 +138,7 @@ const ATTENDANCE_MARKS = [
 ];
 
 export default function SessionPage() {
-  const { session, organizer, mine, attendees } = useLoaderData<typeof loader>();
+  const { session, organizer, mine, attendees, counters } = useLoaderData<typeof loader>();
   const { errors, values } = useFormFailure();
   const cancelled = session.status === "cancelled";
   return (
@@ -174,6 +202,9 @@ export default function SessionPage() {
               <button type="submit" name="answer" value="accepted">
                 Jag kommer
               </button>
+              <button type="submit" name="answer" value="tentative" className="secondary">
+                Kanske
+              </button>
               <button type="submit" name="answer" value="declined" className="secondary">
                 Jag kan inte
               </button>
@@ -219,6 +250,31 @@ export default function SessionPage() {
               </Form>
             </>
           )}
+          {counters.length > 0 && !session.started ? (
+            <section aria-labelledby="counters-title" className="card">
+              <h3 id="counters-title">Förslag på ny tid</h3>
+              <ul className="counter-list">
+                {counters.map((counter) => (
+                  <li key={counter.id}>
+                    <p>
+                      <strong>{counter.name}</strong> föreslår {swedishDateTime(counter.startsAt)}–{counter.endTime}.
+                      {counter.comment ? <> ”{counter.comment}”</> : null}
+                    </p>
+                    <Form method="post" className="actions">
+                      <input type="hidden" name="counterId" value={counter.id} />
+                      <button type="submit" name="intent" value="accept-counter">
+                        Flytta till den tiden
+                      </button>
+                      <button type="submit" name="intent" value="keep-time" className="secondary">
+                        Behåll nuvarande tid
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+              <p className="muted">Ett förslag ändrar ingenting förrän du väljer. Flyttar du får alla inbjudna den nya tiden.</p>
+            </section>
+          ) : null}
           <h3>Inbjudna</h3>
           {attendees.length === 0 ? (
             <p className="empty">
@@ -239,7 +295,11 @@ export default function SessionPage() {
                   {attendees.map((a) => (
                     <tr key={a.personId}>
                       <td>{a.name}</td>
-                      <td>{ATTENDANCE_LABELS[a.status]}</td>
+                      <td>
+                        {ATTENDANCE_LABELS[a.status]}
+                        {a.byCalendar ? <span className="muted"> (svar från kalendern)</span> : null}
+                        {a.comment ? <div className="muted">”{a.comment}”</div> : null}
+                      </td>
                       {session.started ? (
                         <td>
                           {a.status === "removed" ? null : (

@@ -32,7 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     past: session.startsAt <= now,
     // Begun, not cancelled, and someone invited still has no närvarat/frånvarande: the organizer's to do.
     needsAttendance:
-      session.startsAt <= now && session.status === "scheduled" && session.attendances.some((a) => a.status === "invited" || a.status === "accepted"),
+      session.startsAt <= now &&
+      session.status === "scheduled" &&
+      session.attendances.some((a) => a.status === "invited" || a.status === "accepted" || a.status === "tentative"),
     status: session.status,
     isOpenSlot: session.isOpenSlot,
     cohort: session.cohort?.name ?? null,

@@ -32,6 +32,7 @@ export function parseWithIcalJs(ics: string) {
         end: e.endDate.toJSDate().toISOString(),
         sequence: e.sequence,
         status: v.getFirstPropertyValue("status"),
+        organizer: String(v.getFirstPropertyValue("organizer") ?? ""),
         attendees: e.attendees.map((a) => String(a.getFirstValue())),
       };
     }),

@@ -41,6 +41,8 @@ const RULES = {
   "branches:manage": isAdmin,
   "outbox:read": isAdmin,
   "audit:read": isAdmin,
+  /** Calendar answers the app could not match, set aside with their reason. */
+  "calendar-replies:handle": isAdmin,
   /** A person's own profile, or anyone's for an admin. */
   "profile:read": (a, r) => a.isAdmin || (r?.personId !== undefined && r.personId === a.id),
   "profile:edit": (a, r) => a.isAdmin || (r?.personId !== undefined && r.personId === a.id),

@@ -14,17 +14,26 @@ export interface CalendarSession {
   status: string;
   updatedAt: Date;
   facilitator: { name: string; email: string };
+  /**
+   * Who the calendar names as ORGANIZER, and so where Accept and Decline go: the reply
+   * mailbox under the facilitator's name when the app reads one (decision 013); the
+   * facilitator otherwise.
+   */
+  organizer?: { name: string; email: string };
 }
 
 export interface CalendarAttendee {
   name: string;
   email: string;
   status: string;
+  /** The facilitator's own copy, when the reply mailbox is the organizer: they lead it and need not answer. */
+  chair?: boolean;
 }
 
 const PARTSTAT: Record<string, ParticipationStatus> = {
   invited: "NEEDS-ACTION",
   accepted: "ACCEPTED",
+  tentative: "TENTATIVE",
   declined: "DECLINED",
   attended: "ACCEPTED",
   absent: "ACCEPTED",
@@ -52,7 +61,7 @@ function event(session: CalendarSession, method: ItipMethod, attendees: Calendar
     status: cancelled ? "CANCELLED" : "CONFIRMED",
     sequence: session.sequence,
     lastModified: session.updatedAt.getTime(),
-    organizer: { name: session.facilitator.name, email: session.facilitator.email },
+    organizer: session.organizer ?? { name: session.facilitator.name, email: session.facilitator.email },
   };
   // An invitation sets an alarm an hour before (the e-mail reminder comes a day before);
   // the calendar owner can change or drop it, and a feed leaves alarms to the subscriber.
@@ -64,9 +73,9 @@ function event(session: CalendarSession, method: ItipMethod, attendees: Calendar
     attributes.attendees = attendees.map((a): Attendee => ({
       name: a.name,
       email: a.email,
-      rsvp: method === "REQUEST",
-      partstat: PARTSTAT[a.status] ?? "NEEDS-ACTION",
-      role: "REQ-PARTICIPANT",
+      rsvp: method === "REQUEST" && !a.chair,
+      partstat: a.chair ? "ACCEPTED" : (PARTSTAT[a.status] ?? "NEEDS-ACTION"),
+      role: a.chair ? "CHAIR" : "REQ-PARTICIPANT",
     }));
   }
   return attributes;
@@ -95,13 +104,6 @@ function build(events: EventAttributes[], method: ItipMethod, calName?: string):
 /** A calendar's content lines as a reader sees them: each folded line joined back to the one it continues. */
 function contentLines(calendar: string): string[] {
   return calendar.replace(/\r\n[ \t]/g, "").split("\r\n");
-}
-
-/** Who an invitation comes from, read back from its ORGANIZER line: replies to the e-mail go there too. */
-export function organizerOf(calendar: string): { name: string; address: string } | null {
-  const line = contentLines(calendar).find((candidate) => candidate.startsWith("ORGANIZER"));
-  const match = line ? /^ORGANIZER(?:;CN=(?:"([^"]*)"|([^:;]*)))?[^:]*:mailto:(.+)$/i.exec(line) : null;
-  return match ? { name: match[1] ?? match[2] ?? "", address: match[3]! } : null;
 }
 
 const FOLD_AT_OCTETS = 75;
@@ -176,7 +178,7 @@ function publishedEvent(key: string, attributes: () => EventAttributes): string 
  * event for every event of every feed poll. The feed's ETag rests on the same.
  */
 function sessionKey(s: CalendarSession): string {
-  return `s|${s.uid}|${s.sequence}|${s.status}|${s.startsAt.getTime()}|${s.endsAt.getTime()}|${s.updatedAt.getTime()}|${s.facilitator.name}|${s.facilitator.email}`;
+  return `s|${s.uid}|${s.sequence}|${s.status}|${s.startsAt.getTime()}|${s.endsAt.getTime()}|${s.updatedAt.getTime()}|${s.facilitator.name}|${s.facilitator.email}|${s.organizer?.email ?? ""}`;
 }
 
 /** The VCALENDAR lines before the events, by calendar name: the same for every feed. */

@@ -1,6 +1,5 @@
 import nodemailer from "nodemailer";
 import { db } from "~/db.server";
-import { organizerOf } from "~/modules/calendar/ics.server";
 import { unsubscribeUrl } from "~/modules/sessions/reminders.server";
 import { htmlFromText } from "./html";
 
@@ -14,7 +13,7 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  /** Where a reply to the e-mail goes: an invitation's organizer; otherwise nobody reads the From address. */
+  /** Where a reply to the e-mail goes: a handledning e-mail's facilitator; otherwise nobody reads the From address. */
   replyTo?: { name: string; address: string };
   /** A reminder's one-click unsubscribe (RFC 8058): the address a mail client may POST to. */
   unsubscribeUrl?: string;
@@ -108,7 +107,7 @@ export async function deliverDue(
         to: message.toEmail,
         subject: message.subject,
         text: message.text,
-        replyTo: message.icsContent ? (organizerOf(message.icsContent) ?? undefined) : undefined,
+        replyTo: message.replyToEmail ? { name: message.replyToName ?? "", address: message.replyToEmail } : undefined,
         unsubscribeUrl: message.kind === "session-reminder" && message.personId ? unsubscribeUrl(message.personId) : undefined,
         icalEvent:
           message.icsContent && message.icsMethod

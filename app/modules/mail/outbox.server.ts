@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   /** What kind of message, e.g. "invite" or "password-reset"; the Utkorg shows its name from kinds.ts. */
   kind: OutboxKind;
   personId?: string | null;
+  /** Who reads a reply to the e-mail (a handledning e-mail: its facilitator); without it a reply has nowhere to go. */
+  replyTo?: { name: string; address: string };
   /** A calendar invite, update or cancellation to attach. */
   calendar?: { ics: string; method: "REQUEST" | "CANCEL" | "PUBLISH" };
 }
@@ -26,6 +28,8 @@ export async function queueEmail(email: OutgoingEmail, client: Tx = db) {
       personId: email.personId ?? null,
       icsContent: email.calendar?.ics ?? null,
       icsMethod: email.calendar?.method ?? null,
+      replyToName: email.replyTo?.name ?? null,
+      replyToEmail: email.replyTo?.address ?? null,
     },
   });
 }

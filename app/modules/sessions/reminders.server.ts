@@ -43,7 +43,7 @@ function dueReminders(now: Date, hours: number) {
       JOIN "HandledningSession" s ON s."id" = a."sessionId"
       JOIN "Person" p ON p."id" = a."personId"
       JOIN "Person" f ON f."id" = s."facilitatorId"
-      WHERE a."remindedAt" IS NULL AND a."status" IN ('invited', 'accepted')
+      WHERE a."remindedAt" IS NULL AND a."status" IN ('invited', 'accepted', 'tentative')
         AND s."status" = 'scheduled' AND s."startsAt" > ${now} AND s."startsAt" <= ${new Date(now.getTime() + hours * 3_600_000)}
         AND p."active" = ${true} AND p."sessionReminders" = ${true}
       ORDER BY s."startsAt"

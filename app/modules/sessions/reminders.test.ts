@@ -20,7 +20,7 @@ describe("reminders before handledning", () => {
     const soon = await scheduleSessions(actorOf(facilitator), input({ participantIds: [coming.id, declined.id, optedOut.id] }), NOW);
     const next = await scheduleSessions(actorOf(facilitator), input({ date: "2026-03-12", participantIds: [later.id] }), NOW);
     if (!soon.ok || !next.ok) throw new Error("could not schedule");
-    expect((await respond(actorOf(declined), soon.value.ids[0]!, "declined")).ok).toBe(true);
+    expect((await respond(actorOf(declined), soon.value.ids[0]!, "declined", NOW)).ok).toBe(true);
     await setSessionReminders(optedOut.id, false);
 
     // 21 hours before 18:00 Swedish time on 10 March (17:00 UTC).

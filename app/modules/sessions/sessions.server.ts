@@ -4,6 +4,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { cohortsRunBy, learnersSupportedBy } from "~/modules/auth/scopes";
 import { cancelIcs, inviteIcs, type CalendarAttendee, type CalendarSession } from "~/modules/calendar/ics.server";
+import { calendarOrganizer } from "~/modules/calendar/reply-mailbox-address.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { countAttendedSessions, refreshProgramCompletion } from "~/modules/progress/course-progress.server";
 import { fieldError, formError, ok, type ActionResult } from "~/utils/action-result";
@@ -31,7 +32,7 @@ async function loadSession(client: Tx, id: string | undefined) {
 type LoadedSession = Awaited<ReturnType<typeof loadSession>>;
 
 function asCalendar(s: LoadedSession): CalendarSession {
-  return { ...s, facilitator: { name: s.facilitator.name, email: s.facilitator.email } };
+  return { ...s, facilitator: { name: s.facilitator.name, email: s.facilitator.email }, organizer: calendarOrganizer(s.facilitator) };
 }
 
 function attendeesOf(s: LoadedSession, only?: string[]): CalendarAttendee[] {
@@ -74,51 +75,89 @@ export async function getSessionFor(actor: Actor, id: string | undefined) {
   return session;
 }
 
+const SUBJECTS = {
+  invite: (title: string, when: string) => `Inbjudan: ${title}, ${when}`,
+  update: (title: string, when: string) => `Ändrad tid: ${title}, ${when}`,
+  cancel: (title: string, when: string) => `Inställt: ${title}, ${when}`,
+};
+
 /**
  * Everyone who holds the invitation gets each update and the cancellation:
  * someone who answered "Kan inte" may still have the event in their calendar
  * (Gmail adds invitations by itself), so they are not left out. Each message
  * names the organizer and its own recipient only: who else is invited is
  * hidden on the session page, and an invite must not give it away.
+ * A reply to the e-mail goes to the facilitator; the calendar's own answer
+ * goes to the ORGANIZER (the reply mailbox, when there is one).
  */
 async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | "update" | "cancel", only?: string[]) {
   const calendar = asCalendar(session);
   const recipients = session.attendances.filter((x) => x.status !== "removed" && (!only || only.includes(x.personId)));
+  // With the reply mailbox as ORGANIZER, the facilitator is no longer the calendar's owner of the event: they get their own copy.
+  const facilitatorCopy = calendar.organizer !== undefined && !only;
   // Subscribed to the feed, a person's calendar has the session already: the e-mail tells them, without a second copy to add.
-  const byEmail = await calendarByEmail(
-    tx,
-    recipients.map((a) => a.personId),
-  );
+  const byEmail = await calendarByEmail(tx, [...recipients.map((a) => a.personId), ...(facilitatorCopy ? [session.facilitatorId] : [])]);
+  const when = swedishDateTime(session.startsAt);
+  const method = kind === "cancel" ? "CANCEL" : "REQUEST";
+  const replyTo = { name: session.facilitator.name, address: session.facilitator.email };
+  const details = [
+    session.location ? `Plats: ${session.location}` : "",
+    session.videoUrl ? `Videolänk: ${session.videoUrl}` : "",
+    session.agenda ? `\nAgenda:\n${session.agenda}` : "",
+  ];
+  const calendarLine = (withCalendar: boolean) =>
+    withCalendar ? "Kalenderinbjudan finns bifogad." : "Tillfället syns i din kalender genom prenumerationen från Ledarlyftet.";
   for (const a of recipients) {
     const recipient = attendeesOf(session, [a.personId]);
     const ics = kind === "cancel" ? cancelIcs(calendar, recipient) : inviteIcs(calendar, recipient);
     const withCalendar = byEmail.has(a.personId);
-    const when = swedishDateTime(session.startsAt);
     await queueEmail(
       {
         to: a.person.email,
         personId: a.personId,
         kind: `session-${kind}`,
-        subject: {
-          invite: `Inbjudan: ${session.title}, ${when}`,
-          update: `Ändrad tid: ${session.title}, ${when}`,
-          cancel: `Inställt: ${session.title}, ${when}`,
-        }[kind],
+        subject: SUBJECTS[kind](session.title, when),
+        replyTo,
         text: [
           `Hej ${a.person.name}!`,
           "",
           kind === "cancel"
             ? `Handledningen "${session.title}" ${when} är inställd.`
             : `${kind === "update" ? "Ny tid för" : "Du är inbjuden till"} handledningen "${session.title}" ${when} med ${session.facilitator.name}.`,
-          session.location ? `Plats: ${session.location}` : "",
-          session.videoUrl ? `Videolänk: ${session.videoUrl}` : "",
-          session.agenda ? `\nAgenda:\n${session.agenda}` : "",
+          ...details,
           "",
-          withCalendar ? "Kalenderinbjudan finns bifogad." : "Tillfället syns i din kalender genom prenumerationen från Ledarlyftet.",
+          calendarLine(withCalendar),
         ]
           .filter((l) => l !== "")
           .join("\n"),
-        calendar: withCalendar ? { ics, method: kind === "cancel" ? "CANCEL" : "REQUEST" } : undefined,
+        calendar: withCalendar ? { ics, method } : undefined,
+      },
+      tx,
+    );
+  }
+  if (facilitatorCopy) {
+    const chair: CalendarAttendee[] = [{ name: session.facilitator.name, email: session.facilitator.email, status: "accepted", chair: true }];
+    const withCalendar = byEmail.has(session.facilitatorId);
+    await queueEmail(
+      {
+        to: session.facilitator.email,
+        personId: session.facilitatorId,
+        kind: `session-${kind}`,
+        subject: SUBJECTS[kind](session.title, when),
+        text: [
+          `Hej ${session.facilitator.name}!`,
+          "",
+          kind === "cancel"
+            ? `Handledningen "${session.title}" ${when}, som du leder, är inställd.`
+            : `${kind === "update" ? "Ändrat: handledningen" : "Du leder handledningen"} "${session.title}" ${when}.`,
+          ...details,
+          "",
+          "Deltagarnas svar kommer till Ledarlyftet och syns på tillfällets sida.",
+          calendarLine(withCalendar),
+        ]
+          .filter((l) => l !== "")
+          .join("\n"),
+        calendar: withCalendar ? { ics: kind === "cancel" ? cancelIcs(calendar, chair) : inviteIcs(calendar, chair), method } : undefined,
       },
       tx,
     );
@@ -287,6 +326,7 @@ export async function removeAttendee(actor: Actor, id: string, personId: string,
         personId,
         kind: "session-cancel",
         subject: `Inställt för dig: ${updated.title}, ${swedishDateTime(updated.startsAt)}`,
+        replyTo: { name: updated.facilitator.name, address: updated.facilitator.email },
         text: `Hej ${removed.person.name}!\n\nDu är inte längre med på handledningen "${updated.title}" ${swedishDateTime(updated.startsAt)}.`,
         calendar: (await calendarByEmail(tx, [personId])).has(personId)
           ? { ics: cancelIcs(asCalendar(updated), [{ name: removed.person.name, email: removed.person.email, status: "declined" }]), method: "CANCEL" }
@@ -299,15 +339,44 @@ export async function removeAttendee(actor: Actor, id: string, personId: string,
   return ok({ id });
 }
 
-/** A participant's answer to an invitation. */
-export async function respond(actor: Actor, id: string, answer: "accepted" | "declined"): Promise<Done> {
+export type Answer = "accepted" | "tentative" | "declined";
+
+/**
+ * Why an invitee's answer cannot be taken now, or null: one rule for the
+ * buttons on the session page and for an answer from their calendar.
+ */
+function answerRefused(session: { status: string; startsAt: Date }, attendance: { status: string }, now: Date): string | null {
+  if (session.status === "cancelled") return "Tillfället är inställt.";
+  if (attendance.status === "attended" || attendance.status === "absent") return "Tillfället är redan genomfört.";
+  if (session.startsAt <= now) return "Tillfället har redan börjat.";
+  return null;
+}
+
+/**
+ * Records an invitee's answer, from the app or from their calendar (a REPLY read
+ * from the reply mailbox), with where it came from. Answers the refusal, if any.
+ */
+export async function answerInvitation(
+  client: Tx,
+  session: { id: string; status: string; startsAt: Date },
+  attendance: { id: string; status: string },
+  answer: Answer,
+  via: "app" | "calendar",
+  now = new Date(),
+): Promise<string | null> {
+  const refused = answerRefused(session, attendance, now);
+  if (refused) return refused;
+  await client.attendance.update({ where: { id: attendance.id }, data: { status: answer, respondedAt: now, respondedVia: via } });
+  return null;
+}
+
+/** A participant's answer to an invitation, from the buttons on the session page. */
+export async function respond(actor: Actor, id: string, answer: Answer, now = new Date()): Promise<Done> {
   const session = await loadSession(db, id);
   const mine = session.attendances.find((a) => a.personId === actor.id && a.status !== "removed");
   if (!mine) throw forbidden("Du är inte inbjuden till det här tillfället.");
-  if (session.status === "cancelled") return formError("Tillfället är inställt.");
-  if (mine.status === "attended" || mine.status === "absent") return formError("Tillfället är redan genomfört.");
-  await db.attendance.update({ where: { id: mine.id }, data: { status: answer, respondedAt: new Date() } });
-  return ok({ id });
+  const refused = await answerInvitation(db, session, mine, answer, "app", now);
+  return refused ? formError(refused) : ok({ id });
 }
 
 /** After the session the organizer records närvarat / frånvarande; attendance feeds program completion. */
@@ -343,7 +412,7 @@ export async function bookSlot(actor: Actor, id: string, now = new Date()): Prom
         status: "scheduled",
         startsAt: { lt: slot.endsAt },
         endsAt: { gt: slot.startsAt },
-        attendances: { some: { personId: actor.id, status: { in: ["invited", "accepted"] } } },
+        attendances: { some: { personId: actor.id, status: { in: ["invited", "accepted", "tentative"] } } },
       },
     });
     if (mine) return formError(`Du har redan "${mine.title}" samma tid.`);
@@ -421,7 +490,7 @@ export async function facilitatorSessionSummary(actor: Actor, now = new Date()) 
         facilitatorId: actor.id,
         status: "scheduled",
         startsAt: { gte: since, lte: now },
-        attendances: { some: { status: { in: ["invited", "accepted"] } } },
+        attendances: { some: { status: { in: ["invited", "accepted", "tentative"] } } },
       },
       select: { id: true, title: true, startsAt: true },
       orderBy: { startsAt: "desc" },

@@ -74,7 +74,7 @@ describe("scheduling and invites", () => {
     const r = await scheduleSessions(f, base({ date: "2026-04-22", participantIds: [a.id, b.id] }), NOW);
     if (!r.ok) throw new Error(r.message);
     const id = r.value.ids[0]!;
-    expect((await respond(actorOf(b), id, "declined")).ok).toBe(true);
+    expect((await respond(actorOf(b), id, "declined", NOW)).ok).toBe(true);
 
     expect((await moveSession(f, id, { date: "2026-04-23", startTime: "18:00", endTime: "19:00" }, NOW)).ok).toBe(true);
     const update = expectValid((await lastIcs(b.id, "session-update")).ics).icaljs.events[0]!;
@@ -250,7 +250,7 @@ describe("booking, answers and attendance", () => {
     for (const c of program.courses) await db.completion.create({ data: { personId: a.id, scope: "course", scopeId: c.id } });
     const r = await scheduleSessions(f, base({ date: "2026-03-10", repeatWeeks: 1, occurrences: 2, participantIds: [a.id] }), NOW);
     if (!r.ok) throw new Error(r.message);
-    expect((await respond(actorOf(a), r.value.ids[0]!, "accepted")).ok).toBe(true);
+    expect((await respond(actorOf(a), r.value.ids[0]!, "accepted", NOW)).ok).toBe(true);
     const later = new Date("2026-03-25T12:00:00Z");
     expect(await recordAttendance(f, r.value.ids[0]!, { [a.id]: "attended" }, new Date("2026-03-01T00:00:00Z"))).toMatchObject({ ok: false });
     await recordAttendance(f, r.value.ids[0]!, { [a.id]: "attended" }, later);
