@@ -30,6 +30,8 @@ case "$cmd" in
     # creates; as an ordinary user they stay that user.
     if [ "$(id -u)" = 0 ]; then
       owner=dovecot
+      # The mail processes run as dovecot and must reach the maildir (mktemp's folders are 0700).
+      chmod 755 "$dir"
       chown -R dovecot:dovecot "$dir/mail"
       login_users="default_login_user = dovenull
 default_internal_user = dovecot"

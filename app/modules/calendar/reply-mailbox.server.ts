@@ -22,6 +22,8 @@ const CHECK_ID = "replies";
 const MAX_MESSAGE_OCTETS = 2 * 1024 * 1024;
 /** Per look: a flood of mail is read over several looks instead of holding one for long. */
 const MESSAGES_PER_LOOK = 200;
+/** How long a reader holds the mailbox; a server that dies while reading lets go after this. */
+const HOLD_MS = 5 * 60_000;
 
 export interface MailboxSettings {
   host: string;
@@ -46,6 +48,17 @@ export function mailboxSettings(url: string): MailboxSettings {
 
 export type LookResult = Record<ReplyOutcome, number>;
 
+/** Takes the mailbox for one look, unless another server is reading it. */
+async function holdMailbox(now: Date): Promise<boolean> {
+  // The row exists after the first look ever; two servers making it at once leave one, which is all that matters.
+  await db.replyMailboxCheck.upsert({ where: { id: CHECK_ID }, create: { id: CHECK_ID, checkedAt: now }, update: {} }).catch(() => {});
+  const { count } = await db.replyMailboxCheck.updateMany({
+    where: { id: CHECK_ID, OR: [{ readingUntil: null }, { readingUntil: { lt: now } }] },
+    data: { readingUntil: new Date(now.getTime() + HOLD_MS) },
+  });
+  return count === 1;
+}
+
 async function recordLook(now: Date, error: unknown) {
   const message = error === null ? null : error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500);
   const previous = await db.replyMailboxCheck.findUnique({ where: { id: CHECK_ID } });
@@ -53,16 +66,18 @@ async function recordLook(now: Date, error: unknown) {
   await db.replyMailboxCheck.upsert({
     where: { id: CHECK_ID },
     create: { id: CHECK_ID, checkedAt: now, okAt: message === null ? now : null, failingSince, error: message },
-    update: { checkedAt: now, ...(message === null ? { okAt: now } : {}), failingSince, error: message },
+    update: { checkedAt: now, ...(message === null ? { okAt: now } : {}), failingSince, error: message, readingUntil: null },
   });
 }
 
 /**
  * Reads the inbox once: handles each message and moves it to HANDLED_FOLDER.
  * A mailbox that cannot be reached is recorded for the admin page and
- * thrown; nothing in it is lost, the next look tries again.
+ * thrown; nothing in it is lost, the next look tries again. Answers "busy"
+ * while another server is reading it.
  */
-export async function checkReplyMailbox(settings: MailboxSettings, now = new Date()): Promise<LookResult> {
+export async function checkReplyMailbox(settings: MailboxSettings, now = new Date()): Promise<LookResult | "busy"> {
+  if (!(await holdMailbox(now))) return "busy";
   const result: LookResult = { applied: 0, counter: 0, "set-aside": 0, duplicate: 0 };
   const client = new ImapFlow({
     host: settings.host,

@@ -36,7 +36,8 @@ CREATE TABLE "ReplyMailboxCheck" (
     "checkedAt" DATETIME NOT NULL,
     "okAt" DATETIME,
     "failingSince" DATETIME,
-    "error" TEXT
+    "error" TEXT,
+    "readingUntil" DATETIME
 );
 
 -- CreateIndex

@@ -2,5 +2,4 @@
 -- prisma/migrations/20261213120000_calendar_replies. Released migrations are never edited.
 
 -- AlterTable
-ALTER TABLE "OutboxMessage" ADD COLUMN     "replyToEmail" TEXT,
-ADD COLUMN     "replyToName" TEXT;
+ALTER TABLE "ReplyMailboxCheck" ADD COLUMN     "readingUntil" TIMESTAMP(3);
