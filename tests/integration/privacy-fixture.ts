@@ -129,6 +129,20 @@ export async function personWithEverything(now = new Date()) {
   await db.attendance.create({ data: { sessionId: ledPast.id, personId: other.id, status: "attended" } });
 
   await db.calendarFeed.create({ data: { personId: person.id, tokenHash: `hash-${randomUUID()}` } });
+  await db.calendarReply.create({
+    data: {
+      messageKey: `key-${randomUUID()}`,
+      fromAddress: person.email.toLowerCase(),
+      method: "REPLY",
+      uid: future.uid,
+      attendeeEmail: person.email.toLowerCase(),
+      partstat: "ACCEPTED",
+      comment: "Jag kommer gärna",
+      outcome: "applied",
+      sessionId: future.id,
+      personId: person.id,
+    },
+  });
   const planData = { templateVersion: 1, reviewedAt: now, reviewedById: person.id };
   const plan = await db.crisisPlan.upsert({ where: { branchId: person.branchId }, create: { branchId: person.branchId, ...planData }, update: planData });
   await db.crisisPlanItem.create({

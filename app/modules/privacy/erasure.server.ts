@@ -100,6 +100,9 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
         });
         scrubbedIds.add(m.id);
       }
+      // Others' mail whose replies went to them: replies now have nowhere to go (no one reads an erased address).
+      for (const m of await tx.outboxMessage.findMany({ where: { replyToEmail: person.email }, select: { id: true } })) scrubbedIds.add(m.id);
+      await tx.outboxMessage.updateMany({ where: { replyToEmail: person.email }, data: { replyToName: null, replyToEmail: null } });
       counts.emailsScrubbed = scrubbedIds.size;
 
       const events = await tx.auditEvent.findMany({ where: { OR: [...mentions(person).map((m) => ({ detail: { contains: m } }))] } });
@@ -144,6 +147,7 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
       await tx.authSession.deleteMany({ where: { personId } });
       await tx.accountToken.deleteMany({ where: { personId } });
       await tx.calendarFeed.deleteMany({ where: { personId } });
+      await tx.calendarReply.deleteMany({ where: { OR: [{ personId }, { fromAddress: person.email.toLowerCase() }] } });
       await tx.branchRole.deleteMany({ where: { personId } });
       await tx.branchSupport.deleteMany({ where: { facilitatorId: personId } });
       await tx.cohortFacilitator.deleteMany({ where: { personId } });

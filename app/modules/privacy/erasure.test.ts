@@ -49,6 +49,7 @@ describe("erasure", () => {
     expect(await db.authSession.count({ where: { personId: id } })).toBe(0);
     expect(await db.accountToken.count({ where: { personId: id } })).toBe(0);
     expect(await db.calendarFeed.count({ where: { personId: id } })).toBe(0);
+    expect(await db.calendarReply.count({ where: { OR: [{ personId: id }, { fromAddress: f.person.email.toLowerCase() }] } })).toBe(0);
     expect(await db.branchRole.count({ where: { personId: id } })).toBe(0);
     expect(await db.branchSupport.count({ where: { facilitatorId: id } })).toBe(0);
     expect(await db.cohortFacilitator.count({ where: { personId: id } })).toBe(0);

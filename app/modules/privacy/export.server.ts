@@ -77,6 +77,8 @@ export interface PersonalDataExport {
   }[];
   sessionsLed: { title: string; kind: string; startsAt: string; endsAt: string; status: string; participants: number; attended: number }[];
   calendarFeed: { createdAt: string } | null;
+  /** Answers the person's calendar sent to the reply mailbox, and what the app did with each. */
+  calendarReplies: { receivedAt: string; session: string | null; answer: string; comment: string; outcome: string; reason: string }[];
   crisisItemsOwned: { branch: string; section: string; title: string; status: string; dueOn: string | null; note: string }[];
   crisisContacts: { branch: string; name: string; role: string; phone: string }[];
   crisisPlansReviewed: { branch: string; reviewedAt: string | null }[];
@@ -117,6 +119,11 @@ async function titles(completions: { scope: string; scopeId: string }[]) {
   return new Map([...modules, ...courses, ...programs].map((x) => [x.id, x.title]));
 }
 
+const REPLY_OUTCOME_LABELS: Record<string, string> = {
+  applied: "Svaret sparades",
+  counter: "Visat för utvecklingsledaren",
+  "set-aside": "Lagt åt sidan för en administratör",
+};
 const SCOPE_LABELS: Record<string, string> = { module: "Modul", course: "Kurs", program: "Program" };
 
 /** All data about the person with this id. Callers pass the signed-in person's own id, never one from a request. */
@@ -141,6 +148,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     attendances,
     led,
     feed,
+    calendarReplies,
     items,
     contacts,
     plansReviewed,
@@ -192,6 +200,11 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       orderBy: { startsAt: "asc" },
     }),
     db.calendarFeed.findUnique({ where: { personId }, select: { createdAt: true } }),
+    db.calendarReply.findMany({
+      where: { OR: [{ personId }, { fromAddress: person.email.toLowerCase() }] },
+      select: { receivedAt: true, method: true, partstat: true, comment: true, outcome: true, reason: true, session: { select: { title: true } } },
+      orderBy: { receivedAt: "asc" },
+    }),
     db.crisisPlanItem.findMany({ where: { ownerId: personId }, include: { plan: { select: { branch: { select: { name: true } } } } } }),
     crisisContactsNamed(db, person),
     db.crisisPlan.findMany({ where: { reviewedById: personId }, select: { reviewedAt: true, branch: { select: { name: true } } } }),
@@ -308,6 +321,14 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       attended: s.attendances.filter((a) => a.status === "attended").length,
     })),
     calendarFeed: feed ? { createdAt: iso(feed.createdAt) } : null,
+    calendarReplies: calendarReplies.map((r) => ({
+      receivedAt: iso(r.receivedAt),
+      session: r.session?.title ?? null,
+      answer: r.method === "COUNTER" ? "Förslag på ny tid" : (r.partstat ?? r.method),
+      comment: r.comment,
+      outcome: REPLY_OUTCOME_LABELS[r.outcome] ?? r.outcome,
+      reason: r.reason,
+    })),
     crisisItemsOwned: items.map((i) => ({
       branch: i.plan.branch.name,
       section: i.sectionTitle,

@@ -27,9 +27,9 @@ export const PERSON_REFERENCES: Record<string, PersonReference> = {
   AccountToken: { fields: ["person"], export: "accountTokens (purpose and dates; never the hash)", erasure: "deleted" },
   LoginAttempt: { fields: ["email"], export: "loginAttempts", erasure: "deleted" },
   OutboxMessage: {
-    fields: ["personId", "toEmail"],
+    fields: ["personId", "toEmail", "replyToEmail"],
     export: "emails (one-time links hidden)",
-    erasure: "unsent deleted; sent ones scrubbed (recipient, text, calendar); name/e-mail scrubbed from others' messages",
+    erasure: "unsent deleted; sent ones scrubbed (recipient, text, calendar); name/e-mail scrubbed from others' messages, and the Reply-To to them cleared",
   },
   AuditEvent: { fields: ["actorId", "subjectId"], export: "auditEvents", erasure: "kept (ids point at the anonymised row); name/e-mail scrubbed from details" },
   RateLimitHit: { fields: ["key"], export: "rateLimitHits", erasure: "deleted (keys holding the e-mail)" },
@@ -52,6 +52,11 @@ export const PERSON_REFERENCES: Record<string, PersonReference> = {
   HandledningSession: { fields: ["facilitator"], export: "sessionsLed", erasure: "future sessions cancelled (CANCEL to participants); past ones kept" },
   Attendance: { fields: ["person"], export: "sessionsAttended", erasure: "future ones removed; past ones kept (statistics)" },
   CalendarFeed: { fields: ["person"], export: "calendarFeed (date only, never the token)", erasure: "deleted" },
+  CalendarReply: {
+    fields: ["person", "fromAddress", "attendeeEmail", "handledById"],
+    export: "calendarReplies (their calendar's answers: when, the answer, what the app did)",
+    erasure: "their own deleted (sender, answer, comment); as the admin or facilitator who handled one: kept (points at the anonymised row)",
+  },
   BranchRole: { fields: ["person"], export: "branchRoles", erasure: "deleted" },
   CrisisTemplateVersion: { fields: ["publishedBy"], export: "crisisTemplateVersionsPublished", erasure: "kept (points at the anonymised row)" },
   CrisisPlan: { fields: ["reviewedById"], export: "crisisPlansReviewed", erasure: "kept (points at the anonymised row)" },
