@@ -2,27 +2,34 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { may } from "~/modules/auth/permissions";
 import { requirePermission } from "~/modules/auth/session.server";
+import { countSetAsideReplies } from "~/modules/calendar/calendar-replies.server";
+import { replyMailboxStatus } from "~/modules/calendar/reply-mailbox.server";
 import { crisisPlansSummary } from "~/modules/crisis/crisis.server";
 import { goalsSummary } from "~/modules/goals/goals.server";
 import { STATUS_LABELS } from "~/modules/goals/period";
 import { outboxCounts } from "~/modules/mail/outbox.server";
 import { formatCount, formatIndicatorValue } from "~/utils/format";
+import { swedishDateTime } from "~/utils/time";
 
 export const meta: MetaFunction = () => [{ title: "Administration · Ledarlyftet" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "admin:access");
-  const [goals, crisis, outbox] = await Promise.all([
+  const [goals, crisis, outbox, replies] = await Promise.all([
     may(actor, "goals:read") ? goalsSummary() : null,
     crisisPlansSummary(),
     may(actor, "outbox:read") ? outboxCounts() : null,
+    may(actor, "calendar-replies:handle") ? Promise.all([countSetAsideReplies(), replyMailboxStatus()]) : null,
   ]);
-  return { goals, crisis, outbox };
+  const calendarReplies = replies
+    ? { waiting: replies[0], configured: replies[1].address !== null, failingSince: replies[1].check?.failingSince?.toISOString() ?? null }
+    : null;
+  return { goals, crisis, outbox, calendarReplies };
 }
 
 /** The district's first page for its admins: the goals and crisis plans in brief, then every admin area. */
 export default function AdminIndex() {
-  const { goals, crisis, outbox } = useLoaderData<typeof loader>();
+  const { goals, crisis, outbox, calendarReplies } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Administration</h1>
@@ -105,6 +112,18 @@ export default function AdminIndex() {
           </p>
         </section>
       ) : null}
+      {calendarReplies && (calendarReplies.configured || calendarReplies.waiting > 0) ? (
+        <section aria-labelledby="replies-summary">
+          <h2 id="replies-summary">Kalendersvar</h2>
+          <p>
+            {calendarReplies.failingSince ? `Svarsbrevlådan har inte gått att läsa sedan ${swedishDateTime(calendarReplies.failingSince)}. ` : ""}
+            {calendarReplies.waiting === 0
+              ? "Inga kalendersvar väntar på dig."
+              : `${formatCount(calendarReplies.waiting, "svar", "svar")} från kalendrar kunde inte kopplas till ett tillfälle och väntar på dig.`}{" "}
+            <Link to="/admin/calendar-replies">Öppna kalendersvaren</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="admin-areas">
         <h2 id="admin-areas">Mer att administrera</h2>
         <ul>
@@ -122,6 +141,9 @@ export default function AdminIndex() {
           </li>
           <li>
             <Link to="/admin/audit">Granskningslogg</Link>: vem som har ändrat och öppnat vad.
+          </li>
+          <li>
+            <Link to="/admin/calendar-replies">Kalendersvar</Link>: svarsbrevlådan och svar som inte kunde kopplas till ett tillfälle.
           </li>
         </ul>
       </section>
