@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     mailbox: {
       address: mailbox.address,
+      handledFolder: HANDLED_FOLDER,
       everyMinutes: mailbox.everyMinutes,
       okAt: mailbox.check?.okAt?.toISOString() ?? null,
       failingSince: mailbox.check?.failingSince?.toISOString() ?? null,
@@ -59,7 +60,7 @@ export default function CalendarReplies() {
           <>
             <p>
               Inbjudningarna ber deltagarnas kalendrar svara till <strong>{mailbox.address}</strong>. Ledarlyftet läser brevlådan var{" "}
-              {mailbox.everyMinutes === 1 ? "minut" : `${mailbox.everyMinutes}:e minut`} och flyttar det som är läst till mappen ”{HANDLED_FOLDER}”.
+              {mailbox.everyMinutes === 1 ? "minut" : `${mailbox.everyMinutes}:e minut`} och flyttar det som är läst till mappen ”{mailbox.handledFolder}”.
             </p>
             {mailbox.failingSince ? (
               <p className="notice error" role="status">

@@ -3,6 +3,9 @@ import { expect, type Page } from "@playwright/test";
 /** Where the journeys' server and SMTP sink listen (see playwright.config.ts). */
 export const E2E_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 export const SMTP_SINK_MESSAGES = `http://127.0.0.1:${process.env.E2E_SMTP_HTTP_PORT ?? 2527}/messages`;
+/** The reply mailbox the journeys' server reads (playwright.config.ts). */
+export const REPLY_MAILBOX = "handledning@demo.ledarlyftet.se";
+export const REPLY_IMAP_URL = `imap://svar:svar@127.0.0.1:${process.env.E2E_IMAP_PORT ?? 2528}`;
 
 export const DEMO_PASSWORD = "Ledarlyftet-demo-2026";
 export const DEMO = {

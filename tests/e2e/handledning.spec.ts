@@ -1,7 +1,9 @@
 import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
 import { parseWithIcalJs } from "../calendar/parsers";
+import { calendarReply } from "../support/calendar-replies";
 import { isoDay } from "../support/dates";
-import { DEMO, logInAs, SMTP_SINK_MESSAGES } from "./fixtures";
+import { deliverTo } from "../support/imap-server";
+import { DEMO, logInAs, REPLY_IMAP_URL, REPLY_MAILBOX, SMTP_SINK_MESSAGES } from "./fixtures";
 
 const KARIN = "karin.hedlund@demo.ledarlyftet.se";
 const SOFIA = "sofia.lindberg@demo.ledarlyftet.se";
@@ -19,14 +21,14 @@ interface SinkMessage {
   calendar: string[];
 }
 
-/** The newest message with this subject that carries a calendar part, to whoever it went. */
-async function calendarMail(request: APIRequestContext, subject: RegExp): Promise<SinkMessage> {
+/** The newest message with this subject that carries a calendar part, to whoever it went (of those `also` allows). */
+async function calendarMail(request: APIRequestContext, subject: RegExp, also: (m: SinkMessage) => boolean = () => true): Promise<SinkMessage> {
   let found: SinkMessage | undefined;
   await expect
     .poll(
       async () => {
         const messages = (await (await request.get(SMTP_SINK_MESSAGES)).json()) as SinkMessage[];
-        found = messages.filter((m) => subject.test(m.subject) && m.calendar.length > 0).at(-1);
+        found = messages.filter((m) => subject.test(m.subject) && m.calendar.length > 0 && also(m)).at(-1);
         return Boolean(found);
       },
       { timeout: 15_000 },
@@ -112,6 +114,57 @@ test("a facilitator schedules, moves and cancels a cohort session; participants 
   // Someone not invited gets 403.
   const outsider = await as(browser, "anders.hagglund@demo.ledarlyftet.se");
   expect((await outsider.goto(sessionUrl))?.status()).toBe(403);
+});
+
+test("a participant accepts in their calendar: the reply arrives in the district's mailbox and the facilitator's session page shows it", async ({
+  browser,
+  request,
+}) => {
+  // The app reads the mailbox every 5 s here; the rest takes a few seconds.
+  test.setTimeout(50_000);
+  const sara = await as(browser, "utvecklingsledare2@demo.ledarlyftet.se");
+  await sara.goto("/sessions/new");
+  await sara.getByLabel("Rubrik").fill("Handledning med svar från kalendern");
+  await sara.getByLabel("Datum").fill(isoDay(16));
+  await sara.getByLabel("Plats", { exact: true }).fill("Folkets hus, Gällivare");
+  await sara.getByLabel("Omgång").selectOption({ label: "Kommunikatörsutbildningen Malmfälten" });
+  await sara.getByRole("button", { name: "Boka och skicka inbjudningar" }).click();
+  await expect(sara.getByRole("status").first()).toContainText("Tillfället är bokat");
+  const sessionUrl = new URL(sara.url()).pathname;
+
+  // A participant's invitation: the district's mailbox is the ORGANIZER, under Sara's name.
+  const invite = await calendarMail(request, /^Inbjudan: Handledning med svar från kalendern/, (m) => !m.to.includes("utvecklingsledare2"));
+  const event = parseWithIcalJs(invite.calendar[0]!).events[0]!;
+  expect(event.organizer.toLowerCase()).toBe(`mailto:${REPLY_MAILBOX}`);
+  const attendee = event.attendees[0]!.replace(/^mailto:/i, "");
+
+  // Their calendar (Gmail here) sends Accept to the ORGANIZER; the mail server puts it in the mailbox.
+  await deliverTo(
+    REPLY_IMAP_URL,
+    calendarReply("google-accepted", {
+      uid: event.uid,
+      sequence: event.sequence,
+      startsAt: new Date(event.start),
+      endsAt: new Date(event.end),
+      attendee,
+      organizer: REPLY_MAILBOX,
+    }),
+  );
+
+  // Within a look or two, Sara's page shows the answer and where it came from.
+  await expect
+    .poll(
+      async () => {
+        await sara.goto(sessionUrl);
+        return (await sara.getByRole("row").filter({ hasText: "svar från kalendern" }).allTextContents()).join(" ");
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
+    .toContain("Kommer");
+  // And the participant's own page shows the answer their calendar gave.
+  const participant = await as(browser, attendee);
+  await participant.goto(sessionUrl);
+  await expect(participant.getByRole("region", { name: "Ditt svar" })).toContainText("Kommer");
 });
 
 test("a Deltagare books a free slot, and attendance completes the leadership program", async ({ browser, request }) => {

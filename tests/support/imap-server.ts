@@ -41,6 +41,25 @@ async function reachable(port: number, deadline: number): Promise<void> {
   throw new Error(`dovecot did not listen on ${port}`);
 }
 
+/** Puts a message into the inbox of the account an imap:// URL names, as a mail server delivering it would. */
+export async function deliverTo(url: string, message: Buffer): Promise<void> {
+  const parsed = new URL(url);
+  const imap = new ImapFlow({
+    host: parsed.hostname,
+    port: Number(parsed.port),
+    secure: false,
+    auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) },
+    logger: false,
+    disableAutoIdle: true,
+  });
+  await imap.connect();
+  try {
+    await imap.append("INBOX", message);
+  } finally {
+    await imap.logout();
+  }
+}
+
 export async function startImapServer({ user = "svar", pass = "svar" } = {}): Promise<ImapServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ledarlyftet-imap-"));
   const port = await freePort();
@@ -69,7 +88,7 @@ export async function startImapServer({ user = "svar", pass = "svar" } = {}): Pr
     user,
     pass,
     url: `imap://${user}:${pass}@127.0.0.1:${port}`,
-    deliver: (message) => client(async (imap) => void (await imap.append("INBOX", message))),
+    deliver: (message) => deliverTo(`imap://${user}:${pass}@127.0.0.1:${port}`, message),
     count: (folder) =>
       client(async (imap) => {
         const list = await imap.list();
