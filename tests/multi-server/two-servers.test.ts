@@ -12,6 +12,8 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpSink } from "../integration/smtp-sink";
+import { calendarReply } from "../support/calendar-replies";
+import { startImapServer, type ImapServer } from "../support/imap-server";
 import { databaseUrl, dropDatabase, PG_PREFIX, TEST_DATABASE_URL, withAdmin } from "../setup/migrated-base";
 
 const PORT_A = Number(process.env.MULTI_SERVER_PORT_A ?? 3410);
@@ -22,8 +24,13 @@ const LEARNER = "patrik.strand@demo.ledarlyftet.se";
 const THROTTLED = "anna.andersson@demo.ledarlyftet.se";
 
 const database = `${PG_PREFIX}${process.pid}_two_servers`;
+const REPLY_MAILBOX = "handledning@demo.ledarlyftet.se";
 let url = "";
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let imap: ImapServer;
+/** A handledning session two hours away, put in before the servers start: both look for due reminders as they start. */
+const soon = { id: `two-servers-${randomUUID()}`, uid: `${randomUUID()}@ledarlyftet.se`, startsAt: new Date(Date.now() + 2 * 3_600_000) };
+let invitees: { id: string; email: string }[] = [];
 const servers: ChildProcess[] = [];
 const output: string[] = [];
 
@@ -37,6 +44,7 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     SESSION_SECRET: "two-servers-test-secret-0123456789abcdef",
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     MAIL_POLL_MS: "200",
+    ...(imap ? { REPLY_MAILBOX, IMAP_URL: imap.url, IMAP_POLL_SECONDS: "5" } : {}),
     ...extra,
   };
 }
@@ -122,6 +130,23 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
     run("db:seed");
   });
   beforeAll(async () => {
+    const [facilitator] = await query<{ id: string }>(`SELECT id FROM "Person" WHERE "isFacilitator" AND active ORDER BY email LIMIT 1`);
+    invitees = await query<{ id: string; email: string }>(
+      `SELECT id, email FROM "Person" WHERE "isParticipant" AND active AND "sessionReminders" AND "erasedAt" IS NULL AND id <> $1 ORDER BY email LIMIT 12`,
+      [facilitator!.id],
+    );
+    await query(
+      `INSERT INTO "HandledningSession" (id, uid, "facilitatorId", kind, title, location, "startsAt", "endsAt", "updatedAt")
+       VALUES ($1, $2, $3, 'group', 'Handledning på två servrar', 'Folkets hus, Boden', $4, $5, now())`,
+      [soon.id, soon.uid, facilitator!.id, soon.startsAt, new Date(soon.startsAt.getTime() + 3_600_000)],
+    );
+    await query(`INSERT INTO "Attendance" (id, "sessionId", "personId", "updatedAt") SELECT 'a-' || p, $1, p, now() FROM unnest($2::text[]) AS p`, [
+      soon.id,
+      invitees.map((i) => i.id),
+    ]);
+    imap = await startImapServer();
+  });
+  beforeAll(async () => {
     // A slow SMTP server (50 ms a message): one worker cannot empty the outbox before the other polls.
     sink = await startSmtpSink(SMTP_PORT, { delayMs: 50 });
     await Promise.all([startServer(PORT_A), startServer(PORT_B)]);
@@ -139,6 +164,7 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
       ),
     );
     await sink?.close();
+    await imap?.stop();
     if (url) await dropDatabase(database);
   });
 
@@ -229,5 +255,48 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
     // Both workers were at it at the same time, and still no message went out twice.
     const senders = new Set(sink.received.map((r) => r.mail.from?.value[0]?.address));
     expect(senders).toEqual(new Set([`server-${PORT_A}@ledarlyftet.se`, `server-${PORT_B}@ledarlyftet.se`]));
+  });
+
+  it("both servers look for due reminders as they start, and each invitee gets one reminder", async () => {
+    // Each server queued what it claimed at start; wait until the workers have sent them.
+    for (let i = 0; i < 150; i++) {
+      const [left] = await query<{ n: string }>(`SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'session-reminder' AND status <> 'sent'`);
+      const [reminded] = await query<{ n: string }>(`SELECT count(*) AS n FROM "Attendance" WHERE "sessionId" = $1 AND "remindedAt" IS NOT NULL`, [soon.id]);
+      if (left!.n === "0" && Number(reminded!.n) === invitees.length) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const queued = await query<{ personId: string }>(
+      `SELECT "personId" FROM "OutboxMessage" WHERE kind = 'session-reminder' AND subject LIKE 'Påminnelse: Handledning på två servrar%'`,
+    );
+    expect(queued.map((q) => q.personId).sort()).toEqual(invitees.map((i) => i.id).sort());
+    const delivered = sink.received.filter((r) => r.mail.subject?.startsWith("Påminnelse: Handledning på två servrar"));
+    expect(delivered.map((r) => (r.mail.to && "text" in r.mail.to ? r.mail.to.text : "")).sort()).toEqual(invitees.map((i) => i.email).sort());
+  });
+
+  it("with both servers reading the reply mailbox, each calendar answer is applied once and filed once", async () => {
+    for (const invitee of invitees) {
+      await imap.deliver(
+        calendarReply("google-accepted", {
+          uid: soon.uid,
+          startsAt: soon.startsAt,
+          endsAt: new Date(soon.startsAt.getTime() + 3_600_000),
+          attendee: invitee.email,
+          organizer: REPLY_MAILBOX,
+        }),
+      );
+    }
+    // The servers look every 5 s; one at a time holds the mailbox.
+    for (let i = 0; i < 200; i++) {
+      const [applied] = await query<{ n: string }>(`SELECT count(*) AS n FROM "CalendarReply" WHERE "sessionId" = $1 AND outcome = 'applied'`, [soon.id]);
+      if (Number(applied!.n) === invitees.length && (await imap.count("INBOX")) === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const answers = await query<{ status: string; respondedVia: string }>(`SELECT status, "respondedVia" FROM "Attendance" WHERE "sessionId" = $1`, [soon.id]);
+    expect(answers).toHaveLength(invitees.length);
+    expect(answers.every((a) => a.status === "accepted" && a.respondedVia === "calendar")).toBe(true);
+    expect(await imap.count("INBOX")).toBe(0);
+    expect(await imap.count("Ledarlyftet")).toBe(invitees.length);
+    const [rows] = await query<{ n: string }>(`SELECT count(*) AS n FROM "CalendarReply" WHERE "sessionId" = $1`, [soon.id]);
+    expect(Number(rows!.n)).toBe(invitees.length);
   });
 });

@@ -2,4 +2,63 @@
 -- prisma/migrations/20261213120000_calendar_replies. Released migrations are never edited.
 
 -- AlterTable
-ALTER TABLE "ReplyMailboxCheck" ADD COLUMN     "readingUntil" TIMESTAMP(3);
+ALTER TABLE "OutboxMessage" ADD COLUMN     "replyToEmail" TEXT,
+ADD COLUMN     "replyToName" TEXT;
+
+-- AlterTable
+ALTER TABLE "Attendance" ADD COLUMN     "respondedVia" TEXT;
+
+-- CreateTable
+CREATE TABLE "CalendarReply" (
+    "id" TEXT NOT NULL,
+    "messageKey" TEXT NOT NULL,
+    "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "fromAddress" TEXT NOT NULL,
+    "subject" TEXT NOT NULL DEFAULT '',
+    "method" TEXT NOT NULL DEFAULT '',
+    "uid" TEXT,
+    "attendeeEmail" TEXT,
+    "partstat" TEXT,
+    "sequence" INTEGER,
+    "proposedStartsAt" TIMESTAMP(3),
+    "proposedEndsAt" TIMESTAMP(3),
+    "comment" TEXT NOT NULL DEFAULT '',
+    "outcome" TEXT NOT NULL,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "sessionId" TEXT,
+    "personId" TEXT,
+    "handledAt" TIMESTAMP(3),
+    "handledById" TEXT,
+
+    CONSTRAINT "CalendarReply_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReplyMailboxCheck" (
+    "id" TEXT NOT NULL,
+    "checkedAt" TIMESTAMP(3) NOT NULL,
+    "okAt" TIMESTAMP(3),
+    "failingSince" TIMESTAMP(3),
+    "error" TEXT,
+    "readingUntil" TIMESTAMP(3),
+
+    CONSTRAINT "ReplyMailboxCheck_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CalendarReply_messageKey_key" ON "CalendarReply"("messageKey");
+
+-- CreateIndex
+CREATE INDEX "CalendarReply_outcome_handledAt_idx" ON "CalendarReply"("outcome", "handledAt");
+
+-- CreateIndex
+CREATE INDEX "CalendarReply_sessionId_idx" ON "CalendarReply"("sessionId");
+
+-- CreateIndex
+CREATE INDEX "CalendarReply_personId_idx" ON "CalendarReply"("personId");
+
+-- AddForeignKey
+ALTER TABLE "CalendarReply" ADD CONSTRAINT "CalendarReply_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "HandledningSession"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CalendarReply" ADD CONSTRAINT "CalendarReply_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
