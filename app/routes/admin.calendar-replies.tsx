@@ -90,47 +90,49 @@ export default function CalendarReplies() {
       ) : (
         <>
           <p>{formatCount(replies.length, "svar väntar", "svar väntar")}.</p>
-          <table>
-            <caption className="visually-hidden">Kalendersvar som inte kunde kopplas</caption>
-            <thead>
-              <tr>
-                <th scope="col">Mottaget</th>
-                <th scope="col">Från</th>
-                <th scope="col">Ämne och svar</th>
-                <th scope="col">Varför det inte användes</th>
-                <th scope="col">
-                  <span className="visually-hidden">Åtgärd</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {replies.map((reply) => (
-                <tr key={reply.id}>
-                  <td>{swedishDateTime(reply.receivedAt)}</td>
-                  <td>{reply.from}</td>
-                  <td>
-                    {reply.subject}
-                    {reply.answer ? <div className="muted">Svar: {reply.answer}</div> : null}
-                    {reply.session ? (
-                      <div>
-                        <Link to={`/sessions/${reply.session.id}`}>{reply.session.title}</Link>
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>{reply.reason}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="handled" />
-                      <input type="hidden" name="replyId" value={reply.id} />
-                      <button type="submit" className="secondary">
-                        Markera som hanterat
-                      </button>
-                    </Form>
-                  </td>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Kalendersvar som inte kunde kopplas</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Mottaget</th>
+                  <th scope="col">Från</th>
+                  <th scope="col">Ämne och svar</th>
+                  <th scope="col">Varför det inte användes</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Åtgärd</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {replies.map((reply) => (
+                  <tr key={reply.id}>
+                    <td>{swedishDateTime(reply.receivedAt)}</td>
+                    <td>{reply.from}</td>
+                    <td>
+                      {reply.subject}
+                      {reply.answer ? <div className="muted">Svar: {reply.answer}</div> : null}
+                      {reply.session ? (
+                        <div>
+                          <Link to={`/sessions/${reply.session.id}`}>{reply.session.title}</Link>
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>{reply.reason}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="handled" />
+                        <input type="hidden" name="replyId" value={reply.id} />
+                        <button type="submit" className="secondary">
+                          Markera som hanterat
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </>

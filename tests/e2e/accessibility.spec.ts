@@ -34,7 +34,11 @@ test.describe("accessibility", () => {
   // machine), so a test stays far inside the default 30 s even on a busy one.
   const PAGES: [role: keyof typeof DEMO, group: string, paths: string[]][] = [
     ["admin", "overview and people", ["/", "/admin", "/admin/people", "/admin/people?status=review", "/admin/people?status=invited", "/admin/people/import"]],
-    ["admin", "branches, outbox, audit and own account", ["/admin/branches", "/admin/outbox", "/admin/audit", "/account", "/account/data", "/integritet"]],
+    [
+      "admin",
+      "branches, outbox, calendar answers, audit and own account",
+      ["/admin/branches", "/admin/outbox", "/admin/calendar-replies", "/admin/audit", "/account", "/account/data", "/integritet"],
+    ],
     ["admin", "crisis plans", ["/crisis", "/crisis/lulea", "/crisis/lulea/now", "/crisis/lulea/print", "/admin/crisis-template"]],
     ["admin", "goals", ["/admin/goals", "/admin/goals/report", "/admin/goals/ledare-handledning", "/admin/goals/leder-debatten"]],
     ["participant", "home, courses and cohorts", ["/", "/courses", "/courses/kommunikationsmodellen", "/my-courses", "/cohorts"]],
@@ -76,6 +80,19 @@ test.describe("accessibility", () => {
     await page.getByRole("button", { name: "Radera personuppgifter" }).click();
     await expect(page.getByText("Skriv personens e-postadress för att bekräfta.")).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test("a facilitator's session page with answers from calendars and a proposed new time passes axe, on a phone too", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await logInAs(page, "utvecklingsledare2@demo.ledarlyftet.se");
+    await page.goto("/sessions");
+    await page.getByRole("link", { name: "Grupphandledning Malmfälten" }).first().click();
+    await expect(page.getByRole("region", { name: "Förslag på ny tid" })).toContainText("Går det att börja halv sju?");
+    await expect(page.getByRole("row").filter({ hasText: "svar från kalendern" })).toContainText("Kommer");
+    await expectNoAxeViolations(page);
+    await expectNoSidewaysScroll(page, new URL(page.url()).pathname);
+    await context.close();
   });
 
   test("a facilitator's cohort page and its bulk enrolment pass axe", async ({ page }) => {
@@ -128,6 +145,7 @@ test.describe("accessibility", () => {
       "/courses/kommunikationsmodellen/km-agenda-kontroll",
       "/account/data",
       "/admin/audit",
+      "/admin/calendar-replies",
       "/integritet",
     ])
       await expectNoSidewaysScroll(page, path);

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
+import { handleReplyMessage } from "~/modules/calendar/calendar-replies.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { cancelSession, moveSession, recordAttendance, respond, scheduleSessions } from "~/modules/sessions/sessions.server";
 import type { ScheduleInput } from "~/modules/sessions/session-schema";
@@ -46,7 +47,7 @@ export async function seedDemoSessions() {
   );
   if (past.ok) await recordAttendance(actorOf(sara!), past.value.ids[0]!, { [erik!.id]: "attended" });
   if (malmfalten) {
-    await scheduleSessions(actorOf(sara!), {
+    const series = await scheduleSessions(actorOf(sara!), {
       ...base,
       kind: "group",
       title: "Grupphandledning Malmfälten",
@@ -56,6 +57,7 @@ export async function seedDemoSessions() {
       occurrences: 4,
       location: "Folkets hus, Kiruna",
     });
+    if (series.ok) await seedCalendarAnswers(series.value.ids[0]!);
   }
   const oneToOne = await scheduleSessions(actorOf(sara!), {
     ...base,
@@ -98,6 +100,67 @@ export async function seedDemoSessions() {
   }
   await issueFeedToken(erik!.id, DEMO_FEED_TOKEN);
   await seedNearlyDoneLeader(sara!);
+}
+
+const icalUtc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+
+/** An answer as a calendar sends it to the ORGANIZER: the least a client writes (RFC 5546 REPLY or COUNTER). */
+function calendarAnswer(from: { name: string; email: string }, uid: string, method: "REPLY" | "COUNTER", lines: string[]) {
+  return Buffer.from(
+    [
+      `From: ${from.name} <${from.email}>`,
+      "To: handledning@demo.ledarlyftet.se",
+      `Subject: ${method === "COUNTER" ? "Ny tid föreslås" : "Accepterat"}: Grupphandledning Malmfälten`,
+      `Message-ID: <demo-${method.toLowerCase()}-${uid}>`,
+      "MIME-Version: 1.0",
+      `Content-Type: text/calendar; charset=utf-8; method=${method}`,
+      "",
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Ledarlyftet//Demo//SV",
+      `METHOD:${method}`,
+      "BEGIN:VEVENT",
+      `UID:${uid}`,
+      `DTSTAMP:${icalUtc(new Date())}`,
+      ...lines,
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n"),
+  );
+}
+
+/**
+ * What the facilitator and the admin see once calendars answer (decision 013): one
+ * cohort member accepted from their calendar, another proposes a later start, and
+ * an answer from outside the cohort waits on the admin's Kalendersvar page.
+ */
+async function seedCalendarAnswers(sessionId: string) {
+  const session = await db.handledningSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: { attendances: { include: { person: { select: { name: true, email: true } } }, orderBy: { person: { email: "asc" } } } },
+  });
+  const [accepting, proposing] = session.attendances.filter((a) => a.person.email !== DEMO_LOGINS[3]!.email).map((a) => a.person);
+  if (!accepting || !proposing) return;
+  await handleReplyMessage(
+    calendarAnswer(accepting, session.uid, "REPLY", [`ATTENDEE;PARTSTAT=ACCEPTED;CN=${accepting.name}:mailto:${accepting.email}`, "SEQUENCE:0"]),
+  );
+  const later = new Date(session.startsAt.getTime() + 30 * 60_000);
+  await handleReplyMessage(
+    calendarAnswer(proposing, session.uid, "COUNTER", [
+      `ATTENDEE;PARTSTAT=TENTATIVE;CN=${proposing.name}:mailto:${proposing.email}`,
+      `DTSTART:${icalUtc(later)}`,
+      `DTEND:${icalUtc(new Date(session.endsAt.getTime() + 30 * 60_000))}`,
+      "COMMENT:Jag jobbar till 18. Går det att börja halv sju?",
+      "SEQUENCE:0",
+    ]),
+  );
+  const stranger = { name: "Okänd avsändare", email: "vidarebefordrad@example.se" };
+  await handleReplyMessage(calendarAnswer(stranger, session.uid, "REPLY", [`ATTENDEE;PARTSTAT=ACCEPTED:mailto:${stranger.email}`, "SEQUENCE:0"]));
 }
 
 /** The demo leader who has done every course of Ledarskapsprogrammet and one of two handledning sessions. */
