@@ -57,6 +57,8 @@ export const AUDIT_ACTIONS = {
   "session.attendee-removed": "Deltagare togs bort från handledning",
   "session.attendance": "Närvaro registrerades",
   "session.booked": "Ledig handledningstid bokades",
+  "session.counter-declined": "Föreslagen ny tid avböjdes, tiden ligger kvar",
+  "calendar-reply.handled": "Kalendersvar som lagts åt sidan markerades som hanterat",
 
   "crisis.item-updated": "Ändrade punkt",
   "crisis.item-added": "Lade till punkt",

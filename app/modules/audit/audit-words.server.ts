@@ -22,6 +22,7 @@ const SUBJECT_KINDS: Record<string, string> = {
   branch: "Arbetarekommun",
   indicator: "Indikator",
   assignment: "Inlämning",
+  "calendar-reply": "Kalendersvar",
 };
 
 /** Detail keys the log uses, as a reader would name them. Anything else is shown under its own key. */

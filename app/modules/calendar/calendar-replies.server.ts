@@ -3,6 +3,7 @@ import ICAL from "ical.js";
 import { simpleParser, type AddressObject, type Attachment } from "mailparser";
 import { db, transaction } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client.ts";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { may, type Actor } from "~/modules/auth/permissions";
 import { answerInvitation, moveSession, type Answer } from "~/modules/sessions/sessions.server";
 import { formError, type ActionResult } from "~/utils/action-result";
@@ -302,12 +303,26 @@ export async function replyCommentsFor(sessionId: string): Promise<Map<string, s
   return new Map(replies.map((reply) => [reply.personId!, reply.comment]));
 }
 
-/** The facilitator has answered a proposed time (moved the session, or not): it leaves their list. */
-export async function closeCounter(actor: Actor, replyId: string, now = new Date()) {
-  const reply = await db.calendarReply.findUnique({ where: { id: replyId }, select: { outcome: true, session: { select: { facilitatorId: true } } } });
+/**
+ * The facilitator has answered a proposed time: it leaves their list. Keeping the
+ * time is recorded in the audit log; taking it is recorded as the move it is.
+ */
+export async function closeCounter(actor: Actor, replyId: string, now = new Date(), { kept = true } = {}) {
+  const reply = await db.calendarReply.findUnique({
+    where: { id: replyId },
+    select: { outcome: true, personId: true, session: { select: { id: true, facilitatorId: true } } },
+  });
   if (!reply || reply.outcome !== "counter" || !reply.session) throw notFound("Förslaget finns inte.");
   if (!may(actor, "session:manage", { organizerId: reply.session.facilitatorId })) throw forbidden("Bara den som leder tillfället kan svara på förslaget.");
-  await db.calendarReply.updateMany({ where: { id: replyId, handledAt: null }, data: { handledAt: now, handledById: actor.id } });
+  await transaction(async (tx) => {
+    const { count } = await tx.calendarReply.updateMany({ where: { id: replyId, handledAt: null }, data: { handledAt: now, handledById: actor.id } });
+    if (count === 1 && kept) {
+      await recordAudit(
+        { actorId: actor.id, action: "session.counter-declined", subjectType: "session", subjectId: reply.session!.id, detail: { personId: reply.personId } },
+        tx,
+      );
+    }
+  });
 }
 
 /** Messages set aside that no admin has dealt with yet, newest first. */
@@ -336,11 +351,25 @@ export function countSetAsideReplies() {
 /** An admin has looked at a set-aside message (and, if need be, answered for the person in the app). */
 export async function markReplyHandled(actor: Actor, replyId: string, now = new Date()) {
   if (!may(actor, "calendar-replies:handle")) throw forbidden();
-  const { count } = await db.calendarReply.updateMany({
-    where: { id: replyId, outcome: "set-aside", handledAt: null },
-    data: { handledAt: now, handledById: actor.id },
+  return transaction(async (tx) => {
+    const { count } = await tx.calendarReply.updateMany({
+      where: { id: replyId, outcome: "set-aside", handledAt: null },
+      data: { handledAt: now, handledById: actor.id },
+    });
+    if (count !== 1) return false;
+    const reply = await tx.calendarReply.findUniqueOrThrow({ where: { id: replyId }, select: { sessionId: true, fromAddress: true, reason: true } });
+    await recordAudit(
+      {
+        actorId: actor.id,
+        action: "calendar-reply.handled",
+        subjectType: reply.sessionId ? "session" : "calendar-reply",
+        subjectId: reply.sessionId ?? replyId,
+        detail: { from: reply.fromAddress, reason: reply.reason },
+      },
+      tx,
+    );
+    return true;
   });
-  return count === 1;
 }
 
 /**
@@ -364,6 +393,6 @@ export async function acceptCounter(actor: Actor, replyId: string, now = new Dat
     now,
   );
   if (!moved.ok) return moved;
-  await closeCounter(actor, replyId, now);
+  await closeCounter(actor, replyId, now, { kept: false });
   return moved;
 }

@@ -137,7 +137,9 @@ describe("answers from attendees' calendars", () => {
     await expect(markReplyHandled(actorOf(facilitator), first.id)).rejects.toMatchObject({ status: 403 });
     const admin = await createPerson({ roles: ["admin"] });
     expect(await markReplyHandled(actorOf(admin), first.id)).toBe(true);
+    expect(await markReplyHandled(actorOf(admin), first.id)).toBe(false);
     expect((await setAsideReplies()).some((r) => r.id === first.id)).toBe(false);
+    expect(await db.auditEvent.count({ where: { action: "calendar-reply.handled", actorId: admin.id } })).toBe(1);
   });
 
   it("sets aside an answer that comes after the session was cancelled, and the facilitator's own calendar answering its copy", async () => {
@@ -195,6 +197,7 @@ describe("a proposed new time (Outlook's COUNTER)", () => {
     const [counter] = await openCounters(session.id);
     await closeCounter(actorOf(facilitator), counter!.id, NOW);
     expect(await openCounters(session.id)).toEqual([]);
+    expect(await db.auditEvent.findFirst({ where: { action: "session.counter-declined", subjectId: session.id } })).toMatchObject({ actorId: facilitator.id });
     expect((await db.handledningSession.findUniqueOrThrow({ where: { id: session.id } })).startsAt).toEqual(session.startsAt);
   });
 });
