@@ -11,8 +11,10 @@ const PARTICIPANTS = ["deltagare", "anna.andersson", "lars.oberg", "karin.hedlun
 const FACILITATORS = ["utvecklingsledare", "utvecklingsledare2"].map((n) => `${n}@demo.ledarlyftet.se`);
 const COURSES = ["kommunikationsmodellen", "kommunikatorens-verktyg"];
 // Long enough to outlast the restart (under 1 s idle, a few seconds busy), so the restarted
-// worker is seen waiting for it; every second of it is a second of the test (about 15 s idle).
-const CLAIM_MS = 4000;
+// worker is seen waiting for it; every second of it is a second of the test (about 20 s idle).
+// A worker gives up on a silent SMTP server after a quarter of it: at 4 s that was 1 s, and on
+// a busy machine the held send timed out (and gave its claim back) before the kill landed.
+const CLAIM_MS = 10_000;
 const INVITEES = 1;
 
 interface Attempt {
