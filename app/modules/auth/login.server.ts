@@ -1,13 +1,12 @@
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { column, executeSql, selectRows } from "~/sql.server";
+import { column, executeSql, selectRows, row } from "~/sql.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { formError, ok, throttled, type ActionResult } from "~/utils/action-result";
 import { minutesUntil, swedishClock } from "~/utils/time";
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import { loginBlockedUntil, recordLoginAttempt } from "./throttle.server";
 
-const credentialRow = z.object({ id: column.text, active: column.boolean, hash: column.text.nullable() });
+const credentialRow = row({ id: column.text, active: column.boolean, hash: column.text.nullable() });
 
 export const INVALID_LOGIN = "Fel e-postadress eller lösenord.";
 

@@ -1,10 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import type { db as Db } from "~/db.server";
-import { column, selectRows } from "~/sql.server";
+import { column, selectRows, row } from "~/sql.server";
 
 export interface SessionPolicy {
   /** A session not used for this long is over. */
@@ -51,7 +50,7 @@ function secretMatches(secret: string, storedHash: string): boolean {
   return stored.length === given.length && timingSafeEqual(given, stored);
 }
 
-const sessionAndPersonRow = z.object({
+const sessionAndPersonRow = row({
   id: column.text,
   secretHash: column.text,
   personId: column.text,

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { newId } from "~/utils/ids.server";
-import { z } from "zod";
-import { column, executeSql, selectRows } from "~/sql.server";
+import { column, executeSql, row, selectRows } from "~/sql.server";
 
-const boundaryRow = z.object({ limitIndex: column.integer, createdAt: column.date });
+const boundaryRow = row({ limitIndex: column.integer, createdAt: column.date });
 
 export interface Limit {
   key: string;

@@ -1,9 +1,8 @@
 import { newId } from "~/utils/ids.server";
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { column, executeSql, selectRows } from "~/sql.server";
+import { column, executeSql, selectRows, row } from "~/sql.server";
 
-const attemptRow = z.object({ email: column.text, address: column.text, outcome: column.text, createdAt: column.date });
+const attemptRow = row({ email: column.text, address: column.text, outcome: column.text, createdAt: column.date });
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;

@@ -2,9 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { db, transaction } from "~/db.server";
 import { stockholmDate } from "~/utils/time";
 import { publishIcs, type AllDayEvent, type CalendarSession } from "./ics.server";
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { column, selectRows } from "~/sql.server";
+import { column, selectRows, row } from "~/sql.server";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -60,9 +59,9 @@ export interface Feed {
   lastModified: Date;
 }
 
-const feedRow = z.object({ personId: column.text, createdAt: column.date, active: column.boolean });
+const feedRow = row({ personId: column.text, createdAt: column.date, active: column.boolean });
 
-const feedSessionRow = z.object({
+const feedSessionRow = row({
   uid: column.text,
   title: column.text,
   agenda: column.text,
@@ -78,7 +77,7 @@ const feedSessionRow = z.object({
   attendanceStatus: column.text.nullable(),
 });
 
-const feedCohortRow = z.object({
+const feedCohortRow = row({
   cohortId: column.text,
   name: column.text,
   startsOn: column.date,

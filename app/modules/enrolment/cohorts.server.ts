@@ -9,9 +9,8 @@ import { stockholmToUtc } from "~/utils/time";
 import type { CohortInput } from "./cohort-schema";
 import { enrolmentOffer } from "./eligibility";
 import { ACTIVE_STATUSES, rulesOf, waitlistPlace } from "./enrolment.server";
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { column, selectRows } from "~/sql.server";
+import { column, selectRows, row } from "~/sql.server";
 
 // Swedish calendar days: a window that "closes 30 May" stays open all of that day in Sweden.
 const startOfDay = (isoDate: string) => stockholmToUtc(isoDate, "00:00:00");
@@ -100,7 +99,7 @@ export async function cohortsFor(actor: Actor, now = new Date()) {
   };
 }
 
-const rosterRow = z.object({
+const rosterRow = row({
   enrolmentId: column.text,
   personId: column.text,
   name: column.text,

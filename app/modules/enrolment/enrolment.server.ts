@@ -8,10 +8,9 @@ import type { OutboxKind } from "~/modules/mail/kinds";
 import { formError, ok, type ActionResult } from "~/utils/action-result";
 import { forbidden, notFound } from "~/utils/http.server";
 import { swedishDate } from "~/utils/time";
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { catalogProgramById } from "~/modules/catalog/catalog-cache.server";
-import { column, selectRows } from "~/sql.server";
+import { column, selectRows, row } from "~/sql.server";
 import {
   enrolmentOffer,
   notEligibleReason,
@@ -28,7 +27,7 @@ export const ACTIVE_STATUSES = ["pending", "enrolled", "waitlisted"] as const;
 /** Whether an enrolment still holds (or waits for) a place: pending, enrolled or waitlisted. */
 export const isActiveEnrolment = (status: string) => (ACTIVE_STATUSES as readonly string[]).includes(status);
 
-const cohortRow = z.object({
+const cohortRow = row({
   id: column.text,
   programId: column.text,
   name: column.text,
@@ -43,8 +42,8 @@ const cohortRow = z.object({
   createdAt: column.date,
   updatedAt: column.date,
 });
-const cohortBranchRow = z.object({ id: column.text, name: column.text });
-const cohortFacilitatorRow = z.object({ id: column.text, name: column.text, email: column.text });
+const cohortBranchRow = row({ id: column.text, name: column.text });
+const cohortFacilitatorRow = row({ id: column.text, name: column.text, email: column.text });
 
 /**
  * A cohort with its program (from the catalog copy), branches and
@@ -83,7 +82,7 @@ export async function loadCohort(cohortId: string | undefined) {
 
 export type LoadedCohort = Awaited<ReturnType<typeof loadCohort>>;
 
-const ownEnrolmentRow = z.object({
+const ownEnrolmentRow = row({
   id: column.text,
   status: column.text,
   reason: column.text.nullable(),
@@ -126,7 +125,7 @@ export function rulesOf(cohort: LoadedCohort): CohortRules {
   };
 }
 
-const countRow = z.object({ n: column.integer });
+const countRow = row({ n: column.integer });
 
 /**
  * What the cohort's page offers this person now (enrol, join the waitlist,

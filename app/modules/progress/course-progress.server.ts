@@ -5,8 +5,7 @@ import { newId } from "~/utils/ids.server";
 import { inSlices } from "~/utils/in-slices";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
-import { z } from "zod";
-import { column, executeSql, selectRows } from "~/sql.server";
+import { column, executeSql, selectRows, row } from "~/sql.server";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -22,7 +21,7 @@ export type AttendanceCounter = (client: Tx, personId: string) => Promise<number
 export const countAttendedSessions: AttendanceCounter = (client, personId) =>
   client.attendance.count({ where: { personId, status: "attended", session: { status: "scheduled" } } });
 
-const lessonProgressRow = z.object({
+const lessonProgressRow = row({
   id: column.text,
   personId: column.text,
   lessonId: column.text,
@@ -111,7 +110,7 @@ export async function progressAcrossCourses(courseIds: string[], personIds: stri
   return new Map(personIds.map((personId) => [personId, { done: done.get(personId) ?? 0, total: counted.length }]));
 }
 
-const doneCountRow = z.object({ personId: column.text, done: column.integer });
+const doneCountRow = row({ personId: column.text, done: column.integer });
 
 /** One person's state of a course from its structure and their progress rows, by lesson id. */
 function courseState(

@@ -1,7 +1,6 @@
 import { db, transaction } from "~/db.server";
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { column, selectRows } from "~/sql.server";
+import { column, selectRows, row } from "~/sql.server";
 import { catalogCourseById } from "~/modules/catalog/catalog-cache.server";
 import type { Question } from "~/modules/catalog/content-schema";
 import { loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
@@ -10,7 +9,7 @@ import { formError, ok, type ActionResult } from "~/utils/action-result";
 
 export type LessonStatus = "done" | "started" | "not-started" | "submitted" | "returned";
 
-const submissionStatusRow = z.object({ lessonId: column.text, status: column.text });
+const submissionStatusRow = row({ lessonId: column.text, status: column.text });
 
 async function assignmentStatuses(personId: string, lessonIds: string[]) {
   if (lessonIds.length === 0) return new Map<string, string>();
@@ -62,7 +61,7 @@ export async function getCatalog(personId: string) {
 }
 
 /** The course page: modules, lessons with their state, progress, where to continue, and what is new. */
-const courseCompletionRow = z.object({ completedAt: column.date, version: column.integer, certificateCode: column.text.nullable() });
+const courseCompletionRow = row({ completedAt: column.date, version: column.integer, certificateCode: column.text.nullable() });
 
 export async function getCourseOutline(courseId: string, personId: string) {
   const state = await loadCourseState(db, courseId, personId);

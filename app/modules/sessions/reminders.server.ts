@@ -1,10 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import { config } from "~/config.server";
 import { db, transaction } from "~/db.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
 import { Prisma } from "~/generated/prisma/client.ts";
-import { column, executeSql, selectRows } from "~/sql.server";
+import { column, executeSql, selectRows, row } from "~/sql.server";
 import { startPeriodicJob, stopPeriodicJob } from "~/utils/periodic-job.server";
 import { swedishDateTime } from "~/utils/time";
 
@@ -19,7 +18,7 @@ import { swedishDateTime } from "~/utils/time";
 const JOB = "session reminders";
 const EVERY_MS = 60_000;
 
-const dueRow = z.object({
+const dueRow = row({
   attendanceId: column.text,
   personId: column.text,
   name: column.text,
