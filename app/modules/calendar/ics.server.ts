@@ -41,8 +41,27 @@ const PARTSTAT: Record<string, ParticipationStatus> = {
 
 export type ItipMethod = "REQUEST" | "CANCEL" | "PUBLISH";
 
+/**
+ * A name as a CN parameter value. RFC 5545 allows no DQUOTE inside one and the ics
+ * package writes \" (python-icalendar refuses the line), so a quote in a name
+ * becomes an apostrophe: Anna "Nisse" Lind is shown as Anna 'Nisse' Lind.
+ */
+function parameterName(name: string): string {
+  return name.replaceAll('"', "'");
+}
+
+/** What a calendar shows as the event's text: the agenda, and the video link on a line of its own. */
+function organizerOf(session: CalendarSession): { name: string; email: string } {
+  const organizer = session.organizer ?? session.facilitator;
+  return { name: parameterName(organizer.name), email: organizer.email };
+}
+
+function sessionDescription(session: CalendarSession): string {
+  return [session.agenda, session.videoUrl ? `Videolänk: ${session.videoUrl}` : ""].filter(Boolean).join("\n\n");
+}
+
 function event(session: CalendarSession, method: ItipMethod, attendees: CalendarAttendee[]): EventAttributes {
-  const description = [session.agenda, session.videoUrl ? `Videolänk: ${session.videoUrl}` : ""].filter(Boolean).join("\n\n");
+  const description = sessionDescription(session);
   const cancelled = method === "CANCEL" || session.status === "cancelled";
   const attributes: EventAttributes = {
     uid: session.uid,
@@ -61,7 +80,7 @@ function event(session: CalendarSession, method: ItipMethod, attendees: Calendar
     status: cancelled ? "CANCELLED" : "CONFIRMED",
     sequence: session.sequence,
     lastModified: session.updatedAt.getTime(),
-    organizer: session.organizer ?? { name: session.facilitator.name, email: session.facilitator.email },
+    organizer: organizerOf(session),
   };
   // An invitation sets an alarm an hour before (the e-mail reminder comes a day before);
   // the calendar owner can change or drop it, and a feed leaves alarms to the subscriber.
@@ -71,7 +90,7 @@ function event(session: CalendarSession, method: ItipMethod, attendees: Calendar
   // RFC 5546: PUBLISH carries no ATTENDEE; REQUEST and CANCEL name them.
   if (method !== "PUBLISH") {
     attributes.attendees = attendees.map((a): Attendee => ({
-      name: a.name,
+      name: parameterName(a.name),
       email: a.email,
       rsvp: method === "REQUEST" && !a.chair,
       partstat: a.chair ? "ACCEPTED" : (PARTSTAT[a.status] ?? "NEEDS-ACTION"),
@@ -151,25 +170,77 @@ export function cancelIcs(session: CalendarSession, attendees: CalendarAttendee[
 }
 
 /**
- * VEVENT texts of published events, by their attributes. A session shows up
- * in the feed of its facilitator and of everyone invited, and feeds are
- * polled; building an event through ics (which validates every property with
- * yup) was most of a feed's cost. Bounded: the oldest entry goes first.
+ * VEVENT texts of published events, by what they are made from. A session
+ * shows up in the feed of its facilitator and of everyone invited, and feeds
+ * are polled. Bounded: the oldest entry goes first.
  */
 const publishedEvents = new Map<string, string>();
 /** Room for every session of a national organisation (20,000 at size M): about 15 MB. */
 const PUBLISHED_EVENTS_KEPT = 25_000;
 
-function publishedEvent(key: string, attributes: () => EventAttributes): string {
+function publishedEvent(key: string, write: () => string): string {
   let text = publishedEvents.get(key);
   if (text === undefined) {
-    const calendar = build([attributes()], "PUBLISH");
-    text = calendar.slice(calendar.indexOf("BEGIN:VEVENT\r\n"), calendar.lastIndexOf("END:VCALENDAR"));
+    text = write();
     if (publishedEvents.size >= PUBLISHED_EVENTS_KEPT) publishedEvents.delete(publishedEvents.keys().next().value!);
     publishedEvents.set(key, text);
   }
   return text;
 }
+
+/** One event's VEVENT text as the ics package writes it (it validates every property with yup first). */
+function eventTextByIcs(attributes: EventAttributes): string {
+  const calendar = build([attributes], "PUBLISH");
+  return calendar.slice(calendar.indexOf("BEGIN:VEVENT\r\n"), calendar.lastIndexOf("END:VCALENDAR"));
+}
+
+/**
+ * A session's published VEVENT, as the ics package would write it, byte for byte
+ * (ics.test.ts holds the two side by side over awkward titles, agendas and names).
+ * Written here because a feed's sessions are built on its first poll after a start:
+ * through ics each took about 100 µs, most of a cold feed's time; this takes a few
+ * (docs/decisions/008-hot-paths-under-load.md has the figures). Invitations and
+ * cancellations, written once per e-mail, stay with ics.
+ */
+export function publishedSessionEvent(session: CalendarSession): string {
+  const description = sessionDescription(session);
+  const organizer = organizerOf(session);
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${newlines(session.uid)}`,
+    session.title ? `SUMMARY:${text(session.title)}` : null,
+    `DTSTAMP:${utcStamp(session.updatedAt)}`,
+    `DTSTART:${utcStamp(session.startsAt)}`,
+    `DTEND:${utcStamp(session.endsAt)}`,
+    `SEQUENCE:${session.sequence}`,
+    description ? `DESCRIPTION:${text(description)}` : null,
+    session.videoUrl ? `URL:${newlines(session.videoUrl)}` : null,
+    session.location ? `LOCATION:${text(session.location)}` : null,
+    `STATUS:${session.status === "cancelled" ? "CANCELLED" : "CONFIRMED"}`,
+    `ORGANIZER;CN="${organizer.name || "Organizer"}":MAILTO:${organizer.email}`,
+    `LAST-MODIFIED:${utcStamp(session.updatedAt)}`,
+    "END:VEVENT",
+  ];
+  return `${lines
+    .filter((line) => line !== null)
+    .map(foldLine)
+    .join("\r\n")}\r\n`;
+}
+
+/** The reference the writer above is held to: the same event through ics. */
+export function publishedSessionEventByIcs(session: CalendarSession): string {
+  return eventTextByIcs(Object.assign(event(session, "PUBLISH", []), { timestamp: session.updatedAt.getTime() }));
+}
+
+/** RFC 5545 §3.3.11 TEXT, as ics escapes it: backslash, newline, semicolon, comma. */
+const text = (value: string) => value.replace(/\\/g, "\\\\").replace(/\r?\n/g, "\\n").replace(/;/g, "\\;").replace(/,/g, "\\,");
+const newlines = (value: string) => value.replace(/\r?\n/g, "\\n");
+/** 20261210T170000Z: UTC, whole seconds. */
+const utcStamp = (instant: Date) =>
+  instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 
 /**
  * What a session's published text is made from. Every change to its title,
@@ -213,20 +284,22 @@ export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = 
   // request's time, so an event's text is the same whenever it is built and can be kept.
   const stamped = (attributes: EventAttributes): EventAttributes => Object.assign(attributes, { timestamp: attributes.lastModified });
   const texts = [
-    ...sessions.map((s) => publishedEvent(sessionKey(s), () => stamped(event(s, "PUBLISH", [])))),
+    ...sessions.map((s) => publishedEvent(sessionKey(s), () => publishedSessionEvent(s))),
     ...allDay.map((d) =>
       publishedEvent(`d|${d.uid}|${d.title}|${d.startDate}|${d.endDateExclusive}|${d.updatedAt.getTime()}`, () =>
-        stamped({
-          uid: d.uid,
-          start: dateArray(d.startDate),
-          end: dateArray(d.endDateExclusive),
-          title: d.title,
-          status: "CONFIRMED",
-          transp: "TRANSPARENT",
-          busyStatus: "FREE",
-          lastModified: d.updatedAt.getTime(),
-          organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
-        }),
+        eventTextByIcs(
+          stamped({
+            uid: d.uid,
+            start: dateArray(d.startDate),
+            end: dateArray(d.endDateExclusive),
+            title: d.title,
+            status: "CONFIRMED",
+            transp: "TRANSPARENT",
+            busyStatus: "FREE",
+            lastModified: d.updatedAt.getTime(),
+            organizer: { name: "Ledarlyftet", email: "noreply@ledarlyftet.se" },
+          }),
+        ),
       ),
     ),
   ];
