@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import ICAL from "ical.js";
-import { simpleParser, type AddressObject, type Attachment } from "mailparser";
+import type ICAL from "ical.js";
+import type { AddressObject, Attachment } from "mailparser";
 import { db, transaction } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -66,7 +66,7 @@ function isCalendarPart(part: Attachment): boolean {
  * time, or a zone the message names without defining, is read as Swedish
  * wall-clock time, which is what the district's calendars mean by it.
  */
-function instant(time: ICAL.Time | null): Date | null {
+function instant(ICAL: IcalJs, time: ICAL.Time | null): Date | null {
   if (!time) return null;
   const zone = time.zone;
   if (time.isDate || !zone || zone === ICAL.Timezone.localTimezone || zone.tzid === "floating") {
@@ -77,7 +77,7 @@ function instant(time: ICAL.Time | null): Date | null {
 }
 
 /** Reads one calendar object; null when it is not an answer (no VEVENT). Throws on text that is not iCalendar. */
-function readCalendar(text: string): CalendarAnswer | null {
+function readCalendar(ICAL: IcalJs, text: string): CalendarAnswer | null {
   const calendar = new ICAL.Component(ICAL.parse(text));
   // Zones defined in the message convert its own times; registered for this read only.
   const zones = calendar.getAllSubcomponents("vtimezone").map((component) => new ICAL.Timezone(component));
@@ -94,8 +94,8 @@ function readCalendar(text: string): CalendarAnswer | null {
       return found instanceof ICAL.Time ? found : null;
     };
     const sequence = Number.parseInt(value("sequence") ?? "", 10);
-    const start = instant(time("dtstart"));
-    let end = instant(time("dtend"));
+    const start = instant(ICAL, time("dtstart"));
+    let end = instant(ICAL, time("dtend"));
     const duration = event.getFirstPropertyValue("duration");
     if (!end && start && duration instanceof ICAL.Duration) end = new Date(start.getTime() + duration.toSeconds() * 1000);
     return {
@@ -117,6 +117,8 @@ function readCalendar(text: string): CalendarAnswer | null {
 
 /** What a raw message from the mailbox says: its sender, subject and the calendar answer it carries. */
 export async function readReplyMessage(raw: Buffer): Promise<ReplyMessage> {
+  // Loaded when a message is read, not when the server starts: a server without a reply mailbox never needs them (35 MB).
+  const [{ simpleParser }, { default: ICAL }] = await Promise.all([import("mailparser"), import("ical.js")]);
   const key = createHash("sha256").update(raw).digest("hex");
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   const base = { key, fromAddress: firstAddress(mail.from), subject: (mail.subject ?? "").slice(0, 300) };
@@ -126,7 +128,7 @@ export async function readReplyMessage(raw: Buffer): Promise<ReplyMessage> {
   for (const part of parts) {
     if (part.size > MAX_CALENDAR_OCTETS) continue;
     try {
-      const answer = readCalendar(part.content.toString("utf8"));
+      const answer = readCalendar(ICAL, part.content.toString("utf8"));
       if (answer) return { ...base, answer };
     } catch {
       // Not iCalendar; the next part may be.
@@ -134,6 +136,8 @@ export async function readReplyMessage(raw: Buffer): Promise<ReplyMessage> {
   }
   return { ...base, answer: { problem: "Kalenderdelen gick inte att läsa." } };
 }
+
+type IcalJs = typeof ICAL;
 
 const ANSWERS: Record<string, Answer> = { ACCEPTED: "accepted", TENTATIVE: "tentative", DECLINED: "declined" };
 

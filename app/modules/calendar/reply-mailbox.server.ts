@@ -1,4 +1,3 @@
-import { ImapFlow } from "imapflow";
 import { config } from "~/config.server";
 import { db } from "~/db.server";
 import { startPeriodicJob, stopPeriodicJob } from "~/utils/periodic-job.server";
@@ -79,6 +78,8 @@ async function recordLook(now: Date, error: unknown) {
 export async function checkReplyMailbox(settings: MailboxSettings, now = new Date()): Promise<LookResult | "busy"> {
   if (!(await holdMailbox(now))) return "busy";
   const result: LookResult = { applied: 0, counter: 0, "set-aside": 0, duplicate: 0 };
+  // Loaded on the first look: a server without a reply mailbox never needs it.
+  const { ImapFlow } = await import("imapflow");
   const client = new ImapFlow({
     host: settings.host,
     port: settings.port,
