@@ -35,12 +35,6 @@ function asCalendar(s: LoadedSession): CalendarSession {
   return { ...s, facilitator: { name: s.facilitator.name, email: s.facilitator.email }, organizer: calendarOrganizer(s.facilitator) };
 }
 
-function attendeesOf(s: LoadedSession, only?: string[]): CalendarAttendee[] {
-  return s.attendances
-    .filter((a) => a.status !== "removed" && (!only || only.includes(a.personId)))
-    .map((a) => ({ name: a.person.name, email: a.person.email, status: a.status }));
-}
-
 /**
  * Of these people, those whose handledning e-mails carry the calendar part:
  * not someone who subscribes to the feed (their calendar would show every
@@ -105,28 +99,31 @@ async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | 
     session.videoUrl ? `Videolänk: ${session.videoUrl}` : "",
     session.agenda ? `\nAgenda:\n${session.agenda}` : "",
   ];
-  const calendarLine = (withCalendar: boolean) =>
-    withCalendar ? "Kalenderinbjudan finns bifogad." : "Tillfället syns i din kalender genom prenumerationen från Ledarlyftet.";
-  for (const a of recipients) {
-    const recipient = attendeesOf(session, [a.personId]);
-    const ics = kind === "cancel" ? cancelIcs(calendar, recipient) : inviteIcs(calendar, recipient);
-    const withCalendar = byEmail.has(a.personId);
-    await queueEmail(
+  /** One person's message: the calendar part names them alone, and comes only when they get invitations by e-mail. */
+  const queueCopy = (
+    to: { personId: string; name: string; email: string },
+    attendee: CalendarAttendee,
+    lead: string,
+    extra: string[],
+    replyTo?: { name: string; address: string },
+  ) => {
+    const withCalendar = byEmail.has(to.personId);
+    const ics = kind === "cancel" ? cancelIcs(calendar, [attendee]) : inviteIcs(calendar, [attendee]);
+    return queueEmail(
       {
-        to: a.person.email,
-        personId: a.personId,
+        to: to.email,
+        personId: to.personId,
         kind: `session-${kind}`,
         subject: SUBJECTS[kind](session.title, when),
         replyTo,
         text: [
-          `Hej ${a.person.name}!`,
+          `Hej ${to.name}!`,
           "",
-          kind === "cancel"
-            ? `Handledningen "${session.title}" ${when} är inställd.`
-            : `${kind === "update" ? "Ny tid för" : "Du är inbjuden till"} handledningen "${session.title}" ${when} med ${session.facilitator.name}.`,
+          lead,
           ...details,
           "",
-          calendarLine(withCalendar),
+          ...extra,
+          withCalendar ? "Kalenderinbjudan finns bifogad." : "Tillfället syns i din kalender genom prenumerationen från Ledarlyftet.",
         ]
           .filter((l) => l !== "")
           .join("\n"),
@@ -134,32 +131,27 @@ async function sendToAttendees(tx: Tx, session: LoadedSession, kind: "invite" | 
       },
       tx,
     );
+  };
+  for (const a of recipients) {
+    await queueCopy(
+      { personId: a.personId, name: a.person.name, email: a.person.email },
+      { name: a.person.name, email: a.person.email, status: a.status },
+      kind === "cancel"
+        ? `Handledningen "${session.title}" ${when} är inställd.`
+        : `${kind === "update" ? "Ny tid för" : "Du är inbjuden till"} handledningen "${session.title}" ${when} med ${session.facilitator.name}.`,
+      [],
+      replyTo,
+    );
   }
   if (facilitatorCopy) {
-    const chair: CalendarAttendee[] = [{ name: session.facilitator.name, email: session.facilitator.email, status: "accepted", chair: true }];
-    const withCalendar = byEmail.has(session.facilitatorId);
-    await queueEmail(
-      {
-        to: session.facilitator.email,
-        personId: session.facilitatorId,
-        kind: `session-${kind}`,
-        subject: SUBJECTS[kind](session.title, when),
-        text: [
-          `Hej ${session.facilitator.name}!`,
-          "",
-          kind === "cancel"
-            ? `Handledningen "${session.title}" ${when}, som du leder, är inställd.`
-            : `${kind === "update" ? "Ändrat: handledningen" : "Du leder handledningen"} "${session.title}" ${when}.`,
-          ...details,
-          "",
-          "Deltagarnas svar kommer till Ledarlyftet och syns på tillfällets sida.",
-          calendarLine(withCalendar),
-        ]
-          .filter((l) => l !== "")
-          .join("\n"),
-        calendar: withCalendar ? { ics: kind === "cancel" ? cancelIcs(calendar, chair) : inviteIcs(calendar, chair), method } : undefined,
-      },
-      tx,
+    const { facilitator } = session;
+    await queueCopy(
+      { personId: session.facilitatorId, name: facilitator.name, email: facilitator.email },
+      { name: facilitator.name, email: facilitator.email, status: "accepted", chair: true },
+      kind === "cancel"
+        ? `Handledningen "${session.title}" ${when}, som du leder, är inställd.`
+        : `${kind === "update" ? "Ändrat: handledningen" : "Du leder handledningen"} "${session.title}" ${when}.`,
+      ["Deltagarnas svar kommer till Ledarlyftet och syns på tillfällets sida."],
     );
   }
 }
@@ -499,4 +491,4 @@ export async function facilitatorSessionSummary(actor: Actor, now = new Date()) 
   return { next, freeTimes, toRecord };
 }
 
-export { loadSession, asCalendar, attendeesOf };
+export { loadSession, asCalendar };
