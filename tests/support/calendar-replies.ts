@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { utcStamp } from "../../app/modules/calendar/ics.server";
 
 /**
  * Calendar answers shaped as each of the big four clients sends them
@@ -26,12 +27,6 @@ export interface ReplyValues {
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/calendar-replies");
 
-const icalUtc = (date: Date) =>
-  date
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
-
 export function calendarReply(client: ReplyClient, values: ReplyValues): Buffer {
   const fields: Record<string, string> = {
     UID: values.uid,
@@ -39,11 +34,11 @@ export function calendarReply(client: ReplyClient, values: ReplyValues): Buffer 
     ATTENDEE: values.attendee,
     ATTENDEE_NAME: values.attendeeName ?? "Deltagare",
     SEQUENCE: String(values.sequence ?? 0),
-    DTSTART: icalUtc(values.startsAt),
-    DTEND: icalUtc(values.endsAt),
-    PROPOSED_DTSTART: icalUtc(values.proposedStartsAt ?? values.startsAt),
-    PROPOSED_DTEND: icalUtc(values.proposedEndsAt ?? values.endsAt),
-    DTSTAMP: icalUtc(new Date()),
+    DTSTART: utcStamp(values.startsAt),
+    DTEND: utcStamp(values.endsAt),
+    PROPOSED_DTSTART: utcStamp(values.proposedStartsAt ?? values.startsAt),
+    PROPOSED_DTEND: utcStamp(values.proposedEndsAt ?? values.endsAt),
+    DTSTAMP: utcStamp(new Date()),
     MESSAGE_ID: values.messageId ?? `${randomUUID()}@client.example`,
     SUMMARY: values.summary ?? "Handledning",
   };

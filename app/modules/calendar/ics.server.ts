@@ -227,16 +227,24 @@ export function publishedSessionEvent(session: CalendarSession): string {
     .join("\r\n")}\r\n`;
 }
 
+/**
+ * DTSTAMP (ics calls it timestamp; its types leave it out) is the event's last change, not this
+ * request's time, so a published event's text is the same whenever it is built and can be kept.
+ */
+function stamped(attributes: EventAttributes): EventAttributes {
+  return Object.assign(attributes, { timestamp: attributes.lastModified });
+}
+
 /** The reference the writer above is held to: the same event through ics. */
 export function publishedSessionEventByIcs(session: CalendarSession): string {
-  return eventTextByIcs(Object.assign(event(session, "PUBLISH", []), { timestamp: session.updatedAt.getTime() }));
+  return eventTextByIcs(stamped(event(session, "PUBLISH", [])));
 }
 
 /** RFC 5545 §3.3.11 TEXT, as ics escapes it: backslash, newline, semicolon, comma. */
 const text = (value: string) => value.replace(/\\/g, "\\\\").replace(/\r?\n/g, "\\n").replace(/;/g, "\\;").replace(/,/g, "\\,");
 const newlines = (value: string) => value.replace(/\r?\n/g, "\\n");
-/** 20261210T170000Z: UTC, whole seconds. */
-const utcStamp = (instant: Date) =>
+/** 20261210T170000Z: an iCalendar UTC date-time, whole seconds. */
+export const utcStamp = (instant: Date) =>
   instant
     .toISOString()
     .replace(/[-:]/g, "")
@@ -280,9 +288,6 @@ export function publishIcs(sessions: CalendarSession[], allDay: AllDayEvent[] = 
       "",
     ].join("\r\n");
   }
-  // DTSTAMP (ics calls it timestamp; its types leave it out) is the event's last change, not this
-  // request's time, so an event's text is the same whenever it is built and can be kept.
-  const stamped = (attributes: EventAttributes): EventAttributes => Object.assign(attributes, { timestamp: attributes.lastModified });
   const texts = [
     ...sessions.map((s) => publishedEvent(sessionKey(s), () => publishedSessionEvent(s))),
     ...allDay.map((d) =>

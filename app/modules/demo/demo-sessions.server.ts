@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
 import { handleReplyMessage } from "~/modules/calendar/calendar-replies.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
+import { utcStamp } from "~/modules/calendar/ics.server";
 import { cancelSession, moveSession, recordAttendance, respond, scheduleSessions } from "~/modules/sessions/sessions.server";
 import type { ScheduleInput } from "~/modules/sessions/session-schema";
 import { refreshCompletions } from "~/modules/progress/course-progress.server";
@@ -102,12 +103,6 @@ export async function seedDemoSessions() {
   await seedNearlyDoneLeader(sara!);
 }
 
-const icalUtc = (date: Date) =>
-  date
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
-
 /** An answer as a calendar sends it to the ORGANIZER: the least a client writes (RFC 5546 REPLY or COUNTER). */
 function calendarAnswer(from: { name: string; email: string }, uid: string, method: "REPLY" | "COUNTER", lines: string[]) {
   return Buffer.from(
@@ -125,7 +120,7 @@ function calendarAnswer(from: { name: string; email: string }, uid: string, meth
       `METHOD:${method}`,
       "BEGIN:VEVENT",
       `UID:${uid}`,
-      `DTSTAMP:${icalUtc(new Date())}`,
+      `DTSTAMP:${utcStamp(new Date())}`,
       ...lines,
       "END:VEVENT",
       "END:VCALENDAR",
@@ -153,8 +148,8 @@ async function seedCalendarAnswers(sessionId: string) {
   await handleReplyMessage(
     calendarAnswer(proposing, session.uid, "COUNTER", [
       `ATTENDEE;PARTSTAT=TENTATIVE;CN=${proposing.name}:mailto:${proposing.email}`,
-      `DTSTART:${icalUtc(later)}`,
-      `DTEND:${icalUtc(new Date(session.endsAt.getTime() + 30 * 60_000))}`,
+      `DTSTART:${utcStamp(later)}`,
+      `DTEND:${utcStamp(new Date(session.endsAt.getTime() + 30 * 60_000))}`,
       "COMMENT:Jag jobbar till 18. Går det att börja halv sju?",
       "SEQUENCE:0",
     ]),
