@@ -141,6 +141,11 @@ type IcalJs = typeof ICAL;
 
 const ANSWERS: Record<string, Answer> = { ACCEPTED: "accepted", TENTATIVE: "tentative", DECLINED: "declined" };
 
+/** The ATTENDEE of an answer who sent it, if any. */
+function sendersAttendee(message: ReplyMessage, answer: CalendarAnswer) {
+  return answer.attendees.find((attendee) => attendee.email === message.fromAddress);
+}
+
 type Decision =
   | { outcome: "set-aside"; reason: string; sessionId?: string; personId?: string; handled?: boolean }
   | { outcome: "counter"; sessionId: string; personId: string }
@@ -164,7 +169,7 @@ async function decide(message: ReplyMessage, answer: CalendarAnswer): Promise<De
     : null;
   if (!session) return { outcome: "set-aside", reason: "Svaret gäller inget tillfälle i Ledarlyftet (okänt UID)." };
   // The answer is the sender's own: a forwarded invitation answered by someone else, or a forged one, changes nobody's answer.
-  const own = answer.attendees.find((attendee) => attendee.email === message.fromAddress);
+  const own = sendersAttendee(message, answer);
   if (!own) {
     const named = answer.attendees.map((attendee) => attendee.email).join(", ") || "ingen deltagare";
     return { outcome: "set-aside", sessionId: session.id, reason: `Avsändaren ${message.fromAddress || "(okänd)"} är inte den som svaret gäller (${named}).` };
@@ -216,12 +221,14 @@ export async function handleReplyMessage(raw: Buffer, now = new Date()): Promise
   const message = await readReplyMessage(raw);
   if (await db.calendarReply.findUnique({ where: { messageKey: message.key }, select: { id: true } })) return "duplicate";
   const answer = "problem" in message.answer ? null : message.answer;
-  const decision: Decision = answer ? await decide(message, answer) : { outcome: "set-aside", reason: (message.answer as { problem: string }).problem };
+  const decision: Decision = "problem" in message.answer ? { outcome: "set-aside", reason: message.answer.problem } : await decide(message, message.answer);
+  const own = answer ? sendersAttendee(message, answer) : undefined;
   try {
     return await transaction(async (tx) => {
       let outcome = decision.outcome;
       let reason = decision.outcome === "set-aside" ? decision.reason : "";
       if (decision.outcome === "applied") {
+        // Read again inside the transaction: the session may have been cancelled since decide() looked.
         const refused = await answerInvitation(
           tx,
           await tx.handledningSession.findUniqueOrThrow({ where: { id: decision.sessionId }, select: { id: true, status: true, startsAt: true } }),
@@ -243,8 +250,8 @@ export async function handleReplyMessage(raw: Buffer, now = new Date()): Promise
           subject: message.subject,
           method: answer?.method ?? "",
           uid: answer?.uid?.slice(0, 300) ?? null,
-          attendeeEmail: answer?.attendees.find((a) => a.email === message.fromAddress)?.email ?? answer?.attendees[0]?.email ?? null,
-          partstat: answer?.attendees.find((a) => a.email === message.fromAddress)?.partstat ?? null,
+          attendeeEmail: own?.email ?? answer?.attendees[0]?.email ?? null,
+          partstat: own?.partstat ?? null,
           sequence: answer?.sequence ?? null,
           proposedStartsAt: answer?.method === "COUNTER" ? answer.proposedStartsAt : null,
           proposedEndsAt: answer?.method === "COUNTER" ? answer.proposedEndsAt : null,
@@ -307,26 +314,52 @@ export async function replyCommentsFor(sessionId: string): Promise<Map<string, s
   return new Map(replies.map((reply) => [reply.personId!, reply.comment]));
 }
 
-/**
- * The facilitator has answered a proposed time: it leaves their list. Keeping the
- * time is recorded in the audit log; taking it is recorded as the move it is.
- */
-export async function closeCounter(actor: Actor, replyId: string, now = new Date(), { kept = true } = {}) {
+/** A proposed time, for the one who leads its session (or an admin); anyone else gets 403. */
+async function counterFor(actor: Actor, replyId: string) {
   const reply = await db.calendarReply.findUnique({
     where: { id: replyId },
-    select: { outcome: true, personId: true, session: { select: { id: true, facilitatorId: true } } },
+    select: {
+      id: true,
+      outcome: true,
+      handledAt: true,
+      personId: true,
+      proposedStartsAt: true,
+      proposedEndsAt: true,
+      session: { select: { id: true, facilitatorId: true } },
+    },
   });
   if (!reply || reply.outcome !== "counter" || !reply.session) throw notFound("Förslaget finns inte.");
   if (!may(actor, "session:manage", { organizerId: reply.session.facilitatorId })) throw forbidden("Bara den som leder tillfället kan svara på förslaget.");
+  return { ...reply, session: reply.session };
+}
+
+type Counter = Awaited<ReturnType<typeof counterFor>>;
+
+/**
+ * The proposal leaves the facilitator's list. Keeping the time is recorded in the
+ * audit log; taking it is recorded as the move it is.
+ */
+async function answerCounter(actor: Actor, counter: Counter, now: Date, kept: boolean) {
   await transaction(async (tx) => {
-    const { count } = await tx.calendarReply.updateMany({ where: { id: replyId, handledAt: null }, data: { handledAt: now, handledById: actor.id } });
+    const { count } = await tx.calendarReply.updateMany({ where: { id: counter.id, handledAt: null }, data: { handledAt: now, handledById: actor.id } });
     if (count === 1 && kept) {
       await recordAudit(
-        { actorId: actor.id, action: "session.counter-declined", subjectType: "session", subjectId: reply.session!.id, detail: { personId: reply.personId } },
+        {
+          actorId: actor.id,
+          action: "session.counter-declined",
+          subjectType: "session",
+          subjectId: counter.session.id,
+          detail: { personId: counter.personId },
+        },
         tx,
       );
     }
   });
+}
+
+/** The facilitator keeps the session's time: the proposal leaves their list. */
+export async function closeCounter(actor: Actor, replyId: string, now = new Date()) {
+  await answerCounter(actor, await counterFor(actor, replyId), now, true);
 }
 
 /** Messages set aside that no admin has dealt with yet, newest first. */
@@ -381,22 +414,14 @@ export async function markReplyHandled(actor: Actor, replyId: string, now = new 
  * everyone invited, as any move) and the proposal leaves their list.
  */
 export async function acceptCounter(actor: Actor, replyId: string, now = new Date()): Promise<ActionResult<{ id: string }>> {
-  const reply = await db.calendarReply.findUnique({
-    where: { id: replyId },
-    select: { outcome: true, handledAt: true, proposedStartsAt: true, proposedEndsAt: true, session: { select: { id: true, facilitatorId: true } } },
-  });
-  if (!reply || reply.outcome !== "counter" || !reply.session || !reply.proposedStartsAt || !reply.proposedEndsAt) throw notFound("Förslaget finns inte.");
-  if (!may(actor, "session:manage", { organizerId: reply.session.facilitatorId })) throw forbidden("Bara den som leder tillfället kan svara på förslaget.");
-  if (reply.handledAt) return formError("Förslaget är redan besvarat.");
-  const date = stockholmDate(reply.proposedStartsAt);
-  if (stockholmDate(reply.proposedEndsAt) !== date) return formError("Förslaget går över midnatt. Flytta tillfället för hand i stället.");
-  const moved = await moveSession(
-    actor,
-    reply.session.id,
-    { date, startTime: swedishClock(reply.proposedStartsAt), endTime: swedishClock(reply.proposedEndsAt) },
-    now,
-  );
+  const counter = await counterFor(actor, replyId);
+  const { proposedStartsAt: startsAt, proposedEndsAt: endsAt } = counter;
+  if (!startsAt || !endsAt) throw notFound("Förslaget finns inte.");
+  if (counter.handledAt) return formError("Förslaget är redan besvarat.");
+  const date = stockholmDate(startsAt);
+  if (stockholmDate(endsAt) !== date) return formError("Förslaget går över midnatt. Flytta tillfället för hand i stället.");
+  const moved = await moveSession(actor, counter.session.id, { date, startTime: swedishClock(startsAt), endTime: swedishClock(endsAt) }, now);
   if (!moved.ok) return moved;
-  await closeCounter(actor, replyId, now, { kept: false });
+  await answerCounter(actor, counter, now, false);
   return moved;
 }
