@@ -57,6 +57,21 @@ const envSchema = z
     IMAP_POLL_SECONDS: z.coerce.number().int().min(5, "IMAP_POLL_SECONDS ska vara minst 5").max(3600, "IMAP_POLL_SECONDS får vara högst 3600").default(60),
     /** How long before a handledning session its reminder e-mail goes out (hours). */
     REMINDER_HOURS: z.coerce.number().int().min(1, "REMINDER_HOURS ska vara minst 1").max(168, "REMINDER_HOURS får vara högst 168 (en vecka)").default(24),
+    /** A participant in a running cohort with no progress for this many days gets one friendly nudge. */
+    NUDGE_AFTER_DAYS: z.coerce.number().int().min(1, "NUDGE_AFTER_DAYS ska vara minst 1").max(365).default(10),
+    /** Never more than one nudge to the same person within this many days. */
+    NUDGE_INTERVAL_DAYS: z.coerce.number().int().min(1, "NUDGE_INTERVAL_DAYS ska vara minst 1").max(365).default(14),
+    /** The Swedish hours nudges go out in, "8-20": nobody gets one in the night. */
+    NUDGE_HOURS: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}-\d{1,2}$/, "NUDGE_HOURS ska se ut som 8-20")
+      .transform((text) => text.split("-").map(Number) as [number, number])
+      .refine(([from, to]) => from < to && to <= 24, "NUDGE_HOURS: första timmen ska vara före den sista, och högst 24")
+      .default("8-20"),
+    /** The weekly digest to facilitators: weekday (1 = måndag … 7 = söndag) and hour, Swedish time. */
+    DIGEST_WEEKDAY: z.coerce.number().int().min(1, "DIGEST_WEEKDAY ska vara 1–7 (1 = måndag)").max(7, "DIGEST_WEEKDAY ska vara 1–7 (1 = måndag)").default(1),
+    DIGEST_HOUR: z.coerce.number().int().min(0, "DIGEST_HOUR ska vara 0–23").max(23, "DIGEST_HOUR ska vara 0–23").default(7),
     /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
     TRUST_PROXY: booleanFlag.default("false"),
     /** Accounts with no login (or, never logged in, created) for this many days are flagged for an admin to review. */

@@ -13,19 +13,20 @@ import { roleLabel, rolesOf } from "~/modules/people/roles";
 import { readForm } from "~/utils/read-form.server";
 import { swedishDateTime } from "~/utils/time";
 import { formatCount } from "~/utils/format";
-import { setSessionReminders, wantsSessionReminders } from "~/modules/sessions/reminders.server";
+import { EMAIL_CHOICES, emailChoice, emailChoicesOf, setEmailChoice } from "~/modules/mail/preferences.server";
 
 export const meta: MetaFunction = () => [{ title: "Mitt konto · Ledarlyftet" }];
 
 const channelChoice = z.enum(["feed", "both"]);
+const emailSwitch = z.object({ choice: emailChoice, on: z.enum(["true", "false"]).transform((on) => on === "true") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person } = await requirePerson(request);
-  const [branch, sessions, channel, reminders] = await Promise.all([
+  const [branch, sessions, channel, emails] = await Promise.all([
     findBranch(person.branchId),
     liveSessionsOf(person.id),
     calendarChannel(person.id),
-    wantsSessionReminders(person.id),
+    emailChoicesOf(person.id),
   ]);
   return {
     name: person.name,
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: rolesOf(person).map(roleLabel),
     sessions: sessions.map((loginSession) => ({ createdAt: loginSession.createdAt.toISOString(), userAgent: loginSession.userAgent })),
     channel,
-    reminders,
+    emails,
     reminderHours: config.REMINDER_HOURS,
   };
 }
@@ -66,13 +67,12 @@ export async function action({ request }: ActionFunctionArgs) {
         : "Handledningen kommer till din kalender genom prenumerationen; e-posten får ingen kalenderbilaga.",
     );
   }
-  if (intent === "reminders-off" || intent === "reminders-on") {
-    await setSessionReminders(person.id, intent === "reminders-on");
-    return redirectWithMessage(
-      request,
-      "/account#paminnelser",
-      intent === "reminders-on" ? "Du får påminnelser före din handledning igen." : "Du får inte längre påminnelser om handledning.",
-    );
+  if (intent === "email-choice") {
+    const chosen = emailSwitch.safeParse({ choice: formData.get("choice"), on: formData.get("on") });
+    if (!chosen.success) throw badRequest("Välj vilken sorts e-post du vill slå på eller stänga av.");
+    const { choice, on } = chosen.data;
+    await setEmailChoice(person.id, choice, on);
+    return redirectWithMessage(request, "/account#e-post", on ? `På igen: ${EMAIL_CHOICES[choice].label.toLowerCase()}.` : EMAIL_CHOICES[choice].stopped);
   }
   if (intent === "feed-revoke") {
     await revokeFeed(person.id);
@@ -142,18 +142,33 @@ export default function Account() {
           </button>
         </Form>
       ) : null}
-      <h2 id="paminnelser">Påminnelser</h2>
+      <h2 id="e-post">E-post från Ledarlyftet</h2>
       <p>
-        {me.reminders
-          ? `Du får ett e-brev ${formatCount(me.reminderHours, "timme", "timmar")} före varje handledning du är inbjuden till och inte har tackat nej till.`
-          : "Du får inga påminnelser om handledning. Inbjudningar och ändringar får du ändå."}
+        Inbjudningar, ändringar och inställd handledning, besked om dina ansökningar och länkar för nytt lösenord får du alltid. De här kan du stänga av, här
+        eller med länken längst ner i varje brev:
       </p>
-      <Form method="post">
-        <input type="hidden" name="intent" value={me.reminders ? "reminders-off" : "reminders-on"} />
-        <button type="submit" className="secondary">
-          {me.reminders ? "Stäng av påminnelser" : "Slå på påminnelser"}
-        </button>
-      </Form>
+      <ul className="email-choices">
+        {me.emails.map((email) => (
+          <li key={email.choice} className="card">
+            <h3 id={`e-post-${email.choice}`}>
+              {email.label}: <span className={email.on ? "badge on" : "badge"}>{email.on ? "på" : "av"}</span>
+            </h3>
+            <p>
+              {email.choice === "session-reminders" && email.on
+                ? `Du får ett e-brev ${formatCount(me.reminderHours, "timme", "timmar")} före varje handledning du är inbjuden till och inte har tackat nej till.`
+                : email.text}
+            </p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="email-choice" />
+              <input type="hidden" name="choice" value={email.choice} />
+              <input type="hidden" name="on" value={email.on ? "false" : "true"} />
+              <button type="submit" className="secondary" aria-describedby={`e-post-${email.choice}`}>
+                {email.on ? "Stäng av" : "Slå på"}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
       <h2>Inloggningar</h2>
       <p>Du är inloggad på {formatCount(me.sessions.length, "enhet", "enheter")}.</p>
       <ul>

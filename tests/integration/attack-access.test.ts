@@ -21,7 +21,7 @@ import { actorOf } from "~/modules/auth/session.server";
 import { issueAccountToken } from "~/modules/auth/account-tokens.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { ensurePlan } from "~/modules/crisis/crisis.server";
-import { unsubscribeToken } from "~/modules/sessions/reminders.server";
+import { unsubscribeToken } from "~/modules/mail/preferences.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { approvalCohort, attackWorld } from "./attack-world";
 import { isoDay } from "../support/dates";
@@ -288,24 +288,50 @@ const CASES: Record<string, () => Promise<Case>> = {
     ],
     refused: [404],
   }),
-  "paminnelser.$token.tsx": async () => ({
-    kind: "public",
-    valid: { url: `/paminnelser/${unsubscribeToken(w.learner.id)}`, status: 200 },
-    probes: [
-      `/paminnelser/${w.learner.id}`,
-      `/paminnelser/${w.stranger.id}.${unsubscribeToken(w.learner.id).split(".")[1]}`,
-      `/paminnelser/${unsubscribeToken(w.learner.id)}x`,
-      "/paminnelser/..%2F..%2Fetc%2Fpasswd",
-      `/paminnelser/${"a".repeat(10_000)}`,
-    ],
-    refused: [404],
-    forgedPost: {
-      url: `/paminnelser/${w.stranger.id}.${unsubscribeToken(w.learner.id).split(".")[1]}`,
-      form: { "List-Unsubscribe": "One-Click" },
+  "e-post.$token.tsx": async () => {
+    const [, , mac] = unsubscribeToken(w.learner.id, "learner-nudges").split(".");
+    return {
+      kind: "public",
+      valid: { url: `/e-post/${unsubscribeToken(w.learner.id, "learner-nudges")}`, status: 200 },
+      probes: [
+        `/e-post/${w.learner.id}`,
+        `/e-post/learner-nudges.${w.stranger.id}.${mac}`,
+        `/e-post/weekly-digests.${w.learner.id}.${mac}`,
+        `/e-post/${unsubscribeToken(w.learner.id, "learner-nudges")}x`,
+        "/e-post/..%2F..%2Fetc%2Fpasswd",
+        `/e-post/${"a".repeat(10_000)}`,
+      ],
       refused: [404],
-      unchanged: async () => expect((await db.person.findUniqueOrThrow({ where: { id: w.stranger.id } })).sessionReminders).toBe(true),
-    },
-  }),
+      forgedPost: {
+        url: `/e-post/learner-nudges.${w.stranger.id}.${mac}`,
+        form: { "List-Unsubscribe": "One-Click" },
+        refused: [404],
+        unchanged: async () => expect((await db.person.findUniqueOrThrow({ where: { id: w.stranger.id } })).learnerNudges).toBe(true),
+      },
+    };
+  },
+  "paminnelser.$token.tsx": async () => {
+    // The old reminder links: "<person>.<mac>".
+    const old = unsubscribeToken(w.learner.id, "session-reminders").split(".");
+    return {
+      kind: "public",
+      valid: { url: `/paminnelser/${old[1]}.${old[2]}`, status: 200 },
+      probes: [
+        `/paminnelser/${w.learner.id}`,
+        `/paminnelser/${w.stranger.id}.${old[2]}`,
+        `/paminnelser/${old[1]}.${old[2]}x`,
+        "/paminnelser/..%2F..%2Fetc%2Fpasswd",
+        `/paminnelser/${"a".repeat(10_000)}`,
+      ],
+      refused: [404],
+      forgedPost: {
+        url: `/paminnelser/${w.stranger.id}.${old[2]}`,
+        form: { "List-Unsubscribe": "One-Click" },
+        refused: [404],
+        unchanged: async () => expect((await db.person.findUniqueOrThrow({ where: { id: w.stranger.id } })).sessionReminders).toBe(true),
+      },
+    };
+  },
   "password.$token.tsx": async () => ({
     kind: "public",
     valid: { url: `/password/${w.inviteToken}`, status: 200 },

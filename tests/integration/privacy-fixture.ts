@@ -129,6 +129,7 @@ export async function personWithEverything(now = new Date()) {
   await db.attendance.create({ data: { sessionId: ledPast.id, personId: other.id, status: "attended" } });
 
   await db.calendarFeed.create({ data: { personId: person.id, tokenHash: `hash-${randomUUID()}` } });
+  await db.weeklyDigest.create({ data: { facilitatorId: person.id, week: "2026-W10", outboxMessageId: null } });
   await db.calendarReply.create({
     data: {
       messageKey: `key-${randomUUID()}`,

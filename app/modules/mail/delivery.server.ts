@@ -1,7 +1,7 @@
 import nodemailer from "nodemailer";
 import { db } from "~/db.server";
-import { unsubscribeUrl } from "~/modules/sessions/reminders.server";
 import { htmlFromText } from "./html";
+import { choiceOfKind, unsubscribeUrl } from "./preferences.server";
 
 export const MAX_ATTEMPTS = 8;
 /** How long a claim holds a message by default (MAIL_CLAIM_MS in production). */
@@ -15,12 +15,18 @@ export interface OutgoingMail {
   text: string;
   /** Where a reply to the e-mail goes: a handledning e-mail's facilitator; otherwise nobody reads the From address. */
   replyTo?: { name: string; address: string };
-  /** A reminder's one-click unsubscribe (RFC 8058): the address a mail client may POST to. */
+  /** An optional e-mail's one-click unsubscribe (RFC 8058): the address a mail client may POST to. */
   unsubscribeUrl?: string;
   icalEvent?: { method: string; content: string; filename: string };
 }
 
 /** What the worker needs of a mail transport; nodemailer's SMTP transport in production. */
+/** Mail a person may turn off carries its own stop address; mail they must get carries none. */
+function unsubscribeFor(message: { kind: string; personId: string | null }): string | undefined {
+  const choice = choiceOfKind(message.kind);
+  return choice && message.personId ? unsubscribeUrl(message.personId, choice) : undefined;
+}
+
 export interface MailTransport {
   sendMail(mail: OutgoingMail): Promise<unknown>;
 }
@@ -108,7 +114,7 @@ export async function deliverDue(
         subject: message.subject,
         text: message.text,
         replyTo: message.replyToEmail ? { name: message.replyToName ?? "", address: message.replyToEmail } : undefined,
-        unsubscribeUrl: message.kind === "session-reminder" && message.personId ? unsubscribeUrl(message.personId) : undefined,
+        unsubscribeUrl: unsubscribeFor(message),
         icalEvent:
           message.icsContent && message.icsMethod
             ? { method: message.icsMethod, content: message.icsContent, filename: message.icsMethod === "CANCEL" ? "installt.ics" : "inbjudan.ics" }

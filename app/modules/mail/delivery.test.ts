@@ -2,7 +2,7 @@ import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
-import { unsubscribeToken } from "~/modules/sessions/reminders.server";
+import { unsubscribeToken } from "./preferences.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { checkWithPython } from "../../../tests/calendar/parsers";
 import { createPerson } from "../../../tests/integration/helpers";
@@ -70,14 +70,17 @@ describe("e-mail over SMTP", () => {
     expect(sink.received).toHaveLength(2);
   });
 
-  it("a reminder carries a one-click unsubscribe (RFC 8058) for its own person; other mail carries none", async () => {
+  it("each e-mail a person may turn off carries its own one-click unsubscribe (RFC 8058); mail they must get carries none", async () => {
     await clearOutbox();
     const sink = await startSmtpSink();
     sinks.push(sink);
     const person = await createPerson();
     await queueEmail({ to: person.email, personId: person.id, kind: "session-reminder", subject: "Påminnelse", text: "Hej!" });
     await queueEmail({ to: person.email, personId: person.id, kind: "invite", subject: "Välkommen", text: "Hej!" });
-    expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    await queueEmail({ to: person.email, personId: person.id, kind: "learner-nudge", subject: "Fortsätt", text: "Hej!" });
+    await queueEmail({ to: person.email, personId: person.id, kind: "weekly-digest", subject: "Veckobrev", text: "Hej!" });
+    await queueEmail({ to: person.email, personId: person.id, kind: "program-completed", subject: "Grattis", text: "Hej!" });
+    expect(await deliverDue(smtpTransport(sink.url), { from: FROM })).toEqual({ sent: 5, retrying: 0, failed: 0 });
     // Unfolded: a long header line is continued on the next.
     const headersOf = (subject: string) =>
       sink.received
@@ -85,10 +88,14 @@ describe("e-mail over SMTP", () => {
         .raw.split("\r\n\r\n")[0]!
         .replace(/\r\n(?=[ \t])/g, "");
     const reminder = headersOf("Påminnelse");
-    expect(reminder).toContain(`List-Unsubscribe: <http://localhost:3000/paminnelser/${unsubscribeToken(person.id)}>`);
+    expect(reminder).toContain(`List-Unsubscribe: <http://localhost:3000/e-post/${unsubscribeToken(person.id, "session-reminders")}>`);
     expect(reminder).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     expect(reminder).toContain("Auto-Submitted: auto-generated");
     expect(headersOf("Välkommen")).not.toContain("List-Unsubscribe");
+    expect(headersOf("Grattis")).not.toContain("List-Unsubscribe");
+    expect(headersOf("Fortsätt")).toContain(`List-Unsubscribe: <http://localhost:3000/e-post/${unsubscribeToken(person.id, "learner-nudges")}>`);
+    expect(headersOf("Veckobrev")).toContain(`List-Unsubscribe: <http://localhost:3000/e-post/${unsubscribeToken(person.id, "weekly-digests")}>`);
+    expect(headersOf("Veckobrev")).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
   });
 
   it("keeps a message while the SMTP server is down and delivers it, once, after it comes back", async () => {

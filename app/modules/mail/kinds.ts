@@ -21,6 +21,9 @@ export const OUTBOX_KINDS = {
   "enrolment-approved": "Ansökan godkänd",
   "enrolment-declined": "Ansökan avböjd",
   "enrolment-removed": "Avanmäld från omgång",
+  "learner-nudge": "Påminnelse om kursen",
+  "weekly-digest": "Veckobrev till utvecklingsledare",
+  "program-completed": "Grattis till genomfört program",
 } as const satisfies Record<string, string>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

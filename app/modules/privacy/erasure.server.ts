@@ -149,6 +149,7 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
       await tx.calendarFeed.deleteMany({ where: { personId } });
       await tx.calendarReply.deleteMany({ where: { OR: [{ personId }, { fromAddress: person.email.toLowerCase() }] } });
       await tx.branchRole.deleteMany({ where: { personId } });
+      await tx.weeklyDigest.deleteMany({ where: { facilitatorId: personId } });
       await tx.branchSupport.deleteMany({ where: { facilitatorId: personId } });
       await tx.cohortFacilitator.deleteMany({ where: { personId } });
       await tx.loginAttempt.deleteMany({ where: { email: person.email } });

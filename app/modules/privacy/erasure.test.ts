@@ -51,6 +51,7 @@ describe("erasure", () => {
     expect(await db.calendarFeed.count({ where: { personId: id } })).toBe(0);
     expect(await db.calendarReply.count({ where: { OR: [{ personId: id }, { fromAddress: f.person.email.toLowerCase() }] } })).toBe(0);
     expect(await db.branchRole.count({ where: { personId: id } })).toBe(0);
+    expect(await db.weeklyDigest.count({ where: { facilitatorId: id } })).toBe(0);
     expect(await db.branchSupport.count({ where: { facilitatorId: id } })).toBe(0);
     expect(await db.cohortFacilitator.count({ where: { personId: id } })).toBe(0);
     expect(await db.loginAttempt.count({ where: { email: f.person.email } })).toBe(0);

@@ -35,7 +35,15 @@ export interface PersonalDataExport {
     sessionReminders: boolean;
     /** While subscribed to the feed: calendar invitations by e-mail too. */
     invitesWithFeed: boolean;
+    /** Whether the friendly e-mail after a stretch without progress is on. */
+    learnerNudges: boolean;
+    /** Facilitators: whether the weekly digest is on. */
+    weeklyDigests: boolean;
+    /** When the last such e-mail was queued. */
+    lastNudgedAt: string | null;
   };
+  /** Facilitators: each week's digest, and whether one was sent (nothing is sent when there is nothing to say). */
+  weeklyDigests: { week: string; decidedAt: string; sent: boolean }[];
   branchRoles: { role: string; since: string }[];
   supportedBranches: { branch: string; since: string }[];
   enrolments: {
@@ -161,6 +169,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     hits,
     emails,
     audit,
+    digests,
   ] = await Promise.all([
     db.branchRole.findMany({ where: { personId } }),
     db.branchSupport.findMany({ where: { facilitatorId: personId }, include: { branch: { select: { name: true } } } }),
@@ -217,6 +226,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     db.rateLimitHit.findMany({ where: { key: { endsWith: `:${person.email}` } }, select: { key: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
     db.outboxMessage.findMany({ where: { OR: [{ personId }, { toEmail: person.email }] }, orderBy: { createdAt: "asc" } }),
     auditEventsAbout(personId),
+    db.weeklyDigest.findMany({ where: { facilitatorId: personId }, orderBy: { decidedAt: "asc" } }),
   ]);
   const completionTitles = await titles(completions);
   const ownObjects = new Set([personId, ...enrolments.map((e) => e.id), ...submissions.map((s) => s.id)]);
@@ -244,7 +254,11 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       hasPassword: person.password !== null,
       sessionReminders: person.sessionReminders,
       invitesWithFeed: person.invitesWithFeed,
+      learnerNudges: person.learnerNudges,
+      weeklyDigests: person.weeklyDigests,
+      lastNudgedAt: isoOrNull(person.lastNudgedAt),
     },
+    weeklyDigests: digests.map((d) => ({ week: d.week, decidedAt: iso(d.decidedAt), sent: d.outboxMessageId !== null })),
     branchRoles: branchRoles.map((r) => ({ role: r.role === "krisansvarig" ? "Krisansvarig" : r.role, since: iso(r.createdAt) })),
     supportedBranches: supports.map((s) => ({ branch: s.branch.name, since: iso(s.createdAt) })),
     enrolments: enrolments.map((e) => ({

@@ -67,5 +67,6 @@ export const PERSON_REFERENCES: Record<string, PersonReference> = {
     erasure: "those entries deleted",
   },
   CrisisOffer: { fields: ["decidedById"], export: "crisisOffersDecided", erasure: "kept (points at the anonymised row)" },
+  WeeklyDigest: { fields: ["facilitator"], export: "weeklyDigests", erasure: "deleted" },
   IndicatorEntry: { fields: ["enteredById"], export: "indicatorEntries", erasure: "kept (points at the anonymised row)" },
 };

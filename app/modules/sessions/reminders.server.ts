@@ -1,7 +1,7 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { config } from "~/config.server";
-import { db, transaction } from "~/db.server";
+import { transaction } from "~/db.server";
 import { queueEmail } from "~/modules/mail/outbox.server";
+import { stopFooter } from "~/modules/mail/preferences.server";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { column, executeSql, selectRows, row } from "~/sql.server";
 import { startPeriodicJob, stopPeriodicJob } from "~/utils/periodic-job.server";
@@ -50,38 +50,6 @@ function dueReminders(now: Date, hours: number) {
   );
 }
 
-/** The address a reminder's "stop" link and its one-click List-Unsubscribe point at: the person's id, signed. */
-export function unsubscribeToken(personId: string): string {
-  return `${personId}.${signature(personId)}`;
-}
-
-function signature(personId: string): string {
-  return createHmac("sha256", config.SESSION_SECRET).update(`session-reminders:${personId}`).digest("base64url");
-}
-
-export function unsubscribeUrl(personId: string): string {
-  return new URL(`/paminnelser/${unsubscribeToken(personId)}`, config.PUBLIC_URL).toString();
-}
-
-/** The person a token was made for, or null for a token that is not ours. */
-export function personOfUnsubscribeToken(token: string): string | null {
-  const [personId, mac, ...rest] = token.split(".");
-  if (!personId || !mac || rest.length > 0) return null;
-  const expected = Buffer.from(signature(personId));
-  const given = Buffer.from(mac);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? personId : null;
-}
-
-/** Turns reminders off (the unsubscribe link, or Mitt konto) or on again (Mitt konto). */
-export async function setSessionReminders(personId: string, on: boolean) {
-  await db.person.updateMany({ where: { id: personId }, data: { sessionReminders: on } });
-}
-
-export async function wantsSessionReminders(personId: string): Promise<boolean> {
-  const person = await db.person.findUnique({ where: { id: personId }, select: { sessionReminders: true } });
-  return person?.sessionReminders ?? false;
-}
-
 /** Queues the reminders that are due; answers how many. Safe to run on every server at once. */
 export async function sendDueReminders(now = new Date(), hours = config.REMINDER_HOURS): Promise<number> {
   let queued = 0;
@@ -106,7 +74,7 @@ export async function sendDueReminders(now = new Date(), hours = config.REMINDER
             "",
             `Mer om tillfället, och ditt svar: ${new URL(`/sessions/${due.sessionId}`, config.PUBLIC_URL).toString()}`,
             "",
-            `Vill du inte få påminnelser? Stäng av dem på Mitt konto eller här: ${unsubscribeUrl(due.personId)}`,
+            stopFooter(due.personId, "session-reminders"),
           ]
             .filter((line) => line !== null)
             .join("\n"),
