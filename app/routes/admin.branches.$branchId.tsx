@@ -51,6 +51,13 @@ export default function RenameBranch() {
           <Link to="/admin/branches">Avbryt</Link>
         </div>
       </Form>
+      <h2>Framsteg</h2>
+      <p>Alla aktiva personer i {branch.name} med framsteg och slutdatum i varje program och kurs.</p>
+      <p>
+        <a href={`/admin/branches/${branch.id}/export.csv`} className="button secondary" download>
+          Ladda ner framsteg för {branch.name} (CSV)
+        </a>
+      </p>
     </div>
   );
 }

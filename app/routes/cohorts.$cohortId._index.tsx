@@ -229,10 +229,13 @@ export default function CohortPage() {
       {roster ? (
         <section aria-labelledby="roster-title">
           <h2 id="roster-title">Deltagare</h2>
-          <p>
+          <p className="actions">
             <Link to={`/cohorts/${cohort.id}/bulk`} className="button secondary">
               Anmäl flera
             </Link>
+            <a href={`/cohorts/${cohort.id}/export.csv`} className="button secondary" download>
+              Ladda ner deltagarnas framsteg (CSV)
+            </a>
           </p>
           {section("pending").length > 0 ? (
             <>

@@ -178,6 +178,14 @@ const CASES: Record<string, () => Promise<Case>> = {
     secrets: [],
     unchanged: async () => expect((await db.branch.findUniqueOrThrow({ where: { id: w.lulea } })).name).toBe("Luleå"),
   }),
+  "admin.branches.$branchId.export[.csv].ts": async () => ({
+    kind: "protected",
+    params: { branchId: w.lulea },
+    insider: w.admin,
+    // Luleå's own Utvecklingsledare too: a branch's progress is the district's to follow up.
+    outsiders: [w.f1, w.learner],
+    secrets: [w.learner.email, "Obligatoriska lektioner"],
+  }),
   "admin.goals.$key.tsx": async () => ({
     kind: "protected",
     params: { key: w.indicatorKey },
@@ -232,6 +240,21 @@ const CASES: Record<string, () => Promise<Case>> = {
     secrets: [],
     unchanged: async () => expect(await db.enrolment.count({ where: { cohortId: w.cohortId, personId: w.stranger.id } })).toBe(0),
   }),
+  "cohorts.$cohortId.export[.csv].ts": async () => {
+    // The file lists participants, not applicants: someone enrolled, to be sure they do not reach an outsider.
+    await db.enrolment.upsert({
+      where: { cohortId_personId: { cohortId: w.cohortId, personId: w.learner.id } },
+      create: { cohortId: w.cohortId, personId: w.learner.id, status: "enrolled", enrolledAt: new Date() },
+      update: {},
+    });
+    return {
+      kind: "protected",
+      params: { cohortId: w.cohortId },
+      insider: w.f1,
+      outsiders: [w.f2, w.stranger, w.learner],
+      secrets: [w.learner.email, "Obligatoriska lektioner"],
+    };
+  },
   "courses.$courseSlug.$lessonSlug.tsx": async () => ({
     kind: "protected",
     params: { courseSlug: "stangd-kurs", lessonSlug: "s-lektion" },

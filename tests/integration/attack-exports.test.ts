@@ -20,6 +20,8 @@ const context = { clientAddress: "203.0.113.88" };
 
 interface Export {
   url: string;
+  /** The route's params, for an export of one cohort or branch. */
+  params?: Record<string, string>;
   loader: (args: LoaderFunctionArgs) => Promise<unknown>;
   /** Puts FORMULAS where this export reads them; returns the texts that must appear (neutralised). */
   plant: () => Promise<string[]>;
@@ -44,6 +46,35 @@ const EXPORTS: Record<string, () => Promise<Export>> = {
       return FORMULAS;
     },
   }),
+  "cohorts.$cohortId.export[.csv].ts": async () => {
+    const cohortId = await formulaCohort();
+    return {
+      url: `/cohorts/${cohortId}/export.csv`,
+      params: { cohortId },
+      loader: (await import("~/routes/cohorts.$cohortId.export[.csv]")).loader,
+      // Program, course, module and lesson titles (content files), a participant's name, and a branch name.
+      plant: async () => {
+        await db.branch.update({ where: { name: "Haparanda" }, data: { name: "@Haparanda" } });
+        return [...FORMULAS.slice(0, 5), "@Haparanda"];
+      },
+    };
+  },
+  "admin.branches.$branchId.export[.csv].ts": async () => {
+    await formulaCohort();
+    const branch = await db.branch.findUniqueOrThrow({ where: { name: "Arjeplog" } });
+    return {
+      url: `/admin/branches/${branch.id}/export.csv`,
+      params: { branchId: branch.id },
+      loader: (await import("~/routes/admin.branches.$branchId.export[.csv]")).loader,
+      // The branch's own name, a person's, and the titles of the programs and courses every person has a row for.
+      plant: async () => {
+        await db.branch.update({ where: { id: branch.id }, data: { name: FORMULAS[3]! } });
+        const person = await createPerson({ branch: FORMULAS[3]! });
+        await db.person.update({ where: { id: person.id }, data: { name: FORMULAS[0]! } });
+        return [FORMULAS[0]!, FORMULAS[1]!, FORMULAS[2]!, FORMULAS[3]!];
+      },
+    };
+  },
   "admin.audit[.csv].ts": async () => ({
     url: "/admin/audit.csv",
     loader: (await import("~/routes/admin.audit[.csv]")).loader,
@@ -59,6 +90,30 @@ const EXPORTS: Record<string, () => Promise<Export>> = {
     },
   }),
 };
+
+/**
+ * A program whose course, module and lesson are named like formulas, and a cohort of it (named like one too) with
+ * a participant named like one: once, for the exports that read them.
+ */
+let formulaCohortId: string | undefined;
+async function formulaCohort() {
+  if (formulaCohortId) return formulaCohortId;
+  const program = await db.program.create({ data: { slug: "formelprogram", title: FORMULAS[1]!, descriptionHtml: "", order: 9, requiredSessions: 1 } });
+  const course = await db.course.create({ data: { slug: "formelkurs", programId: program.id, title: FORMULAS[2]!, summaryHtml: "", order: 1 } });
+  const module = await db.module.create({ data: { courseId: course.id, slug: "m", title: FORMULAS[3]!, order: 1 } });
+  await db.lesson.create({
+    data: { slug: "formellektion", moduleId: module.id, title: FORMULAS[4]!, type: "text", order: 1, bodyHtml: "", contentHash: "x", sourceFile: "x.md" },
+  });
+  const day = new Date("2027-02-01T12:00:00Z");
+  const cohort = await db.cohort.create({
+    data: { programId: program.id, name: FORMULAS[0]!, startsOn: day, endsOn: day, enrolmentOpensAt: day, enrolmentClosesAt: day, capacity: 5, mode: "open" },
+  });
+  const person = await createPerson({ branch: "Haparanda" });
+  await db.person.update({ where: { id: person.id }, data: { name: FORMULAS[0]! } });
+  await db.enrolment.create({ data: { cohortId: cohort.id, personId: person.id, status: "enrolled" } });
+  formulaCohortId = cohort.id;
+  return cohort.id;
+}
 
 /** Route files that answer CSV: named `…[.csv]`, or setting a text/csv Content-Type. */
 function csvRoutes() {
@@ -96,7 +151,7 @@ describe("attack: CSV exports neutralise formulas", () => {
   it.each(Object.keys(EXPORTS))("%s: no cell starts a formula, and the planted texts are there, neutralised", async (file) => {
     const e = await EXPORTS[file]!();
     const planted = await e.plant();
-    const res = await settle(() => e.loader({ request: getRequest(e.url, admin.cookie), context, params: {} }));
+    const res = await settle(() => e.loader({ request: getRequest(e.url, admin.cookie), context, params: e.params ?? {} }));
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const rows = parseCsv(await res.text());

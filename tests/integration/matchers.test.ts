@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as branchesAction } from "~/routes/admin.branches";
+import { action as branchesAction } from "~/routes/admin.branches._index";
 import { formRequest, settle, signedIn } from "./helpers";
 
 // The custom matchers of tests/setup/matchers.ts, on answers made the way the routes make them.

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = {
   "submission.viewed": "Inlämning visades",
   "reflection.viewed": "Delad reflektion visades",
   "roster.viewed": "Deltagarlistan visades",
+  "cohort.progress-exported": "Deltagarnas framsteg exporterades (CSV)",
+  "branch.progress-exported": "Framsteg för arbetarekommunens personer exporterades (CSV)",
   "goals.drilldown.viewed": "Personer bakom indikator visades",
 
   "assignment.approved": "Inlämning godkändes",

@@ -28,6 +28,8 @@ const SUBJECT_KINDS: Record<string, string> = {
 /** Detail keys the log uses, as a reader would name them. Anything else is shown under its own key. */
 const DETAIL_LABELS: Record<string, string> = {
   count: "Antal",
+  people: "Personer",
+  format: "Format",
   seriesId: "Serie",
   marks: "Närvaro",
   cohortId: "Omgång",

@@ -79,6 +79,12 @@ export async function catalogRequiredCourseIds(programId: string): Promise<strin
   return courses.filter((c) => c.programId === programId && !c.retiredAt && c.required).map((c) => c.id);
 }
 
+/** A program's live courses in study order, required or not. */
+export async function catalogProgramCourses(programId: string): Promise<CatalogCourse[]> {
+  const courses = [...(await catalog()).courseById.values()];
+  return courses.filter((c) => c.programId === programId && !c.retiredAt);
+}
+
 /** Called by the content sync: the next read loads the new catalog. */
 export function forgetCatalog() {
   current = null;
