@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startReplyMailbox } from "~/modules/calendar/reply-mailbox.server";
+import { startFollowUpMail } from "~/modules/follow-up/follow-up-jobs.server";
 import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startHousekeeping } from "~/modules/housekeeping/retention.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
@@ -21,6 +22,7 @@ startMonthlySnapshots();
 startHousekeeping();
 startSessionReminders();
 startReplyMailbox();
+startFollowUpMail();
 
 // server.js reaches these through the build (build.entry.module) for a clean shutdown.
 export { closeDatabases, stopBackgroundWork } from "~/shutdown.server";

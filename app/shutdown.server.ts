@@ -1,5 +1,6 @@
 import { closeDatabase } from "~/db.server";
 import { stopReplyMailbox } from "~/modules/calendar/reply-mailbox.server";
+import { stopFollowUpMail } from "~/modules/follow-up/follow-up-jobs.server";
 import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { stopHousekeeping } from "~/modules/housekeeping/retention.server";
 import { stopMailDelivery } from "~/modules/mail/worker.server";
@@ -11,7 +12,7 @@ import { stopSessionReminders } from "~/modules/sessions/reminders.server";
  * claims no more, a snapshot being taken is written.
  */
 export async function stopBackgroundWork() {
-  await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping(), stopSessionReminders(), stopReplyMailbox()]);
+  await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping(), stopSessionReminders(), stopReplyMailbox(), stopFollowUpMail()]);
 }
 
 /** Last, after every open request has been answered: checkpoint the WAL and close the database. */

@@ -13,6 +13,7 @@ import { CourseCard } from "~/components/course-card";
 import { ProgressBar } from "~/components/progress-bar";
 import { ScheduleActions } from "~/components/schedule-actions";
 import { getCatalog } from "~/modules/progress/learning.server";
+import { whereToContinue } from "~/modules/progress/continue.server";
 import { reviewQueue } from "~/modules/progress/review.server";
 import { cohortsAheadFor, facilitatorFollowUp } from "~/modules/enrolment/cohorts.server";
 import { branchesSupportedBy } from "~/modules/auth/scopes";
@@ -25,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person, actor } = await requirePerson(request);
   const leads = may(actor, "cohorts:lead");
-  const [district, goals, crisis, outbox, catalog, queue, followUp, cohortsAhead, sessions, crisisPlans] = await Promise.all([
+  const [district, goals, crisis, outbox, catalog, queue, followUp, cohortsAhead, sessions, crisisPlans, continueAt] = await Promise.all([
     may(actor, "people:manage") ? peopleCounts(dormantCutoff(config.INACTIVE_AFTER_DAYS)) : null,
     may(actor, "goals:read") ? goalsSummary() : null,
     may(actor, "admin:access") ? crisisPlansSummary() : null,
@@ -37,10 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     leads ? cohortsAheadFor(person.id) : [],
     leads ? facilitatorSessionSummary(actor) : null,
     leads ? plansOverview(actor, branchesSupportedBy(person.id)) : [],
+    person.isParticipant ? whereToContinue(person.id) : null,
   ]);
   const courses = (catalog ?? []).flatMap((program) => program.courses.map((course) => ({ ...course, program: program.title })));
   return {
     courses,
+    continueAt,
     followUp,
     cohortsAhead,
     sessions,
@@ -59,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { firstName, position, roles, leads, district, goals, crisis, outbox, courses, toReview, followUp, cohortsAhead, sessions, crisisPlans } =
+  const { firstName, position, roles, leads, district, goals, crisis, outbox, courses, continueAt, toReview, followUp, cohortsAhead, sessions, crisisPlans } =
     useLoaderData<typeof loader>();
   const applications = cohortsAhead.filter((cohort) => cohort.pending > 0);
   const nextCohort = cohortsAhead.find((cohort) => !cohort.started);
@@ -255,6 +258,19 @@ export default function Home() {
       {roles.includes("participant") ? (
         <section aria-labelledby="participant-home">
           <h2 id="participant-home">Deltagare: min utbildning</h2>
+          {continueAt ? (
+            <div className="card continue-card">
+              <h3>Fortsätt där du slutade</h3>
+              <p>
+                <strong>{continueAt.lessonTitle}</strong> i {continueAt.courseTitle} <span className="muted">({continueAt.programTitle})</span>
+              </p>
+              <ProgressBar percent={continueAt.percent} spokenLabel={`Framsteg i ${continueAt.courseTitle}`} />
+              <Link to={`/courses/${continueAt.courseSlug}/${continueAt.lessonSlug}`} className="button">
+                {continueAt.fresh ? "Börja" : "Fortsätt"}
+                <span className="visually-hidden"> med {continueAt.lessonTitle}</span>
+              </Link>
+            </div>
+          ) : null}
           {ongoing.length === 0 ? (
             <p className="empty">
               Du har ingen pågående kurs. <Link to="/courses">Välj en kurs</Link>, till exempel Kommunikationsmodellen.

@@ -30,9 +30,19 @@ export default function Certificate() {
         <h1>Intyg</h1>
         <p>Detta intygar att</p>
         <p className="big">{certificate.name}</p>
-        <p>har genomfört kursen</p>
-        <p className="big">{certificate.course}</p>
-        <p>inom {certificate.program}</p>
+        {certificate.course === null ? (
+          <>
+            <p>har genomfört programmet</p>
+            <p className="big">{certificate.program}</p>
+            <p>med alla dess kurser och handledning</p>
+          </>
+        ) : (
+          <>
+            <p>har genomfört kursen</p>
+            <p className="big">{certificate.course}</p>
+            <p>inom {certificate.program}</p>
+          </>
+        )}
         <p>{swedishDate(certificate.completedAt)}</p>
         <p className="muted">
           Kontrollkod <strong>{certificate.code}</strong>

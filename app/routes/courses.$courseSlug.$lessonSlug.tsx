@@ -52,7 +52,11 @@ const assignmentSchema = z.object({
 const optionIndex = z.coerce.number().int().min(0).max(50);
 
 /** A graded quiz; a refused reflection or assignment answers through formFailure instead. */
-type QuizAnswer = { intent: "quiz"; allCorrect: boolean; results: QuestionResult[]; chosen: Record<string, number[]> };
+type QuizAnswer = { intent: "quiz"; allCorrect: boolean; results: QuestionResult[]; chosen: Record<string, number[]>; programCompleted: string | null };
+
+function programDoneMessage(program: string) {
+  return `Grattis! Du har genomfört ${program}. Ditt programintyg finns här under Kurser, och vi har mejlat det till dig.`;
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, course, lesson } = await load(request, params);
@@ -62,7 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "read": {
-      await markLessonRead(actor.id, lesson);
+      const programCompleted = await markLessonRead(actor.id, lesson);
+      if (programCompleted) return redirectWithMessage(request, "/courses#genomfort", programDoneMessage(programCompleted));
       const { next } = await lessonNeighbours(lesson);
       const to = next ? `/courses/${course.slug}/${next.slug}` : `/courses/${course.slug}`;
       return redirectWithMessage(request, to, `"${lesson.title}" är klar.`);
@@ -82,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const form = parseForm(reflectionSchema, formData);
       if (!form.ok) return formFailure(form, formData);
       const shared = form.value.shared === "on";
-      await saveReflection(actor.id, lesson, { text: form.value.text, shared });
+      const programCompleted = await saveReflection(actor.id, lesson, { text: form.value.text, shared });
+      if (programCompleted) return redirectWithMessage(request, "/courses#genomfort", programDoneMessage(programCompleted));
       return redirectWithMessage(
         request,
         `/courses/${course.slug}/${lesson.slug}`,
@@ -109,8 +115,16 @@ function Quiz({ questions, result }: { questions: ReturnType<typeof useLoaderDat
       {result ? (
         <div className={`alert ${result.allCorrect ? "alert-ok" : "alert-error"}`} role="status">
           {result.allCorrect
-            ? "Alla rätt! Lektionen är klar."
+            ? result.programCompleted
+              ? `Alla rätt! Grattis, du har genomfört ${result.programCompleted}.`
+              : "Alla rätt! Lektionen är klar."
             : `${result.results.filter((questionResult) => questionResult.correct).length} av ${result.results.length} rätt. Läs återkopplingen och försök igen.`}
+          {result.programCompleted ? (
+            <>
+              {" "}
+              <Link to="/courses#genomfort">Se ditt programintyg</Link>
+            </>
+          ) : null}
         </div>
       ) : null}
       {questions.map((question, qi) => {

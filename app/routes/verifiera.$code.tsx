@@ -35,7 +35,9 @@ export default function Verify() {
             <strong>Intyget är äkta.</strong>
           </p>
           <p>
-            {certificate.name} har genomfört kursen {certificate.course} ({certificate.program}) {swedishDate(certificate.completedAt)}.
+            {certificate.course === null
+              ? `${certificate.name} har genomfört programmet ${certificate.program} ${swedishDate(certificate.completedAt)}.`
+              : `${certificate.name} har genomfört kursen ${certificate.course} (${certificate.program}) ${swedishDate(certificate.completedAt)}.`}
           </p>
           <p>Kontrollkod {certificate.code}</p>
         </div>

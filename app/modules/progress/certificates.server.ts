@@ -15,18 +15,22 @@ export async function findCertificate(code: string | undefined) {
     where: { certificateCode: normalized },
     include: { person: { select: { id: true, name: true } } },
   });
-  if (!completion || completion.scope !== "course") return null;
-  const course = await db.course.findUnique({ where: { id: completion.scopeId }, include: { program: { select: { title: true } } } });
-  if (!course) return null;
-  return {
+  if (!completion) return null;
+  const holder = {
     code: normalized,
     personId: completion.person.id,
     name: completion.person.name,
-    course: course.title,
-    program: course.program.title,
     completedAt: completion.completedAt,
     version: completion.version,
   };
+  if (completion.scope === "program") {
+    const program = await db.program.findUnique({ where: { id: completion.scopeId }, select: { title: true } });
+    return program ? { ...holder, kind: "program" as const, course: null, program: program.title } : null;
+  }
+  if (completion.scope !== "course") return null;
+  const course = await db.course.findUnique({ where: { id: completion.scopeId }, include: { program: { select: { title: true } } } });
+  if (!course) return null;
+  return { ...holder, kind: "course" as const, course: course.title, program: course.program.title };
 }
 
 /** "Mina kurser": every course the person has started or finished. */

@@ -6,6 +6,7 @@ import { inSlices } from "~/utils/in-slices";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
 import { column, executeSql, selectRows, row } from "~/sql.server";
+import { congratulateOnProgram } from "./program-milestone.server";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -132,6 +133,7 @@ function courseState(
 /**
  * Records module, course and program completions newly earned. Earned
  * completions are never taken back, even when the course later changes.
+ * Answers whether this call completed the course's program.
  */
 export async function refreshCompletions(
   client: Tx,
@@ -154,7 +156,7 @@ export async function refreshCompletions(
       data: { personId, scope: "course", scopeId: courseId, completedAt: now, version: state.course.version, certificateCode: newCertificateCode() },
     });
   }
-  await refreshProgramCompletion(client, personId, state.course.programId, countAttendance, now);
+  return refreshProgramCompletion(client, personId, state.course.programId, countAttendance, now);
 }
 
 export async function refreshProgramCompletion(
@@ -163,8 +165,8 @@ export async function refreshProgramCompletion(
   programId: string,
   countAttendance: AttendanceCounter = countAttendedSessions,
   now = new Date(),
-) {
-  if (await client.completion.findUnique({ where: { personId_scope_scopeId: { personId, scope: "program", scopeId: programId } } })) return;
+): Promise<boolean> {
+  if (await client.completion.findUnique({ where: { personId_scope_scopeId: { personId, scope: "program", scopeId: programId } } })) return false;
   const program = await client.program.findUniqueOrThrow({
     where: { id: programId },
     include: { courses: { where: { retiredAt: null }, select: { id: true, required: true } } },
@@ -177,5 +179,10 @@ export async function refreshProgramCompletion(
     requiredSessions: program.requiredSessions,
     attendedSessions: program.requiredSessions > 0 ? await countAttendance(client, personId) : 0,
   });
-  if (complete) await client.completion.create({ data: { personId, scope: "program", scopeId: programId, completedAt: now } });
+  if (!complete) return false;
+  // The completion and its congratulation are one write: the unique (person, scope, id) lets only one of two racing requests commit, so the e-mail goes once.
+  const certificateCode = newCertificateCode();
+  await client.completion.create({ data: { personId, scope: "program", scopeId: programId, completedAt: now, certificateCode } });
+  await congratulateOnProgram(client, personId, { title: program.title, requiredSessions: program.requiredSessions }, certificateCode);
+  return true;
 }

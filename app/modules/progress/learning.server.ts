@@ -3,7 +3,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { column, selectRows, row } from "~/sql.server";
 import { catalogCourseById } from "~/modules/catalog/catalog-cache.server";
 import type { Question } from "~/modules/catalog/content-schema";
-import { loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
+import { countAttendedSessions, loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
 import { gradeQuiz, publicQuestions, type QuizAnswers } from "./quiz";
 import { formError, ok, type ActionResult } from "~/utils/action-result";
 
@@ -30,7 +30,10 @@ export async function getCatalog(personId: string) {
     orderBy: { order: "asc" },
     include: { courses: { where: { retiredAt: null }, orderBy: { order: "asc" } } },
   });
-  const completions = await db.completion.findMany({ where: { personId, scope: { in: ["course", "program"] } } });
+  const [completions, attendedSessions] = await Promise.all([
+    db.completion.findMany({ where: { personId, scope: { in: ["course", "program"] } } }),
+    programs.some((p) => p.requiredSessions > 0) ? countAttendedSessions(db, personId) : 0,
+  ]);
   const done = new Map(completions.map((c) => [`${c.scope}:${c.scopeId}`, c]));
   return Promise.all(
     programs.map(async (p) => ({
@@ -39,7 +42,10 @@ export async function getCatalog(personId: string) {
       descriptionHtml: p.descriptionHtml,
       enrolmentOnly: p.enrolmentOnly,
       requiredSessions: p.requiredSessions,
+      // Attended handledning counts towards every program that asks for it, as the completion rule does.
+      attendedSessions,
       completedAt: done.get(`program:${p.id}`)?.completedAt ?? null,
+      certificateCode: done.get(`program:${p.id}`)?.certificateCode ?? null,
       courses: await Promise.all(
         p.courses.map(async (c) => {
           const state = await loadCourseState(db, c.id, personId);
@@ -172,19 +178,22 @@ function isFreshestVisit(state: CourseState, lessonId: string, now: Date): boole
   return latest !== null && latest.lessonId === lessonId && now.getTime() - latest.at < REVISIT_WRITE_AFTER_MS;
 }
 
-async function complete(personId: string, lessonId: string, courseId: string) {
+/** Completes a lesson; answers the program's title when this lesson was the program's last requirement. */
+async function complete(personId: string, lessonId: string, courseId: string): Promise<string | null> {
   const now = new Date();
-  await transaction(async (tx) => {
+  const programCompleted = await transaction(async (tx) => {
     // A lesson that was complete already changes no module, course or program completion.
-    if (await recordLessonCompletion(tx, personId, lessonId, now)) await refreshCompletions(tx, personId, courseId, undefined, now);
+    return (await recordLessonCompletion(tx, personId, lessonId, now)) && (await refreshCompletions(tx, personId, courseId, undefined, now));
   });
+  return programCompleted ? ((await catalogCourseById(courseId))?.program.title ?? null) : null;
 }
 
 type LessonRef = { id: string; type: string; questions: string; module: { courseId: string } };
 
-export async function markLessonRead(personId: string, lesson: LessonRef) {
+/** Answers the program's title when this completed the whole program. */
+export async function markLessonRead(personId: string, lesson: LessonRef): Promise<string | null> {
   if (lesson.type !== "text") throw new Error(`lesson type ${lesson.type} is not completed by reading`);
-  await complete(personId, lesson.id, lesson.module.courseId);
+  return complete(personId, lesson.id, lesson.module.courseId);
 }
 
 /** Grades on the server; the lesson completes when every question is right. Retries are allowed. */
@@ -192,8 +201,8 @@ export async function answerQuiz(personId: string, lesson: LessonRef, answers: Q
   const questions = JSON.parse(lesson.questions) as Question[];
   const graded = gradeQuiz(questions, answers);
   await db.quizAttempt.create({ data: { personId, lessonId: lesson.id, answers: JSON.stringify(answers), correct: graded.allCorrect } });
-  if (graded.allCorrect) await complete(personId, lesson.id, lesson.module.courseId);
-  return graded;
+  const programCompleted = graded.allCorrect ? await complete(personId, lesson.id, lesson.module.courseId) : null;
+  return { ...graded, programCompleted };
 }
 
 export async function saveReflection(personId: string, lesson: LessonRef, input: { text: string; shared: boolean }) {
@@ -202,7 +211,7 @@ export async function saveReflection(personId: string, lesson: LessonRef, input:
     create: { personId, lessonId: lesson.id, text: input.text, shared: input.shared },
     update: { text: input.text, shared: input.shared },
   });
-  await complete(personId, lesson.id, lesson.module.courseId);
+  return complete(personId, lesson.id, lesson.module.courseId);
 }
 
 /** A new submission is allowed first, and again after one was returned; not while one waits or after approval. */
