@@ -69,6 +69,10 @@ export default defineConfig({
         REPLY_MAILBOX: "handledning@demo.ledarlyftet.se",
         IMAP_URL: `imap://svar:svar@127.0.0.1:${IMAP_PORT}`,
         IMAP_POLL_SECONDS: "5",
+        // Follow-up e-mail at any hour of the run: nudges outside the night, and this week's digest due since Monday 00:00.
+        NUDGE_HOURS: "0-24",
+        DIGEST_WEEKDAY: "1",
+        DIGEST_HOUR: "0",
       },
     },
   ],

@@ -1,18 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO, logIn, logInAs, ownAddress } from "./fixtures";
+import { DEMO, expectNoAxeViolations, logIn, logInAs, ownAddress } from "./fixtures";
 
 /** The page at `path` fits the screen's width: nothing to scroll sideways to. */
 async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, path).toBeLessThanOrEqual(0);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary).toEqual([]);
 }
 
 test.describe("accessibility", () => {

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 /** Where the journeys' server and SMTP sink listen (see playwright.config.ts). */
@@ -36,4 +37,11 @@ export async function logInAs(page: Page, email: string) {
   await ownAddress(page);
   await logIn(page, email);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hej");
+}
+
+/** The page as it stands passes axe's WCAG 2.1 AA rules. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary).toEqual([]);
 }

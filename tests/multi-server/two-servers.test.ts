@@ -31,6 +31,9 @@ let imap: ImapServer;
 /** A handledning session two hours away, put in before the servers start: both look for due reminders as they start. */
 const soon = { id: `two-servers-${randomUUID()}`, uid: `${randomUUID()}@ledarlyftet.se`, startsAt: new Date(Date.now() + 2 * 3_600_000) };
 let invitees: { id: string; email: string }[] = [];
+/** Participants of a running cohort who have done nothing for three weeks, and its facilitator: a nudge and a digest are due as the servers start. */
+const stalled = Array.from({ length: 10 }, (_, i) => ({ id: `stalled-${i}-${randomUUID()}`, email: `stalled-${i}-${randomUUID().slice(0, 8)}@example.se` }));
+const digestFacilitator = { id: `digest-${randomUUID()}`, email: `digest-${randomUUID().slice(0, 8)}@example.se` };
 const servers: ChildProcess[] = [];
 const output: string[] = [];
 
@@ -45,6 +48,10 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
     MAIL_POLL_MS: "200",
     ...(imap ? { REPLY_MAILBOX, IMAP_URL: imap.url, IMAP_POLL_SECONDS: "5" } : {}),
+    // Nudges at any hour, and this week's digest due since Monday 00:00: both are due as the servers start.
+    NUDGE_HOURS: "0-24",
+    DIGEST_WEEKDAY: "1",
+    DIGEST_HOUR: "0",
     ...extra,
   };
 }
@@ -144,6 +151,34 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
       soon.id,
       invitees.map((i) => i.id),
     ]);
+    const [program] = await query<{ id: string }>(`SELECT id FROM "Program" WHERE slug = 'ledarskapsprogrammet'`);
+    const [someone] = await query<{ branchId: string; position: string }>(`SELECT "branchId", position FROM "Person" LIMIT 1`);
+    const cohortId = `cohort-${randomUUID()}`;
+    const day = 86_400_000;
+    await query(
+      `INSERT INTO "Person" (id, email, name, position, "branchId", "isParticipant", "isFacilitator", "updatedAt")
+       SELECT p.id, p.email, p.name, $3, $4, NOT p.leads, p.leads, now()
+       FROM unnest($1::text[], $2::text[], $5::text[], $6::boolean[]) AS p(id, email, name, leads)`,
+      [
+        [...stalled.map((s) => s.id), digestFacilitator.id],
+        [...stalled.map((s) => s.email), digestFacilitator.email],
+        someone!.position,
+        someone!.branchId,
+        [...stalled.map((_, i) => `Tyst Deltagare ${i}`), "Vecko Ledare"],
+        [...stalled.map(() => false), true],
+      ],
+    );
+    await query(
+      `INSERT INTO "Cohort" (id, "programId", name, "startsOn", "endsOn", "enrolmentOpensAt", "enrolmentClosesAt", capacity, "seatsTaken", mode, "updatedAt")
+       VALUES ($1, $2, 'Omgången på två servrar', $3, $4, $3, $4, 50, $5, 'open', now())`,
+      [cohortId, program!.id, new Date(Date.now() - 40 * day), new Date(Date.now() + 60 * day), stalled.length],
+    );
+    await query(`INSERT INTO "CohortFacilitator" ("cohortId", "personId") VALUES ($1, $2)`, [cohortId, digestFacilitator.id]);
+    await query(
+      `INSERT INTO "Enrolment" (id, "cohortId", "personId", status, "enrolledAt", "updatedAt")
+       SELECT 'e-' || p, $1, p, 'enrolled', $2, now() FROM unnest($3::text[]) AS p`,
+      [cohortId, new Date(Date.now() - 21 * day), stalled.map((s) => s.id)],
+    );
     imap = await startImapServer();
   });
   beforeAll(async () => {
@@ -271,6 +306,41 @@ describe.runIf(TEST_DATABASE_URL)("two app servers on one PostgreSQL database", 
     expect(queued.map((q) => q.personId).sort()).toEqual(invitees.map((i) => i.id).sort());
     const delivered = sink.received.filter((r) => r.mail.subject?.startsWith("Påminnelse: Handledning på två servrar"));
     expect(delivered.map((r) => (r.mail.to && "text" in r.mail.to ? r.mail.to.text : "")).sort()).toEqual(invitees.map((i) => i.email).sort());
+  });
+
+  it("both servers look for due nudges and digests as they start: each stalled participant gets one nudge, their facilitator one digest", async () => {
+    const ids = stalled.map((s) => s.id);
+    for (let i = 0; i < 150; i++) {
+      const [nudged] = await query<{ n: string }>(
+        `SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'learner-nudge' AND status = 'sent' AND "personId" = ANY($1)`,
+        [ids],
+      );
+      const [digest] = await query<{ n: string }>(
+        `SELECT count(*) AS n FROM "OutboxMessage" WHERE kind = 'weekly-digest' AND status = 'sent' AND "personId" = $1`,
+        [digestFacilitator.id],
+      );
+      if (Number(nudged!.n) >= stalled.length && Number(digest!.n) >= 1) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const nudges = await query<{ personId: string }>(`SELECT "personId" FROM "OutboxMessage" WHERE kind = 'learner-nudge' AND "personId" = ANY($1)`, [ids]);
+    expect(nudges.map((n) => n.personId).sort()).toEqual([...ids].sort());
+    const delivered = sink.received.filter((r) => r.mail.subject === "Dags att börja: Ledarskapsprogrammet");
+    const to = (r: (typeof delivered)[number]) => (r.mail.to && "text" in r.mail.to ? r.mail.to.text : "");
+    expect(
+      delivered
+        .map(to)
+        .filter((address) => address.startsWith("stalled-"))
+        .sort(),
+    ).toEqual(stalled.map((s) => s.email).sort());
+    // Nobody at all, demo people included, got two nudges or two digests from the two servers.
+    const twice = await query(
+      `SELECT "personId", kind FROM "OutboxMessage" WHERE kind IN ('learner-nudge', 'weekly-digest') GROUP BY "personId", kind HAVING count(*) > 1`,
+    );
+    expect(twice).toEqual([]);
+    const digests = await query<{ text: string }>(`SELECT text FROM "OutboxMessage" WHERE kind = 'weekly-digest' AND "personId" = $1`, [digestFacilitator.id]);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.text).toContain("Omgången på två servrar: 10 deltagare");
+    expect(digests[0]!.text).toContain("Tyst Deltagare 0 (0 %)");
   });
 
   it("with both servers reading the reply mailbox, each calendar answer is applied once and filed once", async () => {

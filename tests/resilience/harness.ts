@@ -42,7 +42,16 @@ export interface RunningServer {
 const running = new Set<ChildProcess>();
 
 /** Starts `node server.js` (production mode) and waits until /healthz answers. */
-export async function startServer({ database, port, env = {} }: { database: string; port: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(options: { database: string; port: number; env?: Record<string, string> }): Promise<RunningServer> {
+  const server = spawnServer(options);
+  await server.healthy;
+  return server;
+}
+
+/** Starts `node server.js` (production mode) without waiting: for watching what it does as it starts. */
+export function spawnServer({ database, port, env = {} }: { database: string; port: number; env?: Record<string, string> }): RunningServer & {
+  healthy: Promise<void>;
+} {
   const child = spawn(process.execPath, ["server.js"], {
     cwd: ROOT,
     env: {
@@ -67,19 +76,21 @@ export async function startServer({ database, port, env = {} }: { database: stri
     }),
   );
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it answered:\n${output}`);
-    try {
-      const res = await fetch(`${base}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
+  const healthy = (async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it answered:\n${output}`);
+      try {
+        const res = await fetch(`${base}/healthz`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`server did not answer /healthz within 60 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > deadline) throw new Error(`server did not answer /healthz within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, port, base, output: () => output, exited };
+  })();
+  return { child, port, base, output: () => output, exited, healthy };
 }
 
 /** For afterAll: kills whatever server a failed test left running. */

@@ -86,3 +86,26 @@ export async function seedDemoCompletions(now = new Date()) {
     await finishProgram(leader.id, "ledarskapsprogrammet", new Date(now.getTime() - (60 + i * 10) * DAY));
   }
 }
+
+/** Who the demo keeps one lesson short of a whole program, so a visitor (and the journey in tests/e2e) can finish one. */
+export const ONE_LESSON_LEFT = { email: "stefan.mattsson@demo.ledarlyftet.se", program: "kommunikatorsutbildningen", lesson: "kv-mota-text" };
+
+/** Everything of Kommunikatörsutbildningen done but one text lesson: its completion, certificate and congratulation are a click away. */
+export async function seedOneLessonLeft(now = new Date()) {
+  const person = await db.person.findUnique({ where: { email: ONE_LESSON_LEFT.email } });
+  const program = await db.program.findUnique({
+    where: { slug: ONE_LESSON_LEFT.program },
+    include: {
+      courses: { where: { retiredAt: null }, include: { modules: { where: { retiredAt: null }, include: { lessons: { where: { retiredAt: null } } } } } },
+    },
+  });
+  if (!person || !program) return;
+  const at = new Date(now.getTime() - 3 * DAY);
+  for (const course of program.courses) {
+    for (const lesson of course.modules.flatMap((m) => m.lessons)) {
+      if (lesson.slug === ONE_LESSON_LEFT.lesson || !lesson.required) continue;
+      await db.lessonProgress.create({ data: { personId: person.id, lessonId: lesson.id, firstViewedAt: at, lastViewedAt: at, completedAt: at } });
+    }
+    await refreshCompletions(db, person.id, course.id, undefined, at);
+  }
+}

@@ -4,7 +4,7 @@ import { ensureDistrictBranches } from "~/modules/branches/branches.server";
 import { roleFlags } from "~/modules/people/roles";
 import { DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
 import { seedDemoCohorts } from "./demo-cohorts.server";
-import { seedDemoCompletions } from "./demo-completions.server";
+import { seedDemoCompletions, seedOneLessonLeft } from "./demo-completions.server";
 import { seedDemoCrisisPlans } from "./demo-crisis.server";
 import { seedDemoGoalHistory } from "./demo-goals.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
@@ -51,6 +51,7 @@ export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOut
   await seedDemoSessions();
   await seedDemoCrisisPlans();
   await seedDemoCompletions();
+  await seedOneLessonLeft();
   await seedDemoGoalHistory();
   return "seeded";
 }
