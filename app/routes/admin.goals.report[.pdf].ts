@@ -12,11 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "goals:read");
   const query = parseGoalsQuery(request.url);
   await recordAccess(actor.id, "goals.report.exported", { type: "export" }, { format: "pdf", period: query.period, group: query.group || null });
-  const pdf = followUpPdf(
+  const pdf = await followUpPdf(
     (await dashboardReport(query.period, { positionGroup: query.group || undefined })).reports,
     query.period,
     stockholmDate(new Date()),
     groupLabel(query.group),
   );
-  return fileDownload(new Uint8Array(pdf), { filename: `uppföljning-höstmötet-${query.period}.pdf`, contentType: "application/pdf" });
+  return fileDownload(pdf, { filename: `uppföljning-höstmötet-${query.period}.pdf`, contentType: "application/pdf" });
 }

@@ -76,7 +76,7 @@ test("the höstmöte report, its PDF and the CSV print the thresholds the dashbo
   await admin.getByRole("link", { name: "Ladda ner som PDF" }).click();
   const pdf = await pdfDownload;
   expect(pdf.suggestedFilename()).toMatch(/^uppföljning-höstmötet-\d{4}\.pdf$/);
-  const pdfLines = pdfTextLines(fs.readFileSync((await pdf.path())!));
+  const pdfLines = await pdfTextLines(fs.readFileSync((await pdf.path())!));
   expect(pdfLines[0]).toMatch(/^Uppföljning av handlingsplanen \d{4}$/);
   // Read as a reader does, across the lines a definition is wrapped on.
   const pdfText = pdfLines.join(" ");

@@ -1,23 +1,29 @@
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+
 /**
- * The text lines of a PDF the app writes (app/modules/goals/pdf.server.ts):
- * uncompressed content streams with one `(…) Tj` string per line, in WinAnsi.
- * Nothing on this machine extracts PDF text, and this reads exactly what a
- * PDF viewer draws from such a file, so the route test and the journey check
- * the words a reader of the PDF sees.
+ * The text lines of a PDF as Mozilla's PDF.js (Firefox's viewer) reads them:
+ * page by page, in the order the file gives its text, one entry per line,
+ * empty lines left out. A table's row comes back as one line, its cells
+ * apart by a space ("Pajala 2 5 %"). An independent reader, so the route
+ * test and the journey check the words a reader of the PDF gets, not our
+ * idea of what we wrote.
  */
-export function pdfTextLines(pdf: Uint8Array): string[] {
-  const text = winAnsi(pdf);
+export async function pdfTextLines(pdf: Uint8Array): Promise<string[]> {
+  // A copy: PDF.js takes the buffer over, and refuses a Node Buffer.
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
   const lines: string[] = [];
-  for (const match of text.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)) lines.push(match[1]!.replace(/\\(.)/g, "$1"));
+  for (let n = 1; n <= doc.numPages; n++) {
+    let line = "";
+    for (const item of (await (await doc.getPage(n)).getTextContent()).items) {
+      if (!("str" in item)) continue;
+      line += item.str;
+      if (item.hasEOL) {
+        if (line.trim()) lines.push(line.trim());
+        line = "";
+      }
+    }
+    if (line.trim()) lines.push(line.trim());
+  }
+  await doc.destroy();
   return lines;
-}
-
-// WinAnsi's own characters in 0x80–0x9F (the ones pdf.server.ts writes); the rest is Latin-1.
-// Not TextDecoder("windows-1252"): Node 20 decodes that label as Latin-1, so "–" came back as U+0096.
-const WIN_ANSI_HIGH: Record<number, string> = { 0x80: "€", 0x85: "…", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—" };
-
-function winAnsi(bytes: Uint8Array): string {
-  let out = "";
-  for (const byte of bytes) out += WIN_ANSI_HIGH[byte] ?? String.fromCharCode(byte);
-  return out;
 }

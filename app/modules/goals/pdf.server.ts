@@ -1,107 +1,329 @@
+import { createRequire } from "node:module";
+// Types only: pdfkit itself is imported when a PDF is made (TaggedPdf.create), so the server starts without it.
+import type PDFDocument from "pdfkit";
+import type { Font as FontkitFont } from "fontkit";
+
 /**
- * A small PDF writer for the yearly follow-up: text pages in Helvetica with
- * WinAnsi encoding (enough for Swedish). A whole PDF library would be the
- * biggest dependency in the project for a text report.
+ * A tagged A4 document on top of pdfkit (docs/decisions/014): every heading,
+ * paragraph, figure and table is a structure element in reading order, and
+ * what only decorates (table rules, repeated table headers, page footers) is
+ * marked as an artifact, so a screen reader reads the report once, in order.
  */
-export interface PdfLine {
-  text: string;
-  bold?: boolean;
-  size?: number;
-  /** Extra space above the line, in points. */
-  gap?: number;
-}
 
-const WIN_ANSI: Record<string, number> = { "–": 0x96, "—": 0x97, "…": 0x85, "’": 0x92, "‘": 0x91, "”": 0x94, "“": 0x93, "€": 0x80, "•": 0x95 };
+type Doc = InstanceType<typeof PDFDocument>;
+export type Struct = PDFKit.PDFStructureElement;
 
-function encode(text: string): Buffer {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    const byte = WIN_ANSI[ch] ?? (code < 256 ? code : 0x3f);
-    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) bytes.push(0x5c);
-    bytes.push(byte);
-  }
-  return Buffer.from(bytes);
-}
-
-/** Splits text into lines of at most `width` characters, at spaces; never between a number and its "%" ("80 %" stays on one line). */
-export function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+(?!%)/)) {
-    if (line && line.length + word.length + 1 > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
-}
-
-const PAGE_W = 595;
-const PAGE_H = 842;
-const MARGIN = 56;
-
-export function renderPdf(lines: PdfLine[], title: string): Buffer {
-  // Lay the lines out on A4 pages.
-  const pages: { y: number; line: PdfLine }[][] = [[]];
-  let y = PAGE_H - MARGIN;
-  for (const line of lines) {
-    const size = line.size ?? 10;
-    const need = size * 1.4 + (line.gap ?? 0);
-    if (y - need < MARGIN) {
-      pages.push([]);
-      y = PAGE_H - MARGIN;
+declare global {
+  // pdfkit 0.19+ takes these on a structure element; @types/pdfkit 0.17 does not list them yet.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace PDFKit.Mixins {
+    interface StructureElementOptions {
+      /** Table header scope: which cells a TH heads. */
+      scope?: "Row" | "Column" | "Both";
+      /** A figure's box on the page, [x1, y1, x2, y2] in pdfkit's top-down points. */
+      bbox?: [number, number, number, number];
+      placement?: "Block" | "Inline";
     }
-    y -= need;
-    pages.at(-1)!.push({ y, line });
   }
+}
 
-  const objects: Buffer[] = [];
-  const add = (body: Buffer | string) => {
-    objects.push(typeof body === "string" ? Buffer.from(body, "latin1") : body);
-    return objects.length;
+export const PAGE = { width: 595.28, height: 841.89, margin: 56 };
+const FOOTER_Y = PAGE.height - 38;
+
+/** The app's colours (app.css), so the PDF and the page look like one report. */
+export const COLOURS = {
+  text: "#1c1f23",
+  muted: "#4a5058",
+  brand: "#a3001b",
+  bar: "#0b4f9c",
+  grid: "#e1e4e8",
+  axis: "#8a9099",
+  surface: "#f4f5f7",
+  rule: "#c9cdd3",
+};
+
+export type FontWeight = "regular" | "bold";
+
+/**
+ * Noto Sans has every letter of Swedish, Finnish, Meänkieli and the Sami
+ * alphabets (Á Č Đ Ŋ Š Ŧ Ž, and Skolt Sami's Ǥ Ǧ Ǩ Ʒ Ǯ); pdfkit embeds only
+ * the glyphs a report uses. The package is read for its TTF files only: its
+ * JavaScript is for Expo apps and is never imported.
+ */
+function fontFiles(): Record<FontWeight, string> {
+  const require = createRequire(import.meta.url);
+  return {
+    regular: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
+    bold: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
   };
-  const catalog = add("");
-  const pagesObj = add("");
-  const font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
-  const bold = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-  const pageIds: number[] = [];
-  for (const [index, page] of pages.entries()) {
-    const parts: Buffer[] = [];
-    for (const { y: ly, line } of page) {
-      parts.push(
-        Buffer.from(`BT /${line.bold ? "F2" : "F1"} ${line.size ?? 10} Tf ${MARGIN} ${ly.toFixed(1)} Td (`, "latin1"),
-        encode(line.text),
-        Buffer.from(") Tj ET\n", "latin1"),
-      );
-    }
-    parts.push(
-      Buffer.from(`BT /F1 8 Tf ${MARGIN} 30 Td (`, "latin1"),
-      encode(`${title} – sida ${index + 1} av ${pages.length}`),
-      Buffer.from(") Tj ET\n", "latin1"),
-    );
-    const stream = Buffer.concat(parts);
-    const content = add(Buffer.concat([Buffer.from(`<< /Length ${stream.length} >>\nstream\n`, "latin1"), stream, Buffer.from("\nendstream", "latin1")]));
-    pageIds.push(
-      add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> >> /Contents ${content} 0 R >>`,
-      ),
-    );
-  }
-  objects[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${pagesObj} 0 R >>`, "latin1");
-  objects[pagesObj - 1] = Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pageIds.length} >>`, "latin1");
+}
 
-  const chunks: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
-  let offset = chunks[0]!.length;
-  const offsets: number[] = [];
-  for (const [i, body] of objects.entries()) {
-    offsets.push(offset);
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, "latin1"), body, Buffer.from("\nendobj\n", "latin1")]);
-    chunks.push(chunk);
-    offset += chunk.length;
+/**
+ * The fonts, parsed on the first PDF and kept. Parsed anew for each report,
+ * Noto Sans's tables took two thirds of its time; kept, they cost the server
+ * a few MB once someone has made a PDF, and nothing before.
+ */
+let parsedFonts: Promise<Record<FontWeight, FontkitFont>> | null = null;
+
+function loadFonts(): Promise<Record<FontWeight, FontkitFont>> {
+  parsedFonts ??= import("fontkit")
+    .then((fontkit) => {
+      const open = (file: string) => {
+        const font = fontkit.openSync(file);
+        if ("fonts" in font) throw new Error(`${file} is a font collection, not one font`);
+        return font;
+      };
+      const files = fontFiles();
+      return { regular: open(files.regular), bold: open(files.bold) };
+    })
+    .catch((error: unknown) => {
+      parsedFonts = null;
+      throw error;
+    });
+  return parsedFonts;
+}
+
+/** "80 %" never breaks between the number and its sign: the space before a per cent sign becomes a no-break space. */
+function keepPercent(text: string): string {
+  return text.replace(/(\d) %/g, "$1\u00a0%");
+}
+
+export interface TextStyle {
+  size?: number;
+  weight?: FontWeight;
+  colour?: string;
+}
+
+export interface PdfInfo {
+  title: string;
+  subject: string;
+  author: string;
+  /** Printed with the page number at the foot of every page. */
+  footer: string;
+}
+
+export class TaggedPdf {
+  readonly left = PAGE.margin;
+  readonly width = PAGE.width - 2 * PAGE.margin;
+
+  private constructor(
+    readonly doc: Doc,
+    readonly root: Struct,
+    private readonly fonts: Record<FontWeight, FontkitFont>,
+    private readonly footer: string,
+    private readonly bytes: Promise<Uint8Array<ArrayBuffer>>,
+  ) {}
+
+  static async create(info: PdfInfo): Promise<TaggedPdf> {
+    const [{ default: PDFDocument }, fonts] = await Promise.all([import("pdfkit"), loadFonts()]);
+    const doc = new PDFDocument({
+      size: "A4",
+      margin: PAGE.margin,
+      pdfVersion: "1.7",
+      tagged: true,
+      lang: "sv-SE",
+      displayTitle: true,
+      // The footers ("sida 2 av 9") are written once the page count is known.
+      bufferPages: true,
+      // No default font: pdfkit would otherwise put an unembedded Helvetica in the file. Every text sets ours (style()).
+      font: null as unknown as string,
+      info: { Title: info.title, Subject: info.subject, Author: info.author, Creator: "Ledarlyftet" },
+    });
+    const chunks: Uint8Array[] = [];
+    doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+    const bytes = new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+      doc.on("end", () => resolve(Buffer.concat(chunks)));
+      doc.on("error", reject);
+    });
+    const root = doc.struct("Document");
+    doc.addStructure(root);
+    return new TaggedPdf(doc, root, fonts, info.footer, bytes);
   }
-  const xref = [`xref\n0 ${objects.length + 1}\n`, "0000000000 65535 f \n", ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
-  chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${offset}\n%%EOF\n`, "latin1"));
-  return Buffer.concat(chunks);
+
+  /** Sets font, size and colour for the next text. */
+  style({ size = 10, weight = "regular", colour = COLOURS.text }: TextStyle = {}): Doc {
+    // pdfkit 0.20 takes a parsed fontkit font (@types/pdfkit 0.17 predates that). The family name is its cache key
+    // in this document: without one, each call would embed the font anew.
+    return this.doc
+      .font(this.fonts[weight] as unknown as PDFKit.Mixins.PDFFontSource, weight)
+      .fontSize(size)
+      .fillColor(colour);
+  }
+
+  /** Text in the flow, wrapped to the column. Call inside a structure element. */
+  write(text: string, style: TextStyle = {}) {
+    this.style(style).text(keepPercent(text), this.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+  }
+
+  /** Height that `write` would take. */
+  heightOf(text: string, style: TextStyle = {}, width = this.width): number {
+    return this.style(style).heightOfString(keepPercent(text), { width, lineGap: 1.5 });
+  }
+
+  /** One line at a point, anchored at its start, middle or end (as SVG's text-anchor). For chart labels: never wraps or breaks a page. */
+  label(text: string, x: number, y: number, style: TextStyle & { anchor?: "start" | "middle" | "end" } = {}) {
+    const doc = this.style(style);
+    const shown = keepPercent(text);
+    const width = doc.widthOfString(shown);
+    const start = style.anchor === "end" ? x - width : style.anchor === "middle" ? x - width / 2 : x;
+    doc.text(shown, start, y, { lineBreak: false });
+  }
+
+  /** The text cut with "…" to fit `width` (a chart's label column). */
+  fit(text: string, width: number, style: TextStyle = {}): string {
+    const doc = this.style(style);
+    if (doc.widthOfString(text) <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
+  }
+
+  /** Starts a new page unless `height` more points fit on this one. */
+  keepTogether(height: number) {
+    if (this.doc.y + height > this.doc.page.maxY()) this.newPage();
+  }
+
+  newPage() {
+    this.doc.addPage();
+    this.doc.x = this.left;
+  }
+
+  space(points: number) {
+    this.doc.y += points;
+  }
+
+  /** Content that is not part of the text: a screen reader skips it. Never call inside a structure element's content. */
+  artifact(draw: () => void, type?: "Pagination" | "Layout") {
+    this.doc.markContent("Artifact", type ? { type } : undefined);
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  section(parent: Struct = this.root): Struct {
+    const section = this.doc.struct("Sect");
+    parent.add(section);
+    return section;
+  }
+
+  /** A heading, moved to the next page with the first `keepWith` points it heads when they would not fit under it. */
+  heading(parent: Struct, level: 1 | 2 | 3 | 4, text: string, keepWith = 40) {
+    const style: TextStyle = { weight: "bold", size: [18, 14, 11.5, 10][level - 1] };
+    if (this.doc.y > this.doc.page.margins.top) this.space([0, 14, 10, 6][level - 1]!);
+    this.keepTogether(this.heightOf(text, style) + keepWith);
+    parent.add(this.doc.struct(`H${level}`, {}, () => this.write(text, style)));
+    this.space(level === 1 ? 4 : 2);
+  }
+
+  paragraph(parent: Struct, text: string, style: TextStyle = {}) {
+    parent.add(this.doc.struct("P", {}, () => this.write(text, style)));
+    this.space(3);
+  }
+
+  /**
+   * A chart: drawn by `draw` in a box of the column's width, tagged as a
+   * Figure whose alternative text a screen reader reads instead of the
+   * drawing. Kept on one page.
+   */
+  figure(parent: Struct, alt: string, height: number, draw: (box: { x: number; y: number; width: number; height: number }) => void) {
+    this.keepTogether(height);
+    const box = { x: this.left, y: this.doc.y, width: this.width, height };
+    parent.add(
+      this.doc.struct("Figure", { alt, bbox: [box.x, box.y, box.x + box.width, box.y + box.height], placement: "Block" }, () => {
+        this.doc.save();
+        draw(box);
+        this.doc.restore();
+      }),
+    );
+    this.doc.x = this.left;
+    this.doc.y = box.y + height;
+    this.space(4);
+  }
+
+  /**
+   * A table with a caption, a header row (TH, column scope) and rows whose
+   * first cell heads the row (TH, row scope), as the page's chart tables are.
+   * `widths` are the columns' shares of the column width. A table longer
+   * than a page repeats its header row after the page break, as an artifact,
+   * so a screen reader reads it once.
+   */
+  table(parent: Struct, { caption, columns, rows, widths }: { caption: string; columns: string[]; rows: string[][]; widths: number[] }) {
+    const { doc } = this;
+    const pad = 3;
+    const size = 9;
+    const cellWidths = widths.map((share) => share * this.width);
+    const cellX = cellWidths.map((_, i) => this.left + cellWidths.slice(0, i).reduce((sum, w) => sum + w, 0));
+    const captionStyle: TextStyle = { size: 8.5, colour: COLOURS.muted };
+    const cellStyle = (header: boolean): TextStyle => ({ size, weight: header ? "bold" : "regular" });
+    const rowHeight = (cells: string[], header: boolean) =>
+      Math.max(...cells.map((cell, i) => this.heightOf(cell, cellStyle(header), cellWidths[i]! - 2 * pad))) + 2 * pad;
+
+    const captionHeight = this.heightOf(caption, captionStyle) + 2;
+    const headerHeight = rowHeight(columns, true);
+    const heights = rows.map((row) => rowHeight(row, false));
+    // A table that fits on a page is kept on one (a district's branches or two years of months do); a longer one
+    // starts with at least three rows under its header.
+    const whole = captionHeight + headerHeight + heights.reduce((sum, h) => sum + h, 0);
+    const pageHeight = doc.page.maxY() - doc.page.margins.top;
+    this.keepTogether(whole <= pageHeight ? whole : captionHeight + headerHeight + heights.slice(0, 3).reduce((sum, h) => sum + h, 0));
+
+    const table = doc.struct("Table");
+    parent.add(table);
+    table.add(doc.struct("Caption", {}, () => this.write(caption, captionStyle)));
+    this.space(2);
+
+    const cellText = (text: string, i: number, y: number, header: boolean) => () =>
+      this.style(cellStyle(header)).text(keepPercent(text), cellX[i]! + pad, y + pad, { width: cellWidths[i]! - 2 * pad, lineGap: 1.5 });
+    const drawRow = (cells: string[], height: number, header: boolean, tagged: boolean) => {
+      const y = doc.y;
+      if (header) this.artifact(() => doc.rect(this.left, y, this.width, height).fill(COLOURS.surface));
+      if (tagged) {
+        const tr = doc.struct("TR");
+        table.add(tr);
+        cells.forEach((cell, i) =>
+          tr.add(doc.struct(header || i === 0 ? "TH" : "TD", header ? { scope: "Column" } : i === 0 ? { scope: "Row" } : {}, cellText(cell, i, y, header))),
+        );
+        tr.end();
+      } else {
+        this.artifact(() => cells.forEach((cell, i) => cellText(cell, i, y, header)()));
+      }
+      this.artifact(() =>
+        doc
+          .moveTo(this.left, y + height)
+          .lineTo(this.left + this.width, y + height)
+          .lineWidth(header ? 0.8 : 0.4)
+          .strokeColor(header ? COLOURS.axis : COLOURS.rule)
+          .stroke(),
+      );
+      doc.x = this.left;
+      doc.y = y + height;
+    };
+
+    drawRow(columns, headerHeight, true, true);
+    rows.forEach((row, index) => {
+      if (doc.y + heights[index]! > doc.page.maxY()) {
+        this.newPage();
+        drawRow(columns, headerHeight, true, false);
+      }
+      drawRow(row, heights[index]!, false, true);
+    });
+    table.end();
+    this.space(8);
+  }
+
+  /** Ends the structure, writes every page's footer and returns the file. */
+  async finish(): Promise<Uint8Array<ArrayBuffer>> {
+    const { doc } = this;
+    this.root.end();
+    const { start, count } = doc.bufferedPageRange();
+    for (let page = start; page < start + count; page++) {
+      doc.switchToPage(page);
+      // The footer sits in the bottom margin, where pdfkit would otherwise start a new page.
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      this.artifact(() => this.label(`${this.footer} – sida ${page + 1} av ${count}`, this.left, FOOTER_Y, { size: 8, colour: COLOURS.muted }), "Pagination");
+      doc.page.margins.bottom = bottom;
+    }
+    doc.end();
+    return this.bytes;
+  }
 }

@@ -1,41 +1,53 @@
 import { formatIndicatorValue } from "~/utils/format";
-import { branchTarget, shareOfDistrictTarget } from "./branch-ranking";
 import type { IndicatorReport } from "./goals.server";
 import { STATUS_LABELS } from "./period";
-import { renderPdf, wrap, type PdfLine } from "./pdf.server";
+import { branchFigure, trendFigure } from "./pdf-charts.server";
+import { COLOURS, TaggedPdf } from "./pdf.server";
 
-/** The höstmöte follow-up as PDF: the same content as the printable page. */
-export function followUpPdf(reports: IndicatorReport[], period: string, printedOn: string, group: string | null = null): Buffer {
-  const lines: PdfLine[] = [
-    { text: `Uppföljning av handlingsplanen ${period}`, bold: true, size: 18 },
-    { text: `Socialdemokraterna i Norrbotten · underlag till höstmötet · ${printedOn}`, size: 10, gap: 4 },
-  ];
-  if (group) lines.push({ text: `Befattningsgrupp: ${group}`, size: 10 });
+/**
+ * The höstmöte follow-up as a tagged PDF: what the printable page says, one
+ * goal area per page, and for each indicator its monthly trend and (for a
+ * computed one) its branches as charts, each followed by its table.
+ */
+export async function followUpPdf(
+  reports: IndicatorReport[],
+  period: string,
+  printedOn: string,
+  group: string | null = null,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const title = `Uppföljning av handlingsplanen ${period}`;
+  const pdf = await TaggedPdf.create({
+    title,
+    subject: group ? `Underlag till höstmötet, befattningsgrupp ${group}` : "Underlag till höstmötet",
+    author: "Socialdemokraterna i Norrbotten",
+    footer: `Uppföljning ${period}`,
+  });
+  const { root, doc } = pdf;
+  pdf.heading(root, 1, title);
+  pdf.paragraph(root, `Socialdemokraterna i Norrbotten · underlag till höstmötet · ${printedOn}`);
+  if (group) pdf.paragraph(root, `Befattningsgrupp: ${group}`);
+
   const goals = [...new Map(reports.map((r) => [r.goal.key, r.goal])).values()];
-  for (const goal of goals) {
-    lines.push({ text: goal.title, bold: true, size: 13, gap: 14 });
+  goals.forEach((goal, index) => {
+    if (index > 0) pdf.newPage();
+    const section = pdf.section();
+    pdf.heading(section, 2, goal.title);
+    const bookmark = doc.outline.addItem(goal.title);
     for (const r of reports.filter((x) => x.goal.key === goal.key)) {
-      lines.push({ text: r.name, bold: true, size: 11, gap: 8 });
+      const indicator = pdf.section(section);
+      pdf.heading(indicator, 3, r.name);
+      bookmark.addItem(r.name);
       const ratio = r.district.denominator !== null ? ` (${r.district.numerator} av ${r.district.denominator})` : "";
-      lines.push({
-        text: `Utfall ${formatIndicatorValue(r.district.value, r.unit)}${ratio} · mål ${formatIndicatorValue(r.target, r.unit)} · utgångsläge ${formatIndicatorValue(r.baseline, r.unit)} · ${STATUS_LABELS[r.status]}`,
-      });
-      for (const l of wrap(r.definition, 100)) lines.push({ text: l, size: 9 });
-      if (r.kind === "computed") {
-        const countTarget = branchTarget(r) === null;
-        if (countTarget) {
-          lines.push({ text: `Målet ${formatIndicatorValue(r.target, r.unit)} gäller hela distriktet; per arbetarekommun visas andelen av målet.`, size: 9 });
-        }
-        for (const b of r.branches) {
-          const detail = countTarget
-            ? ` (${formatIndicatorValue(shareOfDistrictTarget(r, b.value), "percent")} av målet)`
-            : b.denominator !== null
-              ? ` (${b.numerator} av ${b.denominator})`
-              : "";
-          lines.push({ text: `    ${b.name}: ${formatIndicatorValue(b.value, r.unit)}${detail}`, size: 9 });
-        }
-      }
+      pdf.paragraph(
+        indicator,
+        `Utfall ${formatIndicatorValue(r.district.value, r.unit)}${ratio} · mål ${formatIndicatorValue(r.target, r.unit)} · utgångsläge ${formatIndicatorValue(r.baseline, r.unit)} · ${STATUS_LABELS[r.status]}`,
+      );
+      pdf.paragraph(indicator, r.definition, { size: 9, colour: COLOURS.muted });
+      trendFigure(pdf, indicator, r);
+      if (r.kind === "computed") branchFigure(pdf, indicator, r);
+      indicator.end();
     }
-  }
-  return renderPdf(lines, `Uppföljning ${period}`);
+    section.end();
+  });
+  return pdf.finish();
 }
