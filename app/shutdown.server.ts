@@ -4,6 +4,7 @@ import { stopFollowUpMail } from "~/modules/follow-up/follow-up-jobs.server";
 import { stopMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { stopHousekeeping } from "~/modules/housekeeping/retention.server";
 import { stopMailDelivery } from "~/modules/mail/worker.server";
+import { flushLessonVisits } from "~/modules/progress/lesson-visits.server";
 import { stopSessionReminders } from "~/modules/sessions/reminders.server";
 
 /**
@@ -15,7 +16,8 @@ export async function stopBackgroundWork() {
   await Promise.all([stopMailDelivery(), stopMonthlySnapshots(), stopHousekeeping(), stopSessionReminders(), stopReplyMailbox(), stopFollowUpMail()]);
 }
 
-/** Last, after every open request has been answered: checkpoint the WAL and close the database. */
+/** Last, after every open request has been answered: write the lesson visits still held, checkpoint the WAL and close the database. */
 export async function closeDatabases() {
+  await flushLessonVisits();
   await closeDatabase();
 }

@@ -15,7 +15,16 @@ import type { Prisma } from "./generated/prisma/client.ts";
  */
 export async function selectRows<Row extends z.ZodType>(row: Row, query: Prisma.Sql, client: Tx = db): Promise<z.output<Row>[]> {
   const rows = await client.$queryRaw<unknown[]>(query);
-  return z.array(row).parse(rows);
+  return arrayOf(row).parse(rows);
+}
+
+// Building a zod array schema costs ten times what parsing 16 rows with it does
+// (31 µs against 3.6 µs), and the lesson page asked for one on every request.
+const arrays = new WeakMap<z.ZodType, z.ZodArray<z.ZodType>>();
+function arrayOf<Row extends z.ZodType>(row: Row): z.ZodArray<Row> {
+  let array = arrays.get(row);
+  if (!array) arrays.set(row, (array = z.array(row)));
+  return array as z.ZodArray<Row>;
 }
 
 /** A raw statement that changes rows; answers how many it changed. */

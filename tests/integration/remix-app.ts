@@ -29,11 +29,19 @@ export async function startRemixApp() {
     return handle(buildRequest(url, init), { clientAddress: "203.0.113.99", cspNonce: NONCE });
   }
 
+  /** Writes the lesson visits the build's pages noted (lesson-visits.server.ts), so the database shows them. */
+  async function flushLessonVisits() {
+    const visits = (await vite.ssrLoadModule("/app/modules/progress/lesson-visits.server.ts")) as typeof import("~/modules/progress/lesson-visits.server");
+    await visits.flushLessonVisits();
+  }
+
   return {
     build,
     vite,
     request,
+    flushLessonVisits,
     async close() {
+      await flushLessonVisits();
       const { db } = (await vite.ssrLoadModule("/app/db.server.ts")) as typeof import("~/db.server");
       await db.$disconnect();
       await vite.close();

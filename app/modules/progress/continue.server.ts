@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { catalogCourseById, catalogProgramCourses, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { column, row, selectRows } from "~/sql.server";
 import { loadCourseState } from "./course-progress.server";
+import { pendingVisitsOf } from "./lesson-visits.server";
 
 export interface ContinuePoint {
   courseSlug: string;
@@ -16,7 +17,7 @@ export interface ContinuePoint {
   fresh: boolean;
 }
 
-const latestVisitRow = row({ lessonId: column.text });
+const latestVisitRow = row({ lessonId: column.text, lastViewedAt: column.date });
 
 /**
  * "Fortsätt där du slutade": the lesson the person opened last if it is not
@@ -29,14 +30,19 @@ export async function whereToContinue(personId: string, programId?: string): Pro
   const scope = programId ? await catalogProgramCourses(programId) : null;
   const lessonIds = scope?.flatMap((course) => course.liveLessons.map((lesson) => lesson.id));
   if (lessonIds && lessonIds.length === 0) return null;
-  const [latest] = await selectRows(
+  const [stored] = await selectRows(
     latestVisitRow,
     Prisma.sql`
-      SELECT "lessonId" FROM "LessonProgress"
+      SELECT "lessonId", "lastViewedAt" FROM "LessonProgress"
       WHERE "personId" = ${personId} ${lessonIds ? Prisma.sql`AND "lessonId" IN (${Prisma.join(lessonIds)})` : Prisma.empty}
       ORDER BY "lastViewedAt" DESC
       LIMIT 1`,
   );
+  // A visit this server has not written yet is the latest of all.
+  let latest = stored;
+  for (const [lessonId, at] of pendingVisitsOf(personId)) {
+    if ((!lessonIds || lessonIds.includes(lessonId)) && (!latest || at > latest.lastViewedAt)) latest = { lessonId, lastViewedAt: at };
+  }
   const started = latest ? await courseOfLesson(latest.lessonId, scope) : null;
   const courses = scope ?? (started ? await catalogProgramCourses(started.programId) : []);
   // The course they were in first, then the program's other courses in study order.

@@ -6,6 +6,7 @@ import { inSlices } from "~/utils/in-slices";
 import { catalogCourseById, type CatalogCourse } from "~/modules/catalog/catalog-cache.server";
 import { coursePercent, isCourseComplete, isModuleComplete, isProgramComplete } from "./completion";
 import { column, executeSql, selectRows, row } from "~/sql.server";
+import { pendingVisitsOf } from "./lesson-visits.server";
 import { congratulateOnProgram } from "./program-milestone.server";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -52,6 +53,13 @@ export async function loadCourseState(client: Tx, courseId: string, personId: st
       )
     : [];
   const byLesson = new Map(rows.map((r): [string, LessonProgress] => [r.lessonId, r]));
+  // Visits this server has not written yet (lesson-visits.server.ts) count as if they were.
+  for (const [lessonId, at] of pendingVisitsOf(personId)) {
+    const stored = byLesson.get(lessonId);
+    if (stored && stored.lastViewedAt >= at) continue;
+    if (stored || lessonIds.includes(lessonId))
+      byLesson.set(lessonId, stored ? { ...stored, lastViewedAt: at } : { id: "", personId, lessonId, firstViewedAt: at, lastViewedAt: at, completedAt: null });
+  }
   return courseState(course, byLesson);
 }
 
@@ -59,7 +67,7 @@ export async function loadCourseState(client: Tx, courseId: string, personId: st
 // portable upsert each (ON CONFLICT is SQLite's and PostgreSQL's alike). Through
 // the ORM a visit was a compiled upsert and a completion three queries.
 
-/** Remembers that the person opened the lesson now, for "fortsätt där du slutade". */
+/** Remembers that the person opened the lesson now, for "fortsätt där du slutade"; the lesson page notes visits through lesson-visits.server.ts instead. */
 export async function recordLessonVisit(client: Tx, personId: string, lessonId: string, now: Date): Promise<void> {
   await executeSql(
     Prisma.sql`

@@ -3,7 +3,8 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { column, selectRows, row } from "~/sql.server";
 import { catalogCourseById } from "~/modules/catalog/catalog-cache.server";
 import type { Question } from "~/modules/catalog/content-schema";
-import { countAttendedSessions, loadCourseState, recordLessonCompletion, recordLessonVisit, refreshCompletions } from "./course-progress.server";
+import { countAttendedSessions, loadCourseState, recordLessonCompletion, refreshCompletions } from "./course-progress.server";
+import { noteLessonVisit } from "./lesson-visits.server";
 import { gradeQuiz, publicQuestions, type QuizAnswers } from "./quiz";
 import { formError, ok, type ActionResult } from "~/utils/action-result";
 
@@ -142,7 +143,7 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
       : [],
   ]);
   const progress = state.lessons.find((l) => l.id === lesson.id)?.progress ?? null;
-  if (!isFreshestVisit(state, lesson.id, now)) await recordLessonVisit(db, personId, lesson.id, now);
+  if (!isFreshestVisit(state, lesson.id, now)) noteLessonVisit(personId, lesson.id, now);
   return {
     completedAt: progress?.completedAt ?? null,
     questions: lesson.type === "quiz" ? publicQuestions(JSON.parse(lesson.questions) as Question[]) : [],
