@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: current.person.name,
         mayReview: may(actorOf(current.person), "review:access"),
         mayAdmin: may(actorOf(current.person), "admin:access"),
+        mayEditContent: may(actorOf(current.person), "content:edit"),
       }
     : null;
   return data({ person, flash: flash.flash }, { headers });
@@ -96,9 +97,17 @@ function SiteHeader() {
               <li>
                 <NavLink to="/crisis">Krisplan</NavLink>
               </li>
+              <li>
+                <NavLink to="/verktyg">Verktyg</NavLink>
+              </li>
               {person.mayReview ? (
                 <li>
                   <NavLink to="/review">Att granska</NavLink>
+                </li>
+              ) : null}
+              {person.mayEditContent ? (
+                <li>
+                  <NavLink to="/redigera">Redigera</NavLink>
                 </li>
               ) : null}
               {person.mayAdmin ? (

@@ -6,12 +6,14 @@ import { ensureDatabaseReady } from "~/db.server";
 import { ContentSyncError, formatProblem, syncContent } from "~/modules/catalog/sync.server";
 import { ensureTemplate } from "~/modules/crisis/template.server";
 
-const { values } = parseArgs({ options: { dir: { type: "string", default: "content" } } });
+const { values } = parseArgs({
+  options: { dir: { type: "string", default: "content" }, "overwrite-app-edits": { type: "boolean", default: false } },
+});
 const dir = path.resolve(values.dir!);
 
 try {
   await ensureDatabaseReady();
-  const r = await syncContent(dir);
+  const r = await syncContent(dir, new Date(), { overwriteAppEdits: values["overwrite-app-edits"] });
   // The crisis-plan template is loaded once; after that admins edit it in the app, in versions.
   if (await ensureTemplate(path.join(dir, "krisplan", "mall.md"))) console.log("Crisis-plan template loaded as version 1.");
   console.log(
@@ -19,6 +21,13 @@ try {
       `${r.modules} modules, ${r.lessons} lessons (${r.lessonsChanged} new or changed, ${r.retired} retired)` +
       (r.newCourseVersions.length ? `; new version of ${r.newCourseVersions.join(", ")}` : ""),
   );
+  // Never silently: a course edited in the app is kept as the app has it, and the output says so (decision 017).
+  for (const kept of r.keptAppEdits) {
+    console.log(
+      `  ${kept.course}: edited in the app (version ${kept.number}, ${kept.publishedAt.toISOString().slice(0, 10)}); its files here differ and were NOT loaded. ` +
+        "Run `npm run content:export` to write the app's version into the files, or `npm run content:sync -- --overwrite-app-edits` to replace it with the files.",
+    );
+  }
 } catch (error) {
   if (error instanceof Error && !(error instanceof ContentSyncError) && error.message.includes("mall.md")) {
     console.error(`Content sync failed: ${error.message}`);

@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { handbookFor, handbookPath } from "~/modules/handbook/handbooks";
 import { ProgressBar } from "./progress-bar";
 
-/** A course in a grid: title, program, the learner's progress and an optional action. */
+/** A course in a grid: title, program, the learner's progress, an optional action, and its handbook if it is one. */
 export function CourseCard({
   slug,
   title,
@@ -24,6 +25,13 @@ export function CourseCard({
       <p className="muted">{program}</p>
       <ProgressBar percent={percent} spokenLabel={`Framsteg i ${title}`} />
       {children}
+      {handbookFor(slug) ? (
+        <p>
+          <Link to={handbookPath(slug)} aria-label={`Handboken ${title}`}>
+            Handboken
+          </Link>
+        </p>
+      ) : null}
     </article>
   );
 }

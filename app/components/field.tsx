@@ -109,6 +109,21 @@ export function TextArea({
   );
 }
 
+/**
+ * A labelled file picker. `accept` only steers what the picker offers first;
+ * the server decides by what arrives. A browser cannot put a chosen file back
+ * after a refusal, so the hint should say what to choose.
+ */
+export function FileField({ name, label, errors, hint, required, id = name, hideLabel, accept }: Common & { accept?: string }) {
+  return (
+    <div className="field">
+      <Label htmlFor={id} label={label} hideLabel={hideLabel} />
+      <Messages id={id} errors={errors} hint={hint} />
+      <input id={id} name={name} type="file" accept={accept} {...controlProps(id, errors, hint, required)} />
+    </div>
+  );
+}
+
 /** A labelled select; `placeholder` is a first option with the empty value ("Alla", "Ingen", "Välj …"). */
 export function SelectField({
   name,

@@ -41,7 +41,7 @@ export function PersonForm({ branches, values, errors, submitLabel, cancelTo }: 
       <CheckboxGroup
         name="roles"
         label="Roller"
-        hint="En person kan ha flera roller."
+        hint="En person kan ha flera roller. En kursredaktör sköter manualerna i Verktyg utan att vara distriktsadmin."
         options={ROLES.map((r) => ({ value: r.key, label: r.label }))}
         checked={valuesOf(values, "roles")}
         errors={errors?.roles}

@@ -18,6 +18,7 @@ import { reviewQueue } from "~/modules/progress/review.server";
 import { cohortsAheadFor, facilitatorFollowUp } from "~/modules/enrolment/cohorts.server";
 import { branchesSupportedBy } from "~/modules/auth/scopes";
 import { facilitatorSessionSummary } from "~/modules/sessions/sessions.server";
+import { shelfSummary } from "~/modules/manuals/manuals.server";
 import { formatCount, formatNumber, formatPercent, plural } from "~/utils/format";
 import { swedishDate, swedishDateTime } from "~/utils/time";
 
@@ -26,7 +27,7 @@ export const meta: MetaFunction = () => [{ title: "Hem · Ledarlyftet" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const { person, actor } = await requirePerson(request);
   const leads = may(actor, "cohorts:lead");
-  const [district, goals, crisis, outbox, catalog, queue, followUp, cohortsAhead, sessions, crisisPlans, continueAt] = await Promise.all([
+  const [district, goals, crisis, outbox, catalog, queue, followUp, cohortsAhead, sessions, crisisPlans, continueAt, shelf] = await Promise.all([
     may(actor, "people:manage") ? peopleCounts(dormantCutoff(config.INACTIVE_AFTER_DAYS)) : null,
     may(actor, "goals:read") ? goalsSummary() : null,
     may(actor, "admin:access") ? crisisPlansSummary() : null,
@@ -39,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     leads ? facilitatorSessionSummary(actor) : null,
     leads ? plansOverview(actor, branchesSupportedBy(person.id)) : [],
     person.isParticipant ? whereToContinue(person.id) : null,
+    person.isCourseEditor ? shelfSummary() : null,
   ]);
   const courses = (catalog ?? []).flatMap((program) => program.courses.map((course) => ({ ...course, program: program.title })));
   return {
@@ -58,12 +60,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     goals: goals ? { period: goals.period, onTrack: goals.onTrack, indicators: goals.indicators.length } : null,
     crisis,
     outbox,
+    shelf,
   };
 }
 
 export default function Home() {
-  const { firstName, position, roles, leads, district, goals, crisis, outbox, courses, continueAt, toReview, followUp, cohortsAhead, sessions, crisisPlans } =
-    useLoaderData<typeof loader>();
+  const {
+    firstName,
+    position,
+    roles,
+    leads,
+    district,
+    goals,
+    crisis,
+    outbox,
+    courses,
+    continueAt,
+    toReview,
+    followUp,
+    cohortsAhead,
+    sessions,
+    crisisPlans,
+    shelf,
+  } = useLoaderData<typeof loader>();
   const applications = cohortsAhead.filter((cohort) => cohort.pending > 0);
   const nextCohort = cohortsAhead.find((cohort) => !cohort.started);
   const ongoing = courses.filter((course) => course.started && !course.completedAt);
@@ -125,6 +144,24 @@ export default function Home() {
             </Link>
             <Link to="/admin" className="button secondary">
               Översikt över mål och krisplaner
+            </Link>
+          </div>
+        </section>
+      ) : null}
+      {shelf ? (
+        <section aria-labelledby="editor-home">
+          <h2 id="editor-home">Kursredaktör: Verktyg</h2>
+          <p>
+            {shelf.manuals === 0
+              ? "Verktyg har inga manualer ännu."
+              : `${formatCount(shelf.manuals, "manual", "manualer")} i Verktyg, hämtade ${formatCount(shelf.downloads, "gång", "gånger")} sammanlagt.`}
+          </p>
+          <div className="actions">
+            <Link to="/verktyg/ny" className="button">
+              Ladda upp en manual
+            </Link>
+            <Link to="/verktyg" className="button secondary">
+              Till Verktyg
             </Link>
           </div>
         </section>

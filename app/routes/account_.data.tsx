@@ -248,6 +248,17 @@ const SECTIONS: { key: keyof PersonalDataExport; title: string; about: string; c
     ],
   },
   {
+    key: "manualsUploaded",
+    title: "Manualer du har laddat upp till Verktygen",
+    about: "Manualerna är distriktets och ligger kvar; här står att det var du som laddade upp dem.",
+    columns: [
+      ["title", "Rubrik"],
+      ["category", "Kategori"],
+      ["fileName", "Fil"],
+      ["uploadedAt", "Uppladdad"],
+    ],
+  },
+  {
     key: "accountTokens",
     title: "Länkar för att välja lösenord",
     about: "När de skapades och användes; själva länkarna sparas inte.",

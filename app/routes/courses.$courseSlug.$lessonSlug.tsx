@@ -188,6 +188,13 @@ export default function LessonPage() {
           {view.lesson.required ? "" : " · valfri"}
           {view.completedAt ? ` · klar ${swedishDateTime(view.completedAt)}` : ""}
         </p>
+        {view.changedSinceDone ? (
+          <p className="alert alert-info" role="note">
+            {view.lesson.type === "quiz"
+              ? "Kunskapskontrollen har ändrats sedan du klarade den, till exempel med en ny fråga. Du är fortfarande klar med lektionen, men svara gärna igen."
+              : "Lektionen har uppdaterats sedan du gjorde den. Du är fortfarande klar med den; läs gärna igenom det nya."}
+          </p>
+        ) : null}
         <div className="lesson-body" dangerouslySetInnerHTML={{ __html: view.lesson.bodyHtml }} />
       </article>
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LESSON_STATUS_LABELS, LESSON_TYPE_LABELS, ProgressBar } from "~/components/progress-bar";
 import { requirePerson } from "~/modules/auth/session.server";
 import { requireCourse } from "~/modules/catalog/access.server";
+import { handbookFor, handbookPath } from "~/modules/handbook/handbooks";
 import { getCourseOutline } from "~/modules/progress/learning.server";
 import { swedishDate } from "~/utils/time";
 
@@ -28,6 +29,11 @@ export default function CoursePage() {
       </p>
       <h1>{course.title}</h1>
       <div className="lesson-body" dangerouslySetInnerHTML={{ __html: course.summaryHtml }} />
+      {handbookFor(course.slug) ? (
+        <p>
+          <Link to={handbookPath(course.slug)}>Handboken</Link>: kursens texter samlade, att skriva ut eller ladda ner som PDF.
+        </p>
+      ) : null}
       <ProgressBar percent={percent} label="Ditt framsteg" />
       {completion ? (
         <div className="alert alert-ok" role="status">
@@ -73,6 +79,7 @@ export default function CoursePage() {
                   {lesson.required ? "" : ", valfri"}
                 </span>
                 <span className={`status status-${lesson.status}`}>{LESSON_STATUS_LABELS[lesson.status]}</span>
+                {lesson.changedSinceDone ? <span className="badge leading">Uppdaterad sedan du gjorde den</span> : null}
               </li>
             ))}
           </ol>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ProgressBar } from "~/components/progress-bar";
 import { requirePerson } from "~/modules/auth/session.server";
+import { handbookFor, handbookPath } from "~/modules/handbook/handbooks";
 import { getCatalog } from "~/modules/progress/learning.server";
 import { formatCount, formatNumber } from "~/utils/format";
 import { swedishDate } from "~/utils/time";
@@ -99,6 +100,13 @@ export default function Catalog() {
                     {course.started ? "Fortsätt" : "Börja"}
                   </Link>
                 )}
+                {handbookFor(course.slug) ? (
+                  <p>
+                    <Link to={handbookPath(course.slug)} aria-label={`Handboken ${course.title}`}>
+                      Handboken
+                    </Link>
+                  </p>
+                ) : null}
               </article>
             ))}
           </div>

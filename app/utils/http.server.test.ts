@@ -22,6 +22,7 @@ describe("a file download", () => {
       /^attachment; filename="ledarlyftet-mal-2026\.csv"; filename\*=UTF-8''ledarlyftet-m%C3%A5l-2026\.csv$/,
     );
     expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
     expect(await res.text()).toBe("a;b\r\n");
   });
 });

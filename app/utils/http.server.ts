@@ -22,12 +22,20 @@ export function clientAddress(context: AppLoadContext | undefined): string {
  * A file the browser saves rather than shows: `Content-Disposition: attachment`
  * with its Swedish name (RFC 6266 `filename*`, UTF-8) and a plain-ASCII
  * `filename` for clients that read only that one (å ä ö as a o o). Personal
- * and district data, so never kept in a shared cache.
+ * and district data, so never kept in a shared cache. The browser takes the
+ * type we name and never guesses another from the bytes (nosniff), which
+ * matters most for files someone uploaded. `size`, when known, lets the
+ * browser show how far a download has come.
  */
-export function fileDownload(body: BodyInit, { filename, contentType }: { filename: string; contentType: string }): Response {
-  return new Response(body, {
-    headers: { "Content-Type": contentType, "Content-Disposition": attachmentDisposition(filename), "Cache-Control": "no-store" },
+export function fileDownload(body: BodyInit, { filename, contentType, size }: { filename: string; contentType: string; size?: number }): Response {
+  const headers = new Headers({
+    "Content-Type": contentType,
+    "Content-Disposition": attachmentDisposition(filename),
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
   });
+  if (size !== undefined) headers.set("Content-Length", String(size));
+  return new Response(body, { headers });
 }
 
 export function attachmentDisposition(filename: string): string {

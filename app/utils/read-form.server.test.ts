@@ -127,4 +127,51 @@ describe("readForm", () => {
   it("refuses an absurd field name as unreadable", async () => {
     expect((await refusal(post(`${"n".repeat(201)}=1`, "application/x-www-form-urlencoded"))).status).toBe(400);
   });
+
+  it("stops reading a body as soon as it passes the route's limit, whatever its Content-Length said: 5 MB, and 21 MB on Verktygen's upload forms", async () => {
+    const tooLarge = {
+      status: 413,
+      type: "text/plain; charset=utf-8",
+      text: "Förfrågan är för stor (högst 5 MB). Ladda upp en mindre fil eller dela upp den.",
+    };
+    let pulled = 0;
+    /** A body sent in 1 MB pieces without a length, counting how much of it was asked for. */
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled += 1024 * 1024;
+          controller.enqueue(new Uint8Array(1024 * 1024).fill(0x61));
+        },
+      });
+    const streamed = (path: string) =>
+      new Request(`http://localhost:3000${path}`, {
+        method: "POST",
+        body: endless(),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        duplex: "half",
+      } as RequestInit);
+    expect(await refusal(streamed("/login"))).toEqual(tooLarge);
+    expect(pulled).toBeLessThanOrEqual(7 * 1024 * 1024);
+    pulled = 0;
+    expect(await refusal(streamed("/verktyg/ny"))).toEqual({
+      ...tooLarge,
+      text: "Filen är för stor: en manual får vara högst 20 MB. Gå tillbaka och välj en mindre fil.",
+    });
+    expect(pulled).toBeGreaterThan(20 * 1024 * 1024);
+    expect(pulled).toBeLessThanOrEqual(23 * 1024 * 1024);
+    // A declared length over the limit is refused before anything is read.
+    const declared = new Request("http://localhost:3000/login", {
+      method: "POST",
+      body: "a=1",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(6 * 1024 * 1024) },
+    });
+    expect((await refusal(declared)).status).toBe(413);
+    // 6 MB is too much for the login form and fine for a manual.
+    const six = await multipart((f) => f.append("file", new File([new Uint8Array(6 * 1024 * 1024)], "manual.pdf")));
+    const to = (path: string) => new Request(`http://localhost:3000${path}`, { method: "POST", body: six.body, headers: { "Content-Type": six.contentType } });
+    expect((await refusal(to("/login"))).status).toBe(413);
+    expect(((await readForm(to("/verktyg/ny"))).get("file") as File).size).toBe(6 * 1024 * 1024);
+    expect(((await readForm(to("/verktyg/abc123/redigera"))).get("file") as File).size).toBe(6 * 1024 * 1024);
+    expect((await refusal(to("/verktyg/abc123/ta-bort"))).status).toBe(413);
+  });
 });

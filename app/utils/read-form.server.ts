@@ -2,11 +2,14 @@
  * The one way a route action reads its form: only the two encodings a
  * browser form sends, at most so many fields, none of them absurdly long,
  * and a body that will not parse is the sender's error (400), never ours
- * (500). server.js has already capped the body at MAX_BODY_BYTES (5 MB).
+ * (500). The body is capped at MAX_BODY_BYTES (5 MB; Verktygen's upload
+ * forms more, see server-limits.js) while it is read, as server.js caps it
+ * before: the dev server and the tests have no server.js in front.
  *
  * What it refuses it throws as a Response with a Swedish text, which Remix
  * renders through the root ErrorBoundary with that status.
  */
+import { bodyLimitFor } from "../../server-limits.js";
 
 /** Far more than any of our forms has; the bulk enrolment's list of people asks for more itself. */
 export const MAX_FORM_FIELDS = 1_000;
@@ -39,6 +42,43 @@ const tooManyFields = (max: number) => refuse(413, `Formuläret har för många 
 const fieldTooLong = (max: number) => refuse(413, `Ett fält i formuläret är för långt (högst ${grouped(max)} tecken). Korta texten och försök igen.`);
 const unreadable = () => refuse(400, "Formuläret gick inte att läsa. Ladda om sidan och skicka det igen.");
 
+/**
+ * The body, refused (413) as soon as it passes the route's limit rather than
+ * after it has all been read: a sender who declares a false length, or none,
+ * is stopped there too.
+ */
+async function readBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+  const limit = bodyLimitFor(new URL(request.url).pathname);
+  const tooLarge = () => refuse(413, limit.message);
+  if (Number(request.headers.get("Content-Length") ?? 0) > limit.maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw unreadable();
+    }
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > limit.maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
 /** How many times `needle` occurs in `haystack`, without building anything. */
 function occurrences(haystack: string, needle: string): number {
   let count = 0;
@@ -62,7 +102,7 @@ function boundaryOf(contentType: string): string | undefined {
  * The request's form, read once and checked, for a route action.
  *
  * @throws Response 400 for any other Content-Type (JSON, text/plain, none) or a body that does not parse;
- *   413 for more than `maxFields` fields or a text value over `maxFieldLength` characters.
+ *   413 for a body over the route's limit, more than `maxFields` fields or a text value over `maxFieldLength` characters.
  */
 export async function readForm(request: Request, limits: ReadFormLimits = {}): Promise<FormData> {
   const maxFields = limits.maxFields ?? MAX_FORM_FIELDS;
@@ -72,12 +112,8 @@ export async function readForm(request: Request, limits: ReadFormLimits = {}): P
 
   let form: FormData;
   if (mediaType === URLENCODED) {
-    let text: string;
-    try {
-      text = await request.text();
-    } catch {
-      throw unreadable();
-    }
+    // As request.text() decodes: UTF-8, a leading BOM dropped, broken sequences as U+FFFD.
+    const text = new TextDecoder().decode(await readBody(request));
     // Every field but the first begins after an "&": counted before a single pair is decoded.
     if (occurrences(text, "&") >= maxFields) throw tooManyFields(maxFields);
     form = new FormData();
@@ -85,14 +121,9 @@ export async function readForm(request: Request, limits: ReadFormLimits = {}): P
   } else if (mediaType === MULTIPART) {
     const boundary = boundaryOf(contentType);
     if (!boundary) throw unreadable();
-    let body: ArrayBuffer;
-    try {
-      body = await request.arrayBuffer();
-    } catch {
-      throw unreadable();
-    }
+    const body = await readBody(request);
     // Each part begins with the delimiter, and one more closes the body: counted before the parser builds anything.
-    if (occurrencesIn(Buffer.from(body), Buffer.from(`--${boundary}`, "latin1")) > maxFields + 1) throw tooManyFields(maxFields);
+    if (occurrencesIn(Buffer.from(body.buffer), Buffer.from(`--${boundary}`, "latin1")) > maxFields + 1) throw tooManyFields(maxFields);
     try {
       form = await new Response(body, { headers: { "Content-Type": contentType } }).formData();
     } catch {

@@ -14,6 +14,8 @@
  * Open to every signed-in member by design:
  *   cohorts.$cohortId._index   the cohort's description (people enrol from it); its participant
  *                              list and decisions stay with its facilitators and admins
+ *   handbok.$courseSlug(.pdf)  a handbook course's text, as its course page is (an enrolment-only
+ *                              program's course is its participants'); never a knowledge check's answers
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, transaction } from "~/db.server";
@@ -22,8 +24,10 @@ import { issueAccountToken } from "~/modules/auth/account-tokens.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
 import { ensurePlan } from "~/modules/crisis/crisis.server";
 import { unsubscribeToken } from "~/modules/mail/preferences.server";
+import { checkUpload, uploadManual } from "~/modules/manuals/manuals.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { approvalCohort, attackWorld } from "./attack-world";
+import { handbookContent } from "./content-fixture";
 import { isoDay } from "../support/dates";
 import { branchId, createPerson, signedIn } from "./helpers";
 import { fillPattern, routeFiles, routeParams, routePattern, startRemixApp, type RemixApp } from "./remix-app";
@@ -83,11 +87,13 @@ const w = {} as {
   inviteToken: string;
   invited: { id: string; name: string; email: string };
   indicatorKey: string;
+  manualId: string;
 };
 
 const CRISIS_PHONE = "070-999 88 77";
 const SECRET_REFLECTION = "Min hemliga reflektion om ledarskap";
 const SECRET_SUBMISSION = "Min inlämning om kommunikationsmodellen, bara för min utvecklingsledare.";
+const SECRET_MANUAL = "Hemlig samtalsguide bara för utvecklingsledare";
 
 beforeAll(async () => {
   app = await startRemixApp();
@@ -95,6 +101,7 @@ beforeAll(async () => {
     w,
     await attackWorld({
       content: {
+        ...handbookContent(),
         "programs/stangt.md": "---\nkind: program\nprogram: stangt\ntitle: Stängt program\norder: 2\nenrolmentOnly: true\n---\n",
         "stangd/_course.md": "---\nkind: course\nprogram: stangt\ncourse: stangd-kurs\ntitle: Stängd kurs\norder: 1\n---\n",
         "stangd/m/_module.md": "---\nkind: module\ncourse: stangd-kurs\nmodule: m\ntitle: M\norder: 1\n---\n",
@@ -155,6 +162,12 @@ beforeAll(async () => {
   w.indicatorKey = (await db.indicator.findFirstOrThrow({ orderBy: { key: "asc" } })).key;
   const plan = await ensurePlan(await branchId("Gällivare"));
   await db.crisisContact.create({ data: { planId: plan.id, name: "Krisgruppen Gällivare", role: "Krisgrupp", phone: CRISIS_PHONE, order: 1 } });
+  // A manual for Utvecklingsledare only, its secret inside the file's bytes.
+  const file = await checkUpload(new File([`%PDF-1.4\n% ${SECRET_MANUAL}\n`], "guide.pdf"));
+  if (!file.ok) throw new Error(file.message);
+  const manual = await uploadManual(actorOf(w.admin), { title: "Samtalsguide", description: "", category: "ledarskap", audience: ["facilitator"] }, file.value);
+  if (!manual.ok) throw new Error(manual.message);
+  w.manualId = manual.value.manualId;
 }, 60_000);
 
 afterAll(async () => {
@@ -262,7 +275,10 @@ const CASES: Record<string, () => Promise<Case>> = {
     outsiders: [w.stranger],
     forgedPost: { intent: "read" },
     secrets: ["Text som bara anmälda läser."],
-    unchanged: async () => expect(await db.lessonProgress.count({ where: { personId: w.stranger.id } })).toBe(0),
+    unchanged: async () => {
+      await app.flushLessonVisits();
+      expect(await db.lessonProgress.count({ where: { personId: w.stranger.id } })).toBe(0);
+    },
   }),
   "courses.$courseSlug._index.tsx": async () => ({
     kind: "protected",
@@ -270,6 +286,61 @@ const CASES: Record<string, () => Promise<Case>> = {
     insider: w.admin,
     outsiders: [w.stranger],
     secrets: ["Hemlig lektion"],
+  }),
+  // The course editor: only Kursredaktörer and admins; the page's editor-only words are the secrets, and a forged save makes no draft.
+  "redigera.$courseSlug._index.tsx": async () => ({
+    kind: "protected",
+    params: { courseSlug: "testkurs" },
+    insider: w.admin,
+    outsiders: [w.learner, w.f1, w.stranger],
+    forgedPost: { intent: "details", revision: "0", title: "Kapad kurs", body: "" },
+    secrets: ["Spara i utkastet", "Publicerad version"],
+    unchanged: async () => expect(await db.courseDraft.count()).toBe(0),
+  }),
+  "redigera.$courseSlug.lektion.$lessonSlug.tsx": async () => ({
+    kind: "protected",
+    params: { courseSlug: "testkurs", lessonSlug: "t-quiz" },
+    insider: w.admin,
+    outsiders: [w.learner, w.f1, w.stranger],
+    forgedPost: { intent: "save", revision: "0", title: "Kapad", minutes: "", body: "Kapad text" },
+    // The right answers are in the editor, never for a learner.
+    secrets: ["Spara i utkastet", "Rätt svar"],
+    unchanged: async () => expect(await db.courseDraft.count()).toBe(0),
+  }),
+  "redigera.$courseSlug.modul.$moduleSlug.tsx": async () => ({
+    kind: "protected",
+    params: { courseSlug: "testkurs", moduleSlug: "m1" },
+    insider: w.admin,
+    outsiders: [w.learner, w.f1, w.stranger],
+    forgedPost: { revision: "0", title: "Kapad modul", body: "" },
+    secrets: ["Spara i utkastet"],
+    unchanged: async () => expect(await db.courseDraft.count()).toBe(0),
+  }),
+  "redigera.$courseSlug.versioner.tsx": async () => ({
+    kind: "protected",
+    params: { courseSlug: "testkurs" },
+    insider: w.admin,
+    outsiders: [w.learner, w.f1, w.stranger],
+    forgedPost: { revision: "0", number: "1" },
+    secrets: ["Hämta som utkast", "Publicerade versioner"],
+    unchanged: async () => expect(await db.courseDraft.count()).toBe(0),
+  }),
+  "handbok.$courseSlug.tsx": async () => ({
+    kind: "protected",
+    params: { courseSlug: "kommunikationsmodellen" },
+    insider: w.learner,
+    outsiders: [w.stranger, w.applicant],
+    openToMembers: true,
+    // The fixture's knowledge check: its feedback is course work, never handbook text.
+    secrets: ["Ja, det stämmer.", "Nej, läs igen.", "A stämmer."],
+  }),
+  "handbok.$courseSlug[.pdf].ts": async () => ({
+    kind: "protected",
+    params: { courseSlug: "kommunikationsmodellen" },
+    insider: w.learner,
+    outsiders: [w.stranger, w.applicant],
+    openToMembers: true,
+    secrets: ["Ja, det stämmer.", "Nej, läs igen.", "A stämmer."],
   }),
   "crisis.$branchSlug._index.tsx": async () => ({
     kind: "protected",
@@ -406,6 +477,34 @@ const CASES: Record<string, () => Promise<Case>> = {
     outsiders: [w.f2, w.stranger],
     secrets: ["Personlig agenda", "BEGIN:VCALENDAR"],
   }),
+  "verktyg.$manualId.ladda-ner.ts": async () => ({
+    kind: "protected",
+    params: { manualId: w.manualId },
+    // Shown to Utvecklingsledare only: a Deltagare, even in the same branch, gets the same 404 as for no manual.
+    insider: w.f1,
+    outsiders: [w.learner, w.stranger, w.applicant],
+    secrets: [SECRET_MANUAL, "%PDF-"],
+  }),
+  "verktyg.$manualId.redigera.tsx": async () => ({
+    kind: "protected",
+    params: { manualId: w.manualId },
+    insider: w.admin,
+    // An Utvecklingsledare who may download the manual does not get to change it.
+    outsiders: [w.f1, w.learner],
+    forgedPost: { intent: "details", title: "Hackad", category: "utspel", visibility: "everyone" },
+    secrets: ["Hämtad"],
+    unchanged: async () =>
+      expect(await db.manual.findUniqueOrThrow({ where: { id: w.manualId } })).toMatchObject({ title: "Samtalsguide", audience: "facilitator" }),
+  }),
+  "verktyg.$manualId.ta-bort.tsx": async () => ({
+    kind: "protected",
+    params: { manualId: w.manualId },
+    insider: w.admin,
+    outsiders: [w.f1, w.learner],
+    forgedPost: { intent: "delete" },
+    secrets: ["tas bort för gott"],
+    unchanged: async () => expect(await db.manual.count({ where: { id: w.manualId } })).toBe(1),
+  }),
   "verifiera.$code.tsx": async () => ({
     kind: "public",
     valid: { url: `/verifiera/${w.certificate}`, status: 200 },
@@ -429,7 +528,7 @@ async function text(res: Response) {
 
 function worldSecrets() {
   // What no refusal and no public page may print: people's e-mail addresses and private texts.
-  return [w.learner.email, w.applicant.email, w.stranger.email, SECRET_REFLECTION, SECRET_SUBMISSION, "Personlig agenda", CRISIS_PHONE];
+  return [w.learner.email, w.applicant.email, w.stranger.email, SECRET_REFLECTION, SECRET_SUBMISSION, "Personlig agenda", CRISIS_PHONE, SECRET_MANUAL];
 }
 
 describe("attack: every route with an id refuses people without access", () => {

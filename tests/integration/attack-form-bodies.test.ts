@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { actorOf } from "~/modules/auth/session.server";
+import { checkUpload, uploadManual } from "~/modules/manuals/manuals.server";
 import { scheduleSessions } from "~/modules/sessions/sessions.server";
 import { isoDay } from "../support/dates";
 import { approvalCohort, attackWorld } from "./attack-world";
@@ -47,6 +48,10 @@ beforeAll(async () => {
   if (!scheduled.ok) throw new Error(scheduled.message);
   const lesson = await db.lesson.findUniqueOrThrow({ where: { slug: "t-uppgift" } });
   const submission = await db.assignmentSubmission.create({ data: { personId: learner.id, lessonId: lesson.id, text: "En inlämning." } });
+  const file = await checkUpload(new File(["%PDF-1.4\n"], "manual.pdf"));
+  if (!file.ok) throw new Error(file.message);
+  const manual = await uploadManual(actorOf(admin), { title: "Manual", description: "", category: "utspel", audience: [] }, file.value);
+  if (!manual.ok) throw new Error(manual.message);
   // Real ids, so each action gets past its own checks to the form.
   w.params = {
     branchId: lulea,
@@ -55,10 +60,12 @@ beforeAll(async () => {
     cohortId,
     courseSlug: "testkurs",
     lessonSlug: "t-uppgift",
+    moduleSlug: "m1",
     branchSlug: "lulea",
     token: "A".repeat(43),
     submissionId: submission.id,
     sessionId: scheduled.value.ids[0]!,
+    manualId: manual.value.manualId,
     "*": "finns-inte",
   };
 });

@@ -2,7 +2,8 @@
  * Oversized and malformed input gets a clear refusal, never a 500 or a hang.
  *
  * - Bodies: server.js refuses a body over MAX_BODY_BYTES (413) or one sent
- *   without a length (411) before anything reads it.
+ *   without a length (411) before anything reads it; only Verktygen's upload
+ *   forms take more (a 20 MB manual).
  * - Fields: every free-text field has a maximum, answered in Swedish beside the field.
  * - CSV (people import, bulk enrolment): broken quoting, wrong columns, binary
  *   files and every common encoding (UTF-8 with and without BOM, UTF-16 from
@@ -40,7 +41,7 @@ import { action as passwordAction } from "~/routes/password.$token";
 import { action as submissionAction } from "~/routes/review.submissions.$submissionId";
 import { action as newSessionAction } from "~/routes/sessions.new";
 import { MAX_FIELD_LENGTH } from "~/utils/read-form.server";
-import { MAX_BODY_BYTES, limitRequestBody } from "../../server-limits.js";
+import { MANUAL_UPLOAD_BODY_BYTES, MAX_BODY_BYTES, limitRequestBody } from "../../server-limits.js";
 import { basicContent, lessonFile, writeContent } from "./content-fixture";
 import { utf16, utf8, windows1252 } from "../support/bytes";
 import { isoDay } from "../support/dates";
@@ -85,9 +86,9 @@ describe("attack: request bodies too large for the server", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   /** Sends only the headers (and a little of the body), then waits for the answer: a refusal must not wait for the rest. */
-  function announce(headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  function announce(headers: Record<string, string>, path = "/login"): Promise<{ status: number; body: string }> {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port, method: "POST", path: "/login", headers });
+      const req = http.request({ host: "127.0.0.1", port, method: "POST", path, headers });
       req.on("response", (res) => {
         let body = "";
         res.setEncoding("utf8");
@@ -117,6 +118,26 @@ describe("attack: request bodies too large for the server", () => {
     expect(full.status).toBe(413);
     expect(await full.text()).toMatch(/^Förfrågan är för stor/);
     expect(handled).toBe(before);
+  });
+
+  it("only Verktygen's upload forms take a 20 MB manual: 21 MB there, with their own message past it, and 5 MB everywhere else", async () => {
+    const length = (megabytes: number) => ({ "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(megabytes * 1024 * 1024) });
+    const before = handled;
+    for (const path of ["/verktyg/ny", "/verktyg/cmx5abc/redigera", "/verktyg/ny.data", "/verktyg/cmx5abc/redigera.data"]) {
+      const res = await announce(length(22), path);
+      expect(res.status, path).toBe(413);
+      expect(res.body).toBe("Filen är för stor: en manual får vara högst 20 MB. Gå tillbaka och välj en mindre fil.");
+    }
+    for (const path of ["/login", "/verktyg", "/verktyg/cmx5abc/ta-bort", "/verktyg/ny/extra", "/admin/people/import", "/x/verktyg/ny"]) {
+      const res = await announce(length(10), path);
+      expect(res.status, path).toBe(413);
+      expect(res.body, path).toMatch(/högst 5 MB/);
+    }
+    expect(handled).toBe(before);
+    // 20 MB and its form get through to the route.
+    const body = "a".repeat(MANUAL_UPLOAD_BODY_BYTES - 100);
+    const res = await fetch(`http://127.0.0.1:${port}/verktyg/ny`, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(await res.text()).toBe(`read ${body.length}`);
   });
 
   it("a body without a length (chunked) is refused with 411", async () => {

@@ -74,3 +74,28 @@ export function basicContent(programExtra = "") {
     "testkurs/m2/uppgift.md": lessonFile("t-uppgift", { module: "m2", order: 2, type: "assignment" }),
   };
 }
+
+/**
+ * A small Kommunikationsmodellen, the course published as a handbook
+ * (app/modules/handbook/handbooks.ts), in a program of its own: an
+ * introduction, and one perspective with a text, a knowledge check (its
+ * feedback must never reach the handbook) and a reflection.
+ */
+export function handbookContent() {
+  const lesson = (slug: string, module: string, order: number, opts: { type?: string; extra?: string; body?: string } = {}) =>
+    lessonFile(slug, { program: "kommunikatorsutbildningen", course: "kommunikationsmodellen", module, order, ...opts });
+  return {
+    "programs/kommunikatorsutbildningen.md":
+      "---\nkind: program\nprogram: kommunikatorsutbildningen\ntitle: Kommunikatörsutbildningen\norder: 3\n---\nOm utbildningen.\n",
+    "kommunikationsmodellen/_course.md":
+      "---\nkind: course\nprogram: kommunikatorsutbildningen\ncourse: kommunikationsmodellen\ntitle: Kommunikationsmodellen\norder: 1\n---\nOm modellen.\n",
+    "kommunikationsmodellen/introduktion/_module.md":
+      "---\nkind: module\ncourse: kommunikationsmodellen\nmodule: introduktion\ntitle: Introduktion\norder: 1\n---\n",
+    "kommunikationsmodellen/agenda/_module.md":
+      "---\nkind: module\ncourse: kommunikationsmodellen\nmodule: agenda\ntitle: Agenda\norder: 2\n---\nDet första perspektivet.\n",
+    "kommunikationsmodellen/introduktion/text.md": lesson("hb-intro", "introduktion", 1, { body: "Varför en modell." }),
+    "kommunikationsmodellen/agenda/text.md": lesson("hb-agenda", "agenda", 1, { body: "## Vad det handlar om\n\nAgenda handlar om **vad** vi pratar om." }),
+    "kommunikationsmodellen/agenda/kontroll.md": lesson("hb-agenda-kontroll", "agenda", 2, { type: "quiz", extra: QUIZ_QUESTIONS }),
+    "kommunikationsmodellen/agenda/reflektion.md": lesson("hb-agenda-reflektion", "agenda", 3, { type: "reflection", body: "Vad berör i din kommun?" }),
+  };
+}

@@ -130,6 +130,17 @@ export async function personWithEverything(now = new Date()) {
 
   await db.calendarFeed.create({ data: { personId: person.id, tokenHash: `hash-${randomUUID()}` } });
   await db.weeklyDigest.create({ data: { facilitatorId: person.id, week: "2026-W10", outboxMessageId: null } });
+  // As a Kursredaktör: a published course version and a draft last changed by them.
+  const editedCourse = await db.course.findFirstOrThrow();
+  const versions = await db.courseVersion.count({ where: { courseId: editedCourse.id } });
+  await db.courseVersion.create({
+    data: { courseId: editedCourse.id, number: versions + 1, origin: "app", files: "[]", hash: `h-${randomUUID()}`, publishedById: person.id },
+  });
+  await db.courseDraft.upsert({
+    where: { courseId: editedCourse.id },
+    create: { courseId: editedCourse.id, baseNumber: versions + 1, files: "[]", updatedById: person.id },
+    update: { updatedById: person.id },
+  });
   await db.calendarReply.create({
     data: {
       messageKey: `key-${randomUUID()}`,
@@ -172,6 +183,18 @@ export async function personWithEverything(now = new Date()) {
     update: {},
   });
   await db.indicatorEntry.create({ data: { indicatorId: indicator.id, period: "2026", value: 42, source: "Enkät", measuredOn: now, enteredById: person.id } });
+  const manual = await db.manual.create({
+    data: {
+      title: "Manual för utspel",
+      category: "utspel",
+      fileId: `fil-${marker}`,
+      fileName: "utspel.pdf",
+      fileKind: "pdf",
+      sizeBytes: 9,
+      uploadedById: person.id,
+    },
+  });
+  await db.manualFilePart.create({ data: { fileId: manual.fileId, part: 0, manualId: manual.id, bytes: new TextEncoder().encode("%PDF-1.4\n") } });
 
   await db.accountToken.create({
     data: { personId: person.id, purpose: "reset", tokenHash: `token-hash-${randomUUID()}`, expiresAt: new Date(now.getTime() + DAY) },

@@ -77,6 +77,14 @@ export const AUDIT_ACTIONS = {
   "goals.exported": "Mål exporterades (CSV)",
   "goals.report.exported": "Uppföljningsrapport exporterades (PDF)",
   "audit.exported": "Granskningsloggen exporterades (CSV)",
+
+  "manual.uploaded": "Manual laddades upp",
+  "manual.replaced": "Manualens fil byttes ut",
+  "manual.updated": "Manualens uppgifter ändrades",
+  "manual.deleted": "Manual togs bort",
+  "course.draft-edited": "Kursutkast ändrades",
+  "course.published": "Kursversion publicerades",
+  "course.draft-discarded": "Kursutkast slängdes",
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

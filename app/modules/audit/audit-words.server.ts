@@ -1,6 +1,9 @@
 import { db } from "~/db.server";
 import { ITEM_STATUS_LABELS } from "~/modules/crisis/progress";
 import { STATUS_LABELS as ENROLMENT_LABELS } from "~/modules/enrolment/eligibility";
+import { FILE_KINDS } from "~/modules/manuals/file-kinds";
+import { formatFileSize, MANUAL_CATEGORIES } from "~/modules/manuals/manuals";
+import { ROLES } from "~/modules/people/roles";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { inSlices } from "~/utils/in-slices";
 import { swedishDate, swedishDateTime } from "~/utils/time";
@@ -23,6 +26,7 @@ const SUBJECT_KINDS: Record<string, string> = {
   indicator: "Indikator",
   assignment: "Inlämning",
   "calendar-reply": "Kalendersvar",
+  manual: "Manual",
 };
 
 /** Detail keys the log uses, as a reader would name them. Anything else is shown under its own key. */
@@ -78,10 +82,23 @@ const DETAIL_LABELS: Record<string, string> = {
   skipped: "Hoppade över",
   from: "Från",
   to: "Till",
+  description: "Beskrivning",
+  category: "Kategori",
+  audience: "Synlig för",
+  fileName: "Fil",
+  fileKind: "Filtyp",
+  sizeBytes: "Storlek",
 };
 
 /** Stored codes as the pages name them (attendance, crisis items, enrolments). */
 const VALUE_LABELS: Record<string, string> = { ...ATTENDANCE_LABELS, ...ITEM_STATUS_LABELS, ...ENROLMENT_LABELS };
+
+/** Codes whose words depend on the detail key they sit under (a manual's category, its audience's roles, its file type). */
+const VALUE_LABELS_BY_KEY: Record<string, Record<string, string>> = {
+  category: Object.fromEntries(MANUAL_CATEGORIES.map((c) => [c.key, c.label])),
+  audience: Object.fromEntries(ROLES.map((r) => [r.key, r.label])),
+  fileKind: Object.fromEntries(Object.entries(FILE_KINDS).map(([key, kind]) => [key, kind.label])),
+};
 
 /** Which table an id under this detail key points into. */
 const ID_KEYS: Record<string, "person" | "cohort" | "branch" | "program"> = {
@@ -143,7 +160,7 @@ export async function namesFor(entries: Entry[]): Promise<Names> {
   for (const entry of entries) if (entry.actorId) ids.person.add(entry.actorId);
   for (const id of subjects("cohort")) ids.cohort.add(id);
   for (const id of subjects("branch")) ids.branch.add(id);
-  const [people, cohorts, branches, programs, sessions, enrolments, plans, indicators, submissions] = await Promise.all([
+  const [people, cohorts, branches, programs, sessions, enrolments, plans, indicators, submissions, manuals] = await Promise.all([
     nameRows(ids.person, (slice) => db.person.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } })),
     nameRows(ids.cohort, (slice) => db.cohort.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } })),
     nameRows(ids.branch, (slice) => db.branch.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } })),
@@ -164,6 +181,7 @@ export async function namesFor(entries: Entry[]): Promise<Names> {
         select: { id: true, person: { select: { name: true } }, lesson: { select: { title: true } } },
       }),
     ),
+    nameRows(subjects("manual"), (slice) => db.manual.findMany({ where: { id: { in: slice } }, select: { id: true, title: true } })),
   ]);
   return new Map<string, string>([
     ...people.map((row) => [row.id, row.name] as const),
@@ -175,6 +193,7 @@ export async function namesFor(entries: Entry[]): Promise<Names> {
     ...plans.map((row) => [row.id, row.branch.name] as const),
     ...indicators.map((row) => [row.id, row.name] as const),
     ...submissions.map((row) => [row.id, `${row.person.name}: ${row.lesson.title}`] as const),
+    ...manuals.map((row) => [row.id, row.title] as const),
   ]);
 }
 
@@ -190,13 +209,17 @@ function describeValue(value: unknown, key: string, names: Names): string {
   if (typeof value === "boolean") return value ? "ja" : "nej";
   if (typeof value === "string") {
     if (ID_KEYS[key]) return names.get(value) ?? value;
+    const byKey = VALUE_LABELS_BY_KEY[key]?.[value];
+    if (byKey) return byKey;
     // A status, or a person's attendance mark (keyed by the person): the page's word for the code.
     if ((key === "status" || names.has(key)) && VALUE_LABELS[value]) return VALUE_LABELS[value];
     // A day (dueOn, startsOn) is stored at noon UTC; its time means nothing.
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return key.endsWith("On") ? swedishDate(value) : swedishDateTime(value);
     return value;
   }
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return key === "sizeBytes" ? formatFileSize(value) : String(value);
+  // A manual shown to no role in particular is shown to everyone.
+  if (Array.isArray(value) && value.length === 0 && key === "audience") return "alla inloggade";
   if (Array.isArray(value)) return value.length === 0 ? "inga" : value.map((part) => describeValue(part, key, names)).join(", ");
   const parts = Object.entries(value as Record<string, unknown>).map(
     ([inner, part]) => `${names.get(inner) ?? DETAIL_LABELS[inner] ?? inner} ${describeValue(part, inner, names)}`,

@@ -64,6 +64,7 @@ const sessionAndPersonRow = row({
   isParticipant: column.boolean,
   isFacilitator: column.boolean,
   isAdmin: column.boolean,
+  isCourseEditor: column.boolean,
   active: column.boolean,
 });
 
@@ -100,16 +101,16 @@ export class PrismaSessionAdapter implements Adapter {
       sessionAndPersonRow,
       Prisma.sql`
         SELECT s."id", s."secretHash", s."personId", s."expiresAt", s."createdAt", s."lastSeenAt",
-               p."email", p."name", p."branchId", p."position", p."isParticipant", p."isFacilitator", p."isAdmin", p."active"
+               p."email", p."name", p."branchId", p."position", p."isParticipant", p."isFacilitator", p."isAdmin", p."isCourseEditor", p."active"
         FROM "AuthSession" s JOIN "Person" p ON p."id" = s."personId"
         WHERE s."id" = ${parsed.id}`,
       this.db,
     );
     if (!row || !secretMatches(parsed.secret, row.secretHash)) return [null, null];
-    const { email, name, branchId, position, isParticipant, isFacilitator, isAdmin, active } = row;
+    const { email, name, branchId, position, isParticipant, isFacilitator, isAdmin, isCourseEditor, active } = row;
     return [
       this.toDatabaseSession(row, token),
-      { id: row.personId, attributes: { email, name, branchId, position, isParticipant, isFacilitator, isAdmin, active } },
+      { id: row.personId, attributes: { email, name, branchId, position, isParticipant, isFacilitator, isAdmin, isCourseEditor, active } },
     ];
   }
 

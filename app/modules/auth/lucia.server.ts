@@ -40,6 +40,7 @@ declare module "lucia" {
       isParticipant: boolean;
       isFacilitator: boolean;
       isAdmin: boolean;
+      isCourseEditor: boolean;
       active: boolean;
     };
   }

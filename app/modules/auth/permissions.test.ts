@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { may, type Actor } from "./permissions";
 import { cohortsLedBy, cohortsRunBy, learnersSupportedBy } from "./scopes";
 
-const base: Actor = { id: "p1", branchId: "b1", isParticipant: false, isFacilitator: false, isAdmin: false };
+const base: Actor = { id: "p1", branchId: "b1", isParticipant: false, isFacilitator: false, isAdmin: false, isCourseEditor: false };
 const participant = { ...base, isParticipant: true };
 const facilitator = { ...base, isFacilitator: true };
 const admin = { ...base, isAdmin: true };
+const editor = { ...base, isCourseEditor: true };
 
 describe("may", () => {
   it("keeps the admin area to Distriktsadmin", () => {
@@ -64,6 +65,36 @@ describe("may", () => {
     expect(may(participant, "course:preview-enrolment-only")).toBe(false);
     expect(may(admin, "person:erase")).toBe(true);
     expect(may(facilitator, "person:erase")).toBe(false);
+  });
+
+  it("gives Verktygen's manuals and the course text to admins and Kursredaktörer, and nobody else", () => {
+    for (const permission of ["manuals:manage", "content:edit"] as const) {
+      expect(may(admin, permission), permission).toBe(true);
+      expect(may(editor, permission), permission).toBe(true);
+      expect(may({ ...editor, isParticipant: true }, permission), permission).toBe(true);
+      expect(may(facilitator, permission), permission).toBe(false);
+      expect(may(participant, permission), permission).toBe(false);
+      expect(may(null, permission), permission).toBe(false);
+    }
+  });
+
+  it("shows a manual to everyone when it names no roles, else only to people holding one of them and to those who keep the shelf", () => {
+    expect(may(participant, "manual:open")).toBe(true);
+    expect(may(participant, "manual:open", { audience: [] })).toBe(true);
+    expect(may(participant, "manual:open", { audience: ["facilitator"] })).toBe(false);
+    expect(may(facilitator, "manual:open", { audience: ["facilitator"] })).toBe(true);
+    expect(may({ ...participant, isFacilitator: true }, "manual:open", { audience: ["facilitator"] })).toBe(true);
+    expect(may(participant, "manual:open", { audience: ["facilitator", "participant"] })).toBe(true);
+    expect(may(admin, "manual:open", { audience: ["facilitator"] })).toBe(true);
+    expect(may(editor, "manual:open", { audience: ["participant"] })).toBe(true);
+    expect(may(null, "manual:open")).toBe(false);
+  });
+
+  it("keeps a Kursredaktör out of the admin area and people's data", () => {
+    expect(may(editor, "admin:access")).toBe(false);
+    expect(may(editor, "people:manage")).toBe(false);
+    expect(may(editor, "profile:read", { personId: "p2" })).toBe(false);
+    expect(may(editor, "goals:read")).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { RoleFlags } from "~/modules/people/roles";
+import { ROLES, type Role, type RoleFlags } from "~/modules/people/roles";
 
 /** Who is asking: the signed-in person as the rules need them. */
 export interface Actor extends RoleFlags {
@@ -18,11 +18,22 @@ export interface OwnedResource {
   /** A branch, and its Krisansvarig and chair: those who edit its crisis plan. */
   branchId?: string;
   crisisEditors?: string[];
+  /** The roles a manual is shown to; none means every signed-in member. */
+  audience?: readonly Role[];
 }
 
 type Rule = (actor: Actor, resource?: OwnedResource) => boolean;
 
 const isAdmin: Rule = (a) => a.isAdmin;
+
+/** The district's shared material: admins and Kursredaktörer. */
+const editsContent: Rule = (a) => a.isAdmin || a.isCourseEditor;
+
+/** A manual shown to every member, or to roles the person holds; those who keep the shelf see all of it. */
+function mayOpenManual(a: Actor, r?: OwnedResource): boolean {
+  const audience = r?.audience ?? [];
+  return editsContent(a) || audience.length === 0 || ROLES.some((role) => audience.includes(role.key) && a[role.column]);
+}
 
 /** A cohort's own Utvecklingsledare, and admins. */
 const runsCohort: Rule = (a, r) => a.isAdmin || (a.isFacilitator && (r?.facilitatorIds ?? []).includes(a.id));
@@ -82,6 +93,12 @@ const RULES = {
   "course:preview-enrolment-only": isAdmin,
   /** Erasing a person's personal data (GDPR art. 17): admins. */
   "person:erase": isAdmin,
+  /** Verktygen: uploading, replacing, editing and deleting manuals, and seeing their download counts. */
+  "manuals:manage": editsContent,
+  /** One manual on the shelf: listing it and downloading it. */
+  "manual:open": mayOpenManual,
+  /** The course text in the app's course editor. */
+  "content:edit": editsContent,
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof RULES;

@@ -79,14 +79,19 @@ export function getCurrentPerson(request: Request): Promise<CurrentPerson | null
   return pending;
 }
 
-/** The rules' view of a person: a signed-in User or a Person row alike. */
-export function actorOf(person: Actor): Actor {
+/**
+ * The rules' view of a person: a signed-in User or a Person row alike. A row
+ * selected without the Kursredaktör flag (the weekly digest's) counts as no
+ * Kursredaktör: a missing flag grants nothing.
+ */
+export function actorOf(person: Omit<Actor, "isCourseEditor"> & { isCourseEditor?: boolean }): Actor {
   return {
     id: person.id,
     branchId: person.branchId,
     isParticipant: person.isParticipant,
     isFacilitator: person.isFacilitator,
     isAdmin: person.isAdmin,
+    isCourseEditor: person.isCourseEditor ?? false,
   };
 }
 

@@ -27,13 +27,27 @@ function listMarkdown(dir: string): string[] {
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
+/** A content file as text, by its path relative to the content folder (forward slashes): what a folder holds, and what the app's editor keeps. */
+export interface ContentText {
+  file: string;
+  text: string;
+}
+
+/** Every content file of a folder, as text. */
+export function contentTexts(dir: string): ContentText[] {
+  return listMarkdown(dir).map((full) => ({ file: path.relative(dir, full).split(path.sep).join("/"), text: fs.readFileSync(full, "utf8") }));
+}
+
 /** Reads every content file; a file whose front matter cannot be read becomes a problem, not an exception. */
 export function readContentFolder(dir: string): { files: ContentFile[]; problems: FileProblem[] } {
+  return readContentTexts(contentTexts(dir));
+}
+
+/** The same for files held as text: the app's drafts and versions are read exactly as the folder is. */
+export function readContentTexts(texts: ContentText[]): { files: ContentFile[]; problems: FileProblem[] } {
   const files: ContentFile[] = [];
   const problems: FileProblem[] = [];
-  for (const full of listMarkdown(dir)) {
-    const file = path.relative(dir, full);
-    const text = fs.readFileSync(full, "utf8");
+  for (const { file, text } of texts) {
     const match = FRONT_MATTER.exec(text);
     if (!match) {
       problems.push({ file, message: "saknar front matter (--- i början och slutet)" });

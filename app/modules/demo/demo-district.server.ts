@@ -9,6 +9,7 @@ import { seedDemoCrisisPlans } from "./demo-crisis.server";
 import { seedDemoGoalHistory } from "./demo-goals.server";
 import { ensureGoals } from "~/modules/goals/seed-goals.server";
 import { seedDemoLearning } from "./demo-learning.server";
+import { seedDemoManuals } from "./demo-manuals.server";
 import { seedDemoSessions } from "./demo-sessions.server";
 
 export { DEMO_DOMAIN, DEMO_LOGINS, DEMO_PASSWORD, demoParticipants } from "./demo-people";
@@ -53,5 +54,6 @@ export async function seedDistrict({ demo }: { demo: boolean }): Promise<SeedOut
   await seedDemoCompletions();
   await seedOneLessonLeft();
   await seedDemoGoalHistory();
+  await seedDemoManuals();
   return "seeded";
 }

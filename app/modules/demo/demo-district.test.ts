@@ -37,6 +37,17 @@ describe("demo district", () => {
     expect(leading).toBeLessThan(participants.length);
   });
 
+  it("puts manuals on Verktygen's shelf, uploaded by the Kursredaktör, one of them for Utvecklingsledare only", async () => {
+    const editor = await db.person.findUniqueOrThrow({ where: { email: "kursredaktor@demo.ledarlyftet.se" } });
+    expect(editor).toMatchObject({ isCourseEditor: true, isAdmin: false, isParticipant: false });
+    const manuals = await db.manual.findMany({ orderBy: { title: "asc" } });
+    expect(manuals.length).toBeGreaterThanOrEqual(2);
+    expect(manuals.every((m) => m.uploadedById === editor.id && m.fileKind === "pdf" && m.sizeBytes > 500)).toBe(true);
+    expect(manuals.filter((m) => m.audience === "facilitator").map((m) => m.title)).toEqual(["Samtalsguide för handledning"]);
+    const part = await db.manualFilePart.findFirstOrThrow({ where: { fileId: manuals[0]!.fileId, part: 0 } });
+    expect(new TextDecoder().decode(part.bytes.subarray(0, 5))).toBe("%PDF-");
+  });
+
   it("loads them once: a second run leaves a database with people alone", async () => {
     const before = await db.person.count();
     expect(await seedDistrict({ demo: true })).toBe("skipped-not-empty");

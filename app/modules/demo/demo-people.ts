@@ -19,6 +19,7 @@ export const DEMO_LOGINS: DemoPerson[] = [
   { name: "Johan Lindqvist", email: `utvecklingsledare@${DEMO_DOMAIN}`, branch: "Piteå", position: "ledamot", roles: ["facilitator"] },
   { name: "Sara Forsberg", email: `utvecklingsledare2@${DEMO_DOMAIN}`, branch: "Kiruna", position: "medlem", roles: ["facilitator", "participant"] },
   { name: "Erik Johansson", email: `deltagare@${DEMO_DOMAIN}`, branch: "Kiruna", position: "kommunalrad", roles: ["participant"] },
+  { name: "Lena Holmström", email: `kursredaktor@${DEMO_DOMAIN}`, branch: "Luleå", position: "medlem", roles: ["editor"] },
 ];
 
 const FIRST = [

@@ -3,7 +3,7 @@ import { formatIndicatorValue as fmt } from "~/utils/format";
 import { swedishMonth } from "~/utils/time";
 import { branchTarget, shareOfDistrictTarget } from "./branch-ranking";
 import type { IndicatorReport } from "./goals.server";
-import { COLOURS, type Struct, type TaggedPdf } from "./pdf.server";
+import { COLOURS, type Struct, type TaggedPdf } from "~/modules/documents/tagged-pdf.server";
 
 /**
  * The dashboard's two charts (app/components/charts.tsx) drawn as vectors in

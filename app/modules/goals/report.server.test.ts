@@ -4,7 +4,7 @@ import { db } from "~/db.server";
 import { createBranch } from "~/modules/branches/branches.server";
 import { createPerson } from "../../../tests/integration/helpers";
 import { goalsReport, takeSnapshots } from "./goals.server";
-import { TaggedPdf } from "./pdf.server";
+import { TaggedPdf } from "~/modules/documents/tagged-pdf.server";
 import { followUpPdf } from "./report.server";
 import { ensureGoals } from "./seed-goals.server";
 

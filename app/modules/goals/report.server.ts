@@ -2,7 +2,7 @@ import { formatIndicatorValue } from "~/utils/format";
 import type { IndicatorReport } from "./goals.server";
 import { STATUS_LABELS } from "./period";
 import { branchFigure, trendFigure } from "./pdf-charts.server";
-import { COLOURS, TaggedPdf } from "./pdf.server";
+import { COLOURS, TaggedPdf } from "~/modules/documents/tagged-pdf.server";
 
 /**
  * The höstmöte follow-up as a tagged PDF: what the printable page says, one

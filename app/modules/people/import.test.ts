@@ -62,6 +62,17 @@ describe("CSV import of people", () => {
     expect(await db.outboxMessage.count({ where: { toEmail: { in: ["jonna@test.se", "kent@test.se"] }, kind: "invite" } })).toBe(2);
   });
 
+  it("knows the Kursredaktör by the role's name, alone or with another role", async () => {
+    const csv = `${HEADER}\nLena Holm;lena.holm@test.se;Luleå;medlem;Kursredaktör\nPer Ek;per.ek@test.se;Piteå;ledamot;kursredaktör|Deltagare\n`;
+    expect(await commitImport("admin", csv)).toEqual({ ok: true, value: { created: 2 } });
+    const flags = async (email: string) => {
+      const p = await db.person.findUniqueOrThrow({ where: { email } });
+      return [p.isParticipant, p.isFacilitator, p.isAdmin, p.isCourseEditor];
+    };
+    expect(await flags("lena.holm@test.se")).toEqual([false, false, false, true]);
+    expect(await flags("per.ek@test.se")).toEqual([true, false, false, true]);
+  });
+
   it("imports Excel's Unicode-text: UTF-16LE with a BOM, a tab between cells, CRLF, a quoted cell", async () => {
     const sheet =
       "Namn\tE-post\tArbetarekommun\tBefattning\tRoller\r\n" +

@@ -8,7 +8,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { PersonInput } from "./person-schema";
 import { isLeadingPosition, POSITIONS } from "./positions";
-import { roleFlags, rolesOf, type Role } from "./roles";
+import { ROLES, roleFlags, rolesOf, type Role } from "./roles";
 
 export interface PeopleFilter {
   q?: string;
@@ -47,8 +47,6 @@ export function dormantSince(person: { active: boolean; lastLoginAt: Date | null
 /** Active accounts that have not chosen a password yet: their invitation waits. */
 export const invitePendingWhere: Prisma.PersonWhereInput = { active: true, password: null };
 
-const ROLE_COLUMN = { participant: "isParticipant", facilitator: "isFacilitator", admin: "isAdmin" } as const;
-
 export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
   const where: Prisma.PersonWhereInput = {};
   const status = filter.status ?? "active";
@@ -56,7 +54,8 @@ export function peopleWhere(filter: PeopleFilter): Prisma.PersonWhereInput {
   else if (status === "invited") where.AND = [invitePendingWhere];
   else if (status !== "all") where.active = status === "active";
   if (filter.branchId) where.branchId = filter.branchId;
-  if (filter.role) where[ROLE_COLUMN[filter.role]] = true;
+  const role = ROLES.find((r) => r.key === filter.role);
+  if (role) where[role.column] = true;
   if (filter.position) where.position = filter.position;
   else if (filter.leadingOnly) where.position = { in: POSITIONS.filter((p) => p.leading).map((p) => p.key) };
   const q = filter.q?.trim();
@@ -80,6 +79,7 @@ export async function listPeople(filter: PeopleFilter, { take = 200 }: { take?: 
         isParticipant: true,
         isFacilitator: true,
         isAdmin: true,
+        isCourseEditor: true,
         lastLoginAt: true,
         createdAt: true,
         erasedAt: true,

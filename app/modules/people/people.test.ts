@@ -88,4 +88,11 @@ describe("people", () => {
     const byName = await listPeople({ q: leader.name.toLowerCase() });
     expect(byName.people.map((p) => p.id)).toContain(leader.id);
   });
+
+  it("the role filter finds Kursredaktörer, whose role shows by name", async () => {
+    const editor = await createPerson({ roles: ["editor"], branch: "Luleå" });
+    await createPerson({ roles: ["admin"], branch: "Luleå" });
+    const editors = await listPeople({ role: "editor", branchId: await branchId("Luleå") });
+    expect(editors.people.map((p) => [p.id, p.roles])).toEqual([[editor.id, ["editor"]]]);
+  });
 });

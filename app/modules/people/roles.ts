@@ -2,6 +2,8 @@ export const ROLES = [
   { key: "participant", label: "Deltagare", column: "isParticipant" },
   { key: "facilitator", label: "Utvecklingsledare", column: "isFacilitator" },
   { key: "admin", label: "Distriktsadmin", column: "isAdmin" },
+  /** District staff who keep the shared material (Verktygen's manuals, and later the course text) without administering people. */
+  { key: "editor", label: "Kursredaktör", column: "isCourseEditor" },
 ] as const;
 
 export type Role = (typeof ROLES)[number]["key"];
@@ -11,6 +13,7 @@ export interface RoleFlags {
   isParticipant: boolean;
   isFacilitator: boolean;
   isAdmin: boolean;
+  isCourseEditor: boolean;
 }
 
 export function rolesOf(person: RoleFlags): Role[] {
@@ -22,6 +25,7 @@ export function roleFlags(roles: readonly Role[]): RoleFlags {
     isParticipant: roles.includes("participant"),
     isFacilitator: roles.includes("facilitator"),
     isAdmin: roles.includes("admin"),
+    isCourseEditor: roles.includes("editor"),
   };
 }
 

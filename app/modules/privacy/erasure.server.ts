@@ -155,6 +155,8 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
       await tx.loginAttempt.deleteMany({ where: { email: person.email } });
       await tx.rateLimitHit.deleteMany({ where: { key: { endsWith: `:${person.email}` } } });
 
+      // What names the person only by id stays and points at the anonymised row: crisis reviews and
+      // offers, indicator entries, the manuals they uploaded to Verktygen (the district's, not theirs).
       await tx.person.update({
         where: { id: personId },
         data: {
@@ -163,6 +165,7 @@ export async function erasePerson(actor: Actor, personId: string, now = new Date
           isParticipant: false,
           isFacilitator: false,
           isAdmin: false,
+          isCourseEditor: false,
           active: false,
           lastLoginAt: null,
           erasedAt: now,

@@ -4,6 +4,7 @@ import { auditLabel } from "~/modules/audit/actions";
 import { ITEM_STATUS_LABELS } from "~/modules/crisis/progress";
 import { STATUS_LABELS as ENROLMENT_LABELS } from "~/modules/enrolment/eligibility";
 import { positionLabel } from "~/modules/people/positions";
+import { categoryLabel } from "~/modules/manuals/manuals";
 import { roleLabel, rolesOf } from "~/modules/people/roles";
 import { ATTENDANCE_LABELS } from "~/modules/sessions/labels";
 import { describeAttempt, quizAnswers } from "~/modules/progress/quiz";
@@ -42,6 +43,9 @@ export interface PersonalDataExport {
     /** When the last such e-mail was queued. */
     lastNudgedAt: string | null;
   };
+  /** Kursredaktörer: the course versions they published, and drafts they last changed. */
+  coursesPublished: { course: string; version: number; publishedAt: string; note: string | null }[];
+  courseDraftsEdited: { course: string; updatedAt: string }[];
   /** Facilitators: each week's digest, and whether one was sent (nothing is sent when there is nothing to say). */
   weeklyDigests: { week: string; decidedAt: string; sent: boolean }[];
   branchRoles: { role: string; since: string }[];
@@ -93,6 +97,7 @@ export interface PersonalDataExport {
   crisisOffersDecided: { branch: string; templateKey: string; decision: string; decidedAt: string | null }[];
   crisisTemplateVersionsPublished: { version: number; publishedAt: string; note: string }[];
   indicatorEntries: { indicator: string; period: string; value: number; source: string; measuredOn: string }[];
+  manualsUploaded: { title: string; category: string; fileName: string; uploadedAt: string }[];
   accountTokens: { purpose: string; createdAt: string; expiresAt: string; usedAt: string | null }[];
   loginSessions: { device: string | null; createdAt: string; expiresAt: string }[];
   loginAttempts: { at: string; outcome: string; address: string }[];
@@ -163,6 +168,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     offers,
     templates,
     entries,
+    manuals,
     tokens,
     sessions,
     loginAttempts,
@@ -170,6 +176,8 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     emails,
     audit,
     digests,
+    coursePublications,
+    courseDrafts,
   ] = await Promise.all([
     db.branchRole.findMany({ where: { personId } }),
     db.branchSupport.findMany({ where: { facilitatorId: personId }, include: { branch: { select: { name: true } } } }),
@@ -220,6 +228,11 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     db.crisisOffer.findMany({ where: { decidedById: personId }, include: { plan: { select: { branch: { select: { name: true } } } } } }),
     db.crisisTemplateVersion.findMany({ where: { publishedBy: personId }, orderBy: { version: "asc" } }),
     db.indicatorEntry.findMany({ where: { enteredById: personId }, include: { indicator: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.manual.findMany({
+      where: { uploadedById: personId },
+      select: { title: true, category: true, fileName: true, createdAt: true },
+      orderBy: { createdAt: "asc" },
+    }),
     db.accountToken.findMany({ where: { personId }, select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: "asc" } }),
     db.authSession.findMany({ where: { personId }, select: { userAgent: true, createdAt: true, expiresAt: true }, orderBy: { createdAt: "asc" } }),
     db.loginAttempt.findMany({ where: { email: person.email }, select: { createdAt: true, outcome: true, address: true }, orderBy: { createdAt: "asc" } }),
@@ -227,6 +240,12 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     db.outboxMessage.findMany({ where: { OR: [{ personId }, { toEmail: person.email }] }, orderBy: { createdAt: "asc" } }),
     auditEventsAbout(personId),
     db.weeklyDigest.findMany({ where: { facilitatorId: personId }, orderBy: { decidedAt: "asc" } }),
+    db.courseVersion.findMany({
+      where: { publishedById: personId },
+      select: { number: true, publishedAt: true, note: true, course: { select: { title: true } } },
+      orderBy: { publishedAt: "asc" },
+    }),
+    db.courseDraft.findMany({ where: { updatedById: personId }, select: { updatedAt: true, course: { select: { title: true } } } }),
   ]);
   const completionTitles = await titles(completions);
   const ownObjects = new Set([personId, ...enrolments.map((e) => e.id), ...submissions.map((s) => s.id)]);
@@ -259,6 +278,8 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
       lastNudgedAt: isoOrNull(person.lastNudgedAt),
     },
     weeklyDigests: digests.map((d) => ({ week: d.week, decidedAt: iso(d.decidedAt), sent: d.outboxMessageId !== null })),
+    coursesPublished: coursePublications.map((v) => ({ course: v.course.title, version: v.number, publishedAt: iso(v.publishedAt), note: v.note })),
+    courseDraftsEdited: courseDrafts.map((d) => ({ course: d.course.title, updatedAt: iso(d.updatedAt) })),
     branchRoles: branchRoles.map((r) => ({ role: r.role === "krisansvarig" ? "Krisansvarig" : r.role, since: iso(r.createdAt) })),
     supportedBranches: supports.map((s) => ({ branch: s.branch.name, since: iso(s.createdAt) })),
     enrolments: enrolments.map((e) => ({
@@ -361,6 +382,7 @@ export async function exportPersonalData(personId: string, now = new Date()): Pr
     })),
     crisisTemplateVersionsPublished: templates.map((t) => ({ version: t.version, publishedAt: iso(t.publishedAt), note: t.note })),
     indicatorEntries: entries.map((e) => ({ indicator: e.indicator.name, period: e.period, value: e.value, source: e.source, measuredOn: iso(e.measuredOn) })),
+    manualsUploaded: manuals.map((m) => ({ title: m.title, category: categoryLabel(m.category), fileName: m.fileName, uploadedAt: iso(m.createdAt) })),
     accountTokens: tokens.map((t) => ({
       purpose: t.purpose === "invite" ? "Inbjudan" : t.purpose === "reset" ? "Nytt lösenord" : t.purpose,
       createdAt: iso(t.createdAt),

@@ -68,5 +68,8 @@ export const PERSON_REFERENCES: Record<string, PersonReference> = {
   },
   CrisisOffer: { fields: ["decidedById"], export: "crisisOffersDecided", erasure: "kept (points at the anonymised row)" },
   WeeklyDigest: { fields: ["facilitator"], export: "weeklyDigests", erasure: "deleted" },
+  CourseVersion: { fields: ["publishedBy"], export: "coursesPublished", erasure: "kept (points at the anonymised row): the course is the district's" },
+  CourseDraft: { fields: ["updatedBy"], export: "courseDraftsEdited", erasure: "kept (points at the anonymised row)" },
   IndicatorEntry: { fields: ["enteredById"], export: "indicatorEntries", erasure: "kept (points at the anonymised row)" },
+  Manual: { fields: ["uploadedById"], export: "manualsUploaded", erasure: "kept (points at the anonymised row): the manual is the district's" },
 };

@@ -98,7 +98,16 @@ export async function getCourseOutline(courseId: string, personId: string) {
       introHtml: m.introHtml,
       required: m.required,
       complete: m.complete,
-      lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title, type: l.type, required: l.required, minutes: l.minutes, status: statusOf(l) })),
+      lessons: m.lessons.map((l) => ({
+        slug: l.slug,
+        title: l.title,
+        type: l.type,
+        required: l.required,
+        minutes: l.minutes,
+        status: statusOf(l),
+        // Done before the lesson last changed (a new question, a rewritten text): the completion stands, and the learner is told.
+        changedSinceDone: l.completed && l.progress?.completedAt != null && l.updatedAt > l.progress.completedAt,
+      })),
     })),
     percent: state.progress.percent,
     started: allLessons.some((l) => l.progress),
@@ -129,7 +138,7 @@ export async function lessonNeighbours(lesson: { id: string; module: { courseId:
 }
 
 /** Opens a lesson: remembers it for "fortsätt där du slutade" and returns what the page shows. */
-export async function openLesson(personId: string, lesson: { id: string; type: string; questions: string; module: { courseId: string } }) {
+export async function openLesson(personId: string, lesson: { id: string; type: string; questions: string; updatedAt: Date; module: { courseId: string } }) {
   const now = new Date();
   const [state, reflection, submissions] = await Promise.all([
     loadCourseState(db, lesson.module.courseId, personId),
@@ -146,6 +155,7 @@ export async function openLesson(personId: string, lesson: { id: string; type: s
   if (!isFreshestVisit(state, lesson.id, now)) noteLessonVisit(personId, lesson.id, now);
   return {
     completedAt: progress?.completedAt ?? null,
+    changedSinceDone: progress?.completedAt != null && lesson.updatedAt > progress.completedAt,
     questions: lesson.type === "quiz" ? publicQuestions(JSON.parse(lesson.questions) as Question[]) : [],
     reflection: reflection ? { text: reflection.text, shared: reflection.shared } : null,
     submissions: submissions.map((s) => ({

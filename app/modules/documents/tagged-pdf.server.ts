@@ -5,9 +5,10 @@ import type { Font as FontkitFont } from "fontkit";
 
 /**
  * A tagged A4 document on top of pdfkit (docs/decisions/014): every heading,
- * paragraph, figure and table is a structure element in reading order, and
- * what only decorates (table rules, repeated table headers, page footers) is
- * marked as an artifact, so a screen reader reads the report once, in order.
+ * paragraph, list, figure and table is a structure element in reading order,
+ * and what only decorates (table rules, repeated table headers, page footers)
+ * is marked as an artifact, so a screen reader reads the document once, in
+ * order. The höstmöte follow-up and the handbook are made with it.
  */
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -43,44 +44,44 @@ export const COLOURS = {
 };
 
 export type FontWeight = "regular" | "bold";
+/** A weight, upright or italic: one font file each. */
+export type FontFace = "regular" | "bold" | "italic" | "boldItalic";
 
 /**
  * Noto Sans has every letter of Swedish, Finnish, Meänkieli and the Sami
  * alphabets (Á Č Đ Ŋ Š Ŧ Ž, and Skolt Sami's Ǥ Ǧ Ǩ Ʒ Ǯ); pdfkit embeds only
- * the glyphs a report uses. The package is read for its TTF files only: its
+ * the glyphs a document uses. The package is read for its TTF files only: its
  * JavaScript is for Expo apps and is never imported.
  */
-function fontFiles(): Record<FontWeight, string> {
-  const require = createRequire(import.meta.url);
-  return {
-    regular: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
-    bold: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
-  };
-}
+const FONT_FILES: Record<FontFace, string> = {
+  regular: "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
+  bold: "@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf",
+  italic: "@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf",
+  boldItalic: "@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf",
+};
 
 /**
- * The fonts, parsed on the first PDF and kept. Parsed anew for each report,
- * Noto Sans's tables took two thirds of its time; kept, they cost the server
- * a few MB once someone has made a PDF, and nothing before.
+ * The fonts, each parsed the first time a PDF needs it and kept. Parsed anew
+ * for each report, Noto Sans's tables took two thirds of its time; kept, they
+ * cost the server a few MB once someone has made a PDF, and nothing before.
+ * The italics are parsed only once a document asks for them (the follow-up
+ * report never does).
  */
-let parsedFonts: Promise<Record<FontWeight, FontkitFont>> | null = null;
+const parsedFonts = new Map<FontFace, Promise<FontkitFont>>();
 
-function loadFonts(): Promise<Record<FontWeight, FontkitFont>> {
-  parsedFonts ??= import("fontkit")
-    .then((fontkit) => {
-      const open = (file: string) => {
-        const font = fontkit.openSync(file);
-        if ("fonts" in font) throw new Error(`${file} is a font collection, not one font`);
-        return font;
-      };
-      const files = fontFiles();
-      return { regular: open(files.regular), bold: open(files.bold) };
-    })
-    .catch((error: unknown) => {
-      parsedFonts = null;
-      throw error;
+function loadFont(face: FontFace): Promise<FontkitFont> {
+  let parsed = parsedFonts.get(face);
+  if (!parsed) {
+    parsed = import("fontkit").then((fontkit) => {
+      const file = createRequire(import.meta.url).resolve(FONT_FILES[face]);
+      const font = fontkit.openSync(file);
+      if ("fonts" in font) throw new Error(`${file} is a font collection, not one font`);
+      return font;
     });
-  return parsedFonts;
+    parsed.catch(() => parsedFonts.delete(face));
+    parsedFonts.set(face, parsed);
+  }
+  return parsed;
 }
 
 /** "80 %" never breaks between the number and its sign: the space before a per cent sign becomes a no-break space. */
@@ -91,7 +92,17 @@ function keepPercent(text: string): string {
 export interface TextStyle {
   size?: number;
   weight?: FontWeight;
+  italic?: boolean;
   colour?: string;
+}
+
+/** A piece of a paragraph in one style: bold, italic, or a link to a web address. */
+export interface TextRun {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** An absolute http(s) or mailto address: the run becomes a tagged Link with a clickable annotation. */
+  href?: string;
 }
 
 export interface PdfInfo {
@@ -100,22 +111,32 @@ export interface PdfInfo {
   author: string;
   /** Printed with the page number at the foot of every page. */
   footer: string;
+  /** The first page is a cover: it gets no footer (it is still counted). */
+  cover?: boolean;
+  /** Italic faces too (the regular and bold ones are always there). */
+  italics?: boolean;
 }
+
+const LINE_GAP = 1.5;
 
 export class TaggedPdf {
   readonly left = PAGE.margin;
   readonly width = PAGE.width - 2 * PAGE.margin;
+  /** How far text is indented now (list items, quotes): `indented` sets it. */
+  private inset = 0;
 
   private constructor(
     readonly doc: Doc,
     readonly root: Struct,
-    private readonly fonts: Record<FontWeight, FontkitFont>,
-    private readonly footer: string,
+    private readonly fonts: Partial<Record<FontFace, FontkitFont>>,
+    private readonly info: PdfInfo,
     private readonly bytes: Promise<Uint8Array<ArrayBuffer>>,
   ) {}
 
   static async create(info: PdfInfo): Promise<TaggedPdf> {
-    const [{ default: PDFDocument }, fonts] = await Promise.all([import("pdfkit"), loadFonts()]);
+    const faces: FontFace[] = info.italics ? ["regular", "bold", "italic", "boldItalic"] : ["regular", "bold"];
+    const [{ default: PDFDocument }, ...parsed] = await Promise.all([import("pdfkit"), ...faces.map(loadFont)]);
+    const fonts = Object.fromEntries(faces.map((face, i) => [face, parsed[i]!]));
     const doc = new PDFDocument({
       size: "A4",
       margin: PAGE.margin,
@@ -137,27 +158,50 @@ export class TaggedPdf {
     });
     const root = doc.struct("Document");
     doc.addStructure(root);
-    return new TaggedPdf(doc, root, fonts, info.footer, bytes);
+    return new TaggedPdf(doc, root, fonts, info, bytes);
+  }
+
+  /** Where text starts now, and how wide it may run: the column, less any indent. */
+  get x(): number {
+    return this.left + this.inset;
+  }
+
+  get columnWidth(): number {
+    return this.width - this.inset;
   }
 
   /** Sets font, size and colour for the next text. */
-  style({ size = 10, weight = "regular", colour = COLOURS.text }: TextStyle = {}): Doc {
+  style({ size = 10, weight = "regular", italic = false, colour = COLOURS.text }: TextStyle = {}): Doc {
+    const face: FontFace = italic ? (weight === "bold" ? "boldItalic" : "italic") : weight;
+    const font = this.fonts[face];
+    if (!font) throw new Error(`the ${face} face was not loaded: create the PDF with italics: true`);
     // pdfkit 0.20 takes a parsed fontkit font (@types/pdfkit 0.17 predates that). The family name is its cache key
     // in this document: without one, each call would embed the font anew.
     return this.doc
-      .font(this.fonts[weight] as unknown as PDFKit.Mixins.PDFFontSource, weight)
+      .font(font as unknown as PDFKit.Mixins.PDFFontSource, face)
       .fontSize(size)
       .fillColor(colour);
   }
 
   /** Text in the flow, wrapped to the column. Call inside a structure element. */
   write(text: string, style: TextStyle = {}) {
-    this.style(style).text(keepPercent(text), this.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+    this.style(style).text(keepPercent(text), this.x, this.doc.y, { width: this.columnWidth, lineGap: LINE_GAP });
   }
 
   /** Height that `write` would take. */
-  heightOf(text: string, style: TextStyle = {}, width = this.width): number {
-    return this.style(style).heightOfString(keepPercent(text), { width, lineGap: 1.5 });
+  heightOf(text: string, style: TextStyle = {}, width = this.columnWidth): number {
+    return this.style(style).heightOfString(keepPercent(text), { width, lineGap: LINE_GAP });
+  }
+
+  /** Runs `draw` with text indented by `points` more (a list item's body, a quotation). */
+  indented(points: number, draw: () => void) {
+    this.inset += points;
+    try {
+      draw();
+    } finally {
+      this.inset -= points;
+      this.doc.x = this.x;
+    }
   }
 
   /** One line at a point, anchored at its start, middle or end (as SVG's text-anchor). For chart labels: never wraps or breaks a page. */
@@ -185,7 +229,7 @@ export class TaggedPdf {
 
   newPage() {
     this.doc.addPage();
-    this.doc.x = this.left;
+    this.doc.x = this.x;
   }
 
   space(points: number) {
@@ -205,10 +249,13 @@ export class TaggedPdf {
     return section;
   }
 
-  /** A heading, moved to the next page with the first `keepWith` points it heads when they would not fit under it. */
-  heading(parent: Struct, level: 1 | 2 | 3 | 4, text: string, keepWith = 40) {
-    const style: TextStyle = { weight: "bold", size: [18, 14, 11.5, 10][level - 1] };
-    if (this.doc.y > this.doc.page.margins.top) this.space([0, 14, 10, 6][level - 1]!);
+  /**
+   * A heading, moved to the next page with the first `keepWith` points it
+   * heads when they would not fit under it. `size` overrides the level's.
+   */
+  heading(parent: Struct, level: 1 | 2 | 3 | 4 | 5 | 6, text: string, keepWith = 40, size?: number) {
+    const style: TextStyle = { weight: "bold", size: size ?? [18, 14, 11.5, 10, 10, 10][level - 1] };
+    if (this.doc.y > this.doc.page.margins.top) this.space([0, 14, 10, 6, 6, 6][level - 1]!);
     this.keepTogether(this.heightOf(text, style) + keepWith);
     parent.add(this.doc.struct(`H${level}`, {}, () => this.write(text, style)));
     this.space(level === 1 ? 4 : 2);
@@ -217,6 +264,102 @@ export class TaggedPdf {
   paragraph(parent: Struct, text: string, style: TextStyle = {}) {
     parent.add(this.doc.struct("P", {}, () => this.write(text, style)));
     this.space(3);
+  }
+
+  /**
+   * A paragraph of runs in bold, italic or as links, wrapped as one text. A
+   * link is a Link element inside the paragraph, holding its text and its
+   * annotation, so a screen reader announces it where it is read.
+   */
+  richParagraph(parent: Struct, runs: TextRun[], style: TextStyle = {}) {
+    const { doc } = this;
+    // A line break ends pdfkit's continued text: after a "\n" inside it, pdfkit would start the next line where the run began.
+    const lines: TextRun[][] = [[]];
+    for (const run of runs) {
+      run.text.split("\n").forEach((piece, i) => {
+        if (i > 0) lines.push([]);
+        if (piece !== "") lines.at(-1)!.push({ ...run, text: piece });
+      });
+    }
+    const shown = lines.filter((line) => line.length > 0);
+    if (shown.length === 0) return;
+    const p = doc.struct("P");
+    parent.add(p);
+    const x = this.x;
+    const width = this.columnWidth;
+    for (const line of shown) {
+      line.forEach((run, i) => {
+        const options = { width, lineGap: LINE_GAP, continued: i < line.length - 1, ...(run.href ? { link: run.href } : {}) };
+        const draw = () => {
+          this.style({ ...style, weight: run.bold ? "bold" : style.weight, italic: run.italic || style.italic });
+          // pdfkit goes on from where the previous run stopped when it is given no position.
+          if (i === 0) doc.text(keepPercent(run.text), x, doc.y, options);
+          else doc.text(keepPercent(run.text), options);
+        };
+        if (run.href) p.add(doc.struct("Link", {}, draw));
+        else p.add(draw);
+      });
+    }
+    p.end();
+    doc.x = this.x;
+    this.space(3);
+  }
+
+  /**
+   * A list: L > LI > Lbl (the bullet or number) and LBody, which `items`
+   * fill (paragraphs, a nested list), indented under the label. A label is
+   * kept on a page with the first line of its item.
+   */
+  list(parent: Struct, { ordered, start = 1, items, style = {} }: { ordered: boolean; start?: number; items: ((body: Struct) => void)[]; style?: TextStyle }) {
+    const { doc } = this;
+    const size = style.size ?? 10;
+    const labelWidth = ordered ? size * 1.8 : size * 1.2;
+    const list = doc.struct("L");
+    parent.add(list);
+    items.forEach((fill, i) => {
+      this.keepTogether(this.heightOf("X", style) * 2);
+      const item = doc.struct("LI");
+      list.add(item);
+      const y = doc.y;
+      const x = this.x;
+      item.add(
+        doc.struct("Lbl", {}, () => {
+          this.style(style).text(ordered ? `${start + i}.` : "•", x, y, { width: labelWidth, lineBreak: false });
+        }),
+      );
+      doc.y = y;
+      const body = doc.struct("LBody");
+      item.add(body);
+      this.indented(labelWidth, () => fill(body));
+      body.end();
+      item.end();
+    });
+    list.end();
+    this.space(3);
+  }
+
+  /** A quotation: a BlockQuote that `fill` writes into, indented, with a rule beside it when it ends on the page it began on. */
+  quote(parent: Struct, fill: (quote: Struct) => void) {
+    const { doc } = this;
+    const quote = doc.struct("BlockQuote");
+    parent.add(quote);
+    const page = doc.page;
+    const top = doc.y;
+    const x = this.x;
+    this.indented(14, () => fill(quote));
+    quote.end();
+    if (doc.page !== page) return;
+    const bottom = doc.y - 3;
+    this.artifact(
+      () =>
+        doc
+          .moveTo(x + 3, top)
+          .lineTo(x + 3, bottom)
+          .lineWidth(2)
+          .strokeColor(COLOURS.rule)
+          .stroke(),
+      "Layout",
+    );
   }
 
   /**
@@ -315,12 +458,15 @@ export class TaggedPdf {
     const { doc } = this;
     this.root.end();
     const { start, count } = doc.bufferedPageRange();
-    for (let page = start; page < start + count; page++) {
+    for (let page = start + (this.info.cover ? 1 : 0); page < start + count; page++) {
       doc.switchToPage(page);
       // The footer sits in the bottom margin, where pdfkit would otherwise start a new page.
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
-      this.artifact(() => this.label(`${this.footer} – sida ${page + 1} av ${count}`, this.left, FOOTER_Y, { size: 8, colour: COLOURS.muted }), "Pagination");
+      this.artifact(
+        () => this.label(`${this.info.footer} – sida ${page + 1} av ${count}`, this.left, FOOTER_Y, { size: 8, colour: COLOURS.muted }),
+        "Pagination",
+      );
       doc.page.margins.bottom = bottom;
     }
     doc.end();
