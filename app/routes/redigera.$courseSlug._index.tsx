@@ -142,6 +142,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** "Flytta upp" / "Flytta ner" as plain forms (keyboard and no JavaScript alike); none past either end. */
+function MoveButtons({
+  intent,
+  field,
+  item,
+  index,
+  count,
+  revision,
+  labels,
+}: {
+  intent: "move" | "move-module";
+  field: "lesson" | "module";
+  item: { slug: string; title: string };
+  index: number;
+  count: number;
+  revision: number;
+  labels: [up: string, down: string];
+}) {
+  return (["up", "down"] as const).map((direction) =>
+    (direction === "up" ? index > 0 : index < count - 1) ? (
+      <Form method="post" key={direction}>
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name="revision" value={revision} />
+        <input type="hidden" name={field} value={item.slug} />
+        <input type="hidden" name="direction" value={direction} />
+        <button type="submit" className="secondary small">
+          {direction === "up" ? labels[0] : labels[1]}
+          <span className="visually-hidden"> {item.title}</span>
+        </button>
+      </Form>
+    ) : null,
+  );
+}
+
 export default function EditCourse() {
   const { course, latest, draft, revision, modules, changes } = useLoaderData<typeof loader>();
   const { errors: allErrors, values, failed } = useFormFailure();
@@ -222,20 +256,15 @@ export default function EditCourse() {
             </Link>
           </h3>
           <div className="row-actions">
-            {(["up", "down"] as const).map((direction) =>
-              (direction === "up" ? moduleIndex > 0 : moduleIndex < modules.length - 1) ? (
-                <Form method="post" key={direction}>
-                  <input type="hidden" name="intent" value="move-module" />
-                  <input type="hidden" name="revision" value={revision} />
-                  <input type="hidden" name="module" value={module.slug} />
-                  <input type="hidden" name="direction" value={direction} />
-                  <button type="submit" className="secondary small">
-                    {direction === "up" ? "Flytta modulen upp" : "Flytta modulen ner"}
-                    <span className="visually-hidden"> {module.title}</span>
-                  </button>
-                </Form>
-              ) : null,
-            )}
+            <MoveButtons
+              intent="move-module"
+              field="module"
+              item={module}
+              index={moduleIndex}
+              count={modules.length}
+              revision={revision}
+              labels={["Flytta modulen upp", "Flytta modulen ner"]}
+            />
           </div>
           <ol className="edit-lessons">
             {module.lessons.map((lesson, i) => (
@@ -246,20 +275,15 @@ export default function EditCourse() {
                   {lesson.required ? "" : ", valfri"}
                 </span>
                 <span className="row-actions">
-                  {(["up", "down"] as const).map((direction) =>
-                    (direction === "up" ? i > 0 : i < module.lessons.length - 1) ? (
-                      <Form method="post" key={direction}>
-                        <input type="hidden" name="intent" value="move" />
-                        <input type="hidden" name="revision" value={revision} />
-                        <input type="hidden" name="lesson" value={lesson.slug} />
-                        <input type="hidden" name="direction" value={direction} />
-                        <button type="submit" className="secondary small">
-                          {direction === "up" ? "Flytta upp" : "Flytta ner"}
-                          <span className="visually-hidden"> {lesson.title}</span>
-                        </button>
-                      </Form>
-                    ) : null,
-                  )}
+                  <MoveButtons
+                    intent="move"
+                    field="lesson"
+                    item={lesson}
+                    index={i}
+                    count={module.lessons.length}
+                    revision={revision}
+                    labels={["Flytta upp", "Flytta ner"]}
+                  />
                   <Form method="post">
                     <input type="hidden" name="intent" value="retire" />
                     <input type="hidden" name="revision" value={revision} />

@@ -1,9 +1,9 @@
 import { diffLines } from "diff";
-import { db, transaction, type Tx } from "~/db.server";
+import { db, transaction } from "~/db.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { Actor } from "~/modules/auth/permissions";
 import { forgetCatalog } from "~/modules/catalog/catalog-cache.server";
-import type { ContentText, FileProblem } from "~/modules/catalog/content-files.server";
+import type { ContentText } from "~/modules/catalog/content-files.server";
 import { lessonFrontMatter, moduleFrontMatter, courseFrontMatter, LESSON_TYPES, type LessonType } from "~/modules/catalog/content-schema";
 import { renderMarkdown } from "~/modules/catalog/markdown.server";
 import { applyContent, parseContentTexts, textsHash } from "~/modules/catalog/sync.server";
@@ -91,11 +91,11 @@ async function saveDraft(
 }
 
 /** The draft's files checked as content:sync checks files, with the course's program known. */
-export function checkCourseTexts(texts: ContentText[], programSlug: string): FileProblem[] {
-  // The program's file is not part of a course's files: a stand-in lets the cross-checks run.
+function parseCourseTexts(texts: ContentText[], programSlug: string) {
+  // The program's file is not part of a course's files: a stand-in lets the cross-checks run
+  // (publishing a single course never writes its program, so the stand-in's title is never stored).
   const program: ContentText = { file: "\u0000program.md", text: fileText({ kind: "program", program: programSlug, title: programSlug, order: 1 }, "") };
-  const parsed = parseContentTexts([program, ...texts]);
-  return parsed.ok ? [] : parsed.problems;
+  return parseContentTexts([program, ...texts]);
 }
 
 export interface LessonInput {
@@ -302,15 +302,15 @@ export async function publishDraft(actor: Actor, editing: EditingCourse, pageRev
       `Kursen har fått en ny version (${editing.latest.number}) sedan utkastet påbörjades från version ${editing.draft.baseNumber}. Se skillnaderna och gör om ändringarna på den senaste versionen, eller släng utkastet.`,
     );
   }
-  const problems = checkCourseTexts(editing.draft.texts, editing.course.program.slug);
-  if (problems.length > 0)
-    return formError(`Utkastet kan inte publiceras: ${problems.map((p) => `${p.file}${p.field ? ` (${p.field})` : ""}: ${p.message}`).join("; ")}`);
+  const parsed = parseCourseTexts(editing.draft.texts, editing.course.program.slug);
+  if (!parsed.ok)
+    return formError(`Utkastet kan inte publiceras: ${parsed.problems.map((p) => `${p.file}${p.field ? ` (${p.field})` : ""}: ${p.message}`).join("; ")}`);
   const texts = editing.draft.texts;
   const number = await transaction(async (tx) => {
     // The draft is taken first: a second publish of the same revision finds none and stops.
     const taken = await tx.courseDraft.deleteMany({ where: { courseId: editing.course.id, revision: pageRevision } });
     if (taken.count !== 1) return null;
-    await publishTexts(tx, editing.course.slug, texts);
+    await applyContent(tx, parsed.content, { lessonsChanged: 0, retired: 0, newCourseVersions: [] }, { now: new Date(), only: editing.course.slug });
     const version = await recordCourseVersion(tx, {
       course: editing.course.slug,
       origin: "app",
@@ -334,17 +334,6 @@ export async function publishDraft(actor: Actor, editing: EditingCourse, pageRev
   });
   forgetCatalog();
   return number === null ? formError(STALE) : ok({ number });
-}
-
-async function publishTexts(tx: Tx, courseSlug: string, texts: ContentText[]) {
-  const course = await tx.course.findUniqueOrThrow({ where: { slug: courseSlug }, include: { program: true } });
-  const program: ContentText = {
-    file: "\u0000program.md",
-    text: fileText({ kind: "program", program: course.program.slug, title: course.program.title, order: course.program.order }, ""),
-  };
-  const parsed = parseContentTexts([program, ...texts]);
-  if (!parsed.ok) throw new Error(`a checked draft no longer parses: ${parsed.problems.map((p) => p.message).join("; ")}`);
-  await applyContent(tx, parsed.content, { lessonsChanged: 0, retired: 0, newCourseVersions: [] }, { now: new Date(), only: courseSlug });
 }
 
 /** Throws the draft away; the course stays as its latest version. */
