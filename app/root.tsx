@@ -126,9 +126,6 @@ function SiteHeader() {
                   </li>
                 </>
               ) : null}
-              <li>
-                <NavLink to="/account">Mitt konto</NavLink>
-              </li>
             </ul>
           </nav>
         ) : null}
@@ -136,6 +133,10 @@ function SiteHeader() {
           {person ? (
             <>
               <span>{person.name}</span>
+              {/* Beside the name, where people look for their own settings, and out of the menu so an admin's links keep to one row. */}
+              <NavLink to="/account" style={{ color: "#fff" }}>
+                Mitt konto
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="linklike" style={{ color: "#fff" }}>
                   Logga ut

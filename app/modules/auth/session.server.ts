@@ -80,18 +80,17 @@ export function getCurrentPerson(request: Request): Promise<CurrentPerson | null
 }
 
 /**
- * The rules' view of a person: a signed-in User or a Person row alike. A row
- * selected without the Kursredaktör flag (the weekly digest's) counts as no
- * Kursredaktör: a missing flag grants nothing.
+ * The rules' view of a person: a signed-in User or a Person row alike, with
+ * every role flag selected (a flag left out is a type error, not a guess).
  */
-export function actorOf(person: Omit<Actor, "isCourseEditor"> & { isCourseEditor?: boolean }): Actor {
+export function actorOf(person: Actor): Actor {
   return {
     id: person.id,
     branchId: person.branchId,
     isParticipant: person.isParticipant,
     isFacilitator: person.isFacilitator,
     isAdmin: person.isAdmin,
-    isCourseEditor: person.isCourseEditor ?? false,
+    isCourseEditor: person.isCourseEditor,
   };
 }
 

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import type { Actor } from "~/modules/auth/permissions";
 import { actorOf } from "~/modules/auth/session.server";
 import { handleReplyMessage } from "~/modules/calendar/calendar-replies.server";
 import { issueFeedToken } from "~/modules/calendar/feed.server";
@@ -161,7 +162,7 @@ async function seedCalendarAnswers(sessionId: string) {
 /** The demo leader who has done every course of Ledarskapsprogrammet and one of two handledning sessions. */
 export const NEARLY_DONE_LEADER = "sofia.lindberg@demo.ledarlyftet.se";
 
-async function seedNearlyDoneLeader(sara: { id: string; branchId: string; isParticipant: boolean; isFacilitator: boolean; isAdmin: boolean }) {
+async function seedNearlyDoneLeader(sara: Actor) {
   const sofia = await db.person.findUnique({ where: { email: NEARLY_DONE_LEADER } });
   const program = await db.program.findUnique({
     where: { slug: "ledarskapsprogrammet" },

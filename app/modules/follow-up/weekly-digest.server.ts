@@ -148,7 +148,7 @@ export async function sendDueDigests(now = new Date()): Promise<number> {
   if (now < moment.at) return 0;
   const facilitators = await db.person.findMany({
     where: { isFacilitator: true, active: true, erasedAt: null, weeklyDigests: true, weeklyDigestsSent: { none: { week: moment.week } } },
-    select: { id: true, name: true, email: true, branchId: true, isParticipant: true, isFacilitator: true, isAdmin: true },
+    select: { id: true, name: true, email: true, branchId: true, isParticipant: true, isFacilitator: true, isAdmin: true, isCourseEditor: true },
   });
   let queued = 0;
   for (const facilitator of facilitators) {
