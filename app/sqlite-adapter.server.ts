@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, SqlResultSet, Transaction } from "@prisma/driver-adapter-utils";
+import { letRequestsIn } from "./utils/background-work.server";
 
 /**
  * Marks the code that runs inside one of our transactions (db.server's
@@ -64,6 +65,9 @@ class Turnstile {
  *   fails that transaction only: the turn is given back and the connection
  *   left outside any transaction, so the next one starts (the stock adapter
  *   keeps its lock after a failed COMMIT: prisma/prisma#29933);
+ * - background work lets requests in before each of its statements
+ *   (background-work.server.ts): SQLite answers synchronously, so a job's
+ *   loop of queries would otherwise hold the event loop until it ends;
  * - every connection is in WAL mode with foreign keys on, and waits
  *   (`timeout`, better-sqlite3's busy timeout) for another process's lock.
  *
@@ -119,12 +123,14 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 
   async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
     this.#refuseInsideTransaction(query.sql);
+    await letRequestsIn();
     if (isRead(query.sql)) return this.reader.queryRaw(query);
     return this.#alone(() => this.writer.queryRaw(query));
   }
 
   async executeRaw(query: SqlQuery): Promise<number> {
     this.#refuseInsideTransaction(query.sql);
+    await letRequestsIn();
     return this.#alone(() => this.writer.executeRaw(query));
   }
 
@@ -144,6 +150,7 @@ class SerializedSqliteAdapter implements SqlDriverAdapter {
 
   async startTransaction(isolationLevel?: string): Promise<Transaction> {
     if (isolationLevel && isolationLevel !== "SERIALIZABLE") throw new Error(`SQLite runs every transaction serializable, not ${isolationLevel}`);
+    await letRequestsIn();
     const release = await this.#turns.enter();
     try {
       await this.#begin();

@@ -1,4 +1,5 @@
 import { config } from "~/config.server";
+import { runAsBackgroundWork } from "./background-work.server";
 
 interface Job {
   timer: NodeJS.Timeout;
@@ -11,13 +12,15 @@ const registry = ((globalThis as unknown as { __periodicJobs?: Map<string, Job> 
 /**
  * Background work of the server process: runs `work` at once and then every
  * `everyMs`, never two runs at a time; a failure is logged and the next run
- * tries again. Not in tests, which call the work themselves.
+ * tries again. Runs as background work (background-work.server.ts), so a
+ * long run on SQLite cannot keep requests waiting. Not in tests, which call
+ * the work themselves.
  */
 export function startPeriodicJob(name: string, everyMs: number, work: () => Promise<unknown>) {
   if (config.NODE_ENV === "test" || registry.has(name)) return;
   const run = () => {
     if (job.running) return;
-    job.running = work()
+    job.running = runAsBackgroundWork(work)
       .catch((error) => console.error(`${name} failed`, error))
       .finally(() => {
         job.running = null;
