@@ -1,4 +1,4 @@
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /**
  * The text lines of a PDF as Mozilla's PDF.js (Firefox's viewer) reads them:
@@ -9,8 +9,20 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
  * idea of what we wrote.
  */
 export async function pdfTextLines(pdf: Uint8Array): Promise<string[]> {
+  const doc = await openPdf(pdf);
+  const lines = await textLinesOf(doc);
+  await doc.destroy();
+  return lines;
+}
+
+/** The PDF opened by PDF.js, for a test that also reads its structure tree, metadata or fonts. */
+export function openPdf(pdf: Uint8Array): Promise<PDFDocumentProxy> {
   // A copy: PDF.js takes the buffer over, and refuses a Node Buffer.
-  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  return getDocument({ data: new Uint8Array(pdf), verbosity: 0, fontExtraProperties: true }).promise;
+}
+
+/** An open document's text lines, as pdfTextLines reads them. */
+export async function textLinesOf(doc: PDFDocumentProxy): Promise<string[]> {
   const lines: string[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     let line = "";
@@ -24,6 +36,5 @@ export async function pdfTextLines(pdf: Uint8Array): Promise<string[]> {
     }
     if (line.trim()) lines.push(line.trim());
   }
-  await doc.destroy();
   return lines;
 }

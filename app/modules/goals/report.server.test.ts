@@ -1,8 +1,9 @@
-import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db.server";
 import { createBranch } from "~/modules/branches/branches.server";
 import { createPerson } from "../../../tests/integration/helpers";
+import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { openPdf, textLinesOf } from "../../../tests/support/pdf-text";
 import { goalsReport, takeSnapshots } from "./goals.server";
 import { TaggedPdf } from "~/modules/documents/tagged-pdf.server";
 import { followUpPdf } from "./report.server";
@@ -19,29 +20,6 @@ interface StructNode {
   role?: string;
   alt?: string;
   children?: StructNode[];
-}
-
-async function open(pdf: Uint8Array): Promise<PDFDocumentProxy> {
-  // A copy: PDF.js takes the buffer over, and refuses a Node Buffer.
-  return getDocument({ data: new Uint8Array(pdf), verbosity: 0, fontExtraProperties: true }).promise;
-}
-
-/** The text of every page in reading order, one entry per line as PDF.js breaks them, empty runs left out. */
-async function textLines(doc: PDFDocumentProxy): Promise<string[]> {
-  const lines: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    let line = "";
-    for (const item of (await (await doc.getPage(n)).getTextContent()).items) {
-      if (!("str" in item)) continue;
-      line += item.str;
-      if (item.hasEOL) {
-        if (line.trim()) lines.push(line.trim());
-        line = "";
-      }
-    }
-    if (line.trim()) lines.push(line.trim());
-  }
-  return lines;
 }
 
 /** Every page's structure elements in document order (an element that runs over a page break comes once per page). */
@@ -74,7 +52,7 @@ beforeAll(async () => {
 
 describe("the follow-up PDF for the höstmöte", () => {
   it("gives a reader every Sami letter back unchanged, in the branch's chart and table", async () => {
-    const lines = await textLines(await open(whole));
+    const lines = await textLinesOf(await openPdf(whole));
     // The leaders' chart labels its bar; the table's row is headed by the name, then its share and count.
     expect(lines).toContain(`${SAMI_BRANCH} 100 %`);
     expect(lines).toContain(`${SAMI_BRANCH} 100 % 1 av 1`);
@@ -82,7 +60,7 @@ describe("the follow-up PDF for the höstmöte", () => {
   });
 
   it("says what the printable page says: title, date, each indicator's outcome against target and baseline, its definition", async () => {
-    const lines = await textLines(await open(whole));
+    const lines = await textLinesOf(await openPdf(whole));
     expect(lines[0]).toBe("Uppföljning av handlingsplanen 2026");
     expect(lines[1]).toBe("Socialdemokraterna i Norrbotten · underlag till höstmötet · 2026-11-24");
     expect(lines).toContain("Våra ledande företrädare ska delta i kontinuerlig utbildning och");
@@ -93,11 +71,11 @@ describe("the follow-up PDF for the höstmöte", () => {
     expect(text).toContain("Målet 40 gäller hela distriktet; per arbetarekommun visas andelen av målet.");
     expect(text).not.toContain("Befattningsgrupp");
     // A report cut to a group says so, as the page does.
-    expect(await textLines(await open(leading))).toContain("Befattningsgrupp: Ledande företrädare");
+    expect(await textLinesOf(await openPdf(leading))).toContain("Befattningsgrupp: Ledande företrädare");
   });
 
   it("is tagged: marked content, a structure tree with headings, figures with alternative text and real tables, in reading order", async () => {
-    const doc = await open(whole);
+    const doc = await openPdf(whole);
     expect(await doc.getMarkInfo()).toMatchObject({ Marked: true });
     const nodes = await structure(doc);
     const roles = new Set(nodes.map((node) => node.role));
@@ -124,7 +102,7 @@ describe("the follow-up PDF for the höstmöte", () => {
   });
 
   it("has its title (shown by the viewer), Swedish as its language, and A4 pages", async () => {
-    const doc = await open(whole);
+    const doc = await openPdf(whole);
     const { info } = await doc.getMetadata();
     expect(info).toMatchObject({ Title: "Uppföljning av handlingsplanen 2026", Language: "sv-SE", Author: "Socialdemokraterna i Norrbotten" });
     expect(await doc.getViewerPreferences()).toMatchObject({ DisplayDocTitle: true });
@@ -132,7 +110,7 @@ describe("the follow-up PDF for the höstmöte", () => {
   });
 
   it("embeds its fonts as TrueType (FontFile2), subset to the letters used, and no other font", async () => {
-    const doc = await open(whole);
+    const doc = await openPdf(whole);
     const fonts = new Map<string, { missingFile: boolean; type: string }>();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -153,7 +131,7 @@ describe("the follow-up PDF for the höstmöte", () => {
   });
 
   it("marks page footers as artifacts, so a screen reader does not read them between paragraphs", async () => {
-    const doc = await open(whole);
+    const doc = await openPdf(whole);
     const page = await doc.getPage(2);
     const tags: string[] = [];
     let footer: { text: string; artifact: boolean } | undefined;
@@ -173,7 +151,7 @@ describe("the tagged PDF's text", () => {
     const pdf = await TaggedPdf.create({ title: "Test", subject: "Test", author: "Test", footer: "Test" });
     // Numbers of one to three digits, so that the ends of the lines fall everywhere in "n %".
     pdf.paragraph(pdf.root, Array.from({ length: 200 }, (_, i) => `${(i * 37) % 1000} %`).join(" "));
-    const lines = (await textLines(await open(await pdf.finish()))).filter((line) => line !== "Test – sida 1 av 1");
+    const lines = (await textLinesOf(await openPdf(await pdf.finish()))).filter((line) => line !== "Test – sida 1 av 1");
     expect(lines.length).toBeGreaterThan(8);
     for (const line of lines) expect(line).toMatch(/^\d+ %( \d+ %)*$/);
   });
