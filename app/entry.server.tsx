@@ -10,7 +10,8 @@ import { startMonthlySnapshots } from "~/modules/goals/scheduler.server";
 import { startHousekeeping } from "~/modules/housekeeping/retention.server";
 import { startMailDelivery } from "~/modules/mail/worker.server";
 import { startSessionReminders } from "~/modules/sessions/reminders.server";
-import { cachedDocument, keepDocument, renderKey, wouldKeepDocument } from "~/render-cache.server";
+import { cachedDocument, keepDocument, preferredEncoding, renderKey, wouldKeepDocument, type KeptDocument } from "~/render-cache.server";
+import { contentSecurityPolicy } from "../content-security-policy.js";
 import { NonceProvider } from "~/utils/nonce";
 
 // Background work of the server process: the outbox over SMTP (when SMTP_URL
@@ -30,12 +31,38 @@ export { closeDatabases, stopBackgroundWork } from "~/shutdown.server";
 const ABORT_DELAY = 5_000;
 
 /**
+ * A kept document, as it was compressed once, under a policy that names its
+ * scripts by hash; 304 when the browser has these very bytes already.
+ */
+function keptDocumentResponse(request: Request, kept: KeptDocument, status: number, headers: Headers, loadContext: AppLoadContext) {
+  const encoding = preferredEncoding(request.headers.get("Accept-Encoding"));
+  // server.js set a policy with this request's nonce; without server.js (tests, the dev server) the response carries its own.
+  if (loadContext.allowInlineScripts) loadContext.allowInlineScripts(kept.scriptSources);
+  else headers.set("Content-Security-Policy", contentSecurityPolicy(kept.scriptSources));
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.append("Vary", "Accept-Encoding");
+  headers.set("ETag", kept.etags[encoding]);
+  // Personal pages: a browser keeps them and asks again each time; nothing shared keeps them.
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-cache");
+  if (
+    request.headers
+      .get("If-None-Match")
+      ?.split(/\s*,\s*/)
+      .includes(kept.etags[encoding])
+  )
+    return new Response(null, { status: 304, headers });
+  if (encoding !== "identity") headers.set("Content-Encoding", encoding);
+  headers.set("Content-Length", String(kept.bodies[encoding].byteLength));
+  return new Response(kept.bodies[encoding], { headers, status });
+}
+
+/**
  * Remix's default streaming document renderer (as `remix vite:build` would
  * supply it), plus the per-request nonce. Browsers get the document from
  * the moment its shell is ready; crawlers (and anything isbot recognises)
  * only once everything is rendered, so they never see a fallback.
  * A document rendered before from the same URL and loader data comes from
- * the render cache (render-cache.server.ts) instead of React.
+ * the render cache (render-cache.server.ts) instead of React, compressed.
  */
 export default function handleRequest(
   request: Request,
@@ -48,11 +75,8 @@ export default function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   const waitForAll = isbot(request.headers.get("User-Agent") ?? "") || remixContext.isSpaMode;
   const key = renderKey(request, responseStatusCode, remixContext);
-  const cached = key ? cachedDocument(key, nonce) : null;
-  if (cached !== null) {
-    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    return new Response(cached, { headers: responseHeaders, status: responseStatusCode });
-  }
+  const kept = key ? cachedDocument(key) : null;
+  if (kept) return keptDocumentResponse(request, kept, responseStatusCode, responseHeaders, loadContext);
   const keep = key !== null && wouldKeepDocument(key) ? key : null;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

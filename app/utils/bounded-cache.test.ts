@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { BoundedTextCache } from "./bounded-cache";
+import { BoundedCache } from "./bounded-cache";
 
-describe("BoundedTextCache", () => {
+const textCache = (maxSize: number, maxEntrySize: number) => new BoundedCache<string>(maxSize, maxEntrySize, (text) => text.length);
+
+describe("BoundedCache", () => {
   it("keeps a text only when it is offered a second time", () => {
-    const cache = new BoundedTextCache(100, 50);
+    const cache = textCache(100, 50);
     cache.offer("a", "first");
     expect(cache.get("a")).toBeUndefined();
     cache.offer("a", "first");
@@ -11,7 +13,7 @@ describe("BoundedTextCache", () => {
   });
 
   it("lets the least recently used go when the total passes its bound, and never keeps a text larger than an entry may be", () => {
-    const cache = new BoundedTextCache(10, 6);
+    const cache = textCache(10, 6);
     for (const [key, text] of [
       ["a", "aaaa"],
       ["b", "bbbb"],

@@ -1,39 +1,40 @@
 /**
- * Texts kept by a key that names what they were made from (a hash of their
- * inputs), so an entry is never stale, only unused. Bounded by total length;
- * the least recently used goes first. A key is kept only the second time it
- * is offered, so things asked for once do not push out things asked for
- * again and again.
+ * Values kept by a key that names what they were made from (a hash of their
+ * inputs), so an entry is never stale, only unused. Bounded by total size
+ * (`sizeOf`: a text's length, a document's bytes); the least recently used
+ * goes first. A key is kept only the second time it is offered, so things
+ * asked for once do not push out things asked for again and again.
  */
-export class BoundedTextCache {
-  readonly #entries = new Map<string, string>();
+export class BoundedCache<Value> {
+  readonly #entries = new Map<string, Value>();
   readonly #seenOnce = new Set<string>();
-  #length = 0;
+  #size = 0;
   hits = 0;
   misses = 0;
 
   constructor(
-    readonly maxLength: number,
-    readonly maxEntryLength: number,
+    readonly maxSize: number,
+    readonly maxEntrySize: number,
+    readonly sizeOf: (value: Value) => number,
     readonly maxSeen = 10_000,
   ) {}
 
-  get(key: string): string | undefined {
-    const text = this.#entries.get(key);
-    if (text === undefined) {
+  get(key: string): Value | undefined {
+    const value = this.#entries.get(key);
+    if (value === undefined) {
       this.misses++;
       return undefined;
     }
     this.#entries.delete(key);
-    this.#entries.set(key, text);
+    this.#entries.set(key, value);
     this.hits++;
-    return text;
+    return value;
   }
 
   /**
-   * Whether a text for this key would be kept if offered now; the first time
+   * Whether a value for this key would be kept if offered now; the first time
    * a key is asked about only that it was seen is remembered. Lets a caller
-   * skip the work of collecting a text that would not be kept.
+   * skip the work of making a value that would not be kept.
    */
   wants(key: string): boolean {
     if (this.#entries.has(key)) return false;
@@ -43,21 +44,22 @@ export class BoundedTextCache {
     return false;
   }
 
-  offer(key: string, text: string) {
-    if (!this.wants(key) || text.length > this.maxEntryLength) return;
+  offer(key: string, value: Value) {
+    const size = this.sizeOf(value);
+    if (!this.wants(key) || size > this.maxEntrySize) return;
     this.#seenOnce.delete(key);
-    this.#entries.set(key, text);
-    this.#length += text.length;
+    this.#entries.set(key, value);
+    this.#size += size;
     for (const [oldKey, old] of this.#entries) {
-      if (this.#length <= this.maxLength) break;
+      if (this.#size <= this.maxSize) break;
       this.#entries.delete(oldKey);
-      this.#length -= old.length;
+      this.#size -= this.sizeOf(old);
     }
   }
 
   clear() {
     this.#entries.clear();
     this.#seenOnce.clear();
-    this.#length = 0;
+    this.#size = 0;
   }
 }

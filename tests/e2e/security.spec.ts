@@ -24,6 +24,25 @@ test("every page carries security headers and its scripts run under a nonce CSP 
   expect(violations).toEqual([]);
 });
 
+test("a page loaded again comes from the render cache under a hash CSP, and its scripts run there too without violations", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  await logInAs(page, DEMO.participant);
+  let policy = "";
+  for (let i = 0; i < 3; i++) policy = (await page.goto("/courses"))!.headers()["content-security-policy"]!;
+  // The third time the document is the kept one: its inline scripts are named by hash, not by a nonce.
+  expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  expect(policy).not.toMatch(/script-src[^;]*('nonce-|unsafe-inline)/);
+  // Hydrated: a client-side navigation keeps the same document.
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Mina kurser" }).click();
+  await expect(page).toHaveURL(/\/my-courses$/);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(violations).toEqual([]);
+});
+
 test("a form posted from another site is refused", async ({ request }) => {
   const res = await request.post("/login", {
     form: { email: DEMO.admin, password: "Ledarlyftet-demo-2026" },

@@ -2,6 +2,7 @@
 // streaming document renderer, everything through the compression
 // middleware, the security headers on every answer; and a form body built to
 // stall the server (50,000 fields) refused at once while others are served.
+import { createHash } from "node:crypto";
 import http from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,6 +66,31 @@ describe("serving pages and files", () => {
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["x-frame-options"]).toBe("DENY");
     expect(res.headers["strict-transport-security"]).toMatch(/max-age=/);
+  });
+
+  it("a page asked for again with the same data comes compressed from the render cache, its scripts allowed by their hashes under one policy", async () => {
+    const path = "/integritet";
+    const headers = { "Accept-Encoding": "gzip, deflate, br", "User-Agent": BROWSER };
+    const first = await raw(path, { headers });
+    await raw(path, { headers });
+    const kept = await raw(path, { headers });
+    expect(kept.status).toBe(200);
+    expect(kept.headers["content-encoding"]).toBe("br");
+    expect(Number(kept.headers["content-length"])).toBe(kept.body.length);
+    const html = brotliDecompressSync(kept.body).toString("utf8");
+    const nonce = /'nonce-([^']+)'/.exec(String(first.headers["content-security-policy"]))![1]!;
+    expect(html).toBe(brotliDecompressSync(first.body).toString("utf8").replaceAll(` nonce="${nonce}"`, ""));
+    // One policy (a second would have to be met as well), with a hash for each inline script and no nonce.
+    const policy = String(kept.headers["content-security-policy"]);
+    expect(policy.match(/default-src/g)).toHaveLength(1);
+    expect(/script-src ([^;]+)/.exec(policy)![1]).not.toMatch(/'nonce-|'unsafe-inline'/);
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes]) => !/\bsrc=/.test(attributes!));
+    expect(inline.length).toBeGreaterThan(0);
+    for (const [, , text] of inline) expect(policy).toContain(`'sha256-${createHash("sha256").update(text!, "utf8").digest("base64")}'`);
+    expect(kept.headers["x-content-type-options"]).toBe("nosniff");
+    const again = await raw(path, { headers: { ...headers, "If-None-Match": String(kept.headers.etag) } });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
   });
 
   it("a crawler gets the whole document too, and a client without gzip gets it as it is", async () => {
