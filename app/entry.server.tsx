@@ -12,6 +12,7 @@ import { startMailDelivery } from "~/modules/mail/worker.server";
 import { startSessionReminders } from "~/modules/sessions/reminders.server";
 import { cachedDocument, keepDocument, preferredEncoding, renderKey, wouldKeepDocument, type KeptDocument } from "~/render-cache.server";
 import { contentSecurityPolicy } from "../content-security-policy.js";
+import { clientHasEtag } from "~/utils/http.server";
 import { NonceProvider } from "~/utils/nonce";
 
 // Background work of the server process: the outbox over SMTP (when SMTP_URL
@@ -44,13 +45,7 @@ function keptDocumentResponse(request: Request, kept: KeptDocument, status: numb
   headers.set("ETag", kept.etags[encoding]);
   // Personal pages: a browser keeps them and asks again each time; nothing shared keeps them.
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-cache");
-  if (
-    request.headers
-      .get("If-None-Match")
-      ?.split(/\s*,\s*/)
-      .includes(kept.etags[encoding])
-  )
-    return new Response(null, { status: 304, headers });
+  if (clientHasEtag(request, kept.etags[encoding])) return new Response(null, { status: 304, headers });
   if (encoding !== "identity") headers.set("Content-Encoding", encoding);
   headers.set("Content-Length", String(kept.bodies[encoding].byteLength));
   return new Response(kept.bodies[encoding], { headers, status });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { feedLimits, hitRateLimits } from "~/modules/auth/rate-limit.server";
 import { feedFor } from "~/modules/calendar/feed.server";
-import { clientAddress } from "~/utils/http.server";
+import { clientAddress, clientHasEtag } from "~/utils/http.server";
 
 /**
  * /kalender/<token>.ics: a person's subscription feed. The token is the
@@ -23,10 +23,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     "Cache-Control": "private, no-cache",
     "X-Robots-Tag": "noindex",
   });
-  const ifNoneMatch = request.headers.get("If-None-Match");
   const ifModifiedSince = request.headers.get("If-Modified-Since");
-  const notModified = ifNoneMatch
-    ? ifNoneMatch.split(",").some((etag) => etag.trim() === feed.etag)
+  const notModified = request.headers.has("If-None-Match")
+    ? clientHasEtag(request, feed.etag)
     : ifModifiedSince !== null && !Number.isNaN(Date.parse(ifModifiedSince)) && feed.lastModified.getTime() <= Date.parse(ifModifiedSince);
   if (notModified) return new Response(null, { status: 304, headers });
   headers.set("Content-Type", "text/calendar; charset=utf-8");

@@ -47,3 +47,8 @@ export function attachmentDisposition(filename: string): string {
   const encoded = encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+/** Whether the client already holds the representation tagged `etag` (If-None-Match names it): answer 304 then. */
+export function clientHasEtag(request: Request, etag: string): boolean {
+  return (request.headers.get("If-None-Match") ?? "").split(",").some((tag) => tag.trim() === etag);
+}
